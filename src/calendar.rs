@@ -1,0 +1,207 @@
+//! Business-day arithmetic: which days count, and stepping over the ones that do not.
+//!
+//! The semantics are numpy's `busday_offset(d, n, roll='forward')` and `busday_count(a, b)`,
+//! so that anyone can check a date with a one-line Python oracle. Nothing here knows about
+//! prospects or cadences.
+
+use std::collections::BTreeSet;
+
+use chrono::{Datelike, NaiveDate, Weekday};
+
+/// The working week and the holidays of the salesperson.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Calendar {
+    /// Indexed by `Weekday::num_days_from_monday`.
+    workdays: [bool; 7],
+    holidays: BTreeSet<NaiveDate>,
+}
+
+/// A calendar with no working day would make every search for a business day endless.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("a calendar needs at least one workday")]
+pub struct NoWorkdays;
+
+impl Default for Calendar {
+    /// Monday to Friday, no holidays.
+    fn default() -> Self {
+        Calendar {
+            workdays: [true, true, true, true, true, false, false],
+            holidays: BTreeSet::new(),
+        }
+    }
+}
+
+impl Calendar {
+    pub fn new(
+        workdays: impl IntoIterator<Item = Weekday>,
+        holidays: impl IntoIterator<Item = NaiveDate>,
+    ) -> Result<Calendar, NoWorkdays> {
+        let mut mask = [false; 7];
+        for day in workdays {
+            mask[day.num_days_from_monday() as usize] = true;
+        }
+        if !mask.contains(&true) {
+            return Err(NoWorkdays);
+        }
+        Ok(Calendar {
+            workdays: mask,
+            holidays: holidays.into_iter().collect(),
+        })
+    }
+
+    pub fn is_business_day(&self, day: NaiveDate) -> bool {
+        self.workdays[day.weekday().num_days_from_monday() as usize]
+            && !self.holidays.contains(&day)
+    }
+
+    pub fn holidays(&self) -> impl Iterator<Item = NaiveDate> + '_ {
+        self.holidays.iter().copied()
+    }
+
+    /// The day itself if it is a business day, else the next one that is.
+    pub fn roll_forward(&self, mut day: NaiveDate) -> NaiveDate {
+        while !self.is_business_day(day) {
+            day = next_day(day);
+        }
+        day
+    }
+
+    /// `n` business days after `day`, counting from the next business day if `day` is not one.
+    pub fn add_business_days(&self, day: NaiveDate, n: u32) -> NaiveDate {
+        let mut day = self.roll_forward(day);
+        for _ in 0..n {
+            day = self.roll_forward(next_day(day));
+        }
+        day
+    }
+
+    /// The number of business days in `[from, to)`; negative, as numpy's, when `to < from`.
+    pub fn business_days_between(&self, from: NaiveDate, to: NaiveDate) -> i64 {
+        if to < from {
+            return -self.business_days_between(to, from);
+        }
+        from.iter_days()
+            .take_while(|day| *day < to)
+            .filter(|day| self.is_business_day(*day))
+            .count() as i64
+    }
+}
+
+/// Dates the tool handles are bounded well inside chrono's range (see `when`), so the day
+/// after one always exists.
+fn next_day(day: NaiveDate) -> NaiveDate {
+    day.succ_opt().expect("dates stay far from the end of the calendar")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(text: &str) -> NaiveDate {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn examples_from_the_spec() {
+        let plain = Calendar::default();
+        assert_eq!(plain.add_business_days(date("2026-11-23"), 4), date("2026-11-27"));
+        assert_eq!(plain.add_business_days(date("2026-11-28"), 4), date("2026-12-04"));
+
+        let thanksgiving = Calendar::new(
+            [Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri],
+            [date("2026-11-26"), date("2026-11-27")],
+        )
+        .unwrap();
+        assert_eq!(
+            thanksgiving.add_business_days(date("2026-11-23"), 4),
+            date("2026-12-01")
+        );
+    }
+
+    #[test]
+    fn zero_days_rolls_a_weekend_forward() {
+        let plain = Calendar::default();
+        assert_eq!(plain.add_business_days(date("2026-11-28"), 0), date("2026-11-30"));
+        assert_eq!(plain.add_business_days(date("2026-11-27"), 0), date("2026-11-27"));
+    }
+
+    #[test]
+    fn counting_is_half_open_like_numpy() {
+        let plain = Calendar::default();
+        // Mon..Mon: five business days, the end excluded.
+        assert_eq!(plain.business_days_between(date("2026-11-23"), date("2026-11-30")), 5);
+        // Sat..Mon holds no business day.
+        assert_eq!(plain.business_days_between(date("2026-11-28"), date("2026-11-30")), 0);
+        assert_eq!(plain.business_days_between(date("2026-11-30"), date("2026-11-23")), -5);
+        assert_eq!(plain.business_days_between(date("2026-11-23"), date("2026-11-23")), 0);
+    }
+
+    #[test]
+    fn a_calendar_needs_a_workday() {
+        assert_eq!(Calendar::new([], []), Err(NoWorkdays));
+    }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        fn any_date() -> impl Strategy<Value = NaiveDate> {
+            (0i64..3650).prop_map(|offset| date("2024-01-01") + chrono::Days::new(offset as u64))
+        }
+
+        fn any_calendar() -> impl Strategy<Value = Calendar> {
+            (
+                proptest::collection::vec(any::<bool>(), 7),
+                proptest::collection::btree_set(any_date(), 0..40),
+            )
+                .prop_filter_map("at least one workday", |(mask, holidays)| {
+                    let days = [
+                        Weekday::Mon,
+                        Weekday::Tue,
+                        Weekday::Wed,
+                        Weekday::Thu,
+                        Weekday::Fri,
+                        Weekday::Sat,
+                        Weekday::Sun,
+                    ];
+                    let workdays = days.into_iter().zip(mask).filter(|(_, on)| *on).map(|(d, _)| d);
+                    Calendar::new(workdays, holidays).ok()
+                })
+        }
+
+        proptest! {
+            #[test]
+            fn adding_lands_on_a_business_day(cal in any_calendar(), day in any_date(), n in 0u32..80) {
+                prop_assert!(cal.is_business_day(cal.add_business_days(day, n)));
+            }
+
+            #[test]
+            fn counting_undoes_adding(cal in any_calendar(), day in any_date(), n in 0u32..80) {
+                let start = cal.roll_forward(day);
+                let end = cal.add_business_days(day, n);
+                prop_assert_eq!(cal.business_days_between(start, end), i64::from(n));
+            }
+
+            #[test]
+            fn adding_never_goes_back(cal in any_calendar(), day in any_date(), n in 0u32..80) {
+                prop_assert!(cal.add_business_days(day, n) >= day);
+                prop_assert!(cal.add_business_days(day, n + 1) > cal.add_business_days(day, n));
+            }
+
+            #[test]
+            fn rolling_forward_skips_only_non_business_days(cal in any_calendar(), day in any_date()) {
+                let rolled = cal.roll_forward(day);
+                prop_assert!(cal.is_business_day(rolled));
+                prop_assert!(day.iter_days().take_while(|d| *d < rolled).all(|d| !cal.is_business_day(d)));
+            }
+
+            #[test]
+            fn counting_is_additive(cal in any_calendar(), a in any_date(), b in any_date(), c in any_date()) {
+                prop_assert_eq!(
+                    cal.business_days_between(a, b) + cal.business_days_between(b, c),
+                    cal.business_days_between(a, c)
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,101 @@
+//! Why a cadence file was refused: the file, the key, and where the parser can tell, the line.
+
+use std::fmt;
+
+/// A cadence file that cannot be used, described so the user can find and fix the problem.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    /// The file's path, or "built-in cadence.toml".
+    pub file: String,
+    /// The dotted key at fault, such as `cadence.standard.rescue_after`.
+    pub key: Option<String>,
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some(line) = self.line {
+            write!(f, ", line {line}")?;
+        }
+        if let Some(key) = &self.key {
+            write!(f, ", key `{key}`")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+/// Builds errors that point into one file's text.
+pub(super) struct Locator<'a> {
+    pub file: &'a str,
+    pub text: &'a str,
+}
+
+impl Locator<'_> {
+    /// An error about `key` inside the table `[table]`, with the line of the key when it is
+    /// written in the file (a value left to its default has no line).
+    pub fn at_key(&self, table: &str, key: &str, message: impl Into<String>) -> ConfigError {
+        ConfigError {
+            file: self.file.to_string(),
+            key: Some(if table.is_empty() {
+                key.to_string()
+            } else {
+                format!("{table}.{key}")
+            }),
+            line: self.line_of(table, key),
+            message: message.into(),
+        }
+    }
+
+    /// An error at a byte offset of the text, as the TOML parser reports them.
+    pub fn at_offset(&self, offset: Option<usize>, message: impl Into<String>) -> ConfigError {
+        ConfigError {
+            file: self.file.to_string(),
+            key: None,
+            line: offset.map(|offset| line_at(self.text, offset)),
+            message: message.into(),
+        }
+    }
+
+    /// The line of `key = ...` within `[table]`, found by reading the text as lines: enough for
+    /// the flat files cadence.toml is, without carrying spans through every value.
+    fn line_of(&self, table: &str, key: &str) -> Option<usize> {
+        let mut in_table = table.is_empty();
+        for (index, line) in self.text.lines().enumerate() {
+            let line = line.trim();
+            if let Some(header) = line.strip_prefix('[') {
+                let name = header.split(']').next().unwrap_or_default().trim();
+                in_table = name.trim_matches('"') == table || unquote_dotted(name) == table;
+                if in_table && key.is_empty() {
+                    return Some(index + 1);
+                }
+                continue;
+            }
+            let written_key = line.split('=').next().unwrap_or_default().trim();
+            if in_table && !key.is_empty() && written_key.trim_matches('"') == key {
+                return Some(index + 1);
+            }
+        }
+        None
+    }
+}
+
+fn unquote_dotted(name: &str) -> String {
+    name.split('.')
+        .map(|part| part.trim().trim_matches('"'))
+        .collect::<Vec<_>>()
+        .join(".")
+}
+
+/// The 1-based line holding a byte offset.
+fn line_at(text: &str, offset: usize) -> usize {
+    text.as_bytes()
+        .iter()
+        .take(offset)
+        .filter(|byte| **byte == b'\n')
+        .count()
+        + 1
+}

@@ -1,0 +1,312 @@
+//! cadence.toml: the salesperson's details, calendar, cadences and message templates, loaded
+//! and checked in full before any command uses them.
+//!
+//! A file is refused as a whole, with the key at fault, rather than half-used: a cadence that
+//! cannot work would otherwise show up weeks later as a missed call.
+
+mod error;
+mod raw;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use chrono::{NaiveDate, NaiveTime, Weekday};
+
+pub use error::ConfigError;
+use error::Locator;
+use raw::{RawCadence, RawCalendar, RawFile};
+
+use crate::cadence::Cadence;
+use crate::calendar::Calendar;
+use crate::domain::Step;
+use crate::templates::{self, Part, Templates};
+
+/// The cadence file shipped with followup, used when the user has none.
+pub const BUILT_IN: &str = include_str!("../../cadence.toml");
+
+/// The cadence new prospects follow unless told otherwise.
+pub const DEFAULT_CADENCE: &str = "standard";
+
+/// Upper bounds that keep date arithmetic finite and inside the calendar; far above any
+/// sensible cadence.
+const MAX_BUSINESS_DAYS: i64 = 1000;
+const MAX_CALENDAR_DAYS: i64 = 3660;
+const MAX_TOUCHES: i64 = 100;
+
+/// The salesperson, as `[me]` describes them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Me {
+    pub name: Option<String>,
+    pub company: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+}
+
+/// Where a configuration came from, for messages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    BuiltIn,
+    File(PathBuf),
+}
+
+impl Origin {
+    pub fn describe(&self) -> String {
+        match self {
+            Origin::BuiltIn => "built-in cadence.toml".to_string(),
+            Origin::File(path) => path.display().to_string(),
+        }
+    }
+}
+
+/// A checked cadence file.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub me: Me,
+    pub calendar: Calendar,
+    cadences: BTreeMap<String, Cadence>,
+    pub templates: Templates,
+    pub origin: Origin,
+}
+
+impl Config {
+    /// The configuration shipped inside the binary.
+    pub fn built_in() -> Config {
+        Config::parse(BUILT_IN, Origin::BuiltIn).expect("the built-in cadence.toml is valid")
+    }
+
+    /// Reads and checks a cadence file.
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let unreadable = |message: String| ConfigError {
+            file: path.display().to_string(),
+            key: None,
+            line: None,
+            message,
+        };
+        let bytes = std::fs::read(path).map_err(|error| unreadable(error.to_string()))?;
+        let text = String::from_utf8(bytes).map_err(|error| {
+            unreadable(format!(
+                "not UTF-8 text (bad byte at offset {})",
+                error.utf8_error().valid_up_to()
+            ))
+        })?;
+        Config::parse(&text, Origin::File(path.to_path_buf()))
+    }
+
+    /// Checks the text of a cadence file. Templates and `[me]` that the file leaves out come
+    /// from the built-in file; the calendar and the cadences are the file's own.
+    pub fn parse(text: &str, origin: Origin) -> Result<Config, ConfigError> {
+        let file = origin.describe();
+        let locator = Locator { file: &file, text };
+        let raw: RawFile = toml::from_str(text).map_err(|error| {
+            locator.at_offset(error.span().map(|span| span.start), error.message().trim())
+        })?;
+
+        let base = match origin {
+            Origin::BuiltIn => None,
+            Origin::File(_) => Some(Config::built_in()),
+        };
+        let mut templates = base.as_ref().map(|base| base.templates.clone()).unwrap_or_default();
+        for (key, text) in raw.templates {
+            let (step, part) = Part::parse_key(&key).ok_or_else(|| {
+                locator.at_key(
+                    "templates",
+                    &key,
+                    "not a template name: use a step (first, follow-up, rescue, assistant, fire, \
+                     close, promised, next-step, recontact), optionally followed by _subject or \
+                     _email",
+                )
+            })?;
+            templates::check(&text)
+                .map_err(|error| locator.at_key("templates", &key, error.to_string()))?;
+            templates.insert(step, part, text);
+        }
+        if let Some(step) = templates.steps_without_script().next() {
+            return Err(locator.at_key("templates", step.as_str(), "this step has no message"));
+        }
+
+        let mut cadences = BTreeMap::new();
+        for (name, raw_cadence) in raw.cadence {
+            let cadence = check_cadence(&locator, &name, raw_cadence)?;
+            cadences.insert(name, cadence);
+        }
+        if !cadences.contains_key(DEFAULT_CADENCE) {
+            return Err(locator.at_key(
+                "cadence",
+                DEFAULT_CADENCE,
+                "there is no [cadence.standard] table; new prospects follow it unless told otherwise",
+            ));
+        }
+
+        let base_me = base.map(|base| base.me).unwrap_or_default();
+        Ok(Config {
+            me: Me {
+                name: raw.me.name.or(base_me.name),
+                company: raw.me.company.or(base_me.company),
+                phone: raw.me.phone.or(base_me.phone),
+                email: raw.me.email.or(base_me.email),
+            },
+            calendar: check_calendar(&locator, raw.calendar.unwrap_or_default())?,
+            cadences,
+            templates,
+            origin,
+        })
+    }
+
+    pub fn cadence(&self, name: &str) -> Option<&Cadence> {
+        self.cadences.get(name)
+    }
+
+    pub fn cadences(&self) -> impl Iterator<Item = &Cadence> {
+        self.cadences.values()
+    }
+
+    pub fn cadence_names(&self) -> Vec<&str> {
+        self.cadences.keys().map(String::as_str).collect()
+    }
+
+    /// Changes whenever the rules that decide due dates change (calendar or cadences), so that
+    /// dates stored from an older file can be recomputed. Templates do not take part.
+    pub fn rules_fingerprint(&self) -> String {
+        // FNV-1a: stable across Rust versions, unlike the standard library's hasher.
+        let description = format!("{}{:?}{:?}", crate::engine::RULES_VERSION, self.calendar, self.cadences);
+        let hash = description.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
+            (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+        });
+        format!("{hash:016x}")
+    }
+}
+
+fn check_calendar(locator: &Locator, raw: RawCalendar) -> Result<Calendar, ConfigError> {
+    let workdays = match raw.workdays {
+        None => vec![Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri],
+        Some(names) => names
+            .iter()
+            .map(|name| {
+                name.parse::<Weekday>().map_err(|_| {
+                    locator.at_key(
+                        "calendar",
+                        "workdays",
+                        format!("'{name}' is not a weekday (use mon, tue, wed, thu, fri, sat, sun)"),
+                    )
+                })
+            })
+            .collect::<Result<_, _>>()?,
+    };
+    let holidays = raw
+        .holidays
+        .iter()
+        .map(|value| holiday(value).ok_or_else(|| {
+            locator.at_key(
+                "calendar",
+                "holidays",
+                format!("{value} is not a date; write holidays as \"YYYY-MM-DD\""),
+            )
+        }))
+        .collect::<Result<Vec<_>, _>>()?;
+    Calendar::new(workdays, holidays)
+        .map_err(|error| locator.at_key("calendar", "workdays", error.to_string()))
+}
+
+/// A holiday written as a quoted date or as a TOML date literal.
+fn holiday(value: &toml::Value) -> Option<NaiveDate> {
+    let text = match value {
+        toml::Value::String(text) => text.clone(),
+        toml::Value::Datetime(datetime) if datetime.time.is_none() => datetime.to_string(),
+        _ => return None,
+    };
+    crate::when::parse_plain_date(&text)
+}
+
+fn check_cadence(locator: &Locator, name: &str, raw: RawCadence) -> Result<Cadence, ConfigError> {
+    let table = format!("cadence.{name}");
+    let defaults = Cadence::standard(name);
+    let number = |key: &str, value: Option<i64>, default: u32, max: i64| match value {
+        None => Ok(default),
+        Some(value) if value < 0 => {
+            Err(locator.at_key(&table, key, format!("{value} is negative; use 0 or more")))
+        }
+        Some(value) if value > max => {
+            Err(locator.at_key(&table, key, format!("{value} is too large; the most is {max}")))
+        }
+        Some(value) => Ok(value as u32),
+    };
+    let optional = |value: u32| (value > 0).then_some(value);
+
+    let gap = number("gap_business_days", raw.gap_business_days, defaults.gap_business_days, MAX_BUSINESS_DAYS)?;
+    if gap == 0 {
+        return Err(locator.at_key(
+            &table,
+            "gap_business_days",
+            "must be at least 1, or every touch would fall on the same day",
+        ));
+    }
+    let max_touches = number("max_touches", raw.max_touches, 4, MAX_TOUCHES)?;
+    let rescue_after = number("rescue_after", raw.rescue_after, 2, MAX_TOUCHES)?;
+    if rescue_after > 0 && max_touches > 0 && rescue_after + 2 > max_touches {
+        return Err(locator.at_key(
+            &table,
+            "rescue_after",
+            format!(
+                "the rescue would come at touch {} but max_touches = {max_touches} puts the \
+                 close-out at touch {max_touches}; the rescue must come before it \
+                 (rescue_after + 2 <= max_touches)",
+                rescue_after + 1
+            ),
+        ));
+    }
+    let promise_time = raw
+        .promise_time
+        .map(|text| {
+            NaiveTime::parse_from_str(text.trim(), "%H:%M").map_err(|_| {
+                locator.at_key(&table, "promise_time", format!("'{text}' is not a time; write HH:MM, such as \"08:15\""))
+            })
+        })
+        .transpose()?;
+
+    Ok(Cadence {
+        name: name.to_string(),
+        gap_business_days: gap,
+        max_touches: optional(max_touches),
+        rescue_after: optional(rescue_after),
+        rescue_min_span_days: number(
+            "rescue_min_span_days",
+            raw.rescue_min_span_days,
+            defaults.rescue_min_span_days,
+            MAX_CALENDAR_DAYS,
+        )?,
+        assistant_step: raw.assistant_step.unwrap_or(defaults.assistant_step),
+        close_after_business_days: number(
+            "close_after_business_days",
+            raw.close_after_business_days,
+            defaults.close_after_business_days,
+            MAX_BUSINESS_DAYS,
+        )?,
+        recontact_after_days: number(
+            "recontact_after_days",
+            raw.recontact_after_days,
+            defaults.recontact_after_days,
+            MAX_CALENDAR_DAYS,
+        )?,
+        promise_time,
+    })
+}
+
+/// Which steps a cadence can produce, for `cadence check`'s summary.
+pub fn describe(cadence: &Cadence) -> String {
+    let mut parts = vec![format!("a touch every {} business days", cadence.gap_business_days)];
+    match cadence.rescue_after {
+        Some(after) => parts.push(format!("{} after {after} unanswered", Step::Rescue)),
+        None => parts.push("no rescue".to_string()),
+    }
+    match cadence.max_touches {
+        Some(max) => parts.push(format!("close-out at touch {max}")),
+        None => parts.push("no close-out".to_string()),
+    }
+    if let Some(time) = cadence.promise_time {
+        parts.push(format!("promises each call at {}", time.format("%H:%M")));
+    }
+    parts.join(", ")
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,50 @@
+//! cadence.toml exactly as written: the serde view of the file, before any checking.
+//! Unknown keys are refused here, by serde, so that a typo never silently does nothing.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawFile {
+    #[serde(default)]
+    pub me: RawMe,
+    pub calendar: Option<RawCalendar>,
+    #[serde(default)]
+    pub cadence: BTreeMap<String, RawCadence>,
+    #[serde(default)]
+    pub templates: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawMe {
+    pub name: Option<String>,
+    pub company: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawCalendar {
+    pub workdays: Option<Vec<String>>,
+    #[serde(default)]
+    pub holidays: Vec<toml::Value>,
+}
+
+/// Every knob is optional: what a table leaves out takes the standard cadence's value.
+/// Numbers are read as signed so that a negative one gets our message, not serde's.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawCadence {
+    pub gap_business_days: Option<i64>,
+    pub max_touches: Option<i64>,
+    pub rescue_after: Option<i64>,
+    pub rescue_min_span_days: Option<i64>,
+    pub assistant_step: Option<bool>,
+    pub close_after_business_days: Option<i64>,
+    pub recontact_after_days: Option<i64>,
+    pub promise_time: Option<String>,
+}

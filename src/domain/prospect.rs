@@ -1,0 +1,64 @@
+//! A prospect: the person being followed up, and where their file stands.
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+use super::{CloseReason, Preference, Status};
+
+/// The database id of a prospect.
+pub type ProspectId = i64;
+
+/// What a salesperson knows about a prospect; every field but the name is optional.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Contact {
+    pub name: String,
+    pub company: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub title: Option<String>,
+    pub prefers: Option<Preference>,
+    /// The next step the prospect agreed to at the last real conversation.
+    pub next_step: Option<String>,
+    /// What they asked about: the reason the salesperson is calling.
+    pub topic: Option<String>,
+    pub assistant: Option<String>,
+    pub assistant_phone: Option<String>,
+    pub note: Option<String>,
+}
+
+impl Contact {
+    /// The first word of the name, used to greet them.
+    pub fn first_name(&self) -> &str {
+        self.name.split_whitespace().next().unwrap_or(&self.name)
+    }
+
+    pub fn has_assistant(&self) -> bool {
+        self.assistant.is_some() || self.assistant_phone.is_some()
+    }
+}
+
+/// How and when a file was closed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Closure {
+    pub reason: CloseReason,
+    pub at: NaiveDateTime,
+    pub note: Option<String>,
+}
+
+/// A prospect as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prospect {
+    pub id: ProspectId,
+    pub contact: Contact,
+    /// The name of the cadence in cadence.toml this prospect follows.
+    pub cadence: String,
+    /// The day the first touch is due.
+    pub start: NaiveDate,
+    pub status: Status,
+    pub closed: Option<Closure>,
+    /// For a closed file: the day to try again.
+    pub recontact_on: Option<NaiveDate>,
+    /// When the current run of touches began, if the file was reopened; attempts before it
+    /// belong to an earlier run and no longer count.
+    pub run_started_at: Option<NaiveDateTime>,
+    pub created_at: NaiveDateTime,
+}

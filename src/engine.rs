@@ -1,0 +1,355 @@
+//! The cadence engine: from a prospect, its attempts, its cadence and today's date, the one
+//! next action. This is `cadence.md` turned into code, rule by rule.
+//!
+//! The engine is pure: no clock, no database, no files. Everything it needs is an argument,
+//! which is what lets every worked example of the spec be a unit test here.
+
+use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};
+
+use crate::cadence::Cadence;
+use crate::calendar::Calendar;
+use crate::domain::{Attempt, Channel, Prospect, Status, Step};
+
+/// Bumped whenever a rule changes, so that due dates stored by an older version are recomputed.
+pub const RULES_VERSION: u32 = 1;
+
+/// Business days from the rescue message to the suggested call to the assistant (rule 5).
+pub const ASSISTANT_DELAY_BUSINESS_DAYS: u32 = 2;
+
+/// What to do next for a prospect, and when.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NextAction {
+    pub step: Step,
+    pub due: NaiveDate,
+    /// The promised time of a `promised` callback.
+    pub time: Option<NaiveTime>,
+    /// The number of the touch this action would be; `None` for steps that are not touches.
+    pub touch: Option<u32>,
+    /// The facts the rule used, so that the reason can be told to the salesperson.
+    pub basis: Basis,
+}
+
+/// Which rule chose the action, with the facts it used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Basis {
+    /// Rule 1: the latest attempt promised a callback.
+    Promise { made_on: NaiveDate },
+    /// Rule 2: the latest attempt agreed a date for the next step.
+    AgreedDate { agreed_on: NaiveDate },
+    /// Rule 3: nothing logged yet.
+    NewProspect,
+    /// `reopen`: a new run starts with a follow-up on the day of reopening.
+    Reopened,
+    /// Rule 4: the gap after the last touch.
+    Gap { last_touch: NaiveDate, unanswered: u32, gap: u32 },
+    /// Rule 4, rescue: the gap, but no earlier than the minimum span of the run.
+    RescueSpan {
+        last_touch: NaiveDate,
+        unanswered: u32,
+        gap: u32,
+        first_unanswered: NaiveDate,
+        span_days: u32,
+    },
+    /// Rule 5: the rescue went unanswered and an assistant is on file.
+    Assistant { rescue_on: NaiveDate },
+    /// Rule 6: the close-out message went unanswered.
+    CloseOut { last_touch: NaiveDate, wait: u32 },
+    /// Rule 7: a closed file due to be tried again.
+    Recontact { set_for: NaiveDate },
+}
+
+/// One calendar date's worth of attempts to the prospect.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Touch {
+    date: NaiveDate,
+    answered: bool,
+    step: Step,
+}
+
+/// The current run of a prospect's history, summarised for the rules.
+#[derive(Debug, Default)]
+struct Run<'a> {
+    /// The latest attempt of the run, touch or not.
+    latest: Option<&'a Attempt>,
+    /// Unanswered touches since the last response (or since the start of the run).
+    unanswered: u32,
+    first_unanswered: Option<NaiveDate>,
+    last_touch: Option<NaiveDate>,
+    /// The rescue touch of the current unanswered streak.
+    rescue_on: Option<NaiveDate>,
+    assistant_since_rescue: bool,
+}
+
+impl<'a> Run<'a> {
+    /// `attempts` must be in the order they happened.
+    fn of(prospect: &Prospect, attempts: &'a [Attempt]) -> Run<'a> {
+        let in_run: Vec<&Attempt> = attempts
+            .iter()
+            .filter(|attempt| prospect.run_started_at.is_none_or(|start| attempt.at >= start))
+            .collect();
+        let mut run = Run {
+            latest: in_run.last().copied(),
+            ..Run::default()
+        };
+        for touch in touches(&in_run) {
+            run.last_touch = Some(touch.date);
+            if touch.answered {
+                run.unanswered = 0;
+                run.first_unanswered = None;
+                run.rescue_on = None;
+            } else {
+                run.unanswered += 1;
+                run.first_unanswered.get_or_insert(touch.date);
+                if touch.step == Step::Rescue {
+                    run.rescue_on = Some(touch.date);
+                }
+            }
+        }
+        run.assistant_since_rescue = run.rescue_on.is_some_and(|rescue_on| {
+            in_run
+                .iter()
+                .any(|attempt| !attempt.is_touch() && attempt.date() >= rescue_on)
+        });
+        run
+    }
+}
+
+/// Groups attempts into touches: all attempts to the prospect on one date are one touch,
+/// answered if any of them was, and fulfilling the step of the first.
+fn touches(attempts: &[&Attempt]) -> Vec<Touch> {
+    let mut touches: Vec<Touch> = Vec::new();
+    for attempt in attempts.iter().filter(|attempt| attempt.is_touch()) {
+        match touches.last_mut() {
+            Some(touch) if touch.date == attempt.date() => {
+                touch.answered |= attempt.outcome.is_response();
+            }
+            _ => touches.push(Touch {
+                date: attempt.date(),
+                answered: attempt.outcome.is_response(),
+                step: attempt.step,
+            }),
+        }
+    }
+    touches
+}
+
+/// The next action for a prospect, or `None` when there is nothing left to do (a closed file
+/// with no re-contact date).
+///
+/// `attempts` are the prospect's attempts in the order they happened. `today` matters only for
+/// rule 5: the call to the assistant gives way to the next touch once that touch is due.
+pub fn next_action(
+    prospect: &Prospect,
+    attempts: &[Attempt],
+    cadence: &Cadence,
+    calendar: &Calendar,
+    today: NaiveDate,
+) -> Option<NextAction> {
+    match prospect.status {
+        Status::Closed => prospect.recontact_on.map(|set_for| NextAction {
+            step: Step::Recontact,
+            due: calendar.roll_forward(set_for),
+            time: None,
+            touch: None,
+            basis: Basis::Recontact { set_for },
+        }),
+        Status::Active => Some(active_next_action(
+            prospect, attempts, cadence, calendar, today,
+        )),
+    }
+}
+
+/// The earliest day on which the prospect may need attention: the due date of the next action
+/// as seen from the distant past. Stored beside each prospect so the morning list can find
+/// what is due without running the engine over the whole book.
+pub fn earliest_due(
+    prospect: &Prospect,
+    attempts: &[Attempt],
+    cadence: &Cadence,
+    calendar: &Calendar,
+) -> Option<NaiveDate> {
+    next_action(prospect, attempts, cadence, calendar, NaiveDate::MIN).map(|action| action.due)
+}
+
+fn active_next_action(
+    prospect: &Prospect,
+    attempts: &[Attempt],
+    cadence: &Cadence,
+    calendar: &Calendar,
+    today: NaiveDate,
+) -> NextAction {
+    let run = Run::of(prospect, attempts);
+    let touch = Some(run.unanswered + 1);
+
+    // Rules 1 and 2: what the prospect was told or agreed beats the cadence.
+    if let Some(latest) = run.latest {
+        if let Some(promise) = latest.promise {
+            return NextAction {
+                step: Step::Promised,
+                due: promise.date(),
+                time: Some(promise.time()),
+                touch,
+                basis: Basis::Promise {
+                    made_on: latest.date(),
+                },
+            };
+        }
+        if let Some(agreed) = latest.next {
+            return NextAction {
+                step: Step::NextStep,
+                due: agreed,
+                time: None,
+                touch,
+                basis: Basis::AgreedDate {
+                    agreed_on: latest.date(),
+                },
+            };
+        }
+    }
+
+    // Rule 3: no touch yet in this run.
+    let Some(last_touch) = run.last_touch else {
+        let (step, due, basis) = match prospect.run_started_at {
+            Some(reopened) => (Step::FollowUp, reopened.date(), Basis::Reopened),
+            None => (Step::First, prospect.start, Basis::NewProspect),
+        };
+        return NextAction {
+            step,
+            due,
+            time: None,
+            touch,
+            basis,
+        };
+    };
+
+    // Rule 6: the close-out went unanswered.
+    let unanswered = run.unanswered;
+    if cadence.max_touches.is_some_and(|max| unanswered >= max) {
+        return NextAction {
+            step: Step::Close,
+            due: calendar.add_business_days(last_touch, cadence.close_after_business_days),
+            time: None,
+            touch: None,
+            basis: Basis::CloseOut {
+                last_touch,
+                wait: cadence.close_after_business_days,
+            },
+        };
+    }
+
+    // Rule 4: the next touch of the sequence.
+    let gap = cadence.gap_business_days;
+    let after_gap = calendar.add_business_days(last_touch, gap);
+    let mut action = if cadence.max_touches == Some(unanswered + 1) {
+        touch_action(Step::Fire, after_gap, touch, last_touch, unanswered, gap)
+    } else if cadence.rescue_after == Some(unanswered) {
+        // A run with unanswered touches always has a first one.
+        let first_unanswered = run.first_unanswered.unwrap_or(last_touch);
+        let span_end = first_unanswered + Days::new(u64::from(cadence.rescue_min_span_days));
+        NextAction {
+            step: Step::Rescue,
+            due: after_gap.max(calendar.roll_forward(span_end)),
+            time: None,
+            touch,
+            basis: Basis::RescueSpan {
+                last_touch,
+                unanswered,
+                gap,
+                first_unanswered,
+                span_days: cadence.rescue_min_span_days,
+            },
+        }
+    } else {
+        touch_action(Step::FollowUp, after_gap, touch, last_touch, unanswered, gap)
+    };
+
+    // Rule 5: advice to call the assistant, until the next touch is due.
+    if let Some(rescue_on) = run.rescue_on {
+        let assistant_due = calendar.add_business_days(rescue_on, ASSISTANT_DELAY_BUSINESS_DAYS);
+        if cadence.assistant_step
+            && prospect.contact.has_assistant()
+            && !run.assistant_since_rescue
+            && assistant_due < action.due
+            && today < action.due
+        {
+            action = NextAction {
+                step: Step::Assistant,
+                due: assistant_due,
+                time: None,
+                touch: None,
+                basis: Basis::Assistant { rescue_on },
+            };
+        }
+    }
+    action
+}
+
+fn touch_action(
+    step: Step,
+    due: NaiveDate,
+    touch: Option<u32>,
+    last_touch: NaiveDate,
+    unanswered: u32,
+    gap: u32,
+) -> NextAction {
+    NextAction {
+        step,
+        due,
+        time: None,
+        touch,
+        basis: Basis::Gap {
+            last_touch,
+            unanswered,
+            gap,
+        },
+    }
+}
+
+/// The step a new attempt on `day` fulfils, given the attempts logged before it.
+///
+/// A second attempt on the same day belongs to the touch already made that day; an attempt
+/// through the assistant is the assistant step; otherwise it is whatever touch the cadence had
+/// planned next (the assistant advice never stands in for a touch).
+pub fn step_fulfilled(
+    prospect: &Prospect,
+    earlier: &[Attempt],
+    cadence: &Cadence,
+    calendar: &Calendar,
+    day: NaiveDate,
+    channel: Channel,
+) -> Step {
+    if channel == Channel::Assistant {
+        return Step::Assistant;
+    }
+    let same_day = earlier.iter().find(|attempt| {
+        attempt.is_touch()
+            && attempt.date() == day
+            && prospect.run_started_at.is_none_or(|start| attempt.at >= start)
+    });
+    if let Some(attempt) = same_day {
+        return attempt.step;
+    }
+    next_action(prospect, earlier, cadence, calendar, NaiveDate::MAX)
+        .map_or(Step::FollowUp, |action| action.step)
+}
+
+/// The callback a cadence with a `promise_time` promises on an unanswered touch: the next
+/// touch's business day at that time. No promise is made when the next step is the close-out
+/// or the close, so that a promising cadence still ends.
+///
+/// `attempts` include the touch just made (without a promise).
+pub fn cadence_promise(
+    prospect: &Prospect,
+    attempts: &[Attempt],
+    cadence: &Cadence,
+    calendar: &Calendar,
+) -> Option<NaiveDateTime> {
+    let time = cadence.promise_time?;
+    let latest = attempts.last()?;
+    if !latest.is_touch() || latest.outcome.is_response() {
+        return None;
+    }
+    let next = next_action(prospect, attempts, cadence, calendar, NaiveDate::MAX)?;
+    matches!(next.step, Step::FollowUp | Step::Rescue | Step::First)
+        .then(|| next.due.and_time(time))
+}

@@ -1,0 +1,20 @@
+//! followup: a follow-up tracker for salespeople.
+//!
+//! The crate is layered so that each part can be read and tested alone:
+//!
+//! - [`domain`]: prospects, attempts and their vocabulary; plain data.
+//! - [`calendar`] and [`engine`]: business days and the cadence rules; pure functions.
+//! - [`config`] and [`templates`]: cadence.toml, checked once when loaded.
+//! - [`store`]: the SQLite file; the only module that speaks SQL.
+//! - [`tracker`]: the operations a salesperson performs, on a store, a config and a clock
+//!   reading passed in.
+//! - [`render`] and [`cli`]: the command-line front end.
+
+pub mod cadence;
+pub mod calendar;
+pub mod config;
+pub mod domain;
+pub mod engine;
+pub mod templates;
+pub mod when;
+pub mod store;

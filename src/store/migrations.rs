@@ -1,0 +1,105 @@
+//! The schema, as a list of forward steps. The database's `user_version` says how many have
+//! run; opening a file runs the missing ones, each in its own transaction.
+//!
+//! Shipped steps are never edited, only added to: a file made by any released version must
+//! open with every later one. Each new step comes with a fixture database made by the version
+//! before it, under tests/fixtures/.
+
+use rusqlite::{Connection, TransactionBehavior};
+
+use super::error::{Context, StoreError};
+
+/// One schema change.
+struct Migration {
+    /// What the step adds, for readers of this file.
+    #[allow(dead_code)]
+    description: &'static str,
+    sql: &'static str,
+}
+
+const MIGRATIONS: &[Migration] = &[Migration {
+    description: "prospects, their attempts, and a key-value table for bookkeeping",
+    sql: "
+        CREATE TABLE prospects (
+            id              INTEGER PRIMARY KEY,
+            name            TEXT NOT NULL,
+            company         TEXT,
+            phone           TEXT,
+            email           TEXT,
+            title           TEXT,
+            prefers         TEXT,
+            next_step       TEXT,
+            topic           TEXT,
+            assistant       TEXT,
+            assistant_phone TEXT,
+            note            TEXT,
+            cadence         TEXT NOT NULL,
+            start_date      TEXT NOT NULL,
+            status          TEXT NOT NULL CHECK (status IN ('active', 'closed')),
+            close_reason    TEXT,
+            closed_at       TEXT,
+            close_note      TEXT,
+            recontact_on    TEXT,
+            run_started_at  TEXT,
+            created_at      TEXT NOT NULL,
+            -- The earliest day the next action can be due, kept by the tracker on every write
+            -- so that the morning list reads only what is due. NULL: nothing planned.
+            due_on          TEXT
+        );
+        CREATE INDEX prospects_by_due_on ON prospects (due_on);
+
+        CREATE TABLE attempts (
+            id          INTEGER PRIMARY KEY,
+            prospect_id INTEGER NOT NULL REFERENCES prospects (id) ON DELETE CASCADE,
+            at          TEXT NOT NULL,
+            channel     TEXT NOT NULL,
+            outcome     TEXT NOT NULL,
+            step        TEXT NOT NULL,
+            note        TEXT,
+            promise     TEXT,
+            next_date   TEXT,
+            logged_at   TEXT NOT NULL
+        );
+        CREATE INDEX attempts_by_prospect ON attempts (prospect_id, at, id);
+
+        CREATE TABLE meta (
+            key   TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        ) WITHOUT ROWID;
+    ",
+}];
+
+/// The schema version this build writes.
+pub const CURRENT_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// Brings the schema up to date, or refuses a file from a newer version without touching it.
+pub(super) fn migrate(conn: &mut Connection, path: &std::path::Path) -> Result<(), StoreError> {
+    let found = schema_version(conn)?;
+    if found > CURRENT_VERSION {
+        return Err(StoreError::NewerSchema {
+            path: path.to_path_buf(),
+            found,
+            known: CURRENT_VERSION,
+        });
+    }
+    for (index, migration) in MIGRATIONS.iter().enumerate().skip(found as usize) {
+        let version = index as i64 + 1;
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .context("starting a schema upgrade")?;
+        // Another process may have upgraded the file while this one waited for the lock.
+        if schema_version(&tx)? >= version {
+            continue;
+        }
+        tx.execute_batch(migration.sql).context("upgrading the schema")?;
+        tx.pragma_update(None, "user_version", version)
+            .context("recording the schema version")?;
+        tx.commit().context("committing a schema upgrade")?;
+    }
+    Ok(())
+}
+
+pub(super) fn schema_version(conn: &Connection) -> Result<i64, StoreError> {
+    conn.pragma_query_value(None, "user_version", |row| row.get(0))
+        .context("reading the schema version")
+}

@@ -1,0 +1,406 @@
+//! The SQLite file: the only module that speaks SQL.
+//!
+//! Every command's writes happen inside one [`Writer`], an immediate transaction that commits
+//! only when the whole command succeeded; dropping it rolls back. Reads go through a
+//! [`Reader`]. Values are always bound as parameters, never spliced into SQL text.
+
+mod error;
+mod migrations;
+mod rows;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use rusqlite::{params, Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior};
+
+pub use error::StoreError;
+use error::Context;
+pub use migrations::CURRENT_VERSION;
+
+use crate::domain::{Attempt, Channel, Outcome, Prospect, ProspectId, Status, Step};
+
+/// How long a command waits for another one holding the write lock before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// An open database.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+/// A prospect's id, name and company: what `PROSPECT` arguments are matched against.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameEntry {
+    pub id: ProspectId,
+    pub name: String,
+    pub company: Option<String>,
+    pub status: Status,
+}
+
+/// An attempt about to be recorded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewAttempt {
+    pub prospect_id: ProspectId,
+    pub at: NaiveDateTime,
+    pub channel: Channel,
+    pub outcome: Outcome,
+    pub step: Step,
+    pub note: Option<String>,
+    pub promise: Option<NaiveDateTime>,
+    pub next: Option<NaiveDate>,
+    pub logged_at: NaiveDateTime,
+}
+
+impl NewAttempt {
+    /// The attempt as it will read back, for running the engine before it is stored.
+    pub fn as_attempt(&self) -> Attempt {
+        Attempt {
+            id: i64::MAX,
+            prospect_id: self.prospect_id,
+            at: self.at,
+            channel: self.channel,
+            outcome: self.outcome,
+            step: self.step,
+            note: self.note.clone(),
+            promise: self.promise,
+            next: self.next,
+        }
+    }
+}
+
+impl Store {
+    /// Opens the database at `path`, creating it (and its folder) readable by its owner only
+    /// if it does not exist, and upgrading its schema if it is older than this build.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        if path.is_dir() {
+            return Err(StoreError::IsADirectory {
+                path: path.to_path_buf(),
+            });
+        }
+        if !path.exists() {
+            create_private_file(path)?;
+        }
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .context("opening the database")?;
+        Store::prepare(conn, path)
+    }
+
+    /// A private database in memory, for examples and tests.
+    pub fn in_memory() -> Result<Store, StoreError> {
+        let conn = Connection::open_in_memory().context("opening an in-memory database")?;
+        Store::prepare(conn, Path::new(":memory:"))
+    }
+
+    fn prepare(mut conn: Connection, path: &Path) -> Result<Store, StoreError> {
+        conn.busy_timeout(BUSY_TIMEOUT).context("setting the busy timeout")?;
+        // The first statement that reads the file tells whether it is a database at all.
+        conn.pragma_update(None, "foreign_keys", true)
+            .context("enabling foreign keys")?;
+        let journal: String = conn
+            .pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0))
+            .map_err(|error| not_a_database(path, error))?;
+        let _ = journal; // an in-memory database answers "memory"
+        conn.pragma_update(None, "synchronous", "NORMAL")
+            .context("setting synchronous mode")?;
+        migrations::migrate(&mut conn, path)?;
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn reader(&self) -> Reader<'_> {
+        Reader { conn: &self.conn }
+    }
+
+    /// Runs `work` in one immediate transaction: committed if it returns `Ok`, rolled back
+    /// otherwise, so a failed command leaves the database as it was.
+    pub fn write<T, E: From<StoreError>>(
+        &mut self,
+        work: impl FnOnce(&Writer<'_>) -> Result<T, E>,
+    ) -> Result<T, E> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .context("starting a write")?;
+        let writer = Writer { tx };
+        let value = work(&writer)?;
+        writer.tx.commit().context("committing")?;
+        Ok(value)
+    }
+
+    /// Copies the whole database to `target` with SQLite's online backup, which gives a
+    /// consistent snapshot even while other commands write.
+    pub fn backup_to(&self, target: &Path) -> Result<(), StoreError> {
+        self.conn
+            .backup(rusqlite::MAIN_DB, target, None::<fn(rusqlite::backup::Progress)>)
+            .context("backing up the database")
+    }
+}
+
+fn not_a_database(path: &Path, error: rusqlite::Error) -> StoreError {
+    match error.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::NotADatabase) => StoreError::NotADatabase {
+            path: path.to_path_buf(),
+            detail: error.to_string(),
+        },
+        _ => StoreError::Sqlite {
+            context: "opening the database",
+            source: error,
+        },
+    }
+}
+
+/// Creates the database file, and any missing folder, readable and writable by the owner only:
+/// the file holds people's names and phone numbers.
+fn create_private_file(path: &Path) -> Result<(), StoreError> {
+    let failed = |source| StoreError::Create {
+        path: path.to_path_buf(),
+        source,
+    };
+    if let Some(folder) = path.parent().filter(|folder| !folder.as_os_str().is_empty()) {
+        if !folder.exists() {
+            let mut builder = std::fs::DirBuilder::new();
+            builder.recursive(true);
+            #[cfg(unix)]
+            std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+            builder.create(folder).map_err(failed)?;
+        }
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    match options.open(path) {
+        Ok(_) => Ok(()),
+        // Another command created it first: that is fine.
+        Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(error) => Err(failed(error)),
+    }
+}
+
+/// Read-only queries, usable on the store or inside a write.
+#[derive(Clone, Copy)]
+pub struct Reader<'c> {
+    conn: &'c Connection,
+}
+
+impl Reader<'_> {
+    pub fn prospect(&self, id: ProspectId) -> Result<Option<Prospect>, StoreError> {
+        self.conn
+            .prepare_cached(&format!("SELECT {} FROM prospects WHERE id = ?1", rows::PROSPECT_COLUMNS))
+            .and_then(|mut statement| statement.query_row([id], rows::prospect).optional())
+            .context("reading a prospect")
+    }
+
+    /// Prospects in a status (all of them for `None`), by id.
+    pub fn prospects(&self, status: Option<Status>) -> Result<Vec<Prospect>, StoreError> {
+        self.conn
+            .prepare_cached(&format!(
+                "SELECT {} FROM prospects WHERE ?1 IS NULL OR status = ?1 ORDER BY id",
+                rows::PROSPECT_COLUMNS
+            ))
+            .and_then(|mut statement| {
+                statement
+                    .query_map([status], rows::prospect)?
+                    .collect::<rusqlite::Result<Vec<_>>>()
+            })
+            .context("listing prospects")
+    }
+
+    /// Prospects whose next action may be due on or before `day`.
+    pub fn prospects_due_by(&self, day: NaiveDate) -> Result<Vec<Prospect>, StoreError> {
+        self.conn
+            .prepare_cached(&format!(
+                "SELECT {} FROM prospects WHERE due_on <= ?1 ORDER BY due_on, id",
+                rows::PROSPECT_COLUMNS
+            ))
+            .and_then(|mut statement| {
+                statement
+                    .query_map([day], rows::prospect)?
+                    .collect::<rusqlite::Result<Vec<_>>>()
+            })
+            .context("finding what is due")
+    }
+
+    /// The prospect with the earliest next action after `day`, if any.
+    pub fn first_due_after(&self, day: NaiveDate) -> Result<Option<Prospect>, StoreError> {
+        self.conn
+            .prepare_cached(&format!(
+                "SELECT {} FROM prospects WHERE due_on > ?1 ORDER BY due_on, id LIMIT 1",
+                rows::PROSPECT_COLUMNS
+            ))
+            .and_then(|mut statement| statement.query_row([day], rows::prospect).optional())
+            .context("finding the next action")
+    }
+
+    /// A prospect's attempts, in the order they happened.
+    pub fn attempts(&self, prospect: ProspectId) -> Result<Vec<Attempt>, StoreError> {
+        self.conn
+            .prepare_cached(&format!(
+                "SELECT {} FROM attempts WHERE prospect_id = ?1 ORDER BY at, id",
+                rows::ATTEMPT_COLUMNS
+            ))
+            .and_then(|mut statement| {
+                statement
+                    .query_map([prospect], rows::attempt)?
+                    .collect::<rusqlite::Result<Vec<_>>>()
+            })
+            .context("reading attempts")
+    }
+
+    /// Every prospect's id, name and company, for matching what the user typed.
+    pub fn names(&self) -> Result<Vec<NameEntry>, StoreError> {
+        self.conn
+            .prepare_cached("SELECT id, name, company, status FROM prospects ORDER BY id")
+            .and_then(|mut statement| {
+                statement
+                    .query_map([], |row| {
+                        Ok(NameEntry {
+                            id: row.get(0)?,
+                            name: row.get(1)?,
+                            company: row.get(2)?,
+                            status: row.get(3)?,
+                        })
+                    })?
+                    .collect::<rusqlite::Result<Vec<_>>>()
+            })
+            .context("listing prospect names")
+    }
+
+    pub fn meta(&self, key: &str) -> Result<Option<String>, StoreError> {
+        self.conn
+            .query_row("SELECT value FROM meta WHERE key = ?1", [key], |row| row.get(0))
+            .optional()
+            .context("reading bookkeeping")
+    }
+}
+
+/// One command's writes: an open immediate transaction.
+pub struct Writer<'c> {
+    tx: Transaction<'c>,
+}
+
+impl Writer<'_> {
+    pub fn reader(&self) -> Reader<'_> {
+        Reader { conn: &self.tx }
+    }
+
+    /// Stores a new prospect and returns its id. The `id` of `prospect` is ignored.
+    pub fn insert_prospect(&self, prospect: &Prospect) -> Result<ProspectId, StoreError> {
+        self.tx
+            .prepare_cached("INSERT INTO prospects (name, cadence, start_date, status, created_at) VALUES (?1, ?2, ?3, ?4, ?5)")
+            .and_then(|mut statement| {
+                statement.execute(params![
+                    prospect.contact.name,
+                    prospect.cadence,
+                    prospect.start,
+                    prospect.status,
+                    prospect.created_at
+                ])
+            })
+            .context("adding a prospect")?;
+        let id = self.tx.last_insert_rowid();
+        self.update_prospect(&Prospect {
+            id,
+            ..prospect.clone()
+        })?;
+        Ok(id)
+    }
+
+    /// Writes every field of a stored prospect.
+    pub fn update_prospect(&self, prospect: &Prospect) -> Result<(), StoreError> {
+        let contact = &prospect.contact;
+        let closed = prospect.closed.as_ref();
+        self.tx
+            .prepare_cached(
+                "UPDATE prospects SET name = ?2, company = ?3, phone = ?4, email = ?5, title = ?6,
+                    prefers = ?7, next_step = ?8, topic = ?9, assistant = ?10,
+                    assistant_phone = ?11, note = ?12, cadence = ?13, start_date = ?14,
+                    status = ?15, close_reason = ?16, closed_at = ?17, close_note = ?18,
+                    recontact_on = ?19, run_started_at = ?20
+                 WHERE id = ?1",
+            )
+            .and_then(|mut statement| {
+                statement.execute(params![
+                    prospect.id,
+                    contact.name,
+                    contact.company,
+                    contact.phone,
+                    contact.email,
+                    contact.title,
+                    contact.prefers,
+                    contact.next_step,
+                    contact.topic,
+                    contact.assistant,
+                    contact.assistant_phone,
+                    contact.note,
+                    prospect.cadence,
+                    prospect.start,
+                    prospect.status,
+                    closed.map(|closure| closure.reason),
+                    closed.map(|closure| closure.at),
+                    closed.and_then(|closure| closure.note.as_deref()),
+                    prospect.recontact_on,
+                    prospect.run_started_at,
+                ])
+            })
+            .context("updating a prospect")?;
+        Ok(())
+    }
+
+    pub fn insert_attempt(&self, attempt: &NewAttempt) -> Result<i64, StoreError> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO attempts
+                    (prospect_id, at, channel, outcome, step, note, promise, next_date, logged_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            )
+            .and_then(|mut statement| {
+                statement.execute(params![
+                    attempt.prospect_id,
+                    attempt.at,
+                    attempt.channel,
+                    attempt.outcome,
+                    attempt.step,
+                    attempt.note,
+                    attempt.promise,
+                    attempt.next,
+                    attempt.logged_at,
+                ])
+            })
+            .context("recording an attempt")?;
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    /// Records the earliest day the prospect's next action can be due.
+    pub fn set_due_on(&self, id: ProspectId, due_on: Option<NaiveDate>) -> Result<(), StoreError> {
+        self.tx
+            .prepare_cached("UPDATE prospects SET due_on = ?2 WHERE id = ?1")
+            .and_then(|mut statement| statement.execute(params![id, due_on]))
+            .context("recording when the next action is due")?;
+        Ok(())
+    }
+
+    pub fn set_meta(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.tx
+            .execute(
+                "INSERT INTO meta (key, value) VALUES (?1, ?2)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [key, value],
+            )
+            .context("writing bookkeeping")?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests;

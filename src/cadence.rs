@@ -1,7 +1,7 @@
 //! The knobs of one cadence: how often to touch a prospect, when to send the rescue message,
 //! and when to give up. Loaded from cadence.toml by `config`; read by `engine`.
 
-use chrono::NaiveTime;
+use chrono::{Days, NaiveDate, NaiveTime};
 
 /// One named follow-up rhythm, as `[cadence.NAME]` in cadence.toml describes it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -41,5 +41,13 @@ impl Cadence {
             recontact_after_days: 90,
             promise_time: None,
         }
+    }
+
+    /// The re-contact date of a file closed, or re-contacted without answer, on `day`;
+    /// `None` when the cadence sets `recontact_after_days = 0`.
+    pub fn recontact_after(&self, day: NaiveDate) -> Option<NaiveDate> {
+        (self.recontact_after_days > 0)
+            .then(|| day.checked_add_days(Days::new(self.recontact_after_days.into())))
+            .flatten()
     }
 }

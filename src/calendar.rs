@@ -54,6 +54,21 @@ impl Calendar {
             && !self.holidays.contains(&day)
     }
 
+    /// The working weekdays, Monday first.
+    pub fn workdays(&self) -> impl Iterator<Item = Weekday> + '_ {
+        let week = [
+            Weekday::Mon,
+            Weekday::Tue,
+            Weekday::Wed,
+            Weekday::Thu,
+            Weekday::Fri,
+            Weekday::Sat,
+            Weekday::Sun,
+        ];
+        week.into_iter()
+            .filter(|day| self.workdays[day.num_days_from_monday() as usize])
+    }
+
     pub fn holidays(&self) -> impl Iterator<Item = NaiveDate> + '_ {
         self.holidays.iter().copied()
     }
@@ -90,7 +105,8 @@ impl Calendar {
 /// Dates the tool handles are bounded well inside chrono's range (see `when`), so the day
 /// after one always exists.
 fn next_day(day: NaiveDate) -> NaiveDate {
-    day.succ_opt().expect("dates stay far from the end of the calendar")
+    day.succ_opt()
+        .expect("dates stay far from the end of the calendar")
 }
 
 #[cfg(test)]
@@ -104,11 +120,23 @@ mod tests {
     #[test]
     fn examples_from_the_spec() {
         let plain = Calendar::default();
-        assert_eq!(plain.add_business_days(date("2026-11-23"), 4), date("2026-11-27"));
-        assert_eq!(plain.add_business_days(date("2026-11-28"), 4), date("2026-12-04"));
+        assert_eq!(
+            plain.add_business_days(date("2026-11-23"), 4),
+            date("2026-11-27")
+        );
+        assert_eq!(
+            plain.add_business_days(date("2026-11-28"), 4),
+            date("2026-12-04")
+        );
 
         let thanksgiving = Calendar::new(
-            [Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri],
+            [
+                Weekday::Mon,
+                Weekday::Tue,
+                Weekday::Wed,
+                Weekday::Thu,
+                Weekday::Fri,
+            ],
             [date("2026-11-26"), date("2026-11-27")],
         )
         .unwrap();
@@ -121,19 +149,37 @@ mod tests {
     #[test]
     fn zero_days_rolls_a_weekend_forward() {
         let plain = Calendar::default();
-        assert_eq!(plain.add_business_days(date("2026-11-28"), 0), date("2026-11-30"));
-        assert_eq!(plain.add_business_days(date("2026-11-27"), 0), date("2026-11-27"));
+        assert_eq!(
+            plain.add_business_days(date("2026-11-28"), 0),
+            date("2026-11-30")
+        );
+        assert_eq!(
+            plain.add_business_days(date("2026-11-27"), 0),
+            date("2026-11-27")
+        );
     }
 
     #[test]
     fn counting_is_half_open_like_numpy() {
         let plain = Calendar::default();
         // Mon..Mon: five business days, the end excluded.
-        assert_eq!(plain.business_days_between(date("2026-11-23"), date("2026-11-30")), 5);
+        assert_eq!(
+            plain.business_days_between(date("2026-11-23"), date("2026-11-30")),
+            5
+        );
         // Sat..Mon holds no business day.
-        assert_eq!(plain.business_days_between(date("2026-11-28"), date("2026-11-30")), 0);
-        assert_eq!(plain.business_days_between(date("2026-11-30"), date("2026-11-23")), -5);
-        assert_eq!(plain.business_days_between(date("2026-11-23"), date("2026-11-23")), 0);
+        assert_eq!(
+            plain.business_days_between(date("2026-11-28"), date("2026-11-30")),
+            0
+        );
+        assert_eq!(
+            plain.business_days_between(date("2026-11-30"), date("2026-11-23")),
+            -5
+        );
+        assert_eq!(
+            plain.business_days_between(date("2026-11-23"), date("2026-11-23")),
+            0
+        );
     }
 
     #[test]
@@ -164,7 +210,11 @@ mod tests {
                         Weekday::Sat,
                         Weekday::Sun,
                     ];
-                    let workdays = days.into_iter().zip(mask).filter(|(_, on)| *on).map(|(d, _)| d);
+                    let workdays = days
+                        .into_iter()
+                        .zip(mask)
+                        .filter(|(_, on)| *on)
+                        .map(|(d, _)| d);
                     Calendar::new(workdays, holidays).ok()
                 })
         }

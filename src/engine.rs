@@ -41,7 +41,11 @@ pub enum Basis {
     /// `reopen`: a new run starts with a follow-up on the day of reopening.
     Reopened,
     /// Rule 4: the gap after the last touch.
-    Gap { last_touch: NaiveDate, unanswered: u32, gap: u32 },
+    Gap {
+        last_touch: NaiveDate,
+        unanswered: u32,
+        gap: u32,
+    },
     /// Rule 4, rescue: the gap, but no earlier than the minimum span of the run.
     RescueSpan {
         last_touch: NaiveDate,
@@ -85,7 +89,11 @@ impl<'a> Run<'a> {
     fn of(prospect: &Prospect, attempts: &'a [Attempt]) -> Run<'a> {
         let in_run: Vec<&Attempt> = attempts
             .iter()
-            .filter(|attempt| prospect.run_started_at.is_none_or(|start| attempt.at >= start))
+            .filter(|attempt| {
+                prospect
+                    .run_started_at
+                    .is_none_or(|start| attempt.at >= start)
+            })
             .collect();
         let mut run = Run {
             latest: in_run.last().copied(),
@@ -260,7 +268,14 @@ fn active_next_action(
             },
         }
     } else {
-        touch_action(Step::FollowUp, after_gap, touch, last_touch, unanswered, gap)
+        touch_action(
+            Step::FollowUp,
+            after_gap,
+            touch,
+            last_touch,
+            unanswered,
+            gap,
+        )
     };
 
     // Rule 5: advice to call the assistant, until the next touch is due.
@@ -305,6 +320,15 @@ fn touch_action(
     }
 }
 
+/// The step a new attempt fulfils, and the number of the touch it makes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fulfilled {
+    pub step: Step,
+    /// `None` for an attempt that is not a new touch: through the assistant, to a closed
+    /// file, or a second attempt on a day already touched.
+    pub touch: Option<u32>,
+}
+
 /// The step a new attempt on `day` fulfils, given the attempts logged before it.
 ///
 /// A second attempt on the same day belongs to the touch already made that day; an attempt
@@ -317,20 +341,36 @@ pub fn step_fulfilled(
     calendar: &Calendar,
     day: NaiveDate,
     channel: Channel,
-) -> Step {
+) -> Fulfilled {
     if channel == Channel::Assistant {
-        return Step::Assistant;
+        return Fulfilled {
+            step: Step::Assistant,
+            touch: None,
+        };
     }
     let same_day = earlier.iter().find(|attempt| {
         attempt.is_touch()
             && attempt.date() == day
-            && prospect.run_started_at.is_none_or(|start| attempt.at >= start)
+            && prospect
+                .run_started_at
+                .is_none_or(|start| attempt.at >= start)
     });
     if let Some(attempt) = same_day {
-        return attempt.step;
+        return Fulfilled {
+            step: attempt.step,
+            touch: None,
+        };
     }
-    next_action(prospect, earlier, cadence, calendar, NaiveDate::MAX)
-        .map_or(Step::FollowUp, |action| action.step)
+    match next_action(prospect, earlier, cadence, calendar, NaiveDate::MAX) {
+        Some(action) => Fulfilled {
+            step: action.step,
+            touch: action.touch,
+        },
+        None => Fulfilled {
+            step: Step::Recontact,
+            touch: None,
+        },
+    }
 }
 
 /// The callback a cadence with a `promise_time` promises on an unanswered touch: the next

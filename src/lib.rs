@@ -12,9 +12,18 @@
 
 pub mod cadence;
 pub mod calendar;
+pub mod cli;
 pub mod config;
 pub mod domain;
 pub mod engine;
-pub mod templates;
-pub mod when;
+pub mod error;
+pub mod render;
+pub mod script;
 pub mod store;
+pub mod templates;
+pub mod timeline;
+pub mod tracker;
+pub mod when;
+
+pub use error::{Error, Result};
+pub use tracker::Tracker;

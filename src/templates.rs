@@ -38,7 +38,8 @@ pub enum Part {
 }
 
 impl Part {
-    const SUFFIXES: [(Part, &'static str); 2] = [(Part::Subject, "_subject"), (Part::Email, "_email")];
+    const SUFFIXES: [(Part, &'static str); 2] =
+        [(Part::Subject, "_subject"), (Part::Email, "_email")];
 
     /// Reads a `[templates]` key such as `rescue_subject`.
     pub fn parse_key(key: &str) -> Option<(Step, Part)> {
@@ -132,10 +133,10 @@ pub fn fill(
                 Some(value) => filled.text.push_str(&value),
                 None => {
                     filled.text.push_str(fallback(name));
-                    if let Some(known) = PLACEHOLDERS.iter().find(|known| **known == name) {
-                        if !filled.missing.contains(known) {
-                            filled.missing.push(known);
-                        }
+                    if let Some(known) = PLACEHOLDERS.iter().find(|known| **known == name)
+                        && !filled.missing.contains(known)
+                    {
+                        filled.missing.push(known);
                     }
                 }
             },
@@ -174,12 +175,18 @@ mod tests {
 
     #[test]
     fn keys_name_a_step_and_a_part() {
-        assert_eq!(Part::parse_key("rescue"), Some((Step::Rescue, Part::Script)));
+        assert_eq!(
+            Part::parse_key("rescue"),
+            Some((Step::Rescue, Part::Script))
+        );
         assert_eq!(
             Part::parse_key("follow-up_subject"),
             Some((Step::FollowUp, Part::Subject))
         );
-        assert_eq!(Part::parse_key("next-step_email"), Some((Step::NextStep, Part::Email)));
+        assert_eq!(
+            Part::parse_key("next-step_email"),
+            Some((Step::NextStep, Part::Email))
+        );
         assert_eq!(Part::parse_key("rescue_body"), None);
         assert_eq!(Part::parse_key("hello"), None);
     }

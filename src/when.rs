@@ -14,8 +14,7 @@ pub const DEFAULT_TIME: NaiveTime = match NaiveTime::from_hms_opt(9, 0, 0) {
 };
 
 /// The forms accepted, for error messages.
-pub const FORMS: &str =
-    "YYYY-MM-DD, YYYY-MM-DDTHH:MM, today, tomorrow, yesterday or a weekday (mon..sun), \
+pub const FORMS: &str = "YYYY-MM-DD, YYYY-MM-DDTHH:MM, today, tomorrow, yesterday or a weekday (mon..sun), \
      optionally followed by a time HH:MM";
 
 /// A date or time that could not be read.
@@ -64,7 +63,13 @@ fn parse_time(text: &str) -> Option<NaiveTime> {
 
 /// The clock pin of `--now` / `FOLLOWUP_NOW`: `YYYY-MM-DD` (09:00) or `YYYY-MM-DDTHH:MM[:SS]`.
 pub fn parse_now(text: &str) -> Result<NaiveDateTime, BadWhen> {
-    let bad = || BadWhen::new(text, "a date and time", "YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS]");
+    let bad = || {
+        BadWhen::new(
+            text,
+            "a date and time",
+            "YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS]",
+        )
+    };
     let (day, time) = match text.trim().split_once(['T', ' ']) {
         Some((day, time)) => (day, Some(time)),
         None => (text, None),
@@ -155,7 +160,14 @@ mod tests {
         assert_eq!(at("2026-11-23").to_string(), "2026-11-23 09:00:00");
         assert_eq!(at("2026-11-23T07:30").to_string(), "2026-11-23 07:30:00");
         assert_eq!(at("2026-11-23T07:30:15").to_string(), "2026-11-23 07:30:15");
-        for bad in ["", "23/11/2026", "2026-11-31", "2026-11-23T25:00", "tomorrow", "+2026-11-23"] {
+        for bad in [
+            "",
+            "23/11/2026",
+            "2026-11-31",
+            "2026-11-23T25:00",
+            "tomorrow",
+            "+2026-11-23",
+        ] {
             assert!(parse_now(bad).is_err(), "{bad} should be refused");
         }
     }
@@ -189,7 +201,14 @@ mod tests {
     fn dates_refuse_times_and_nonsense() {
         let monday = at("2026-11-23");
         assert_eq!(parse_date("tue", monday).unwrap().to_string(), "2026-11-24");
-        for bad in ["tue 10:00", "2026-02-30", "someday", "10000-01-01", "1800-01-01", "fri fri"] {
+        for bad in [
+            "tue 10:00",
+            "2026-02-30",
+            "someday",
+            "10000-01-01",
+            "1800-01-01",
+            "fri fri",
+        ] {
             assert!(parse_date(bad, monday).is_err(), "{bad} should be refused");
         }
         assert!(parse_datetime("tomorrow 24:00", monday, DEFAULT_TIME).is_err());

@@ -105,7 +105,10 @@ impl Config {
             Origin::BuiltIn => None,
             Origin::File(_) => Some(Config::built_in()),
         };
-        let mut templates = base.as_ref().map(|base| base.templates.clone()).unwrap_or_default();
+        let mut templates = base
+            .as_ref()
+            .map(|base| base.templates.clone())
+            .unwrap_or_default();
         for (key, text) in raw.templates {
             let (step, part) = Part::parse_key(&key).ok_or_else(|| {
                 locator.at_key(
@@ -168,17 +171,30 @@ impl Config {
     /// dates stored from an older file can be recomputed. Templates do not take part.
     pub fn rules_fingerprint(&self) -> String {
         // FNV-1a: stable across Rust versions, unlike the standard library's hasher.
-        let description = format!("{}{:?}{:?}", crate::engine::RULES_VERSION, self.calendar, self.cadences);
-        let hash = description.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
-            (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
-        });
+        let description = format!(
+            "{}{:?}{:?}",
+            crate::engine::RULES_VERSION,
+            self.calendar,
+            self.cadences
+        );
+        let hash = description
+            .bytes()
+            .fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
+                (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+            });
         format!("{hash:016x}")
     }
 }
 
 fn check_calendar(locator: &Locator, raw: RawCalendar) -> Result<Calendar, ConfigError> {
     let workdays = match raw.workdays {
-        None => vec![Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri],
+        None => vec![
+            Weekday::Mon,
+            Weekday::Tue,
+            Weekday::Wed,
+            Weekday::Thu,
+            Weekday::Fri,
+        ],
         Some(names) => names
             .iter()
             .map(|name| {
@@ -186,7 +202,9 @@ fn check_calendar(locator: &Locator, raw: RawCalendar) -> Result<Calendar, Confi
                     locator.at_key(
                         "calendar",
                         "workdays",
-                        format!("'{name}' is not a weekday (use mon, tue, wed, thu, fri, sat, sun)"),
+                        format!(
+                            "'{name}' is not a weekday (use mon, tue, wed, thu, fri, sat, sun)"
+                        ),
                     )
                 })
             })
@@ -195,13 +213,15 @@ fn check_calendar(locator: &Locator, raw: RawCalendar) -> Result<Calendar, Confi
     let holidays = raw
         .holidays
         .iter()
-        .map(|value| holiday(value).ok_or_else(|| {
-            locator.at_key(
-                "calendar",
-                "holidays",
-                format!("{value} is not a date; write holidays as \"YYYY-MM-DD\""),
-            )
-        }))
+        .map(|value| {
+            holiday(value).ok_or_else(|| {
+                locator.at_key(
+                    "calendar",
+                    "holidays",
+                    format!("{value} is not a date; write holidays as \"YYYY-MM-DD\""),
+                )
+            })
+        })
         .collect::<Result<Vec<_>, _>>()?;
     Calendar::new(workdays, holidays)
         .map_err(|error| locator.at_key("calendar", "workdays", error.to_string()))
@@ -225,14 +245,21 @@ fn check_cadence(locator: &Locator, name: &str, raw: RawCadence) -> Result<Caden
         Some(value) if value < 0 => {
             Err(locator.at_key(&table, key, format!("{value} is negative; use 0 or more")))
         }
-        Some(value) if value > max => {
-            Err(locator.at_key(&table, key, format!("{value} is too large; the most is {max}")))
-        }
+        Some(value) if value > max => Err(locator.at_key(
+            &table,
+            key,
+            format!("{value} is too large; the most is {max}"),
+        )),
         Some(value) => Ok(value as u32),
     };
     let optional = |value: u32| (value > 0).then_some(value);
 
-    let gap = number("gap_business_days", raw.gap_business_days, defaults.gap_business_days, MAX_BUSINESS_DAYS)?;
+    let gap = number(
+        "gap_business_days",
+        raw.gap_business_days,
+        defaults.gap_business_days,
+        MAX_BUSINESS_DAYS,
+    )?;
     if gap == 0 {
         return Err(locator.at_key(
             &table,
@@ -258,7 +285,11 @@ fn check_cadence(locator: &Locator, name: &str, raw: RawCadence) -> Result<Caden
         .promise_time
         .map(|text| {
             NaiveTime::parse_from_str(text.trim(), "%H:%M").map_err(|_| {
-                locator.at_key(&table, "promise_time", format!("'{text}' is not a time; write HH:MM, such as \"08:15\""))
+                locator.at_key(
+                    &table,
+                    "promise_time",
+                    format!("'{text}' is not a time; write HH:MM, such as \"08:15\""),
+                )
             })
         })
         .transpose()?;
@@ -293,7 +324,10 @@ fn check_cadence(locator: &Locator, name: &str, raw: RawCadence) -> Result<Caden
 
 /// Which steps a cadence can produce, for `cadence check`'s summary.
 pub fn describe(cadence: &Cadence) -> String {
-    let mut parts = vec![format!("a touch every {} business days", cadence.gap_business_days)];
+    let mut parts = vec![format!(
+        "a touch every {} business days",
+        cadence.gap_business_days
+    )];
     match cadence.rescue_after {
         Some(after) => parts.push(format!("{} after {after} unanswered", Step::Rescue)),
         None => parts.push("no rescue".to_string()),

@@ -25,7 +25,11 @@ pub enum StoreError {
         "{path} was written by a newer followup (schema {found}, this one knows up to {known}); \
          upgrade followup to use it. The file was not changed"
     )]
-    NewerSchema { path: PathBuf, found: i64, known: i64 },
+    NewerSchema {
+        path: PathBuf,
+        found: i64,
+        known: i64,
+    },
     #[error("cannot read stored {what} '{value}'; the database may have been edited by hand")]
     Corrupt { what: &'static str, value: String },
 }

@@ -91,7 +91,8 @@ pub(super) fn migrate(conn: &mut Connection, path: &std::path::Path) -> Result<(
         if schema_version(&tx)? >= version {
             continue;
         }
-        tx.execute_batch(migration.sql).context("upgrading the schema")?;
+        tx.execute_batch(migration.sql)
+            .context("upgrading the schema")?;
         tx.pragma_update(None, "user_version", version)
             .context("recording the schema version")?;
         tx.commit().context("committing a schema upgrade")?;

@@ -12,10 +12,12 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::{NaiveDate, NaiveDateTime};
-use rusqlite::{params, Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior};
+use rusqlite::{
+    Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior, params,
+};
 
-pub use error::StoreError;
 use error::Context;
+pub use error::StoreError;
 pub use migrations::CURRENT_VERSION;
 
 use crate::domain::{Attempt, Channel, Outcome, Prospect, ProspectId, Status, Step};
@@ -96,7 +98,8 @@ impl Store {
     }
 
     fn prepare(mut conn: Connection, path: &Path) -> Result<Store, StoreError> {
-        conn.busy_timeout(BUSY_TIMEOUT).context("setting the busy timeout")?;
+        conn.busy_timeout(BUSY_TIMEOUT)
+            .context("setting the busy timeout")?;
         // The first statement that reads the file tells whether it is a database at all.
         conn.pragma_update(None, "foreign_keys", true)
             .context("enabling foreign keys")?;
@@ -141,7 +144,11 @@ impl Store {
     /// consistent snapshot even while other commands write.
     pub fn backup_to(&self, target: &Path) -> Result<(), StoreError> {
         self.conn
-            .backup(rusqlite::MAIN_DB, target, None::<fn(rusqlite::backup::Progress)>)
+            .backup(
+                rusqlite::MAIN_DB,
+                target,
+                None::<fn(rusqlite::backup::Progress)>,
+            )
             .context("backing up the database")
     }
 }
@@ -166,14 +173,16 @@ fn create_private_file(path: &Path) -> Result<(), StoreError> {
         path: path.to_path_buf(),
         source,
     };
-    if let Some(folder) = path.parent().filter(|folder| !folder.as_os_str().is_empty()) {
-        if !folder.exists() {
-            let mut builder = std::fs::DirBuilder::new();
-            builder.recursive(true);
-            #[cfg(unix)]
-            std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-            builder.create(folder).map_err(failed)?;
-        }
+    if let Some(folder) = path
+        .parent()
+        .filter(|folder| !folder.as_os_str().is_empty())
+        && !folder.exists()
+    {
+        let mut builder = std::fs::DirBuilder::new();
+        builder.recursive(true);
+        #[cfg(unix)]
+        std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+        builder.create(folder).map_err(failed)?;
     }
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create_new(true);
@@ -196,7 +205,10 @@ pub struct Reader<'c> {
 impl Reader<'_> {
     pub fn prospect(&self, id: ProspectId) -> Result<Option<Prospect>, StoreError> {
         self.conn
-            .prepare_cached(&format!("SELECT {} FROM prospects WHERE id = ?1", rows::PROSPECT_COLUMNS))
+            .prepare_cached(&format!(
+                "SELECT {} FROM prospects WHERE id = ?1",
+                rows::PROSPECT_COLUMNS
+            ))
             .and_then(|mut statement| statement.query_row([id], rows::prospect).optional())
             .context("reading a prospect")
     }
@@ -278,7 +290,9 @@ impl Reader<'_> {
 
     pub fn meta(&self, key: &str) -> Result<Option<String>, StoreError> {
         self.conn
-            .query_row("SELECT value FROM meta WHERE key = ?1", [key], |row| row.get(0))
+            .query_row("SELECT value FROM meta WHERE key = ?1", [key], |row| {
+                row.get(0)
+            })
             .optional()
             .context("reading bookkeeping")
     }

@@ -1,0 +1,76 @@
+use crate::cli::args::{CadenceCommand, CadenceShowArgs};
+use crate::cli::session::Session;
+use crate::config::{self, DEFAULT_CADENCE};
+use crate::error::{Error, Result};
+use crate::render::{day, json, plural, table};
+use crate::timeline;
+
+pub fn run(command: CadenceCommand, session: Session) -> Result<String> {
+    match command {
+        CadenceCommand::Show(args) => show(args, session),
+        CadenceCommand::Check => Ok(check(&session)),
+    }
+}
+
+fn show(args: CadenceShowArgs, session: Session) -> Result<String> {
+    let name = args.name.as_deref().unwrap_or(DEFAULT_CADENCE);
+    let config = &session.config;
+    let cadence = config.cadence(name).ok_or_else(|| Error::UnknownCadence {
+        name: name.to_string(),
+        file: config.origin.describe(),
+        known: config
+            .cadence_names()
+            .into_iter()
+            .map(String::from)
+            .collect(),
+    })?;
+    let start = match args.start.as_deref() {
+        Some(text) => session.parse_date("--start", text)?,
+        None => session.now.date(),
+    };
+    let rows = timeline::timeline(cadence, &config.calendar, start);
+    if args.json {
+        return Ok(json::to_string(&rows));
+    }
+    let mut grid = table::new(&["Touch", "Step", "Date", "Time"]);
+    for row in &rows {
+        grid.add_row(vec![
+            row.touch
+                .map(|touch| touch.to_string())
+                .unwrap_or_else(|| "-".into()),
+            row.step.to_string(),
+            day(row.date),
+            row.time
+                .map(|time| time.format("%H:%M").to_string())
+                .unwrap_or_default(),
+        ]);
+    }
+    Ok(format!(
+        "{name}: {}.\nFor a prospect added {} who never answers (assistant steps only when one is on file):\n{grid}\n",
+        config::describe(cadence),
+        day(start)
+    ))
+}
+
+fn check(session: &Session) -> String {
+    let config = &session.config;
+    let mut out = format!("{}: OK\n", config.origin.describe());
+    for cadence in config.cadences() {
+        out.push_str(&format!(
+            "  cadence {}: {}\n",
+            cadence.name,
+            config::describe(cadence)
+        ));
+    }
+    let workdays: Vec<String> = config
+        .calendar
+        .workdays()
+        .map(|day| day.to_string())
+        .collect();
+    let workdays = workdays.join(" ");
+    out.push_str(&format!(
+        "  calendar: works {workdays}; {}\n",
+        plural(config.calendar.holidays().count() as i64, "holiday")
+    ));
+    out
+}

@@ -1,0 +1,34 @@
+use crate::cli::args::CloseArgs;
+use crate::cli::session::Session;
+use crate::error::Result;
+use crate::render::day;
+use crate::render::sanitize::clean;
+use crate::tracker::{CloseRequest, Recontact};
+
+pub fn run(args: CloseArgs, session: Session) -> Result<String> {
+    let recontact = match args.recontact.as_deref().map(str::trim) {
+        None => Recontact::ByReason,
+        Some(text) if text.eq_ignore_ascii_case("never") => Recontact::Never,
+        Some(text) => Recontact::On(session.parse_date("--recontact", text)?),
+    };
+    let mut tracker = session.tracker()?;
+    let id = tracker.resolve(&args.prospect)?;
+    let prospect = tracker.close(
+        id,
+        CloseRequest {
+            reason: args.reason,
+            recontact,
+            note: args.note.filter(|note| !note.trim().is_empty()),
+        },
+    )?;
+    let again = match prospect.recontact_on {
+        Some(on) => format!(" It comes back on {} for another try.", day(on)),
+        None => " No re-contact is planned.".to_string(),
+    };
+    Ok(format!(
+        "Closed prospect {}: {} ({}).{again}\n",
+        prospect.id,
+        clean(&prospect.contact.name),
+        args.reason
+    ))
+}

@@ -1,0 +1,36 @@
+//! One file per command. Each turns its arguments into a request, calls the tracker, and
+//! returns the text to print.
+
+mod add;
+mod cadence;
+mod close;
+mod edit;
+mod list;
+mod log;
+mod reopen;
+mod show;
+mod today;
+
+use super::args::Command;
+use super::session::Session;
+use crate::error::Result;
+
+pub fn run(command: Command, session: Session) -> Result<String> {
+    match command {
+        Command::Add(args) => add::run(args, session),
+        Command::Log(args) => log::run(args, session),
+        Command::Today(args) => today::run(args, session),
+        Command::Close(args) => close::run(args, session),
+        Command::Reopen(args) => reopen::run(args, session),
+        Command::Show(args) => show::run(args, session),
+        Command::List(args) => list::run(args, session),
+        Command::Edit(args) => edit::run(args, session),
+        Command::Cadence(command) => cadence::run(command, session),
+    }
+}
+
+/// Text typed for an optional field: blank means "none".
+fn non_blank(text: Option<String>) -> Option<String> {
+    text.map(|text| text.trim().to_string())
+        .filter(|text| !text.is_empty())
+}

@@ -1,0 +1,16 @@
+use crate::cli::args::ShowArgs;
+use crate::cli::session::Session;
+use crate::error::Result;
+use crate::render::dossier::{self, DossierView};
+use crate::render::json;
+
+pub fn run(args: ShowArgs, session: Session) -> Result<String> {
+    let tracker = session.tracker()?;
+    let id = tracker.resolve(&args.prospect)?;
+    let view = DossierView::new(&tracker.dossier(id)?, tracker.config(), tracker.today());
+    Ok(if args.json {
+        json::to_string(&view)
+    } else {
+        dossier::render(&view)
+    })
+}

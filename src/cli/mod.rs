@@ -1,0 +1,54 @@
+//! The command-line front end: parse, call the tracker, print. The clock reading comes in
+//! from `main`; nothing here reads the system clock.
+
+mod args;
+mod commands;
+mod output;
+mod session;
+
+use std::ffi::OsString;
+use std::process::ExitCode;
+
+use chrono::NaiveDateTime;
+use clap::Parser;
+use clap::error::ErrorKind;
+
+pub use args::Cli;
+use session::Session;
+
+/// Runs one command line. `system_now` is the system clock's reading, used unless `--now` or
+/// `FOLLOWUP_NOW` pins the time. Returns the exit status of cli.md.
+pub fn run(arguments: impl IntoIterator<Item = OsString>, system_now: NaiveDateTime) -> ExitCode {
+    let cli = match Cli::try_parse_from(arguments) {
+        Ok(cli) => cli,
+        Err(error) => return clap_exit(&error),
+    };
+    match Session::new(&cli, system_now).and_then(|session| commands::run(cli.command, session)) {
+        Ok(text) => output::print(&text),
+        Err(error) => {
+            output::error(&error.to_string());
+            ExitCode::from(error.exit_code())
+        }
+    }
+}
+
+/// Help and version go to stdout with status 0. Usage errors become the one `error:` line of
+/// cli.md, with a pointer to the help, and status 2.
+fn clap_exit(error: &clap::Error) -> ExitCode {
+    match error.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            output::print(&error.render().to_string())
+        }
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            eprint!("{}", error.render());
+            ExitCode::from(2)
+        }
+        _ => {
+            let rendered = error.render().to_string();
+            let first = rendered.lines().next().unwrap_or("invalid arguments");
+            let message = first.trim_start_matches("error:").trim();
+            output::error(&format!("{message} (see `followup --help`)"));
+            ExitCode::from(2)
+        }
+    }
+}

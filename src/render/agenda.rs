@@ -1,0 +1,95 @@
+//! The morning list as a person reads it: a table of what is due, then the message for each.
+
+use chrono::NaiveDate;
+
+use super::sanitize::{cell, clean, clean_lines};
+use super::view::ActionView;
+use super::{day, plural, table};
+use crate::domain::Step;
+
+/// The "When" column: the promised time, "today", or how late.
+fn when(view: &ActionView) -> String {
+    let late = match view.overdue_business_days {
+        0 => None,
+        days => Some(format!("{} late", plural(days, "day"))),
+    };
+    match (view.time, late) {
+        (Some(time), None) => time.format("%H:%M").to_string(),
+        (Some(time), Some(late)) => format!("{} ({late})", time.format("%H:%M")),
+        (None, Some(late)) => late,
+        (None, None) => "today".to_string(),
+    }
+}
+
+/// The table and the messages of `today`.
+pub fn render(today: NaiveDate, views: &[ActionView]) -> String {
+    let mut out = format!(
+        "{}: {} due.\n",
+        day(today),
+        plural(views.len() as i64, "action")
+    );
+    let mut grid = table::new(&[
+        "When", "Id", "Prospect", "Company", "Phone", "Step", "Touch", "Why",
+    ]);
+    for view in views {
+        grid.add_row(vec![
+            when(view),
+            view.id.to_string(),
+            clean(&view.name).into_owned(),
+            cell(view.company.as_deref()),
+            cell(view.number()),
+            view.step.to_string(),
+            view.touch_label(),
+            view.reason.clone(),
+        ]);
+    }
+    out.push_str(&grid.to_string());
+    out.push_str("\n\n");
+    for (index, view) in views.iter().enumerate() {
+        out.push_str(&message_block(index + 1, view));
+        out.push('\n');
+    }
+    out
+}
+
+/// One numbered message: who, how, and what to say.
+pub fn message_block(number: usize, view: &ActionView) -> String {
+    let who = match &view.company {
+        Some(company) => format!("{}, {}", clean(&view.name), clean(company)),
+        None => clean(&view.name).into_owned(),
+    };
+    let how = match (view.step, view.number()) {
+        (Step::Close, _) => "to do".to_string(),
+        (_, Some(number)) => format!("{} {}", view.channel, clean(number)),
+        (_, None) => view.channel.to_string(),
+    };
+    let mut block = format!("{number}. {who} ({}): {how}\n", view.step);
+    block.push_str(&table::indented(&clean_lines(&view.script), "   "));
+    block.push('\n');
+    if let Some(subject) = &view.email_subject {
+        let to = view
+            .email
+            .as_deref()
+            .map(|email| format!(" to {}", clean(email)))
+            .unwrap_or_default();
+        block.push_str(&format!("   Email{to}: \"{}\"\n", clean(subject)));
+    }
+    block
+}
+
+/// What a day with nothing due says: when the next action comes.
+pub fn render_empty(today: NaiveDate, next: Option<&ActionView>, any_prospect: bool) -> String {
+    let mut out = format!("Nothing due today ({}).", day(today));
+    match next {
+        Some(view) => out.push_str(&format!(
+            " Next: {} ({}) on {}.",
+            clean(&view.name),
+            view.step,
+            day(view.due)
+        )),
+        None if any_prospect => out.push_str(" No action is planned for any prospect."),
+        None => out.push_str(" No prospects yet: add one with `followup add NAME`."),
+    }
+    out.push('\n');
+    out
+}

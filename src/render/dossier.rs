@@ -1,0 +1,217 @@
+//! A prospect's file: its details, history and next action, for `show` and `list`.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::Serialize;
+
+use super::sanitize::{cell, clean, clean_lines};
+use super::view::ActionView;
+use super::{day, table};
+use crate::config::Config;
+use crate::domain::{Attempt, Channel, CloseReason, Outcome, Preference, Prospect, Status, Step};
+use crate::script;
+use crate::tracker::Dossier;
+
+/// A prospect's fields, as `show --json` and `list --json` give them.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProspectView {
+    pub id: i64,
+    pub name: String,
+    pub company: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub title: Option<String>,
+    pub prefers: Option<Preference>,
+    pub next_step: Option<String>,
+    pub topic: Option<String>,
+    pub assistant: Option<String>,
+    pub assistant_phone: Option<String>,
+    pub note: Option<String>,
+    pub cadence: String,
+    pub start: NaiveDate,
+    pub status: Status,
+    pub close_reason: Option<CloseReason>,
+    pub closed_at: Option<NaiveDateTime>,
+    pub recontact_on: Option<NaiveDate>,
+    pub created_at: NaiveDateTime,
+}
+
+impl From<&Prospect> for ProspectView {
+    fn from(prospect: &Prospect) -> Self {
+        let contact = prospect.contact.clone();
+        ProspectView {
+            id: prospect.id,
+            name: contact.name,
+            company: contact.company,
+            phone: contact.phone,
+            email: contact.email,
+            title: contact.title,
+            prefers: contact.prefers,
+            next_step: contact.next_step,
+            topic: contact.topic,
+            assistant: contact.assistant,
+            assistant_phone: contact.assistant_phone,
+            note: contact.note,
+            cadence: prospect.cadence.clone(),
+            start: prospect.start,
+            status: prospect.status,
+            close_reason: prospect.closed.as_ref().map(|closure| closure.reason),
+            closed_at: prospect.closed.as_ref().map(|closure| closure.at),
+            recontact_on: prospect.recontact_on,
+            created_at: prospect.created_at,
+        }
+    }
+}
+
+/// One attempt in `show --json`.
+#[derive(Debug, Clone, Serialize)]
+pub struct AttemptView {
+    pub at: NaiveDateTime,
+    pub channel: Channel,
+    pub outcome: Outcome,
+    pub step: Step,
+    pub note: Option<String>,
+    pub promise: Option<NaiveDateTime>,
+    pub next: Option<NaiveDate>,
+}
+
+impl From<&Attempt> for AttemptView {
+    fn from(attempt: &Attempt) -> Self {
+        AttemptView {
+            at: attempt.at,
+            channel: attempt.channel,
+            outcome: attempt.outcome,
+            step: attempt.step,
+            note: attempt.note.clone(),
+            promise: attempt.promise,
+            next: attempt.next,
+        }
+    }
+}
+
+/// The whole of `show --json`.
+#[derive(Debug, Clone, Serialize)]
+pub struct DossierView {
+    #[serde(flatten)]
+    pub prospect: ProspectView,
+    pub attempts: Vec<AttemptView>,
+    pub next: Option<ActionView>,
+}
+
+impl DossierView {
+    pub fn new(dossier: &Dossier, config: &Config, today: NaiveDate) -> DossierView {
+        DossierView {
+            prospect: ProspectView::from(&dossier.prospect),
+            attempts: dossier.attempts.iter().map(AttemptView::from).collect(),
+            next: dossier
+                .next
+                .as_ref()
+                .map(|action| ActionView::new(&dossier.prospect, action, config, today)),
+        }
+    }
+}
+
+/// `show` for a person.
+pub fn render(view: &DossierView) -> String {
+    let p = &view.prospect;
+    let mut out = format!("{} (id {})", clean(&p.name), p.id);
+    match (&p.title, &p.company) {
+        (Some(title), Some(company)) => {
+            out.push_str(&format!(", {} at {}", clean(title), clean(company)))
+        }
+        (None, Some(company)) => out.push_str(&format!(", {}", clean(company))),
+        (Some(title), None) => out.push_str(&format!(", {}", clean(title))),
+        (None, None) => {}
+    }
+    out.push('\n');
+    let fields = [
+        ("Phone", p.phone.clone()),
+        ("Email", p.email.clone()),
+        ("Prefers", p.prefers.map(|prefers| prefers.to_string())),
+        ("Topic", p.topic.clone()),
+        ("Next step", p.next_step.clone()),
+        ("Assistant", p.assistant.clone()),
+        ("Assistant phone", p.assistant_phone.clone()),
+        ("Note", p.note.clone()),
+    ];
+    for (label, value) in fields {
+        if let Some(value) = value {
+            out.push_str(&format!("  {label}: {}\n", clean(&value)));
+        }
+    }
+    let status = match (p.status, p.close_reason) {
+        (Status::Closed, Some(reason)) => format!("closed ({reason})"),
+        (status, _) => status.to_string(),
+    };
+    out.push_str(&format!(
+        "  Cadence: {}, started {}, {status}\n",
+        clean(&p.cadence),
+        day(p.start)
+    ));
+
+    if view.attempts.is_empty() {
+        out.push_str("\nNo attempts logged yet.\n");
+    } else {
+        let mut grid = table::new(&[
+            "When",
+            "Channel",
+            "Outcome",
+            "Step",
+            "Promise / next",
+            "Note",
+        ]);
+        for attempt in &view.attempts {
+            let promise = attempt
+                .promise
+                .map(|promise| format!("call {}", promise.format("%a %Y-%m-%d %H:%M")))
+                .or(attempt.next.map(|next| format!("next step {}", day(next))))
+                .unwrap_or_default();
+            grid.add_row(vec![
+                attempt.at.format("%a %Y-%m-%d %H:%M").to_string(),
+                attempt.channel.to_string(),
+                attempt.outcome.to_string(),
+                attempt.step.to_string(),
+                promise,
+                cell(attempt.note.as_deref()),
+            ]);
+        }
+        out.push_str(&format!("\n{grid}\n"));
+    }
+
+    match &view.next {
+        None => out.push_str("\nNothing planned: the file is closed with no re-contact date.\n"),
+        Some(next) => {
+            let touch = match next.touch_label() {
+                label if label.is_empty() => String::new(),
+                label => format!(", touch {label}"),
+            };
+            let time = next
+                .time
+                .map(|time| format!(" at {}", time.format("%H:%M")))
+                .unwrap_or_default();
+            out.push_str(&format!(
+                "\nNext: {} on {}{time}{touch}, by {}.\n  {}\n\n",
+                next.step,
+                day(next.due),
+                next.channel,
+                next.reason
+            ));
+            out.push_str(&table::indented(&clean_lines(&next.script), "  "));
+            out.push('\n');
+            if let (Some(subject), Some(body)) = (&next.email_subject, &next.email_body) {
+                out.push_str(&format!("\n  Email subject: {}\n\n", clean(subject)));
+                out.push_str(&table::indented(&clean_lines(body), "  "));
+                out.push('\n');
+            }
+            for name in &next.missing {
+                let fix = script::how_to_set(name, p.id);
+                if !fix.is_empty() {
+                    out.push_str(&format!("\n  (no {name} on file: {fix})"));
+                }
+            }
+            if !next.missing.is_empty() {
+                out.push('\n');
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,80 @@
+//! Why an action is due, in one sentence, from the facts the engine used.
+
+use crate::domain::Step;
+use crate::engine::{Basis, NextAction};
+
+use super::{day, plural};
+
+pub fn sentence(action: &NextAction) -> String {
+    match &action.basis {
+        Basis::Promise { made_on } => format!(
+            "On {} you promised to call at {}.",
+            day(*made_on),
+            action
+                .time
+                .map(|time| time.format("%H:%M").to_string())
+                .unwrap_or_default()
+        ),
+        Basis::AgreedDate { agreed_on } => format!(
+            "On {} you agreed with them to take the next step on {}.",
+            day(*agreed_on),
+            day(action.due)
+        ),
+        Basis::NewProspect => format!(
+            "A new prospect: the first touch is due {}.",
+            day(action.due)
+        ),
+        Basis::Reopened => "The file was reopened, so a new run starts with a follow-up.".into(),
+        Basis::Gap {
+            last_touch,
+            unanswered: 0,
+            gap,
+        } => format!(
+            "They last responded on {}; follow up {} later.",
+            day(*last_touch),
+            plural(i64::from(*gap), "business day")
+        ),
+        Basis::Gap {
+            last_touch,
+            unanswered,
+            gap,
+        } if action.step == Step::Fire => format!(
+            "{} unanswered, the last on {}: this is the close-out message, {} later.",
+            plural(i64::from(*unanswered), "touch"),
+            day(*last_touch),
+            plural(i64::from(*gap), "business day")
+        ),
+        Basis::Gap {
+            last_touch,
+            unanswered,
+            gap,
+        } => format!(
+            "{} unanswered, the last on {}; the next comes {} later.",
+            plural(i64::from(*unanswered), "touch"),
+            day(*last_touch),
+            plural(i64::from(*gap), "business day")
+        ),
+        Basis::RescueSpan {
+            unanswered,
+            first_unanswered,
+            span_days,
+            ..
+        } => format!(
+            "{} unanswered since {} and at least {span_days} days gone: time for the candid rescue message.",
+            plural(i64::from(*unanswered), "touch"),
+            day(*first_unanswered)
+        ),
+        Basis::Assistant { rescue_on } => format!(
+            "The rescue message of {} went unanswered; their assistant may know what is happening.",
+            day(*rescue_on)
+        ),
+        Basis::CloseOut { last_touch, wait } => format!(
+            "The close-out message of {} went unanswered for {}: close the file.",
+            day(*last_touch),
+            plural(i64::from(*wait), "business day")
+        ),
+        Basis::Recontact { set_for } => {
+            format!("A closed file, set to be tried again on {}.", day(*set_for))
+        }
+    }
+}

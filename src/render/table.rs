@@ -1,0 +1,29 @@
+//! The one table style every command uses.
+
+use comfy_table::{ContentArrangement, Table, presets};
+
+pub fn new(header: &[&str]) -> Table {
+    let mut table = Table::new();
+    table
+        .load_style(presets::UTF8_FULL_CONDENSED.with_rounded_corners())
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_header(header.iter().copied());
+    table
+}
+
+/// Wraps a message to a readable width and indents it under its heading.
+pub fn indented(text: &str, indent: &str) -> String {
+    let options = textwrap::Options::new(96)
+        .initial_indent(indent)
+        .subsequent_indent(indent);
+    text.lines()
+        .map(|line| {
+            if line.trim().is_empty() {
+                String::new()
+            } else {
+                textwrap::fill(line, &options)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}

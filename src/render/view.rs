@@ -1,0 +1,104 @@
+//! One action as both the table and `--json` show it: the fields of cli.md, filled in.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::domain::{Channel, Prospect, Step};
+use crate::engine::NextAction;
+use crate::script;
+
+/// An action, ready to print: the shape of each element of `today --json`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ActionView {
+    pub id: i64,
+    pub name: String,
+    pub company: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub step: Step,
+    pub due: NaiveDate,
+    #[serde(serialize_with = "super::json::serialize_time")]
+    pub time: Option<chrono::NaiveTime>,
+    pub touch: Option<u32>,
+    pub max_touches: Option<u32>,
+    pub overdue_business_days: i64,
+    pub cadence: String,
+    pub channel: Channel,
+    pub reason: String,
+    pub script: String,
+    pub email_subject: Option<String>,
+    pub email_body: Option<String>,
+    /// Placeholders of the message that the prospect's file has no value for.
+    pub missing: Vec<&'static str>,
+    /// The assistant's phone, for the assistant step.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub assistant_phone: Option<String>,
+}
+
+impl ActionView {
+    pub fn new(
+        prospect: &Prospect,
+        action: &NextAction,
+        config: &Config,
+        today: NaiveDate,
+    ) -> ActionView {
+        let message = script::message(prospect, action, config, today);
+        let contact = &prospect.contact;
+        ActionView {
+            id: prospect.id,
+            name: contact.name.clone(),
+            company: contact.company.clone(),
+            phone: contact.phone.clone(),
+            email: contact.email.clone(),
+            step: action.step,
+            due: action.due,
+            time: action.time,
+            touch: action.touch,
+            max_touches: config
+                .cadence(&prospect.cadence)
+                .and_then(|cadence| cadence.max_touches),
+            overdue_business_days: config
+                .calendar
+                .business_days_between(action.due, today)
+                .max(0),
+            cadence: prospect.cadence.clone(),
+            channel: suggested_channel(prospect, action.step),
+            reason: super::reason::sentence(action),
+            missing: message.missing(),
+            script: message.script.text,
+            email_subject: message.subject.map(|filled| filled.text),
+            email_body: message.email.map(|filled| filled.text.trim().to_string()),
+            assistant_phone: (action.step == Step::Assistant)
+                .then(|| contact.assistant_phone.clone())
+                .flatten(),
+        }
+    }
+
+    /// "2/4", or "3" for a cadence without a limit, or "" for a step that is not a touch.
+    pub fn touch_label(&self) -> String {
+        match (self.touch, self.max_touches) {
+            (Some(touch), Some(max)) => format!("{touch}/{max}"),
+            (Some(touch), None) => touch.to_string(),
+            (None, _) => String::new(),
+        }
+    }
+
+    /// The number to dial for this action.
+    pub fn number(&self) -> Option<&str> {
+        self.assistant_phone.as_deref().or(self.phone.as_deref())
+    }
+}
+
+/// The prospect's preferred channel where the step allows a choice. A promised call is a
+/// call; the assistant is reached through the assistant.
+fn suggested_channel(prospect: &Prospect, step: Step) -> Channel {
+    match step {
+        Step::Promised => Channel::Call,
+        Step::Assistant => Channel::Assistant,
+        _ => prospect
+            .contact
+            .prefers
+            .map_or(Channel::Call, Channel::from),
+    }
+}

@@ -1,0 +1,502 @@
+//! The operations of a salesperson's day (add, log, close, reopen, edit) and the views they
+//! read (the morning list, a prospect's file, the list of files), over a store, a cadence file
+//! and a clock reading that the caller passes in.
+//!
+//! Every write runs in one transaction and ends by storing the prospect's next due date, so
+//! that the morning list can read only what is due.
+
+mod requests;
+
+use std::cmp::Ordering;
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+pub use requests::{CloseRequest, LogEntry, NewProspect, ProspectPatch, Recontact};
+
+use crate::cadence::Cadence;
+use crate::config::{Config, DEFAULT_CADENCE};
+use crate::domain::{
+    Attempt, Channel, CloseReason, Closure, Outcome, Prospect, ProspectId, Response, Status, Step,
+};
+use crate::engine::{self, NextAction};
+use crate::error::{Error, Result};
+use crate::store::{NewAttempt, Reader, Store, Writer};
+use crate::timeline::{self, TimelineRow};
+
+/// The meta key under which the fingerprint of the rules behind the stored due dates is kept.
+const RULES_KEY: &str = "rules_fingerprint";
+
+/// A prospect with its next action.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Due {
+    pub prospect: Prospect,
+    pub action: NextAction,
+}
+
+/// A prospect's whole file.
+#[derive(Debug, Clone)]
+pub struct Dossier {
+    pub prospect: Prospect,
+    pub attempts: Vec<Attempt>,
+    pub next: Option<NextAction>,
+}
+
+/// What `log` did.
+#[derive(Debug, Clone)]
+pub struct Logged {
+    pub attempt: Attempt,
+    /// The number of the touch the attempt made, if it was a new touch.
+    pub touch: Option<u32>,
+    pub prospect: Prospect,
+    pub next: Option<NextAction>,
+}
+
+/// A store, a cadence file and the time, together.
+pub struct Tracker {
+    store: Store,
+    config: Config,
+    now: NaiveDateTime,
+}
+
+impl Tracker {
+    /// Brings the stored due dates in line with `config` if its rules changed since they were
+    /// computed.
+    pub fn new(store: Store, config: Config, now: NaiveDateTime) -> Result<Tracker> {
+        let mut tracker = Tracker { store, config, now };
+        let fingerprint = tracker.config.rules_fingerprint();
+        if tracker.store.reader().meta(RULES_KEY)?.as_deref() != Some(fingerprint.as_str()) {
+            tracker.recompute_all_due_dates()?;
+        }
+        Ok(tracker)
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    pub fn now(&self) -> NaiveDateTime {
+        self.now
+    }
+
+    pub fn today(&self) -> NaiveDate {
+        self.now.date()
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Recomputes every prospect's due date, as after a change of cadence file.
+    pub fn recompute_all_due_dates(&mut self) -> Result<()> {
+        let config = &self.config;
+        self.store.write(|writer| {
+            for prospect in writer.reader().prospects(None)? {
+                store_due_on(writer, config, &prospect)?;
+            }
+            writer.set_meta(RULES_KEY, &config.rules_fingerprint())?;
+            Ok::<_, Error>(())
+        })
+    }
+
+    // ---- finding prospects ----
+
+    /// Finds the one prospect that `query` names: an id, or text contained in exactly one
+    /// prospect's name or company (ignoring case).
+    pub fn resolve(&self, query: &str) -> Result<ProspectId> {
+        let query = query.trim();
+        if let Ok(id) = query.parse::<ProspectId>() {
+            return match self.store.reader().prospect(id)? {
+                Some(_) => Ok(id),
+                None => Err(Error::NoSuchId(id)),
+            };
+        }
+        let needle = query.to_lowercase();
+        if needle.is_empty() {
+            return Err(Error::Invalid(
+                "an empty prospect name matches everyone; give an id or part of a name".into(),
+            ));
+        }
+        let mut candidates: Vec<_> = self
+            .store
+            .reader()
+            .names()?
+            .into_iter()
+            .filter(|entry| {
+                entry.name.to_lowercase().contains(&needle)
+                    || entry
+                        .company
+                        .as_ref()
+                        .is_some_and(|company| company.to_lowercase().contains(&needle))
+            })
+            .collect();
+        match candidates.len() {
+            0 => Err(Error::NoMatch {
+                query: query.to_string(),
+            }),
+            1 => Ok(candidates.remove(0).id),
+            _ => Err(Error::Ambiguous {
+                query: query.to_string(),
+                candidates,
+            }),
+        }
+    }
+
+    pub fn prospect(&self, id: ProspectId) -> Result<Prospect> {
+        self.store.reader().prospect(id)?.ok_or(Error::NoSuchId(id))
+    }
+
+    /// The cadence a prospect follows, or an error that says how to fix a missing one.
+    pub fn cadence_of(&self, prospect: &Prospect) -> Result<&Cadence> {
+        self.cadence(&prospect.cadence)
+    }
+
+    pub fn cadence(&self, name: &str) -> Result<&Cadence> {
+        self.config
+            .cadence(name)
+            .ok_or_else(|| Error::UnknownCadence {
+                name: name.to_string(),
+                file: self.config.origin.describe(),
+                known: self
+                    .config
+                    .cadence_names()
+                    .into_iter()
+                    .map(String::from)
+                    .collect(),
+            })
+    }
+
+    // ---- reading ----
+
+    /// The morning list: every next action due on or before today, in the order to work it.
+    pub fn agenda(&self) -> Result<Vec<Due>> {
+        let today = self.today();
+        let reader = self.store.reader();
+        let mut due = Vec::new();
+        for prospect in reader.prospects_due_by(today)? {
+            if let Some(action) = self.next_action(&reader, &prospect)?
+                && action.due <= today
+            {
+                due.push(Due { prospect, action });
+            }
+        }
+        due.sort_by(agenda_order);
+        Ok(due)
+    }
+
+    /// The first action due after today, for a day with nothing to do.
+    pub fn next_after_today(&self) -> Result<Option<Due>> {
+        let reader = self.store.reader();
+        let Some(prospect) = reader.first_due_after(self.today())? else {
+            return Ok(None);
+        };
+        Ok(self
+            .next_action(&reader, &prospect)?
+            .map(|action| Due { prospect, action }))
+    }
+
+    /// Prospects in a status (all for `None`), each with its next action.
+    pub fn list(&self, status: Option<Status>) -> Result<Vec<(Prospect, Option<NextAction>)>> {
+        let reader = self.store.reader();
+        reader
+            .prospects(status)?
+            .into_iter()
+            .map(|prospect| {
+                let action = self.next_action(&reader, &prospect)?;
+                Ok((prospect, action))
+            })
+            .collect()
+    }
+
+    pub fn dossier(&self, id: ProspectId) -> Result<Dossier> {
+        let reader = self.store.reader();
+        let prospect = self.prospect(id)?;
+        let attempts = reader.attempts(id)?;
+        let next = self.action_for(&prospect, &attempts)?;
+        Ok(Dossier {
+            prospect,
+            attempts,
+            next,
+        })
+    }
+
+    /// The dated plan of a cadence for a prospect starting on `start` who never answers.
+    pub fn timeline(&self, cadence: &str, start: NaiveDate) -> Result<Vec<TimelineRow>> {
+        Ok(timeline::timeline(
+            self.cadence(cadence)?,
+            &self.config.calendar,
+            start,
+        ))
+    }
+
+    fn next_action(&self, reader: &Reader<'_>, prospect: &Prospect) -> Result<Option<NextAction>> {
+        self.action_for(prospect, &reader.attempts(prospect.id)?)
+    }
+
+    fn action_for(&self, prospect: &Prospect, attempts: &[Attempt]) -> Result<Option<NextAction>> {
+        let cadence = self.cadence_of(prospect)?;
+        Ok(engine::next_action(
+            prospect,
+            attempts,
+            cadence,
+            &self.config.calendar,
+            self.today(),
+        ))
+    }
+
+    // ---- writing ----
+
+    pub fn add(&mut self, new: NewProspect) -> Result<Prospect> {
+        let name = new.contact.name.trim();
+        if name.is_empty() {
+            return Err(Error::Invalid("a prospect needs a name".into()));
+        }
+        let cadence = new.cadence.unwrap_or_else(|| DEFAULT_CADENCE.to_string());
+        self.cadence(&cadence)?;
+        let mut prospect = Prospect {
+            id: 0,
+            contact: new.contact.clone(),
+            cadence,
+            start: new.start.unwrap_or(self.today()),
+            status: Status::Active,
+            closed: None,
+            recontact_on: None,
+            run_started_at: None,
+            created_at: self.now,
+        };
+        prospect.contact.name = name.to_string();
+        let config = &self.config;
+        self.store.write(|writer| {
+            prospect.id = writer.insert_prospect(&prospect)?;
+            store_due_on(writer, config, &prospect)?;
+            Ok::<_, Error>(prospect)
+        })
+    }
+
+    pub fn edit(&mut self, id: ProspectId, mut patch: ProspectPatch) -> Result<Prospect> {
+        if patch.is_empty() {
+            return Err(Error::Invalid(
+                "nothing to change; give at least one field, such as --phone or --next-step".into(),
+            ));
+        }
+        let mut prospect = self.prospect(id)?;
+        if let Some(name) = patch.name.take() {
+            let name = name.trim().to_string();
+            if name.is_empty() {
+                return Err(Error::Invalid("a prospect's name cannot be empty".into()));
+            }
+            prospect.contact.name = name;
+        }
+        if let Some(cadence) = patch.cadence.take() {
+            self.cadence(&cadence)?;
+            prospect.cadence = cadence;
+        }
+        if let Some(start) = patch.start.take() {
+            prospect.start = start;
+        }
+        patch.apply(&mut prospect.contact);
+        let config = &self.config;
+        self.store.write(|writer| {
+            writer.update_prospect(&prospect)?;
+            store_due_on(writer, config, &prospect)?;
+            Ok::<_, Error>(prospect)
+        })
+    }
+
+    /// Records an attempt, the step it fulfilled, and what it changes about the file: a "no"
+    /// closes it, an answer on a closed file reopens it, an unanswered re-contact pushes the
+    /// next one back.
+    pub fn log(&mut self, id: ProspectId, entry: LogEntry) -> Result<Logged> {
+        let mut prospect = self.prospect(id)?;
+        let cadence = self.cadence_of(&prospect)?.clone();
+        let calendar = &self.config.calendar;
+        let channel = entry.channel.unwrap_or(Channel::Call);
+        let outcome = entry
+            .outcome
+            .unwrap_or_else(|| Outcome::default_for(channel));
+        let at = entry.at.unwrap_or(self.now);
+        if at.date() > self.today() {
+            return Err(Error::Invalid(format!(
+                "--at {} is in the future; log an attempt once it has happened",
+                at.format("%Y-%m-%d %H:%M")
+            )));
+        }
+        if let Some(promise) = entry.promise
+            && promise <= at
+        {
+            return Err(Error::Invalid(format!(
+                "--promise {} is not after the attempt ({}); promise a time still to come",
+                promise.format("%Y-%m-%d %H:%M"),
+                at.format("%Y-%m-%d %H:%M")
+            )));
+        }
+        if let Some(next) = entry.next
+            && next < at.date()
+        {
+            return Err(Error::Invalid(format!(
+                "--next {next} is before the attempt ({}); give the date agreed for the next step",
+                at.date()
+            )));
+        }
+
+        let reader = self.store.reader();
+        let mut history: Vec<Attempt> = reader
+            .attempts(id)?
+            .into_iter()
+            .filter(|attempt| attempt.at <= at)
+            .collect();
+        let fulfilled = match prospect.status {
+            Status::Active => {
+                engine::step_fulfilled(&prospect, &history, &cadence, calendar, at.date(), channel)
+            }
+            Status::Closed => engine::Fulfilled {
+                step: if channel == Channel::Assistant {
+                    Step::Assistant
+                } else {
+                    Step::Recontact
+                },
+                touch: None,
+            },
+        };
+        let mut new = NewAttempt {
+            prospect_id: id,
+            at,
+            channel,
+            outcome,
+            step: fulfilled.step,
+            note: entry.note,
+            promise: entry.promise,
+            next: entry.next,
+            logged_at: self.now,
+        };
+        if new.promise.is_none() && new.next.is_none() && prospect.status == Status::Active {
+            history.push(new.as_attempt());
+            new.promise = engine::cadence_promise(&prospect, &history, &cadence, calendar);
+        }
+
+        match (prospect.status, outcome.response()) {
+            (_, Response::Declined) => {
+                prospect.status = Status::Closed;
+                prospect.closed = Some(Closure {
+                    reason: CloseReason::NotInterested,
+                    at,
+                    note: None,
+                });
+                prospect.recontact_on = None;
+            }
+            (Status::Closed, Response::Answered) => {
+                prospect.status = Status::Active;
+                prospect.closed = None;
+                prospect.recontact_on = None;
+                prospect.run_started_at = Some(at);
+            }
+            (Status::Closed, Response::None)
+                if channel != Channel::Assistant && prospect.recontact_on.is_some() =>
+            {
+                prospect.recontact_on = cadence.recontact_after(at.date());
+            }
+            _ => {}
+        }
+
+        let config = &self.config;
+        let attempt_id = self.store.write(|writer| {
+            let attempt_id = writer.insert_attempt(&new)?;
+            writer.update_prospect(&prospect)?;
+            store_due_on(writer, config, &prospect)?;
+            Ok::<_, Error>(attempt_id)
+        })?;
+        let dossier = self.dossier(id)?;
+        let attempt = dossier
+            .attempts
+            .iter()
+            .find(|attempt| attempt.id == attempt_id)
+            .cloned()
+            .unwrap_or_else(|| new.as_attempt());
+        Ok(Logged {
+            attempt,
+            touch: fulfilled.touch,
+            prospect: dossier.prospect,
+            next: dossier.next,
+        })
+    }
+
+    /// Closes a file (or changes why and until when an already closed one is closed).
+    pub fn close(&mut self, id: ProspectId, request: CloseRequest) -> Result<Prospect> {
+        let mut prospect = self.prospect(id)?;
+        let cadence = self.cadence_of(&prospect)?;
+        prospect.recontact_on = match request.recontact {
+            Recontact::On(day) => Some(day),
+            Recontact::Never => None,
+            Recontact::ByReason if request.reason == CloseReason::NoResponse => {
+                cadence.recontact_after(self.today())
+            }
+            Recontact::ByReason => None,
+        };
+        prospect.status = Status::Closed;
+        prospect.closed = Some(Closure {
+            reason: request.reason,
+            at: self.now,
+            note: request.note,
+        });
+        let config = &self.config;
+        self.store.write(|writer| {
+            writer.update_prospect(&prospect)?;
+            store_due_on(writer, config, &prospect)?;
+            Ok::<_, Error>(prospect)
+        })
+    }
+
+    /// Makes a closed file active again, starting a new run with a follow-up due today.
+    pub fn reopen(&mut self, id: ProspectId) -> Result<Prospect> {
+        let mut prospect = self.prospect(id)?;
+        if prospect.status == Status::Active {
+            return Err(Error::Invalid(format!(
+                "prospect {id} ({}) is already active; `followup show {id}` shows its next action",
+                prospect.contact.name
+            )));
+        }
+        prospect.status = Status::Active;
+        prospect.closed = None;
+        prospect.recontact_on = None;
+        prospect.run_started_at = Some(self.now);
+        let config = &self.config;
+        self.store.write(|writer| {
+            writer.update_prospect(&prospect)?;
+            store_due_on(writer, config, &prospect)?;
+            Ok::<_, Error>(prospect)
+        })
+    }
+}
+
+/// Stores the earliest day a prospect's next action can be due. A prospect whose cadence the
+/// file no longer defines is marked due from its start, so the morning list surfaces it (and
+/// the error that says how to fix it) rather than silently dropping it.
+fn store_due_on(writer: &Writer<'_>, config: &Config, prospect: &Prospect) -> Result<()> {
+    let due_on = match config.cadence(&prospect.cadence) {
+        Some(cadence) => {
+            let attempts = writer.reader().attempts(prospect.id)?;
+            engine::earliest_due(prospect, &attempts, cadence, &config.calendar)
+        }
+        None => Some(prospect.start),
+    };
+    writer.set_due_on(prospect.id, due_on)?;
+    Ok(())
+}
+
+/// The order of the morning list (cli.md): promised calls first by time, then by due date
+/// (oldest first), then later steps before earlier ones, then by name.
+pub fn agenda_order(a: &Due, b: &Due) -> Ordering {
+    let promised = |due: &Due| due.action.step == Step::Promised;
+    promised(b)
+        .cmp(&promised(a))
+        .then_with(|| a.action.due.cmp(&b.action.due))
+        .then_with(|| a.action.time.cmp(&b.action.time))
+        .then_with(|| b.action.step.urgency().cmp(&a.action.step.urgency()))
+        .then_with(|| {
+            a.prospect
+                .contact
+                .name
+                .to_lowercase()
+                .cmp(&b.prospect.contact.name.to_lowercase())
+        })
+        .then_with(|| a.prospect.id.cmp(&b.prospect.id))
+}

@@ -86,9 +86,23 @@ pub enum Command {
     )]
     Edit(EditArgs),
 
+    /// Copy the database to a new file, safely, even while other commands run
+    #[command(
+        after_help = "Example:\n  followup backup ~/followup-2026-11-23.db\n\n\
+        To restore, point followup at the copy (`--db FILE`), or move it over the database \
+        while no followup command is running."
+    )]
+    Backup(BackupArgs),
+
     /// Inspect the cadence file
     #[command(subcommand)]
     Cadence(CadenceCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct BackupArgs {
+    /// The file to write; it must not exist yet
+    pub file: PathBuf,
 }
 
 #[derive(Debug, Args)]

@@ -44,11 +44,37 @@ fn clap_exit(error: &clap::Error) -> ExitCode {
             ExitCode::from(2)
         }
         _ => {
+            // clap's first paragraph is the message; the rest (usage, tips) is left to --help.
             let rendered = error.render().to_string();
-            let first = rendered.lines().next().unwrap_or("invalid arguments");
-            let message = first.trim_start_matches("error:").trim();
-            output::error(&format!("{message} (see `followup --help`)"));
+            let message = rendered
+                .lines()
+                .take_while(|line| !line.trim().is_empty())
+                .map(str::trim)
+                .collect::<Vec<_>>()
+                .join(" ");
+            let message = message.trim_start_matches("error:").trim();
+            output::error(&format!(
+                "{message} (see `{} --help`)",
+                command_path(&rendered)
+            ));
             ExitCode::from(2)
         }
     }
+}
+
+/// The command a usage error is about, read from clap's usage line (`followup log`), so the
+/// hint points at the help that answers it.
+fn command_path(rendered: &str) -> String {
+    rendered
+        .lines()
+        .find_map(|line| line.trim().strip_prefix("Usage: "))
+        .map(|usage| {
+            usage
+                .split_whitespace()
+                .take_while(|word| !word.starts_with(['[', '<', '-']))
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .filter(|path| !path.is_empty())
+        .unwrap_or_else(|| "followup".to_string())
 }

@@ -22,3 +22,8 @@ pub fn print(text: &str) -> ExitCode {
 pub fn error(message: &str) {
     let _ = writeln!(std::io::stderr(), "error: {}", sanitize::clean(message));
 }
+
+/// A `warning: ` line on stderr: something worth knowing that does not stop the command.
+pub fn warning(message: &str) {
+    let _ = writeln!(std::io::stderr(), "warning: {}", sanitize::clean(message));
+}

@@ -46,6 +46,14 @@ impl Session {
             None => default_db_path()?,
         };
         let store = Store::open(&path)?;
+        if let Some(mode) = store.loose_permissions() {
+            super::output::warning(&format!(
+                "{} can be read by other users (mode {mode:o}); it holds people's contact details, \
+                 so consider `chmod 600 {}`",
+                path.display(),
+                path.display()
+            ));
+        }
         Tracker::new(store, self.config, self.now)
     }
 

@@ -140,9 +140,23 @@ impl Store {
         Ok(value)
     }
 
-    /// Copies the whole database to `target` with SQLite's online backup, which gives a
-    /// consistent snapshot even while other commands write.
+    /// The file's permission bits when people other than its owner may read or write it
+    /// (`None` when it is private, or on systems without Unix permissions).
+    pub fn loose_permissions(&self) -> Option<u32> {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&self.path).ok()?.permissions().mode() & 0o777;
+            (mode & 0o077 != 0).then_some(mode)
+        }
+        #[cfg(not(unix))]
+        None
+    }
+
+    /// Copies the whole database to a new file `target`, readable by its owner only, with
+    /// SQLite's online backup: a consistent snapshot even while other commands write.
     pub fn backup_to(&self, target: &Path) -> Result<(), StoreError> {
+        create_private_file(target)?;
         self.conn
             .backup(
                 rusqlite::MAIN_DB,

@@ -2,6 +2,7 @@
 //! returns the text to print.
 
 mod add;
+mod backup;
 mod cadence;
 mod close;
 mod edit;
@@ -25,6 +26,7 @@ pub fn run(command: Command, session: Session) -> Result<String> {
         Command::Show(args) => show::run(args, session),
         Command::List(args) => list::run(args, session),
         Command::Edit(args) => edit::run(args, session),
+        Command::Backup(args) => backup::run(args, session),
         Command::Cadence(command) => cadence::run(command, session),
     }
 }

@@ -1,0 +1,20 @@
+use crate::cli::args::BackupArgs;
+use crate::cli::session::Session;
+use crate::error::{Error, Result};
+
+pub fn run(args: BackupArgs, session: Session) -> Result<String> {
+    // Refusing to overwrite keeps an older backup from being lost to a typo.
+    if args.file.exists() {
+        return Err(Error::Invalid(format!(
+            "{} already exists; give a new file name for the backup",
+            args.file.display()
+        )));
+    }
+    let tracker = session.tracker()?;
+    tracker.store().backup_to(&args.file)?;
+    Ok(format!(
+        "Backed up {} to {}.\n",
+        tracker.store().path().display(),
+        args.file.display()
+    ))
+}

@@ -75,11 +75,12 @@ pub const CURRENT_VERSION: i64 = MIGRATIONS.len() as i64;
 /// Brings the schema up to date, or refuses a file from a newer version without touching it.
 pub(super) fn migrate(conn: &mut Connection, path: &std::path::Path) -> Result<(), StoreError> {
     let found = schema_version(conn)?;
-    if found > CURRENT_VERSION {
-        return Err(StoreError::NewerSchema {
+    refuse_newer(found, path)?;
+    if found == 0 && has_tables(conn)? {
+        // Version 0 with tables: some other program's database, not an empty file to set up.
+        return Err(StoreError::NotADatabase {
             path: path.to_path_buf(),
-            found,
-            known: CURRENT_VERSION,
+            detail: "it holds tables of another program".to_string(),
         });
     }
     for (index, migration) in MIGRATIONS.iter().enumerate().skip(found as usize) {
@@ -100,7 +101,24 @@ pub(super) fn migrate(conn: &mut Connection, path: &std::path::Path) -> Result<(
     Ok(())
 }
 
+/// A file written by a newer followup may hold data this version would misread or destroy.
+pub(super) fn refuse_newer(found: i64, path: &std::path::Path) -> Result<(), StoreError> {
+    if found > CURRENT_VERSION {
+        return Err(StoreError::NewerSchema {
+            path: path.to_path_buf(),
+            found,
+            known: CURRENT_VERSION,
+        });
+    }
+    Ok(())
+}
+
 pub(super) fn schema_version(conn: &Connection) -> Result<i64, StoreError> {
     conn.pragma_query_value(None, "user_version", |row| row.get(0))
         .context("reading the schema version")
+}
+
+fn has_tables(conn: &Connection) -> Result<bool, StoreError> {
+    conn.query_row("SELECT EXISTS (SELECT 1 FROM sqlite_master)", [], |row| row.get(0))
+        .context("inspecting the database")
 }

@@ -98,15 +98,20 @@ impl Store {
     }
 
     fn prepare(mut conn: Connection, path: &Path) -> Result<Store, StoreError> {
-        conn.busy_timeout(BUSY_TIMEOUT)
-            .context("setting the busy timeout")?;
-        // The first statement that reads the file tells whether it is a database at all.
+        conn.busy_timeout(BUSY_TIMEOUT).context("setting the busy timeout")?;
+        // Reading the schema version is the first read of the file: it tells whether the file
+        // is a database at all, and a file from a newer followup is refused before anything
+        // (even the journal mode) is changed in it.
+        let version = migrations::schema_version(&conn).map_err(|error| match error {
+            StoreError::Sqlite { source, .. } => not_a_database(path, source),
+            other => other,
+        })?;
+        migrations::refuse_newer(version, path)?;
         conn.pragma_update(None, "foreign_keys", true)
             .context("enabling foreign keys")?;
-        let journal: String = conn
-            .pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0))
-            .map_err(|error| not_a_database(path, error))?;
-        let _ = journal; // an in-memory database answers "memory"
+        // An in-memory database answers "memory" and stays so; files switch to WAL once.
+        conn.pragma_update_and_check(None, "journal_mode", "WAL", |_| Ok(()))
+            .context("enabling the write-ahead log")?;
         conn.pragma_update(None, "synchronous", "NORMAL")
             .context("setting synchronous mode")?;
         migrations::migrate(&mut conn, path)?;

@@ -1,0 +1,261 @@
+//! The database as a salesperson's memory: it must survive concurrent writers, processes
+//! killed mid-write, upgrades of the tool, and it must stay private.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::Duration;
+
+use followup::config::Config;
+use followup::domain::Status;
+use followup::engine;
+use followup::store::Store;
+
+const NOW: &str = "2026-11-23T10:00";
+
+fn followup(db: &Path, args: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_followup"));
+    command
+        .args(args)
+        .env_clear()
+        .env("HOME", db.parent().unwrap())
+        .env("FOLLOWUP_DB", db)
+        .env("FOLLOWUP_NOW", NOW)
+        .stdin(Stdio::null());
+    command
+}
+
+#[track_caller]
+fn run_ok(db: &Path, args: &[&str]) -> Output {
+    let output = followup(db, args).output().unwrap();
+    assert!(
+        output.status.success(),
+        "followup {args:?} failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    output
+}
+
+fn temp_db() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("followup.db");
+    (dir, db)
+}
+
+fn attempt_count(db: &Path) -> i64 {
+    rusqlite::Connection::open(db)
+        .unwrap()
+        .query_row("SELECT count(*) FROM attempts", [], |row| row.get(0))
+        .unwrap()
+}
+
+fn integrity(db: &Path) -> String {
+    rusqlite::Connection::open(db)
+        .unwrap()
+        .query_row("PRAGMA integrity_check", [], |row| row.get(0))
+        .unwrap()
+}
+
+/// Every stored due date agrees with what the engine computes from the stored attempts: no
+/// command left half of its writes behind.
+#[track_caller]
+fn assert_due_dates_consistent(db: &Path) {
+    let config = Config::built_in();
+    let store = Store::open(db).unwrap();
+    let reader = store.reader();
+    let conn = rusqlite::Connection::open(db).unwrap();
+    for prospect in reader.prospects(None).unwrap() {
+        let attempts = reader.attempts(prospect.id).unwrap();
+        let cadence = config.cadence(&prospect.cadence).unwrap();
+        let expected = engine::earliest_due(&prospect, &attempts, cadence, &config.calendar);
+        let stored: Option<chrono::NaiveDate> = conn
+            .query_row("SELECT due_on FROM prospects WHERE id = ?1", [prospect.id], |row| row.get(0))
+            .unwrap();
+        assert_eq!(stored, expected, "stored due date of prospect {}", prospect.id);
+    }
+}
+
+#[test]
+fn four_processes_logging_at_once_lose_nothing() {
+    let (_dir, db) = temp_db();
+    run_ok(&db, &["add", "Dana Whitfield"]);
+    let writers: Vec<_> = (0..4)
+        .map(|writer| {
+            let db = db.clone();
+            std::thread::spawn(move || {
+                for attempt in 0..250 {
+                    let note = format!("writer {writer} attempt {attempt}");
+                    let output = followup(&db, &["log", "1", "--note", &note]).output().unwrap();
+                    assert!(
+                        output.status.success(),
+                        "{note}: {}",
+                        String::from_utf8_lossy(&output.stderr)
+                    );
+                }
+            })
+        })
+        .collect();
+    for writer in writers {
+        writer.join().unwrap();
+    }
+    assert_eq!(attempt_count(&db), 1000);
+    assert_eq!(integrity(&db), "ok");
+}
+
+#[test]
+fn a_killed_writer_leaves_all_or_nothing() {
+    let (_dir, db) = temp_db();
+    for name in ["Ann Ames", "Bo Berg", "Cy Cole"] {
+        run_ok(&db, &["add", name]);
+    }
+    let mut finished = 0;
+    for round in 0..60u64 {
+        let prospect = ["1", "2", "3"][round as usize % 3];
+        let mut child = followup(&db, &["log", prospect, "--note", "burst"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        // Kill at varying points of the process's life, from start-up to commit.
+        std::thread::sleep(Duration::from_micros(500 * (round % 12)));
+        let _ = child.kill();
+        if child.wait().unwrap().success() {
+            finished += 1;
+        }
+    }
+    assert_eq!(integrity(&db), "ok");
+    let count = attempt_count(&db);
+    assert!(count >= finished && count <= 60, "{count} attempts for {finished} finished logs");
+    assert_due_dates_consistent(&db);
+    // The database still takes writes.
+    run_ok(&db, &["log", "1"]);
+}
+
+fn copy_fixture(name: &str) -> (tempfile::TempDir, PathBuf) {
+    let (dir, db) = temp_db();
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
+    std::fs::copy(fixture, &db).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o600)).unwrap();
+    }
+    (dir, db)
+}
+
+#[test]
+fn a_database_from_the_first_schema_opens_with_every_record() {
+    let (_dir, db) = copy_fixture("schema-v1.db");
+    let output = run_ok(&db, &["list", "--status", "all", "--json"]);
+    let list: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let names: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|entry| entry["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Dana Whitfield", "Li Wei", "Ola Nordmann"]);
+
+    let dana: serde_json::Value =
+        serde_json::from_slice(&run_ok(&db, &["show", "dana", "--json"]).stdout).unwrap();
+    assert_eq!(dana["assistant"], "Rob Finch");
+    assert_eq!(dana["prefers"], "email");
+    assert_eq!(dana["attempts"].as_array().unwrap().len(), 2);
+    assert_eq!(dana["attempts"][1]["channel"], "email");
+
+    let li: serde_json::Value =
+        serde_json::from_slice(&run_ok(&db, &["show", "li", "--json"]).stdout).unwrap();
+    assert_eq!(li["attempts"][0]["promise"], "2026-11-24T08:15:00");
+    assert_eq!(li["attempts"][1]["next"], "2026-12-01");
+    assert_eq!(li["next"]["step"], "next-step");
+
+    let ola: serde_json::Value =
+        serde_json::from_slice(&run_ok(&db, &["show", "ola", "--json"]).stdout).unwrap();
+    assert_eq!(ola["status"], "closed");
+    assert_eq!(ola["close_reason"], "no-response");
+    assert_eq!(ola["recontact_on"], "2027-02-22");
+
+    let version: i64 = rusqlite::Connection::open(&db)
+        .unwrap()
+        .query_row("PRAGMA user_version", [], |row| row.get(0))
+        .unwrap();
+    assert_eq!(version, followup::store::CURRENT_VERSION);
+}
+
+#[test]
+fn a_database_from_a_newer_followup_is_refused_untouched() {
+    let (_dir, db) = copy_fixture("schema-v1.db");
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .pragma_update(None, "user_version", 999)
+        .unwrap();
+    let before = std::fs::read(&db).unwrap();
+    let output = followup(&db, &["today"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.starts_with("error: ") && stderr.contains("newer followup"), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1);
+    assert_eq!(std::fs::read(&db).unwrap(), before);
+}
+
+#[cfg(unix)]
+#[test]
+fn the_database_and_its_folder_are_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("new-folder/followup.db");
+    run_ok(&db, &["add", "Dana Whitfield"]);
+    let mode = |path: &Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&db), 0o600);
+    assert_eq!(mode(db.parent().unwrap()), 0o700);
+
+    std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let output = run_ok(&db, &["today"]);
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.starts_with("warning: ") && stderr.contains("chmod 600"), "{stderr}");
+}
+
+#[test]
+fn a_backup_is_a_complete_private_copy_and_never_overwrites() {
+    let (dir, db) = copy_fixture("schema-v1.db");
+    let backup = dir.path().join("backup.db");
+    run_ok(&db, &["backup", backup.to_str().unwrap()]);
+    let original = run_ok(&db, &["list", "--status", "all", "--json"]).stdout;
+    let copy = run_ok(&backup, &["list", "--status", "all", "--json"]).stdout;
+    assert_eq!(original, copy);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&backup).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
+    let again = followup(&db, &["backup", backup.to_str().unwrap()]).output().unwrap();
+    assert_eq!(again.status.code(), Some(2));
+    assert_eq!(run_ok(&backup, &["list", "--status", "all", "--json"]).stdout, copy);
+}
+
+#[test]
+fn a_backup_taken_while_others_write_is_consistent() {
+    let (dir, db) = temp_db();
+    run_ok(&db, &["add", "Dana Whitfield"]);
+    let writer = {
+        let db = db.clone();
+        std::thread::spawn(move || {
+            for _ in 0..60 {
+                run_ok(&db, &["log", "1"]);
+            }
+        })
+    };
+    let mut copies = Vec::new();
+    for index in 0..5 {
+        let backup = dir.path().join(format!("backup-{index}.db"));
+        run_ok(&db, &["backup", backup.to_str().unwrap()]);
+        copies.push(backup);
+    }
+    writer.join().unwrap();
+    for backup in copies {
+        assert_eq!(integrity(&backup), "ok");
+        assert_due_dates_consistent(&backup);
+        let status: Status = Store::open(&backup).unwrap().reader().prospect(1).unwrap().unwrap().status;
+        assert_eq!(status, Status::Active);
+    }
+}

@@ -353,3 +353,6 @@ pub fn cadence_promise(
     matches!(next.step, Step::FollowUp | Step::Rescue | Step::First)
         .then(|| next.due.and_time(time))
 }
+
+#[cfg(test)]
+mod tests;

@@ -8,7 +8,7 @@ use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};
 
 use crate::cadence::Cadence;
 use crate::calendar::Calendar;
-use crate::domain::{Attempt, Channel, Prospect, Status, Step};
+use crate::domain::{Attempt, Channel, Outcome, Prospect, Status, Step};
 
 /// Bumped whenever a rule changes, so that due dates stored by an older version are recomputed.
 pub const RULES_VERSION: u32 = 1;
@@ -66,6 +66,8 @@ pub enum Basis {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Touch {
     date: NaiveDate,
+    /// When the first attempt of the touch was made.
+    at: NaiveDateTime,
     answered: bool,
     step: Step,
 }
@@ -80,7 +82,7 @@ struct Run<'a> {
     first_unanswered: Option<NaiveDate>,
     last_touch: Option<NaiveDate>,
     /// The rescue touch of the current unanswered streak.
-    rescue_on: Option<NaiveDate>,
+    rescue: Option<Touch>,
     assistant_since_rescue: bool,
 }
 
@@ -104,19 +106,19 @@ impl<'a> Run<'a> {
             if touch.answered {
                 run.unanswered = 0;
                 run.first_unanswered = None;
-                run.rescue_on = None;
+                run.rescue = None;
             } else {
                 run.unanswered += 1;
                 run.first_unanswered.get_or_insert(touch.date);
                 if touch.step == Step::Rescue {
-                    run.rescue_on = Some(touch.date);
+                    run.rescue = Some(touch);
                 }
             }
         }
-        run.assistant_since_rescue = run.rescue_on.is_some_and(|rescue_on| {
+        run.assistant_since_rescue = run.rescue.is_some_and(|rescue| {
             in_run
                 .iter()
-                .any(|attempt| !attempt.is_touch() && attempt.date() >= rescue_on)
+                .any(|attempt| !attempt.is_touch() && attempt.at >= rescue.at)
         });
         run
     }
@@ -133,6 +135,7 @@ fn touches(attempts: &[&Attempt]) -> Vec<Touch> {
             }
             _ => touches.push(Touch {
                 date: attempt.date(),
+                at: attempt.at,
                 answered: attempt.outcome.is_response(),
                 step: attempt.step,
             }),
@@ -279,7 +282,7 @@ fn active_next_action(
     };
 
     // Rule 5: advice to call the assistant, until the next touch is due.
-    if let Some(rescue_on) = run.rescue_on {
+    if let Some(rescue_on) = run.rescue.map(|rescue| rescue.date) {
         let assistant_due = calendar.add_business_days(rescue_on, ASSISTANT_DELAY_BUSINESS_DAYS);
         if cadence.assistant_step
             && prospect.contact.has_assistant()
@@ -332,8 +335,10 @@ pub struct Fulfilled {
 /// The step a new attempt on `day` fulfils, given the attempts logged before it.
 ///
 /// A second attempt on the same day belongs to the touch already made that day; an attempt
-/// through the assistant is the assistant step; otherwise it is whatever touch the cadence had
-/// planned next (the assistant advice never stands in for a touch).
+/// through the assistant is the assistant step; a reply that comes in on another day answers
+/// the last touch, and is recorded against its step, so that reply rates credit the message
+/// that earned them. Otherwise it is whatever touch the cadence had planned next (the
+/// assistant advice never stands in for a touch).
 pub fn step_fulfilled(
     prospect: &Prospect,
     earlier: &[Attempt],
@@ -341,6 +346,7 @@ pub fn step_fulfilled(
     calendar: &Calendar,
     day: NaiveDate,
     channel: Channel,
+    outcome: Outcome,
 ) -> Fulfilled {
     if channel == Channel::Assistant {
         return Fulfilled {
@@ -360,6 +366,22 @@ pub fn step_fulfilled(
             step: attempt.step,
             touch: None,
         };
+    }
+    if outcome == Outcome::Replied {
+        let in_run: Vec<&Attempt> = earlier
+            .iter()
+            .filter(|attempt| {
+                prospect
+                    .run_started_at
+                    .is_none_or(|start| attempt.at >= start)
+            })
+            .collect();
+        if let Some(answered) = touches(&in_run).last().filter(|touch| !touch.answered) {
+            return Fulfilled {
+                step: answered.step,
+                touch: None,
+            };
+        }
     }
     match next_action(prospect, earlier, cadence, calendar, NaiveDate::MAX) {
         Some(action) => Fulfilled {
@@ -393,3 +415,6 @@ pub fn cadence_promise(
     matches!(next.step, Step::FollowUp | Step::Rescue | Step::First)
         .then(|| next.due.and_time(time))
 }
+
+#[cfg(test)]
+mod tests;

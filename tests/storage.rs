@@ -68,9 +68,17 @@ fn assert_due_dates_consistent(db: &Path) {
         let cadence = config.cadence(&prospect.cadence).unwrap();
         let expected = engine::earliest_due(&prospect, &attempts, cadence, &config.calendar);
         let stored: Option<chrono::NaiveDate> = conn
-            .query_row("SELECT due_on FROM prospects WHERE id = ?1", [prospect.id], |row| row.get(0))
+            .query_row(
+                "SELECT due_on FROM prospects WHERE id = ?1",
+                [prospect.id],
+                |row| row.get(0),
+            )
             .unwrap();
-        assert_eq!(stored, expected, "stored due date of prospect {}", prospect.id);
+        assert_eq!(
+            stored, expected,
+            "stored due date of prospect {}",
+            prospect.id
+        );
     }
 }
 
@@ -84,7 +92,9 @@ fn four_processes_logging_at_once_lose_nothing() {
             std::thread::spawn(move || {
                 for attempt in 0..250 {
                     let note = format!("writer {writer} attempt {attempt}");
-                    let output = followup(&db, &["log", "1", "--note", &note]).output().unwrap();
+                    let output = followup(&db, &["log", "1", "--note", &note])
+                        .output()
+                        .unwrap();
                     assert!(
                         output.status.success(),
                         "{note}: {}",
@@ -124,7 +134,10 @@ fn a_killed_writer_leaves_all_or_nothing() {
     }
     assert_eq!(integrity(&db), "ok");
     let count = attempt_count(&db);
-    assert!(count >= finished && count <= 60, "{count} attempts for {finished} finished logs");
+    assert!(
+        count >= finished && count <= 60,
+        "{count} attempts for {finished} finished logs"
+    );
     assert_due_dates_consistent(&db);
     // The database still takes writes.
     run_ok(&db, &["log", "1"]);
@@ -132,7 +145,9 @@ fn a_killed_writer_leaves_all_or_nothing() {
 
 fn copy_fixture(name: &str) -> (tempfile::TempDir, PathBuf) {
     let (dir, db) = temp_db();
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
     std::fs::copy(fixture, &db).unwrap();
     #[cfg(unix)]
     {
@@ -192,7 +207,10 @@ fn a_database_from_a_newer_followup_is_refused_untouched() {
     let output = followup(&db, &["today"]).output().unwrap();
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8(output.stderr).unwrap();
-    assert!(stderr.starts_with("error: ") && stderr.contains("newer followup"), "{stderr}");
+    assert!(
+        stderr.starts_with("error: ") && stderr.contains("newer followup"),
+        "{stderr}"
+    );
     assert_eq!(stderr.lines().count(), 1);
     assert_eq!(std::fs::read(&db).unwrap(), before);
 }
@@ -211,7 +229,10 @@ fn the_database_and_its_folder_are_private() {
     std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o644)).unwrap();
     let output = run_ok(&db, &["today"]);
     let stderr = String::from_utf8(output.stderr).unwrap();
-    assert!(stderr.starts_with("warning: ") && stderr.contains("chmod 600"), "{stderr}");
+    assert!(
+        stderr.starts_with("warning: ") && stderr.contains("chmod 600"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -228,9 +249,14 @@ fn a_backup_is_a_complete_private_copy_and_never_overwrites() {
         let mode = std::fs::metadata(&backup).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o600);
     }
-    let again = followup(&db, &["backup", backup.to_str().unwrap()]).output().unwrap();
+    let again = followup(&db, &["backup", backup.to_str().unwrap()])
+        .output()
+        .unwrap();
     assert_eq!(again.status.code(), Some(2));
-    assert_eq!(run_ok(&backup, &["list", "--status", "all", "--json"]).stdout, copy);
+    assert_eq!(
+        run_ok(&backup, &["list", "--status", "all", "--json"]).stdout,
+        copy
+    );
 }
 
 #[test]
@@ -255,7 +281,13 @@ fn a_backup_taken_while_others_write_is_consistent() {
     for backup in copies {
         assert_eq!(integrity(&backup), "ok");
         assert_due_dates_consistent(&backup);
-        let status: Status = Store::open(&backup).unwrap().reader().prospect(1).unwrap().unwrap().status;
+        let status: Status = Store::open(&backup)
+            .unwrap()
+            .reader()
+            .prospect(1)
+            .unwrap()
+            .unwrap()
+            .status;
         assert_eq!(status, Status::Active);
     }
 }

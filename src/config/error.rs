@@ -50,14 +50,38 @@ impl Locator<'_> {
         }
     }
 
-    /// An error at a byte offset of the text, as the TOML parser reports them.
+    /// An error at a byte offset of the text, as the TOML parser reports them. An unknown
+    /// key is named with its table (`cadence.standard.gap_days`), found from the offset.
     pub fn at_offset(&self, offset: Option<usize>, message: impl Into<String>) -> ConfigError {
+        let message = message.into();
+        let unknown = message
+            .strip_prefix("unknown field `")
+            .and_then(|rest| rest.split('`').next());
+        let key = match (unknown, offset) {
+            (Some(field), Some(offset)) => Some(match self.table_at(offset) {
+                Some(table) => format!("{table}.{field}"),
+                None => field.to_string(),
+            }),
+            (Some(field), None) => Some(field.to_string()),
+            _ => None,
+        };
         ConfigError {
             file: self.file.to_string(),
-            key: None,
+            key,
             line: offset.map(|offset| line_at(self.text, offset)),
-            message: message.into(),
+            // serde speaks of fields; a TOML file has keys.
+            message: message.replacen("unknown field", "unknown key", 1),
         }
+    }
+
+    /// The table whose header is the last one before `offset`.
+    fn table_at(&self, offset: usize) -> Option<String> {
+        let before = self.text.get(..offset)?;
+        before.lines().rev().find_map(|line| {
+            let header = line.trim().strip_prefix('[')?;
+            let name = header.split(']').next()?.trim();
+            Some(unquote_dotted(name))
+        })
     }
 
     /// The line of `key = ...` within `[table]`, found by reading the text as lines: enough for

@@ -1,1 +1,498 @@
+//! cadence.toml: the built-in file, and how a bad file is refused.
 
+use std::path::PathBuf;
+
+use chrono::{NaiveDate, NaiveTime, Weekday};
+
+use super::*;
+
+fn date(text: &str) -> NaiveDate {
+    text.parse().expect("a YYYY-MM-DD date")
+}
+
+const USER_FILE: &str = "/home/sam/.config/followup/cadence.toml";
+
+fn user_origin() -> Origin {
+    Origin::File(PathBuf::from(USER_FILE))
+}
+
+fn parse(text: &str) -> Config {
+    Config::parse(text, user_origin()).unwrap_or_else(|error| panic!("refused: {error}"))
+}
+
+fn refuse(text: &str) -> ConfigError {
+    match Config::parse(text, user_origin()) {
+        Ok(_) => panic!("accepted a bad file:\n{text}"),
+        Err(error) => error,
+    }
+}
+
+/// The 1-based line of `text` that contains `needle`.
+fn line_of(text: &str, needle: &str) -> usize {
+    text.lines()
+        .position(|line| line.contains(needle))
+        .unwrap_or_else(|| panic!("{needle:?} is not in the file"))
+        + 1
+}
+
+/// A small valid user file; the bad files below each change one thing in it.
+const GOOD: &str = r#"[me]
+name = "Robin Hale"
+
+[calendar]
+workdays = ["mon", "tue", "wed", "thu", "fri"]
+holidays = ["2026-12-25", "2027-01-01"]
+
+[cadence.standard]
+gap_business_days = 4
+max_touches = 4
+rescue_after = 2
+rescue_min_span_days = 10
+assistant_step = true
+close_after_business_days = 4
+recontact_after_days = 90
+
+[cadence.quick]
+gap_business_days = 2
+promise_time = "09:30"
+
+[templates]
+first = "Hi {first_name}, {me} here about {topic}."
+"#;
+
+fn changed(from: &str, to: &str) -> String {
+    assert!(GOOD.contains(from), "{from:?} is not in the good file");
+    GOOD.replacen(from, to, 1)
+}
+
+// ---------------------------------------------------------------------------------------------
+// The built-in file
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn the_built_in_file_parses_with_its_three_cadences() {
+    let config = Config::built_in();
+    assert_eq!(config.origin, Origin::BuiltIn);
+    assert_eq!(
+        config.cadence_names(),
+        ["as-promised", "nurture", "standard"]
+    );
+    assert_eq!(config.cadences().count(), 3);
+    assert!(config.cadence("no-such-cadence").is_none());
+}
+
+#[test]
+fn the_built_in_standard_cadence_has_the_documented_knobs() {
+    let config = Config::built_in();
+    let standard = config.cadence(DEFAULT_CADENCE).expect("standard exists");
+    // cadence.md: gap 4, at most 4 touches, rescue after 2 spanning 10 days, assistant on,
+    // close 4 business days after the close-out, re-contact 90 days later.
+    assert_eq!(
+        *standard,
+        Cadence {
+            name: "standard".to_string(),
+            gap_business_days: 4,
+            max_touches: Some(4),
+            rescue_after: Some(2),
+            rescue_min_span_days: 10,
+            assistant_step: true,
+            close_after_business_days: 4,
+            recontact_after_days: 90,
+            promise_time: None,
+        }
+    );
+    assert_eq!(*standard, Cadence::standard("standard"));
+}
+
+#[test]
+fn the_built_in_as_promised_cadence_calls_every_business_day_at_08_15() {
+    let config = Config::built_in();
+    let cadence = config.cadence("as-promised").expect("as-promised exists");
+    assert_eq!(cadence.gap_business_days, 1);
+    assert_eq!(cadence.max_touches, Some(8));
+    assert_eq!(cadence.rescue_after, None);
+    assert_eq!(cadence.promise_time, NaiveTime::from_hms_opt(8, 15, 0));
+}
+
+#[test]
+fn the_built_in_nurture_cadence_is_a_drip_with_no_close_out() {
+    let config = Config::built_in();
+    let cadence = config.cadence("nurture").expect("nurture exists");
+    assert_eq!(cadence.gap_business_days, 60);
+    assert_eq!(cadence.max_touches, None);
+    assert_eq!(cadence.rescue_after, None);
+    assert_eq!(cadence.promise_time, None);
+}
+
+#[test]
+fn the_built_in_file_has_a_calendar_me_and_a_message_for_every_step() {
+    let config = Config::built_in();
+    assert!(config.calendar.is_business_day(date("2026-12-24")));
+    assert!(!config.calendar.is_business_day(date("2026-12-25")));
+    assert!(!config.calendar.is_business_day(date("2027-01-01")));
+    assert!(
+        !config.calendar.is_business_day(date("2026-11-28")),
+        "a Saturday"
+    );
+    assert!(config.me.name.is_some());
+    assert_eq!(config.templates.steps_without_script().count(), 0);
+    for step in Step::ALL {
+        let script = config.templates.get(*step, Part::Script).unwrap();
+        assert!(templates::check(script).is_ok(), "the {step} template");
+    }
+    let rescue = config.templates.get(Step::Rescue, Part::Script).unwrap();
+    assert!(
+        rescue.contains("{next_step}"),
+        "the rescue recalls the agreed next step"
+    );
+    let promised = config.templates.get(Step::Promised, Part::Script).unwrap();
+    assert!(promised.contains("as promised"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// A user's file
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn a_good_user_file_is_read_as_written() {
+    let config = parse(GOOD);
+    assert_eq!(config.origin, user_origin());
+    assert_eq!(config.cadence_names(), ["quick", "standard"]);
+    let quick = config.cadence("quick").unwrap();
+    assert_eq!(quick.gap_business_days, 2);
+    assert_eq!(quick.promise_time, NaiveTime::from_hms_opt(9, 30, 0));
+    // What a table leaves out takes the standard cadence's value.
+    assert_eq!(
+        *quick,
+        Cadence {
+            gap_business_days: 2,
+            promise_time: NaiveTime::from_hms_opt(9, 30, 0),
+            ..Cadence::standard("quick")
+        }
+    );
+    assert_eq!(config.me.name.as_deref(), Some("Robin Hale"));
+    // [me] fields the file leaves out come from the built-in file.
+    assert_eq!(config.me.phone, Config::built_in().me.phone);
+    assert_eq!(
+        config.templates.get(Step::First, Part::Script),
+        Some("Hi {first_name}, {me} here about {topic}.")
+    );
+}
+
+#[test]
+fn a_user_file_without_templates_uses_the_built_in_ones() {
+    let config = parse("[cadence.standard]\n");
+    assert_eq!(config.templates, Config::built_in().templates);
+    // The calendar is the file's own: Monday to Friday, no holidays.
+    assert!(config.calendar.is_business_day(date("2026-12-25")));
+    assert_eq!(
+        config.cadence("standard"),
+        Some(&Cadence::standard("standard"))
+    );
+}
+
+#[test]
+fn a_template_the_file_leaves_out_comes_from_the_built_in_file() {
+    let config = parse(GOOD);
+    let built_in = Config::built_in();
+    assert_eq!(
+        config.templates.get(Step::Rescue, Part::Script),
+        built_in.templates.get(Step::Rescue, Part::Script)
+    );
+    assert_eq!(
+        config.templates.get(Step::First, Part::Email),
+        built_in.templates.get(Step::First, Part::Email)
+    );
+}
+
+#[test]
+fn holidays_may_be_toml_date_literals() {
+    let config = parse(&changed(
+        r#"holidays = ["2026-12-25", "2027-01-01"]"#,
+        "holidays = [2026-11-26, 2026-11-27]",
+    ));
+    assert!(!config.calendar.is_business_day(date("2026-11-26")));
+    assert!(!config.calendar.is_business_day(date("2026-11-27")));
+    assert_eq!(
+        config.calendar.add_business_days(date("2026-11-23"), 4),
+        date("2026-12-01")
+    );
+}
+
+#[test]
+fn workdays_are_the_files_own() {
+    let config = parse(&changed(
+        r#"workdays = ["mon", "tue", "wed", "thu", "fri"]"#,
+        r#"workdays = ["Mon", "tue", "wed", "thu", "sat"]"#,
+    ));
+    assert!(
+        config.calendar.is_business_day(date("2026-11-28")),
+        "a Saturday"
+    );
+    assert!(
+        !config.calendar.is_business_day(date("2026-11-27")),
+        "a Friday"
+    );
+    assert_eq!(
+        config.calendar,
+        Calendar::new(
+            [
+                Weekday::Mon,
+                Weekday::Tue,
+                Weekday::Wed,
+                Weekday::Thu,
+                Weekday::Sat
+            ],
+            [date("2026-12-25"), date("2027-01-01")],
+        )
+        .unwrap()
+    );
+}
+
+#[test]
+fn a_file_on_disk_is_loaded_and_its_errors_name_it() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("cadence.toml");
+    std::fs::write(&path, GOOD).unwrap();
+    let config = Config::load(&path).unwrap();
+    assert_eq!(config.origin, Origin::File(path.clone()));
+
+    std::fs::write(&path, changed("max_touches = 4", "max_touches = -4")).unwrap();
+    let error = Config::load(&path).unwrap_err();
+    assert_eq!(error.file, path.display().to_string());
+    assert!(error.to_string().starts_with(&path.display().to_string()));
+
+    let missing = folder.path().join("nope.toml");
+    assert_eq!(
+        Config::load(&missing).unwrap_err().file,
+        missing.display().to_string()
+    );
+
+    std::fs::write(&path, b"[cadence.standard]\nmax_touches = \xff\n").unwrap();
+    let error = Config::load(&path).unwrap_err();
+    assert!(error.message.contains("UTF-8"), "{error}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bad files are refused with the key and the line
+// ---------------------------------------------------------------------------------------------
+
+/// (what is wrong, the file, the key at fault, text on the line at fault)
+fn bad_files() -> Vec<(&'static str, String, &'static str, &'static str)> {
+    vec![
+        (
+            "a negative number",
+            changed("max_touches = 4", "max_touches = -1"),
+            "cadence.standard.max_touches",
+            "max_touches = -1",
+        ),
+        (
+            "a rescue that cannot come before the close-out",
+            changed("max_touches = 4", "max_touches = 3"),
+            "cadence.standard.rescue_after",
+            "rescue_after = 2",
+        ),
+        (
+            "a bad holiday date",
+            changed(r#""2027-01-01""#, r#""2027-02-30""#),
+            "calendar.holidays",
+            "holidays =",
+        ),
+        (
+            "a holiday that is not a date at all",
+            changed(r#""2027-01-01""#, r#""new year""#),
+            "calendar.holidays",
+            "holidays =",
+        ),
+        (
+            "a holiday with a time",
+            changed(r#""2027-01-01""#, "2027-01-01T10:00:00"),
+            "calendar.holidays",
+            "holidays =",
+        ),
+        (
+            "an unknown weekday",
+            changed(r#""fri"]"#, r#""fry"]"#),
+            "calendar.workdays",
+            "workdays =",
+        ),
+        (
+            "no workday at all",
+            changed(r#"["mon", "tue", "wed", "thu", "fri"]"#, "[]"),
+            "calendar.workdays",
+            "workdays =",
+        ),
+        (
+            "a bad promise time",
+            changed(r#"promise_time = "09:30""#, r#"promise_time = "9h30""#),
+            "cadence.quick.promise_time",
+            "promise_time =",
+        ),
+        (
+            "a promise time out of range",
+            changed(r#"promise_time = "09:30""#, r#"promise_time = "25:00""#),
+            "cadence.quick.promise_time",
+            "promise_time =",
+        ),
+        (
+            "an unknown template placeholder",
+            changed("{first_name}, {me}", "{frist_name}, {me}"),
+            "templates.first",
+            "first = ",
+        ),
+        (
+            "an unclosed brace in a template",
+            changed("{first_name}, {me}", "{first_name, {me}"),
+            "templates.first",
+            "first = ",
+        ),
+        (
+            "an unknown template key",
+            changed("first = ", "rescue_body = "),
+            "templates.rescue_body",
+            "rescue_body = ",
+        ),
+        (
+            "a gap of 0",
+            changed("gap_business_days = 4", "gap_business_days = 0"),
+            "cadence.standard.gap_business_days",
+            "gap_business_days = 0",
+        ),
+        (
+            "a number too large to plan with",
+            changed(
+                "recontact_after_days = 90",
+                "recontact_after_days = 99999999",
+            ),
+            "cadence.standard.recontact_after_days",
+            "recontact_after_days =",
+        ),
+    ]
+}
+
+#[test]
+fn bad_files_are_refused_with_the_key_and_its_line() {
+    for (what, text, key, line) in bad_files() {
+        let error = refuse(&text);
+        assert_eq!(error.file, USER_FILE, "{what}");
+        assert_eq!(error.key.as_deref(), Some(key), "{what}: {error}");
+        assert_eq!(error.line, Some(line_of(&text, line)), "{what}: {error}");
+        let shown = error.to_string();
+        assert!(shown.contains(USER_FILE), "{what}: {shown}");
+        assert!(shown.contains(key), "{what}: {shown}");
+        assert!(
+            shown.contains(&format!("line {}", line_of(&text, line))),
+            "{what}: {shown}"
+        );
+    }
+}
+
+#[test]
+fn the_rescue_rule_only_applies_when_both_are_set() {
+    // rescue_after + 2 == max_touches is the tightest that works.
+    parse(&changed("max_touches = 4", "max_touches = 4"));
+    // No close-out, or no rescue: nothing to come before.
+    parse(&changed("max_touches = 4", "max_touches = 0"));
+    parse(&changed("rescue_after = 2", "rescue_after = 0").replacen(
+        "max_touches = 4",
+        "max_touches = 1",
+        1,
+    ));
+    let error = refuse(&changed("rescue_after = 2", "rescue_after = 3"));
+    assert_eq!(error.key.as_deref(), Some("cadence.standard.rescue_after"));
+    assert!(error.message.contains("max_touches"), "{error}");
+}
+
+#[test]
+fn an_unknown_key_is_refused_at_its_line_naming_it() {
+    let text = changed("gap_business_days = 4", "gap_days = 4");
+    let error = refuse(&text);
+    assert_eq!(error.file, USER_FILE);
+    assert_eq!(error.line, Some(line_of(&text, "gap_days")));
+    assert!(error.to_string().contains("gap_days"), "{error}");
+}
+
+#[test]
+fn unknown_keys_are_refused_in_every_table() {
+    for (from, to, name) in [
+        ("[me]\n", "[me]\nnickname = \"Rob\"\n", "nickname"),
+        ("[calendar]\n", "[calendar]\nweekends = []\n", "weekends"),
+        (
+            "[cadence.standard]\n",
+            "[cadence.standard]\nmax_touch = 3\n",
+            "max_touch",
+        ),
+        ("[me]\n", "[mee]\nname = \"x\"\n\n[me]\n", "mee"),
+    ] {
+        let text = changed(from, to);
+        let error = refuse(&text);
+        assert_eq!(error.line, Some(line_of(&text, name)), "{name}: {error}");
+        assert!(error.to_string().contains(name), "{name}: {error}");
+    }
+}
+
+#[test]
+fn a_file_without_the_standard_cadence_is_refused() {
+    let text = GOOD.replacen("[cadence.standard]", "[cadence.usual]", 1);
+    let error = refuse(&text);
+    assert_eq!(error.key.as_deref(), Some("cadence.standard"));
+    assert!(error.message.contains("[cadence.standard]"), "{error}");
+}
+
+#[test]
+fn a_file_that_is_not_toml_is_refused_at_its_line() {
+    let text = changed("max_touches = 4", "max_touches = = 4");
+    let error = refuse(&text);
+    assert_eq!(error.line, Some(line_of(&text, "max_touches = = 4")));
+    let text = changed("max_touches = 4", r#"max_touches = "four""#);
+    let error = refuse(&text);
+    assert_eq!(error.line, Some(line_of(&text, "max_touches")));
+}
+
+// ---------------------------------------------------------------------------------------------
+// rules_fingerprint
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn the_rules_fingerprint_follows_the_knobs_and_not_the_templates() {
+    let base = parse(GOOD).rules_fingerprint();
+    assert_eq!(
+        parse(GOOD).rules_fingerprint(),
+        base,
+        "stable for the same file"
+    );
+
+    for (from, to) in [
+        ("gap_business_days = 4", "gap_business_days = 5"),
+        ("max_touches = 4", "max_touches = 5"),
+        ("rescue_min_span_days = 10", "rescue_min_span_days = 11"),
+        ("assistant_step = true", "assistant_step = false"),
+        (
+            "close_after_business_days = 4",
+            "close_after_business_days = 3",
+        ),
+        ("recontact_after_days = 90", "recontact_after_days = 60"),
+        (r#"promise_time = "09:30""#, r#"promise_time = "09:45""#),
+        (r#""2027-01-01""#, r#""2027-01-04""#),
+        (r#""fri"]"#, r#""fri", "sat"]"#),
+    ] {
+        assert_ne!(
+            parse(&changed(from, to)).rules_fingerprint(),
+            base,
+            "changing {from:?} to {to:?}"
+        );
+    }
+
+    let unchanged = [
+        changed("{me} here about", "{me} calling about"),
+        changed(
+            "[templates]\n",
+            "[templates]\nrescue = \"Shall I close the file, {first_name}?\"\n",
+        ),
+        changed(r#"name = "Robin Hale""#, r#"name = "Robin Q. Hale""#),
+        format!("{GOOD}\n# a comment\n"),
+    ];
+    for text in unchanged {
+        assert_eq!(parse(&text).rules_fingerprint(), base, "for:\n{text}");
+    }
+}

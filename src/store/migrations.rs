@@ -119,6 +119,8 @@ pub(super) fn schema_version(conn: &Connection) -> Result<i64, StoreError> {
 }
 
 fn has_tables(conn: &Connection) -> Result<bool, StoreError> {
-    conn.query_row("SELECT EXISTS (SELECT 1 FROM sqlite_master)", [], |row| row.get(0))
-        .context("inspecting the database")
+    conn.query_row("SELECT EXISTS (SELECT 1 FROM sqlite_master)", [], |row| {
+        row.get(0)
+    })
+    .context("inspecting the database")
 }

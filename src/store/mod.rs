@@ -98,7 +98,8 @@ impl Store {
     }
 
     fn prepare(mut conn: Connection, path: &Path) -> Result<Store, StoreError> {
-        conn.busy_timeout(BUSY_TIMEOUT).context("setting the busy timeout")?;
+        conn.busy_timeout(BUSY_TIMEOUT)
+            .context("setting the busy timeout")?;
         // Reading the schema version is the first read of the file: it tells whether the file
         // is a database at all, and a file from a newer followup is refused before anything
         // (even the journal mode) is changed in it.

@@ -1,1 +1,549 @@
+//! The SQLite store: what is written reads back the same, failed writes leave nothing, and
+//! files that are not ours are refused without being changed.
 
+use std::path::PathBuf;
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+use super::*;
+use crate::domain::{CloseReason, Closure, Contact, Preference};
+
+fn date(text: &str) -> NaiveDate {
+    text.parse().expect("a YYYY-MM-DD date")
+}
+
+fn datetime(text: &str) -> NaiveDateTime {
+    NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S").expect("a YYYY-MM-DDTHH:MM:SS time")
+}
+
+/// An active prospect with only a name.
+fn plain(name: &str) -> Prospect {
+    Prospect {
+        id: 0,
+        contact: Contact {
+            name: name.to_string(),
+            ..Contact::default()
+        },
+        cadence: "standard".to_string(),
+        start: date("2026-11-23"),
+        status: Status::Active,
+        closed: None,
+        recontact_on: None,
+        run_started_at: None,
+        created_at: datetime("2026-11-23T08:30:00"),
+    }
+}
+
+/// A prospect with every field set, closure included.
+fn full() -> Prospect {
+    Prospect {
+        id: 0,
+        contact: Contact {
+            name: "Dana Whitfield".to_string(),
+            company: Some("Northwind Traders".to_string()),
+            phone: Some("+1 555-0142".to_string()),
+            email: Some("dana@northwind.example".to_string()),
+            title: Some("Head of Facilities".to_string()),
+            prefers: Some(Preference::Email),
+            next_step: Some("a trial order of 20 chairs".to_string()),
+            topic: Some("ergonomic chairs".to_string()),
+            assistant: Some("Lee O'Brien".to_string()),
+            assistant_phone: Some("555-0143".to_string()),
+            note: Some("Met at the expo; 'Robert'); DROP TABLE prospects;--".to_string()),
+        },
+        cadence: "as-promised".to_string(),
+        start: date("2026-11-24"),
+        status: Status::Closed,
+        closed: Some(Closure {
+            reason: CloseReason::NoResponse,
+            at: datetime("2026-12-15T17:05:09"),
+            note: Some("four touches, no answer".to_string()),
+        }),
+        recontact_on: Some(date("2027-03-15")),
+        run_started_at: Some(datetime("2026-12-01T09:00:00")),
+        created_at: datetime("2026-11-23T08:30:00"),
+    }
+}
+
+fn attempt(prospect_id: ProspectId, at: &str, channel: Channel, outcome: Outcome) -> NewAttempt {
+    NewAttempt {
+        prospect_id,
+        at: datetime(at),
+        channel,
+        outcome,
+        step: Step::FollowUp,
+        note: None,
+        promise: None,
+        next: None,
+        logged_at: datetime("2026-12-31T18:00:00"),
+    }
+}
+
+fn insert(store: &mut Store, prospect: &Prospect) -> ProspectId {
+    store
+        .write(|writer| writer.insert_prospect(prospect))
+        .expect("insert a prospect")
+}
+
+fn names(prospects: &[Prospect]) -> Vec<&str> {
+    prospects
+        .iter()
+        .map(|prospect| prospect.contact.name.as_str())
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// In memory
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn a_prospect_reads_back_equal_with_every_field() {
+    let mut store = Store::in_memory().unwrap();
+    let written = full();
+    let id = insert(&mut store, &written);
+    let read = store
+        .reader()
+        .prospect(id)
+        .unwrap()
+        .expect("the prospect is stored");
+    assert_eq!(read, Prospect { id, ..written });
+
+    // And a prospect with only a name reads back with its empty fields empty.
+    let id = insert(&mut store, &plain("Ann Lee"));
+    let read = store.reader().prospect(id).unwrap().unwrap();
+    assert_eq!(
+        read,
+        Prospect {
+            id,
+            ..plain("Ann Lee")
+        }
+    );
+    assert_eq!(store.reader().prospect(id + 100).unwrap(), None);
+}
+
+#[test]
+fn an_update_rewrites_every_field() {
+    let mut store = Store::in_memory().unwrap();
+    let id = insert(&mut store, &full());
+    let reopened = Prospect {
+        id,
+        status: Status::Active,
+        closed: None,
+        recontact_on: None,
+        contact: Contact {
+            name: "Dana W. Whitfield".to_string(),
+            email: None,
+            ..full().contact
+        },
+        ..full()
+    };
+    store
+        .write(|writer| writer.update_prospect(&reopened))
+        .unwrap();
+    assert_eq!(store.reader().prospect(id).unwrap(), Some(reopened));
+}
+
+#[test]
+fn prospects_are_listed_by_id_and_filtered_by_status() {
+    let mut store = Store::in_memory().unwrap();
+    let a = insert(&mut store, &plain("Ann"));
+    let b = insert(&mut store, &full());
+    let c = insert(&mut store, &plain("Cy"));
+    let reader = store.reader();
+    let ids = |prospects: Vec<Prospect>| prospects.iter().map(|p| p.id).collect::<Vec<_>>();
+    assert_eq!(ids(reader.prospects(None).unwrap()), [a, b, c]);
+    assert_eq!(ids(reader.prospects(Some(Status::Active)).unwrap()), [a, c]);
+    assert_eq!(ids(reader.prospects(Some(Status::Closed)).unwrap()), [b]);
+    let entries = reader.names().unwrap();
+    assert_eq!(
+        entries[1],
+        NameEntry {
+            id: b,
+            name: "Dana Whitfield".to_string(),
+            company: Some("Northwind Traders".to_string()),
+            status: Status::Closed,
+        }
+    );
+}
+
+#[test]
+fn attempts_read_back_in_the_order_they_happened_then_by_id() {
+    let mut store = Store::in_memory().unwrap();
+    let dana = insert(&mut store, &plain("Dana"));
+    let other = insert(&mut store, &plain("Other"));
+    let mut full_attempt = attempt(
+        dana,
+        "2026-11-23T10:00:00",
+        Channel::Call,
+        Outcome::Voicemail,
+    );
+    full_attempt.step = Step::First;
+    full_attempt.note = Some("left a message with the promise".to_string());
+    full_attempt.promise = Some(datetime("2026-11-24T08:15:00"));
+    full_attempt.next = Some(date("2026-12-10"));
+    let logged = [
+        // Logged in this order; the second is back-dated, the third shares the first's time.
+        full_attempt,
+        attempt(dana, "2026-11-23T09:00:00", Channel::Email, Outcome::Sent),
+        attempt(dana, "2026-11-23T10:00:00", Channel::Text, Outcome::Sent),
+        attempt(
+            other,
+            "2026-11-20T10:00:00",
+            Channel::Call,
+            Outcome::NoAnswer,
+        ),
+        attempt(
+            dana,
+            "2026-11-27T16:45:30",
+            Channel::Assistant,
+            Outcome::Replied,
+        ),
+    ];
+    let ids = store
+        .write(|writer| {
+            logged
+                .iter()
+                .map(|attempt| writer.insert_attempt(attempt))
+                .collect::<Result<Vec<_>, _>>()
+        })
+        .unwrap();
+
+    let read = store.reader().attempts(dana).unwrap();
+    let order: Vec<i64> = read.iter().map(|attempt| attempt.id).collect();
+    assert_eq!(order, [ids[1], ids[0], ids[2], ids[4]]);
+    assert_eq!(
+        read[1],
+        Attempt {
+            id: ids[0],
+            ..logged[0].as_attempt()
+        },
+        "every field reads back"
+    );
+    assert_eq!(
+        read[3],
+        Attempt {
+            id: ids[4],
+            ..logged[4].as_attempt()
+        }
+    );
+    assert_eq!(store.reader().attempts(other).unwrap().len(), 1);
+}
+
+#[test]
+fn a_write_that_fails_leaves_nothing_behind() {
+    let mut store = Store::in_memory().unwrap();
+    let kept = insert(&mut store, &plain("Kept"));
+    store
+        .write(|writer| writer.set_meta("rules", "one"))
+        .unwrap();
+
+    let result: Result<(), StoreError> = store.write(|writer| {
+        writer.insert_prospect(&full())?;
+        writer.insert_attempt(&attempt(
+            kept,
+            "2026-11-23T10:00:00",
+            Channel::Call,
+            Outcome::Voicemail,
+        ))?;
+        writer.update_prospect(&Prospect {
+            id: kept,
+            ..plain("Renamed")
+        })?;
+        writer.set_due_on(kept, Some(date("2026-11-23")))?;
+        writer.set_meta("rules", "two")?;
+        // Inside the write, the changes are visible...
+        assert_eq!(writer.reader().prospects(None)?.len(), 2);
+        Err(StoreError::Corrupt {
+            what: "test",
+            value: "stop here".to_string(),
+        })
+    });
+    assert!(matches!(result, Err(StoreError::Corrupt { .. })));
+
+    // ...and after it, none of them are.
+    let reader = store.reader();
+    assert_eq!(names(&reader.prospects(None).unwrap()), ["Kept"]);
+    assert!(reader.attempts(kept).unwrap().is_empty());
+    assert!(
+        reader
+            .prospects_due_by(date("2099-01-01"))
+            .unwrap()
+            .is_empty()
+    );
+    assert_eq!(reader.meta("rules").unwrap().as_deref(), Some("one"));
+
+    // The store is still usable afterwards.
+    insert(&mut store, &plain("After"));
+    assert_eq!(store.reader().prospects(None).unwrap().len(), 2);
+}
+
+#[test]
+fn an_attempt_for_a_missing_prospect_is_refused() {
+    let mut store = Store::in_memory().unwrap();
+    let result = store.write(|writer| {
+        writer.insert_attempt(&attempt(
+            42,
+            "2026-11-23T10:00:00",
+            Channel::Call,
+            Outcome::Voicemail,
+        ))
+    });
+    assert!(
+        matches!(result, Err(StoreError::Sqlite { .. })),
+        "{result:?}"
+    );
+}
+
+#[test]
+fn what_is_due_is_found_by_its_due_date() {
+    let mut store = Store::in_memory().unwrap();
+    let later = insert(&mut store, &plain("Later"));
+    let soon = insert(&mut store, &plain("Soon"));
+    let never = insert(&mut store, &plain("Never"));
+    let also_soon = insert(&mut store, &plain("Also soon"));
+    store
+        .write(|writer| {
+            writer.set_due_on(later, Some(date("2026-11-27")))?;
+            writer.set_due_on(soon, Some(date("2026-11-23")))?;
+            writer.set_due_on(never, None)?;
+            writer.set_due_on(also_soon, Some(date("2026-11-23")))
+        })
+        .unwrap();
+
+    let reader = store.reader();
+    let due_by = |day: &str| names(&reader.prospects_due_by(date(day)).unwrap()).join(", ");
+    let first_after = |day: &str| {
+        reader
+            .first_due_after(date(day))
+            .unwrap()
+            .map(|prospect| prospect.contact.name)
+    };
+    let table = [
+        // (day, due on or before it, the first due after it)
+        ("2026-11-22", "", Some("Soon")),
+        ("2026-11-23", "Soon, Also soon", Some("Later")),
+        ("2026-11-26", "Soon, Also soon", Some("Later")),
+        ("2026-11-27", "Soon, Also soon, Later", None),
+        ("2099-12-31", "Soon, Also soon, Later", None),
+    ];
+    for (day, due, next) in table {
+        assert_eq!(due_by(day), due, "due by {day}");
+        assert_eq!(first_after(day).as_deref(), next, "first due after {day}");
+    }
+
+    // Clearing a due date takes the prospect off the list; moving it moves it.
+    store
+        .write(|writer| {
+            writer.set_due_on(soon, None)?;
+            writer.set_due_on(later, Some(date("2026-11-20")))
+        })
+        .unwrap();
+    let reader = store.reader();
+    assert_eq!(
+        names(&reader.prospects_due_by(date("2026-11-23")).unwrap()),
+        ["Later", "Also soon"]
+    );
+    assert_eq!(reader.first_due_after(date("2026-11-23")).unwrap(), None);
+}
+
+#[test]
+fn meta_values_are_kept_and_overwritten() {
+    let mut store = Store::in_memory().unwrap();
+    assert_eq!(store.reader().meta("rules_fingerprint").unwrap(), None);
+    store
+        .write(|writer| writer.set_meta("rules_fingerprint", "abc"))
+        .unwrap();
+    assert_eq!(
+        store.reader().meta("rules_fingerprint").unwrap().as_deref(),
+        Some("abc")
+    );
+    store
+        .write(|writer| {
+            writer.set_meta("rules_fingerprint", "def")?;
+            writer.set_meta("other", "")
+        })
+        .unwrap();
+    let reader = store.reader();
+    assert_eq!(
+        reader.meta("rules_fingerprint").unwrap().as_deref(),
+        Some("def")
+    );
+    assert_eq!(reader.meta("other").unwrap().as_deref(), Some(""));
+}
+
+// ---------------------------------------------------------------------------------------------
+// On disk
+// ---------------------------------------------------------------------------------------------
+
+fn user_version(path: &Path) -> i64 {
+    rusqlite::Connection::open(path)
+        .unwrap()
+        .pragma_query_value(None, "user_version", |row| row.get(0))
+        .unwrap()
+}
+
+#[test]
+fn a_new_file_and_its_folder_are_created_private() {
+    let temp = tempfile::tempdir().unwrap();
+    let folder = temp.path().join("followup");
+    let path = folder.join("followup.db");
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.path(), path);
+    assert!(path.is_file());
+    drop(store);
+    assert_eq!(user_version(&path), CURRENT_VERSION);
+
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |path: &Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&path), 0o600, "the database file");
+        assert_eq!(mode(&folder), 0o700, "its folder");
+    }
+}
+
+#[test]
+fn reopening_a_file_keeps_its_data() {
+    let temp = tempfile::tempdir().unwrap();
+    let path = temp.path().join("followup.db");
+    let id = {
+        let mut store = Store::open(&path).unwrap();
+        let id = insert(&mut store, &full());
+        store
+            .write(|writer| {
+                writer.insert_attempt(&attempt(
+                    id,
+                    "2026-11-23T10:00:00",
+                    Channel::Call,
+                    Outcome::Voicemail,
+                ))?;
+                writer.set_due_on(id, Some(date("2026-11-27")))?;
+                writer.set_meta("rules_fingerprint", "abc")
+            })
+            .unwrap();
+        id
+    };
+    let store = Store::open(&path).unwrap();
+    let reader = store.reader();
+    assert_eq!(
+        reader.prospect(id).unwrap(),
+        Some(Prospect { id, ..full() })
+    );
+    assert_eq!(reader.attempts(id).unwrap().len(), 1);
+    assert_eq!(
+        names(&reader.prospects_due_by(date("2026-11-27")).unwrap()),
+        ["Dana Whitfield"]
+    );
+    assert_eq!(
+        reader.meta("rules_fingerprint").unwrap().as_deref(),
+        Some("abc")
+    );
+}
+
+#[test]
+fn a_file_that_is_not_a_database_is_refused_unchanged() {
+    let temp = tempfile::tempdir().unwrap();
+    let path = temp.path().join("notes.txt");
+    let text = "Call Dana on Monday.\n".repeat(200);
+    std::fs::write(&path, &text).unwrap();
+    match Store::open(&path) {
+        Err(StoreError::NotADatabase { path: named, .. }) => assert_eq!(named, path),
+        Err(other) => panic!("expected NotADatabase, got {other:?}"),
+        Ok(_) => panic!("opened a text file as a database"),
+    }
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+    assert_eq!(
+        files_in(temp.path()),
+        ["notes.txt"],
+        "nothing created beside it"
+    );
+}
+
+#[test]
+fn a_directory_is_refused() {
+    let temp = tempfile::tempdir().unwrap();
+    match Store::open(temp.path()) {
+        Err(StoreError::IsADirectory { path }) => assert_eq!(path, temp.path()),
+        Err(other) => panic!("expected IsADirectory, got {other:?}"),
+        Ok(_) => panic!("opened a directory as a database"),
+    }
+}
+
+/// A database written by a later followup: schema version 99, one table of its own.
+fn newer_database(folder: &Path) -> PathBuf {
+    let path = folder.join("followup.db");
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute_batch(
+        "CREATE TABLE future (x TEXT); INSERT INTO future VALUES ('from the future');
+         PRAGMA user_version = 99;",
+    )
+    .unwrap();
+    path
+}
+
+fn files_in(folder: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(folder)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_database_from_a_newer_version_is_refused() {
+    let temp = tempfile::tempdir().unwrap();
+    let path = newer_database(temp.path());
+
+    match Store::open(&path) {
+        Err(StoreError::NewerSchema {
+            path: named,
+            found,
+            known,
+        }) => {
+            assert_eq!(named, path);
+            assert_eq!(found, 99);
+            assert_eq!(known, CURRENT_VERSION);
+        }
+        Err(other) => panic!("expected NewerSchema, got {other:?}"),
+        Ok(_) => panic!("opened a database from a newer version"),
+    }
+    // No migration ran: the version, the tables and the data are the newer version's.
+    assert_eq!(user_version(&path), 99);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        .unwrap()
+        .query_map([], |row| row.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(tables, ["future"]);
+    drop(conn);
+    assert_eq!(
+        files_in(temp.path()),
+        ["followup.db"],
+        "no journal left behind"
+    );
+}
+
+#[test]
+fn a_database_from_a_newer_version_is_left_byte_for_byte_as_it_was() {
+    let temp = tempfile::tempdir().unwrap();
+    let path = newer_database(temp.path());
+    let before = std::fs::read(&path).unwrap();
+    assert!(matches!(
+        Store::open(&path),
+        Err(StoreError::NewerSchema { found: 99, .. })
+    ));
+    let after = std::fs::read(&path).unwrap();
+    let changed: Vec<usize> = (0..before.len().min(after.len()))
+        .filter(|index| before[*index] != after[*index])
+        .collect();
+    assert!(
+        before == after,
+        "the file's bytes changed at offsets {changed:?} (sizes {} and {})",
+        before.len(),
+        after.len()
+    );
+}

@@ -345,9 +345,15 @@ impl Tracker {
             .filter(|attempt| attempt.at <= at)
             .collect();
         let fulfilled = match prospect.status {
-            Status::Active => {
-                engine::step_fulfilled(&prospect, &history, &cadence, calendar, at.date(), channel)
-            }
+            Status::Active => engine::step_fulfilled(
+                &prospect,
+                &history,
+                &cadence,
+                calendar,
+                at.date(),
+                channel,
+                outcome,
+            ),
             Status::Closed => engine::Fulfilled {
                 step: if channel == Channel::Assistant {
                     Step::Assistant

@@ -10,9 +10,9 @@ mod pipeline;
 
 use std::process::ExitCode;
 
+use followup::Tracker;
 use followup::config::Config;
 use followup::store::Store;
-use followup::Tracker;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -10,23 +10,45 @@
 
 use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};
 use followup::config::Config;
-use followup::domain::{Attempt, Channel, CloseReason, Closure, Contact, Outcome, Preference, Prospect, Status};
+use followup::domain::{
+    Attempt, Channel, CloseReason, Closure, Contact, Outcome, Preference, Prospect, Status,
+};
 use followup::engine;
 use followup::store::{NewAttempt, Store, StoreError};
 
 /// How many prospects have an action due on the benchmark day.
 pub const DUE_TODAY: usize = 50;
 
-const FIRST_NAMES: &[&str] = &["Ana", "Ben", "Chloé", "Dev", "Eun-ji", "Femi", "Grace", "Hugo", "Ines", "Jonas", "Kaito", "Lena"];
-const LAST_NAMES: &[&str] = &["Abara", "Berg", "Castillo", "Dubois", "Eriksen", "Fischer", "Gupta", "Horvat", "Ivanova", "Jensen"];
-const COMPANIES: &[&str] = &["Lakeside Dental", "Acme Corp", "Fjord AS", "Northwind", "Blue Harbor", "Pine & Co", "Orbit Labs"];
+const FIRST_NAMES: &[&str] = &[
+    "Ana", "Ben", "Chloé", "Dev", "Eun-ji", "Femi", "Grace", "Hugo", "Ines", "Jonas", "Kaito",
+    "Lena",
+];
+const LAST_NAMES: &[&str] = &[
+    "Abara", "Berg", "Castillo", "Dubois", "Eriksen", "Fischer", "Gupta", "Horvat", "Ivanova",
+    "Jensen",
+];
+const COMPANIES: &[&str] = &[
+    "Lakeside Dental",
+    "Acme Corp",
+    "Fjord AS",
+    "Northwind",
+    "Blue Harbor",
+    "Pine & Co",
+    "Orbit Labs",
+];
 
 fn at(day: NaiveDate, minute_of_day: u32) -> NaiveDateTime {
     day.and_time(NaiveTime::from_num_seconds_from_midnight_opt(minute_of_day * 60, 0).unwrap())
 }
 
 /// Fills `store` with `count` prospects as of `today`. Deterministic for a given seed.
-pub fn generate(store: &mut Store, config: &Config, count: usize, today: NaiveDate, seed: u64) -> Result<(), StoreError> {
+pub fn generate(
+    store: &mut Store,
+    config: &Config,
+    count: usize,
+    today: NaiveDate,
+    seed: u64,
+) -> Result<(), StoreError> {
     let mut rng = fastrand::Rng::with_seed(seed);
     // Spread the prospects due today evenly through the book.
     let due_every = (count / DUE_TODAY).max(1);
@@ -64,7 +86,11 @@ fn prospect(rng: &mut fastrand::Rng, index: usize, today: NaiveDate) -> Prospect
             name: format!("{first} {last} {index}"),
             company: Some(COMPANIES[rng.usize(..COMPANIES.len())].to_string()),
             phone: Some(format!("555-{:04}", index % 10_000)),
-            email: Some(format!("{}.{}{index}@example.com", first.to_lowercase(), last.to_lowercase())),
+            email: Some(format!(
+                "{}.{}{index}@example.com",
+                first.to_lowercase(),
+                last.to_lowercase()
+            )),
             prefers: [None, Some(Preference::Call), Some(Preference::Email)][rng.usize(..3)],
             topic: Some("office chairs".to_string()),
             next_step: Some("a quote".to_string()),
@@ -83,8 +109,15 @@ fn prospect(rng: &mut fastrand::Rng, index: usize, today: NaiveDate) -> Prospect
 
 /// About ten attempts from the start date on, a few days apart, with a reply now and then;
 /// each records the step the engine would have recorded.
-fn history(rng: &mut fastrand::Rng, prospect: &Prospect, config: &Config, today: NaiveDate) -> Vec<NewAttempt> {
-    let cadence = config.cadence(&prospect.cadence).expect("the standard cadence exists");
+fn history(
+    rng: &mut fastrand::Rng,
+    prospect: &Prospect,
+    config: &Config,
+    today: NaiveDate,
+) -> Vec<NewAttempt> {
+    let cadence = config
+        .cadence(&prospect.cadence)
+        .expect("the standard cadence exists");
     let mut earlier: Vec<Attempt> = Vec::new();
     let mut new = Vec::new();
     let mut day = prospect.start;
@@ -92,14 +125,27 @@ fn history(rng: &mut fastrand::Rng, prospect: &Prospect, config: &Config, today:
         if day >= today - Days::new(20) {
             break;
         }
-        let channel = [Channel::Call, Channel::Call, Channel::Email, Channel::Assistant][rng.usize(..4)];
+        let channel = [
+            Channel::Call,
+            Channel::Call,
+            Channel::Email,
+            Channel::Assistant,
+        ][rng.usize(..4)];
         let outcome = match rng.u8(..10) {
             0 => Outcome::Replied,
             1 => Outcome::Connected,
             _ => Outcome::default_for(channel),
         };
         let when = at(day, rng.u32(8 * 60..17 * 60));
-        let fulfilled = engine::step_fulfilled(prospect, &earlier, cadence, &config.calendar, day, channel, outcome);
+        let fulfilled = engine::step_fulfilled(
+            prospect,
+            &earlier,
+            cadence,
+            &config.calendar,
+            day,
+            channel,
+            outcome,
+        );
         let attempt = NewAttempt {
             prospect_id: prospect.id,
             at: when,
@@ -125,7 +171,10 @@ enum Plan {
     Agreed(NaiveDate),
     /// Active, with a callback promised at the last attempt.
     Promised(NaiveDateTime),
-    Closed { reason: CloseReason, recontact_on: Option<NaiveDate> },
+    Closed {
+        reason: CloseReason,
+        recontact_on: Option<NaiveDate>,
+    },
 }
 
 /// Due today for the chosen few (a promise this morning, an agreed date, a file coming back);
@@ -135,14 +184,22 @@ fn plan(rng: &mut fastrand::Rng, index: usize, today: NaiveDate, due_today: bool
         return match index % 3 {
             0 => Plan::Promised(at(today, 8 * 60 + 15 + rng.u32(0..180))),
             1 => Plan::Agreed(today),
-            _ => Plan::Closed { reason: CloseReason::NoResponse, recontact_on: Some(today) },
+            _ => Plan::Closed {
+                reason: CloseReason::NoResponse,
+                recontact_on: Some(today),
+            },
         };
     }
     match rng.u8(..10) {
         0..=2 => Plan::Agreed(today + Days::new(rng.u64(1..60))),
         3 => Plan::Promised(at(today + Days::new(rng.u64(1..5)), 9 * 60)),
         _ => Plan::Closed {
-            reason: [CloseReason::Won, CloseReason::Lost, CloseReason::NotAFit, CloseReason::NoResponse][rng.usize(..4)],
+            reason: [
+                CloseReason::Won,
+                CloseReason::Lost,
+                CloseReason::NotAFit,
+                CloseReason::NoResponse,
+            ][rng.usize(..4)],
             // Some come back, but never on the benchmark day.
             recontact_on: rng.bool().then(|| today + Days::new(rng.u64(1..180))),
         },
@@ -151,7 +208,11 @@ fn plan(rng: &mut fastrand::Rng, index: usize, today: NaiveDate, due_today: bool
 
 fn ending(prospect: &Prospect, last: Option<&NewAttempt>, plan: Plan) -> Prospect {
     let mut prospect = prospect.clone();
-    if let Plan::Closed { reason, recontact_on } = plan {
+    if let Plan::Closed {
+        reason,
+        recontact_on,
+    } = plan
+    {
         prospect.status = Status::Closed;
         prospect.closed = Some(Closure {
             reason,

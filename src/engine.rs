@@ -395,26 +395,31 @@ pub fn step_fulfilled(
     }
 }
 
-/// The callback a cadence with a `promise_time` promises on an unanswered touch: the next
-/// touch's business day at that time. No promise is made when the next step is the close-out
-/// or the close, so that a promising cadence still ends.
+/// The callback an unanswered touch promises without being told: the next touch's business
+/// day, at the cadence's `promise_time`, or, when the touch was itself a promised call, at the
+/// time of the promise it kept (the advice is to keep promising until they pick up). No
+/// promise is made when the next step is the close-out or the close, so that a promising
+/// cadence still ends.
 ///
-/// `attempts` include the touch just made (without a promise).
-pub fn cadence_promise(
+/// `attempts` end with the touch just made (without a promise).
+pub fn implied_promise(
     prospect: &Prospect,
     attempts: &[Attempt],
     cadence: &Cadence,
     calendar: &Calendar,
 ) -> Option<NaiveDateTime> {
-    let time = cadence.promise_time?;
-    let latest = attempts.last()?;
+    let (latest, earlier) = attempts.split_last()?;
     if !latest.is_touch() || latest.outcome.is_response() {
         return None;
     }
+    let kept_time = || {
+        (latest.step == Step::Promised)
+            .then(|| earlier.iter().rev().find_map(|attempt| attempt.promise))
+            .flatten()
+            .map(|promise| promise.time())
+    };
+    let time = cadence.promise_time.or_else(kept_time)?;
     let next = next_action(prospect, attempts, cadence, calendar, NaiveDate::MAX)?;
     matches!(next.step, Step::FollowUp | Step::Rescue | Step::First)
         .then(|| next.due.and_time(time))
 }
-
-#[cfg(test)]
-mod tests;

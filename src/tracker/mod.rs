@@ -376,7 +376,7 @@ impl Tracker {
         };
         if new.promise.is_none() && new.next.is_none() && prospect.status == Status::Active {
             history.push(new.as_attempt());
-            new.promise = engine::cadence_promise(&prospect, &history, &cadence, calendar);
+            new.promise = engine::implied_promise(&prospect, &history, &cadence, calendar);
         }
 
         match (prospect.status, outcome.response()) {

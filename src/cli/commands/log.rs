@@ -69,7 +69,7 @@ pub fn run(args: LogArgs, session: Session) -> Result<String> {
         (None, _) => String::new(),
     };
     let mut out = format!(
-        "Logged {} ({}) with {} on {}: {touch}the {} step.\n",
+        "Logged {} ({}) with {} on {}: {touch}step {}.\n",
         attempt.channel,
         attempt.outcome,
         clean(&logged.prospect.contact.name),

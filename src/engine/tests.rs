@@ -1111,7 +1111,44 @@ fn an_unanswered_promised_call_renews_the_promise_at_the_same_time() {
     file.log(Log::voicemail("2026-11-23T16:40").promising("2026-11-24T08:15"));
     let step = file.voicemail("2026-11-24");
     assert_eq!(step, Step::Promised);
-    // The promised call went unanswered: the next touch is promised at the same time,
-    // one gap later.
-    assert_eq!(implied_promise_of(&file), Some(datetime("2026-11-30T08:15")));
+    // The promised call went unanswered: the next touch (here the rescue, which waits for
+    // its ten-day span) is promised at the same time.
+    assert_eq!(
+        implied_promise_of(&file),
+        Some(datetime("2026-12-03T08:15"))
+    );
+}
+
+#[test]
+fn the_following_touch_is_the_day_a_message_can_announce() {
+    let mut file = File::new(prospect("2026-11-23"));
+    let first = file.next_on("2026-11-23");
+    let following = |file: &File, action: &NextAction, on: &str| {
+        following_touch(
+            &file.prospect,
+            &file.attempts,
+            &file.cadence,
+            &file.calendar,
+            action,
+            date(on),
+        )
+    };
+    assert_eq!(
+        following(&file, &first, "2026-11-23"),
+        Some(date("2026-11-27"))
+    );
+    file.voicemail("2026-11-23");
+    file.voicemail("2026-11-27");
+    // The rescue is left on Thu 12-03; the close-out follows four business days later.
+    let rescue = file.next_on("2026-12-03");
+    assert_eq!(
+        following(&file, &rescue, "2026-12-03"),
+        Some(date("2026-12-09"))
+    );
+    file.voicemail("2026-12-03");
+    file.voicemail("2026-12-09");
+    // Nothing follows an unanswered close-out but closing the file.
+    let close = file.next_on("2026-12-15");
+    assert_eq!(close.step, Step::Close);
+    assert_eq!(following(&file, &close, "2026-12-15"), None);
 }

@@ -20,7 +20,7 @@ use crate::domain::{
 };
 use crate::engine::{self, NextAction};
 use crate::error::{Error, Result};
-use crate::store::{NewAttempt, Reader, Store, Writer};
+use crate::store::{NewAttempt, Store, Writer};
 use crate::timeline::{self, TimelineRow};
 
 /// The meta key under which the fingerprint of the rules behind the stored due dates is kept.
@@ -31,6 +31,9 @@ const RULES_KEY: &str = "rules_fingerprint";
 pub struct Due {
     pub prospect: Prospect,
     pub action: NextAction,
+    /// When the touch after this one falls due if this one goes unanswered: the day the
+    /// message can announce.
+    pub following: Option<NaiveDate>,
 }
 
 /// A prospect's whole file.
@@ -38,7 +41,7 @@ pub struct Due {
 pub struct Dossier {
     pub prospect: Prospect,
     pub attempts: Vec<Attempt>,
-    pub next: Option<NextAction>,
+    pub next: Option<Due>,
 }
 
 /// What `log` did.
@@ -48,7 +51,7 @@ pub struct Logged {
     /// The number of the touch the attempt made, if it was a new touch.
     pub touch: Option<u32>,
     pub prospect: Prospect,
-    pub next: Option<NextAction>,
+    pub next: Option<Due>,
 }
 
 /// A store, a cadence file and the time, together.
@@ -173,10 +176,10 @@ impl Tracker {
         let reader = self.store.reader();
         let mut due = Vec::new();
         for prospect in reader.prospects_due_by(today)? {
-            if let Some(action) = self.next_action(&reader, &prospect)?
-                && action.due <= today
+            if let Some(next) = self.due(&prospect, &reader.attempts(prospect.id)?)?
+                && next.action.due <= today
             {
-                due.push(Due { prospect, action });
+                due.push(next);
             }
         }
         due.sort_by(agenda_order);
@@ -189,20 +192,19 @@ impl Tracker {
         let Some(prospect) = reader.first_due_after(self.today())? else {
             return Ok(None);
         };
-        Ok(self
-            .next_action(&reader, &prospect)?
-            .map(|action| Due { prospect, action }))
+        let attempts = reader.attempts(prospect.id)?;
+        self.due(&prospect, &attempts)
     }
 
     /// Prospects in a status (all for `None`), each with its next action.
-    pub fn list(&self, status: Option<Status>) -> Result<Vec<(Prospect, Option<NextAction>)>> {
+    pub fn list(&self, status: Option<Status>) -> Result<Vec<(Prospect, Option<Due>)>> {
         let reader = self.store.reader();
         reader
             .prospects(status)?
             .into_iter()
             .map(|prospect| {
-                let action = self.next_action(&reader, &prospect)?;
-                Ok((prospect, action))
+                let next = self.due(&prospect, &reader.attempts(prospect.id)?)?;
+                Ok((prospect, next))
             })
             .collect()
     }
@@ -211,7 +213,7 @@ impl Tracker {
         let reader = self.store.reader();
         let prospect = self.prospect(id)?;
         let attempts = reader.attempts(id)?;
-        let next = self.action_for(&prospect, &attempts)?;
+        let next = self.due(&prospect, &attempts)?;
         Ok(Dossier {
             prospect,
             attempts,
@@ -228,19 +230,21 @@ impl Tracker {
         ))
     }
 
-    fn next_action(&self, reader: &Reader<'_>, prospect: &Prospect) -> Result<Option<NextAction>> {
-        self.action_for(prospect, &reader.attempts(prospect.id)?)
-    }
-
-    fn action_for(&self, prospect: &Prospect, attempts: &[Attempt]) -> Result<Option<NextAction>> {
+    /// The next action of a prospect, with the day of the touch after it.
+    fn due(&self, prospect: &Prospect, attempts: &[Attempt]) -> Result<Option<Due>> {
         let cadence = self.cadence_of(prospect)?;
-        Ok(engine::next_action(
-            prospect,
-            attempts,
-            cadence,
-            &self.config.calendar,
-            self.today(),
-        ))
+        let calendar = &self.config.calendar;
+        let Some(action) = engine::next_action(prospect, attempts, cadence, calendar, self.today())
+        else {
+            return Ok(None);
+        };
+        let on = action.due.max(self.today());
+        let following = engine::following_touch(prospect, attempts, cadence, calendar, &action, on);
+        Ok(Some(Due {
+            prospect: prospect.clone(),
+            action,
+            following,
+        }))
     }
 
     // ---- writing ----

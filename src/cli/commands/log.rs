@@ -49,7 +49,7 @@ pub fn run(args: LogArgs, session: Session) -> Result<String> {
     let next = logged
         .next
         .as_ref()
-        .map(|action| ActionView::new(&logged.prospect, action, tracker.config(), today));
+        .map(|due| ActionView::new(due, tracker.config(), today));
     if args.json {
         return Ok(json::to_string(&LoggedView {
             id,

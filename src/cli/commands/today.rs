@@ -7,9 +7,7 @@ use crate::render::{agenda, json};
 pub fn run(args: JsonArg, session: Session) -> Result<String> {
     let tracker = session.tracker()?;
     let today = tracker.today();
-    let view = |due: &crate::tracker::Due| {
-        ActionView::new(&due.prospect, &due.action, tracker.config(), today)
-    };
+    let view = |due: &crate::tracker::Due| ActionView::new(due, tracker.config(), today);
     let views: Vec<ActionView> = tracker.agenda()?.iter().map(view).collect();
     if args.json {
         return Ok(json::to_string(&views));

@@ -51,7 +51,7 @@ fn main() -> std::result::Result<(), Box<dyn std::error::Error>> {
         won(&desk)?,
     ];
 
-    let tracker = desk.at(MORNING)?;
+    let mut tracker = desk.at(MORNING)?;
     let today = tracker.today();
     let due = tracker.agenda()?;
     let views: Vec<ActionView> = due

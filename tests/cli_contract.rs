@@ -901,9 +901,6 @@ fn a_cadence_without_a_close_out_has_null_max_touches() {
 }
 
 #[test]
-#[ignore = "bug: `edit --prefers \"\"` is refused (\"a value is required for '--prefers'\"), so a \
-            preferred channel can never be cleared although `edit --help` says an empty value \
-            clears a field"]
 fn edit_clears_the_preferred_channel_with_an_empty_value() {
     let f = Followup::new();
     let id = f.add("Dana Whitfield", &["--prefers", "email"]);
@@ -980,7 +977,6 @@ fn the_help_of_every_command_exits_0_and_shows_an_example() {
 }
 
 #[test]
-#[ignore = "bug: `followup cadence --help` and `followup cadence check --help` show no example"]
 fn the_help_of_the_cadence_commands_shows_an_example() {
     let f = Followup::new();
     for command in [&["cadence", "--help"][..], &["cadence", "check", "--help"]] {
@@ -994,7 +990,6 @@ fn the_help_of_the_cadence_commands_shows_an_example() {
 }
 
 #[test]
-#[ignore = "bug: the reason sentence says \"2 touchs unanswered\""]
 fn reasons_spell_the_plural_of_touch() {
     let mut f = Followup::new();
     let id = f.add("Dana Whitfield", &[]);

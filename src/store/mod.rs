@@ -308,6 +308,14 @@ impl Reader<'_> {
             .context("listing prospect names")
     }
 
+    pub fn has_prospects(&self) -> Result<bool, StoreError> {
+        self.conn
+            .query_row("SELECT EXISTS (SELECT 1 FROM prospects)", [], |row| {
+                row.get(0)
+            })
+            .context("counting prospects")
+    }
+
     pub fn meta(&self, key: &str) -> Result<Option<String>, StoreError> {
         self.conn
             .query_row("SELECT value FROM meta WHERE key = ?1", [key], |row| {

@@ -59,18 +59,33 @@ pub struct Tracker {
     store: Store,
     config: Config,
     now: NaiveDateTime,
+    /// The stored due dates were computed under other rules (another cadence file, an older
+    /// engine) and are recomputed in the first write, so a command that fails before writing
+    /// leaves the file untouched.
+    stale: bool,
 }
 
 impl Tracker {
-    /// Brings the stored due dates in line with `config` if its rules changed since they were
-    /// computed.
+    /// A tracker over `store` with the rules of `config`, at the moment `now`. Nothing is
+    /// written until an operation needs to.
     pub fn new(store: Store, config: Config, now: NaiveDateTime) -> Result<Tracker> {
-        let mut tracker = Tracker { store, config, now };
-        let fingerprint = tracker.config.rules_fingerprint();
-        if tracker.store.reader().meta(RULES_KEY)?.as_deref() != Some(fingerprint.as_str()) {
-            tracker.recompute_all_due_dates()?;
-        }
-        Ok(tracker)
+        let stale = store.reader().meta(RULES_KEY)?.as_deref() != Some(&config.rules_fingerprint());
+        Ok(Tracker {
+            store,
+            config,
+            now,
+            stale,
+        })
+    }
+
+    /// Moves the tracker's clock, for callers that replay a history.
+    pub fn set_now(&mut self, now: NaiveDateTime) {
+        self.now = now;
+    }
+
+    /// Gives the store back, for callers that need another configuration over it.
+    pub fn into_store(self) -> Store {
+        self.store
     }
 
     pub fn config(&self) -> &Config {
@@ -89,16 +104,31 @@ impl Tracker {
         &self.store
     }
 
-    /// Recomputes every prospect's due date, as after a change of cadence file.
-    pub fn recompute_all_due_dates(&mut self) -> Result<()> {
+    /// Brings the stored due dates in line with the cadence file if its rules changed since
+    /// they were computed. Reading the morning list does this first.
+    pub fn refresh(&mut self) -> Result<()> {
+        if self.stale {
+            self.write(|_, _| Ok(()))?;
+        }
+        Ok(())
+    }
+
+    /// Runs one command's writes in one transaction, recomputing stale due dates first within
+    /// it, so that they commit or roll back together.
+    fn write<T>(&mut self, work: impl FnOnce(&Writer<'_>, &Config) -> Result<T>) -> Result<T> {
         let config = &self.config;
-        self.store.write(|writer| {
-            for prospect in writer.reader().prospects(None)? {
-                store_due_on(writer, config, &prospect)?;
+        let stale = self.stale;
+        let value = self.store.write(|writer| {
+            if stale {
+                for prospect in writer.reader().prospects(None)? {
+                    store_due_on(writer, config, &prospect)?;
+                }
+                writer.set_meta(RULES_KEY, &config.rules_fingerprint())?;
             }
-            writer.set_meta(RULES_KEY, &config.rules_fingerprint())?;
-            Ok::<_, Error>(())
-        })
+            work(writer, config)
+        })?;
+        self.stale = false;
+        Ok(value)
     }
 
     // ---- finding prospects ----
@@ -171,7 +201,8 @@ impl Tracker {
     // ---- reading ----
 
     /// The morning list: every next action due on or before today, in the order to work it.
-    pub fn agenda(&self) -> Result<Vec<Due>> {
+    pub fn agenda(&mut self) -> Result<Vec<Due>> {
+        self.refresh()?;
         let today = self.today();
         let reader = self.store.reader();
         let mut due = Vec::new();
@@ -187,7 +218,8 @@ impl Tracker {
     }
 
     /// The first action due after today, for a day with nothing to do.
-    pub fn next_after_today(&self) -> Result<Option<Due>> {
+    pub fn next_after_today(&mut self) -> Result<Option<Due>> {
+        self.refresh()?;
         let reader = self.store.reader();
         let Some(prospect) = reader.first_due_after(self.today())? else {
             return Ok(None);
@@ -268,8 +300,7 @@ impl Tracker {
             created_at: self.now,
         };
         prospect.contact.name = name.to_string();
-        let config = &self.config;
-        self.store.write(|writer| {
+        self.write(|writer, config| {
             prospect.id = writer.insert_prospect(&prospect)?;
             store_due_on(writer, config, &prospect)?;
             Ok::<_, Error>(prospect)
@@ -298,8 +329,7 @@ impl Tracker {
             prospect.start = start;
         }
         patch.apply(&mut prospect.contact);
-        let config = &self.config;
-        self.store.write(|writer| {
+        self.write(|writer, config| {
             writer.update_prospect(&prospect)?;
             store_due_on(writer, config, &prospect)?;
             Ok::<_, Error>(prospect)
@@ -407,8 +437,7 @@ impl Tracker {
             _ => {}
         }
 
-        let config = &self.config;
-        let attempt_id = self.store.write(|writer| {
+        let attempt_id = self.write(|writer, config| {
             let attempt_id = writer.insert_attempt(&new)?;
             writer.update_prospect(&prospect)?;
             store_due_on(writer, config, &prospect)?;
@@ -447,8 +476,7 @@ impl Tracker {
             at: self.now,
             note: request.note,
         });
-        let config = &self.config;
-        self.store.write(|writer| {
+        self.write(|writer, config| {
             writer.update_prospect(&prospect)?;
             store_due_on(writer, config, &prospect)?;
             Ok::<_, Error>(prospect)
@@ -468,8 +496,7 @@ impl Tracker {
         prospect.closed = None;
         prospect.recontact_on = None;
         prospect.run_started_at = Some(self.now);
-        let config = &self.config;
-        self.store.write(|writer| {
+        self.write(|writer, config| {
             writer.update_prospect(&prospect)?;
             store_due_on(writer, config, &prospect)?;
             Ok::<_, Error>(prospect)

@@ -120,8 +120,15 @@ impl Tracker {
         let stale = self.stale;
         let value = self.store.write(|writer| {
             if stale {
-                for prospect in writer.reader().prospects(None)? {
-                    store_due_on(writer, config, &prospect)?;
+                let mut due_dates = Vec::new();
+                writer
+                    .reader()
+                    .each_with_attempts(None, |prospect, attempts| {
+                        due_dates.push((prospect.id, due_on(config, &prospect, &attempts)));
+                        Ok::<_, Error>(())
+                    })?;
+                for (id, due_on) in due_dates {
+                    writer.set_due_on(id, due_on)?;
                 }
                 writer.set_meta(RULES_KEY, &config.rules_fingerprint())?;
             }
@@ -230,15 +237,15 @@ impl Tracker {
 
     /// Prospects in a status (all for `None`), each with its next action.
     pub fn list(&self, status: Option<Status>) -> Result<Vec<(Prospect, Option<Due>)>> {
-        let reader = self.store.reader();
-        reader
-            .prospects(status)?
-            .into_iter()
-            .map(|prospect| {
-                let next = self.due(&prospect, &reader.attempts(prospect.id)?)?;
-                Ok((prospect, next))
-            })
-            .collect()
+        let mut listed = Vec::new();
+        self.store
+            .reader()
+            .each_with_attempts(status, |prospect, attempts| {
+                let next = self.due(&prospect, &attempts)?;
+                listed.push((prospect, next));
+                Ok::<_, Error>(())
+            })?;
+        Ok(listed)
     }
 
     pub fn dossier(&self, id: ProspectId) -> Result<Dossier> {
@@ -508,15 +515,16 @@ impl Tracker {
 /// file no longer defines is marked due from its start, so the morning list surfaces it (and
 /// the error that says how to fix it) rather than silently dropping it.
 fn store_due_on(writer: &Writer<'_>, config: &Config, prospect: &Prospect) -> Result<()> {
-    let due_on = match config.cadence(&prospect.cadence) {
-        Some(cadence) => {
-            let attempts = writer.reader().attempts(prospect.id)?;
-            engine::earliest_due(prospect, &attempts, cadence, &config.calendar)
-        }
-        None => Some(prospect.start),
-    };
-    writer.set_due_on(prospect.id, due_on)?;
+    let attempts = writer.reader().attempts(prospect.id)?;
+    writer.set_due_on(prospect.id, due_on(config, prospect, &attempts))?;
     Ok(())
+}
+
+fn due_on(config: &Config, prospect: &Prospect, attempts: &[Attempt]) -> Option<NaiveDate> {
+    match config.cadence(&prospect.cadence) {
+        Some(cadence) => engine::earliest_due(prospect, attempts, cadence, &config.calendar),
+        None => Some(prospect.start),
+    }
 }
 
 /// The order of the morning list (cli.md): promised calls first by time, then by due date

@@ -357,6 +357,15 @@ impl Reader<'_> {
             .context("listing prospect names")
     }
 
+    /// The stored earliest due date of a prospect's next action (see `set_due_on`).
+    pub fn due_on(&self, id: ProspectId) -> Result<Option<NaiveDate>, StoreError> {
+        self.conn
+            .query_row("SELECT due_on FROM prospects WHERE id = ?1", [id], |row| {
+                row.get(0)
+            })
+            .context("reading a due date")
+    }
+
     pub fn has_prospects(&self) -> Result<bool, StoreError> {
         self.conn
             .query_row("SELECT EXISTS (SELECT 1 FROM prospects)", [], |row| {

@@ -1,11 +1,12 @@
 //! Writes a synthetic book of prospects into a new database, for the benchmarks:
 //!
-//!     cargo run --release --example generate-pipeline -- PROSPECTS DB-FILE [YYYY-MM-DD]
+//!     cargo run --release --example generate-pipeline -- PROSPECTS DB-FILE [DUE] [YYYY-MM-DD]
 //!
 //! About ten attempts per prospect over the year before the day (2026-11-23 by default),
-//! and about fifty actions due on that day.
+//! and DUE actions (fifty by default) due on that day.
 
 #[path = "pipeline.rs"]
+#[allow(dead_code)] // the tests use all of it; this program only part
 mod pipeline;
 
 use std::process::ExitCode;
@@ -16,11 +17,19 @@ use followup::store::Store;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    let usage = "usage: generate-pipeline PROSPECTS DB-FILE [DUE] [YYYY-MM-DD]";
     let (Some(count), Some(path)) = (args.first().and_then(|n| n.parse().ok()), args.get(1)) else {
-        eprintln!("usage: generate-pipeline PROSPECTS DB-FILE [YYYY-MM-DD]");
+        eprintln!("{usage}");
         return ExitCode::from(2);
     };
-    let today = match args.get(2).map(|day| day.parse()) {
+    let Ok(due) = args
+        .get(2)
+        .map_or(Ok(pipeline::DUE_TODAY), |due| due.parse())
+    else {
+        eprintln!("{usage}");
+        return ExitCode::from(2);
+    };
+    let today = match args.get(3).map(|day| day.parse()) {
         None => chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
         Some(Ok(day)) => day,
         Some(Err(_)) => {
@@ -36,7 +45,7 @@ fn main() -> ExitCode {
     let config = Config::built_in();
     let result = Store::open(path)
         .and_then(|mut store| {
-            pipeline::generate(&mut store, &config, count, today, 42)?;
+            pipeline::generate_with_due(&mut store, &config, count, due, today, 42)?;
             Ok(store)
         })
         .map_err(followup::Error::from)

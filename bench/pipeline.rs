@@ -16,7 +16,7 @@ use followup::domain::{
 use followup::engine;
 use followup::store::{NewAttempt, Store, StoreError};
 
-/// How many prospects have an action due on the benchmark day.
+/// How many prospects have an action due on the benchmark day, unless told otherwise.
 pub const DUE_TODAY: usize = 50;
 
 const FIRST_NAMES: &[&str] = &[
@@ -41,7 +41,8 @@ fn at(day: NaiveDate, minute_of_day: u32) -> NaiveDateTime {
     day.and_time(NaiveTime::from_num_seconds_from_midnight_opt(minute_of_day * 60, 0).unwrap())
 }
 
-/// Fills `store` with `count` prospects as of `today`. Deterministic for a given seed.
+/// Fills `store` with `count` prospects as of `today`, [`DUE_TODAY`] of them due that day.
+/// Deterministic for a given seed.
 pub fn generate(
     store: &mut Store,
     config: &Config,
@@ -49,12 +50,24 @@ pub fn generate(
     today: NaiveDate,
     seed: u64,
 ) -> Result<(), StoreError> {
+    generate_with_due(store, config, count, DUE_TODAY, today, seed)
+}
+
+/// Like [`generate`], with `due` prospects due on `today`.
+pub fn generate_with_due(
+    store: &mut Store,
+    config: &Config,
+    count: usize,
+    due: usize,
+    today: NaiveDate,
+    seed: u64,
+) -> Result<(), StoreError> {
     let mut rng = fastrand::Rng::with_seed(seed);
     // Spread the prospects due today evenly through the book.
-    let due_every = (count / DUE_TODAY).max(1);
+    let due_every = (count / due.max(1)).max(1);
     store.write(|writer| {
         for index in 0..count {
-            let due_today = index % due_every == 0 && index / due_every < DUE_TODAY;
+            let due_today = index % due_every == 0 && index / due_every < due;
             let plan = plan(&mut rng, index, today, due_today);
             let prospect = prospect(&mut rng, index, today);
             let id = writer.insert_prospect(&prospect)?;

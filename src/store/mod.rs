@@ -31,6 +31,28 @@ pub struct Store {
     path: PathBuf,
 }
 
+/// Which prospects a scan of the book visits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Selection {
+    /// Those in a status; all of them for `None`.
+    Status(Option<Status>),
+    /// Those whose next action may be due on or before the day (see `set_due_on`).
+    DueBy(NaiveDate),
+}
+
+impl Selection {
+    /// The SQL condition on `prospects` and its one parameter; the texts are fixed, the
+    /// value is bound.
+    fn condition(self) -> (&'static str, rusqlite::types::Value) {
+        use rusqlite::types::Value;
+        match self {
+            Selection::Status(None) => ("?1 IS NULL", Value::Null),
+            Selection::Status(Some(status)) => ("status = ?1", Value::Text(status.as_str().into())),
+            Selection::DueBy(day) => ("due_on <= ?1", Value::Text(day.to_string())),
+        }
+    }
+}
+
 /// A prospect's id, name and company: what `PROSPECT` arguments are matched against.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NameEntry {
@@ -248,36 +270,37 @@ impl Reader<'_> {
             .context("listing prospects")
     }
 
-    /// Visits prospects in a status (all for `None`) by id, each with its attempts in the
-    /// order they happened. Two ordered scans merged side by side: one pass over the book,
-    /// holding one prospect's history at a time, instead of a query per prospect.
+    /// Visits the selected prospects by id, each with its attempts in the order they
+    /// happened. Two ordered scans merged side by side: one pass, holding one prospect's
+    /// history at a time, instead of a query per prospect.
     pub fn each_with_attempts<E: From<StoreError>>(
         &self,
-        status: Option<Status>,
+        selection: Selection,
         mut visit: impl FnMut(Prospect, Vec<Attempt>) -> Result<(), E>,
     ) -> Result<(), E> {
+        let (condition, value) = selection.condition();
         let mut prospects = self
             .conn
-            .prepare(&format!(
-                "SELECT {} FROM prospects WHERE ?1 IS NULL OR status = ?1 ORDER BY id",
+            .prepare_cached(&format!(
+                "SELECT {} FROM prospects WHERE {condition} ORDER BY id",
                 rows::PROSPECT_COLUMNS
             ))
             .context("listing prospects")?;
         let mut attempts = self
             .conn
-            .prepare(&format!(
+            .prepare_cached(&format!(
                 "SELECT {} FROM attempts
-                 WHERE ?1 IS NULL OR prospect_id IN (SELECT id FROM prospects WHERE status = ?1)
+                 WHERE prospect_id IN (SELECT id FROM prospects WHERE {condition})
                  ORDER BY prospect_id, at, id",
                 rows::ATTEMPT_COLUMNS
             ))
             .context("reading attempts")?;
         let mut attempts = attempts
-            .query_map([status], rows::attempt)
+            .query_map([&value], rows::attempt)
             .context("reading attempts")?
             .peekable();
         for prospect in prospects
-            .query_map([status], rows::prospect)
+            .query_map([&value], rows::prospect)
             .context("listing prospects")?
         {
             let prospect = prospect.context("reading a prospect")?;

@@ -20,7 +20,7 @@ use crate::domain::{
 };
 use crate::engine::{self, NextAction};
 use crate::error::{Error, Result};
-use crate::store::{NewAttempt, Store, Writer};
+use crate::store::{NewAttempt, Selection, Store, Writer};
 use crate::timeline::{self, TimelineRow};
 
 /// The meta key under which the fingerprint of the rules behind the stored due dates is kept.
@@ -121,12 +121,13 @@ impl Tracker {
         let value = self.store.write(|writer| {
             if stale {
                 let mut due_dates = Vec::new();
-                writer
-                    .reader()
-                    .each_with_attempts(None, |prospect, attempts| {
+                writer.reader().each_with_attempts(
+                    Selection::Status(None),
+                    |prospect, attempts| {
                         due_dates.push((prospect.id, due_on(config, &prospect, &attempts)));
                         Ok::<_, Error>(())
-                    })?;
+                    },
+                )?;
                 for (id, due_on) in due_dates {
                     writer.set_due_on(id, due_on)?;
                 }
@@ -213,13 +214,14 @@ impl Tracker {
         let today = self.today();
         let reader = self.store.reader();
         let mut due = Vec::new();
-        for prospect in reader.prospects_due_by(today)? {
-            if let Some(next) = self.due(&prospect, &reader.attempts(prospect.id)?)?
+        reader.each_with_attempts(Selection::DueBy(today), |prospect, attempts| {
+            if let Some(next) = self.due(&prospect, &attempts)?
                 && next.action.due <= today
             {
                 due.push(next);
             }
-        }
+            Ok::<_, Error>(())
+        })?;
         due.sort_by(agenda_order);
         Ok(due)
     }
@@ -238,13 +240,14 @@ impl Tracker {
     /// Prospects in a status (all for `None`), each with its next action.
     pub fn list(&self, status: Option<Status>) -> Result<Vec<(Prospect, Option<Due>)>> {
         let mut listed = Vec::new();
-        self.store
-            .reader()
-            .each_with_attempts(status, |prospect, attempts| {
+        self.store.reader().each_with_attempts(
+            Selection::Status(status),
+            |prospect, attempts| {
                 let next = self.due(&prospect, &attempts)?;
                 listed.push((prospect, next));
                 Ok::<_, Error>(())
-            })?;
+            },
+        )?;
         Ok(listed)
     }
 

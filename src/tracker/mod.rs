@@ -5,12 +5,15 @@
 //! Every write runs in one transaction and ends by storing the prospect's next due date, so
 //! that the morning list can read only what is due.
 
+mod export;
+mod import;
 mod requests;
 
 use std::cmp::Ordering;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
+pub use import::ImportReport;
 pub use requests::{CloseRequest, LogEntry, NewProspect, ProspectPatch, Recontact};
 
 use crate::cadence::Cadence;
@@ -169,18 +172,7 @@ impl Tracker {
 
     /// The morning list: every next action due on or before today, in the order to work it.
     pub fn agenda(&self) -> Result<Vec<Due>> {
-        let today = self.today();
-        let reader = self.store.reader();
-        let mut due = Vec::new();
-        for prospect in reader.prospects_due_by(today)? {
-            if let Some(action) = self.next_action(&reader, &prospect)?
-                && action.due <= today
-            {
-                due.push(Due { prospect, action });
-            }
-        }
-        due.sort_by(agenda_order);
-        Ok(due)
+        self.due_through(self.today())
     }
 
     /// The first action due after today, for a day with nothing to do.

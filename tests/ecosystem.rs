@@ -412,6 +412,22 @@ fn a_json_export_imports_into_an_empty_database_without_loss() {
         list
     };
     assert_eq!(plan(&restored), plan(&book));
+    // The morning list and the agenda read the due dates the import stored.
+    let due = |book: &Book, args: &[&str]| {
+        let mut items = book.json(args);
+        for item in items.as_array_mut().unwrap() {
+            item.as_object_mut().unwrap().remove("id");
+        }
+        items
+    };
+    for args in [
+        &["today", "--json"][..],
+        &["agenda", "--days", "80", "--json"],
+    ] {
+        let expected = due(&book, args);
+        assert!(!expected.as_array().unwrap().is_empty(), "{args:?}");
+        assert_eq!(due(&restored, args), expected, "{args:?}");
+    }
 
     // Importing the backup again adds nothing: everyone is on file.
     let summary = restored.ok(&["import", file.to_str().unwrap(), "--format", "json"]);

@@ -45,9 +45,12 @@ pub fn run(args: ImportArgs, session: Session) -> Result<String> {
     }
     .map_err(|source| Error::Transfer { file: name, source })?;
     let unknown = batch.unknown_columns.clone();
-    let bar = progress_bar(batch.prospects.len() as u64);
     let mut tracker = session.tracker()?;
-    let report = tracker.import(batch, args.dry_run, &mut || bar.inc(1));
+    let bar = progress_bar();
+    let report = tracker.import(batch, args.dry_run, &mut |done, total| {
+        bar.set_length(total as u64);
+        bar.set_position(done as u64);
+    });
     bar.finish_and_clear();
     Ok(import_report::render(&report?, &unknown))
 }
@@ -73,11 +76,11 @@ fn read(file: &Path) -> Result<Vec<u8>> {
 }
 
 /// A bar on stderr when a person watches it; nothing at all in pipes, scripts and tests.
-fn progress_bar(length: u64) -> ProgressBar {
+fn progress_bar() -> ProgressBar {
     if !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
-    let bar = ProgressBar::new(length);
+    let bar = ProgressBar::new(0);
     if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} prospects {eta}") {
         bar.set_style(style);
     }

@@ -165,4 +165,19 @@ mod tests {
         assert!(text.contains("SUMMARY:follow-up\\, Dana\r\n"));
         assert!(text.contains("DTSTAMP:20261124T090000Z\r\n"));
     }
+
+    proptest::proptest! {
+        /// Any text, escaped and folded, stays within 75 octets a line and unfolds to what
+        /// was escaped.
+        #[test]
+        fn folding_keeps_lines_short_and_loses_nothing(text in "(\\PC|[\\r\\n\\t\\x07]){0,200}") {
+            let line = format!("DESCRIPTION:{}", escape(&text));
+            let folded = fold(&line);
+            for part in folded.split("\r\n") {
+                proptest::prop_assert!(part.len() <= 75);
+                proptest::prop_assert!(!part.contains(['\r', '\n']));
+            }
+            proptest::prop_assert_eq!(folded.replace("\r\n ", ""), line);
+        }
+    }
 }

@@ -10,6 +10,7 @@ use crate::domain::{
     Channel, CloseReason, Closure, Contact, Outcome, Preference, Prospect, Status, Step,
 };
 use crate::store::NewAttempt;
+use crate::when;
 
 /// The version of this format; a file from a newer followup is refused rather than misread.
 pub const FORMAT_VERSION: u32 = 1;
@@ -172,6 +173,7 @@ fn incoming(
     if archived.name.trim().is_empty() {
         return Err("it has no name; every prospect needs one".into());
     }
+    check_dates(&archived)?;
     let status = archived.status.unwrap_or(Status::Active);
     let closed = match (archived.close_reason, archived.closed_at) {
         (Some(reason), Some(at)) => Some(Closure {
@@ -238,6 +240,41 @@ fn incoming(
     })
 }
 
+/// Dates far outside the years people type would overflow the calendar arithmetic of the
+/// engine; they are refused as `followup add` refuses them.
+fn check_dates(archived: &ArchivedProspect) -> Result<(), String> {
+    let mut dates: Vec<(&str, Option<NaiveDate>)> = vec![
+        ("start", archived.start),
+        ("closed_at", archived.closed_at.map(|at| at.date())),
+        ("recontact_on", archived.recontact_on),
+        (
+            "run_started_at",
+            archived.run_started_at.map(|at| at.date()),
+        ),
+        ("created_at", archived.created_at.map(|at| at.date())),
+    ];
+    for attempt in &archived.attempts {
+        dates.extend([
+            ("an attempt's at", Some(attempt.at.date())),
+            ("an attempt's promise", attempt.promise.map(|at| at.date())),
+            ("an attempt's next", attempt.next),
+            (
+                "an attempt's logged_at",
+                attempt.logged_at.map(|at| at.date()),
+            ),
+        ]);
+    }
+    match dates
+        .into_iter()
+        .find(|(_, date)| date.is_some_and(|date| !when::is_supported(date)))
+    {
+        Some((what, Some(date))) => Err(format!(
+            "{what} {date} is outside the years 1900 to 9999 that followup handles"
+        )),
+        _ => Ok(()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -270,6 +307,15 @@ mod tests {
             (r#"[{"name":"A","phnoe":"1"}]"#, "phnoe"),
             (r#"{"followup_export":2,"prospects":[]}"#, "newer"),
             (r#"{"prospects":[]"#, "EOF"),
+            (
+                r#"[{"name":"A","recontact_on":"+200000-01-01"}]"#,
+                "recontact_on",
+            ),
+            (
+                r#"[{"name":"A","attempts":[{"at":"1066-10-14T09:00:00","channel":"call",
+                    "outcome":"voicemail","step":"first"}]}]"#,
+                "1066-10-14",
+            ),
         ];
         for (file, expected) in cases {
             let error = read(file.as_bytes(), now(), "standard")

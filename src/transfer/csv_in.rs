@@ -313,4 +313,27 @@ mod tests {
             Err(TransferError::Header(_))
         ));
     }
+
+    proptest::proptest! {
+        /// No file, however mangled, makes the reader panic: it reads or names a row.
+        #[test]
+        fn any_bytes_are_read_or_refused(
+            body in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    b'a', b'Z', b'1', b',', b';', b'\t', b'"', b'\'', b'=', b'-', b' ', b'\n',
+                    b'\r', 0xff, 0xc3, 0xa9, 0xef, 0xbb, 0xbf,
+                ]),
+                0..300,
+            ),
+            header in proptest::sample::select(vec!["", "Name,Phone,start,prefers,cadence\n", "Name;Email\n"]),
+        ) {
+            let mut bytes = header.as_bytes().to_vec();
+            bytes.extend(body);
+            if let Ok(batch) = read(&bytes, &options()) {
+                for incoming in &batch.prospects {
+                    proptest::prop_assert!(!incoming.prospect.contact.name.is_empty());
+                }
+            }
+        }
+    }
 }

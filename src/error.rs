@@ -13,8 +13,11 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("invalid cadence file {0}")]
-    Config(#[from] ConfigError),
+    #[error("{} cadence file {error}", if .error.unreadable { "cannot read" } else { "invalid" })]
+    Config {
+        #[from]
+        error: ConfigError,
+    },
 
     #[error("{0}")]
     Store(#[from] StoreError),
@@ -95,7 +98,8 @@ impl Error {
     pub fn exit_code(&self) -> u8 {
         match self {
             Error::Store(_) | Error::Write { .. } | Error::Read { .. } => 1,
-            Error::Config(_)
+            Error::Config { error } if error.unreadable => 1,
+            Error::Config { .. }
             | Error::When { .. }
             | Error::NoSuchId(_)
             | Error::NoMatch { .. }

@@ -38,21 +38,15 @@ impl Message {
     }
 }
 
-/// Fills the templates of `action.step` for `prospect`. `today` is the day the message is
-/// left: the next call it announces is one gap after it (or after the due date, if later).
+/// Fills the templates of `action.step` for `prospect`. `following` is the day of the touch
+/// after this one, which the message announces.
 pub fn message(
     prospect: &Prospect,
     action: &NextAction,
+    following: Option<NaiveDate>,
     config: &Config,
-    today: NaiveDate,
 ) -> Message {
     let cadence = config.cadence(&prospect.cadence);
-    let left_on = today.max(action.due);
-    let next_call = cadence.map(|cadence| {
-        config
-            .calendar
-            .add_business_days(left_on, cadence.gap_business_days)
-    });
     let promise_time = cadence
         .and_then(|cadence| cadence.promise_time)
         .or(action.time)
@@ -73,7 +67,7 @@ pub fn message(
             "my_company" => me.company.clone(),
             "my_phone" => me.phone.clone(),
             "my_email" => me.email.clone(),
-            "promise_day" => next_call.map(|day| day.format("%A").to_string()),
+            "promise_day" => following.map(|day| day.format("%A %-d %B").to_string()),
             "promise_time" => Some(promise_time.format("%H:%M").to_string()),
             "last_touch_date" => {
                 last_touch(&action.basis).map(|day| day.format("%A %-d %B").to_string())

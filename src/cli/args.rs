@@ -95,7 +95,10 @@ pub enum Command {
     Backup(BackupArgs),
 
     /// Inspect the cadence file
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  followup cadence check\n  followup cadence show standard --start 2026-11-23"
+    )]
     Cadence(CadenceCommand),
 
     /// Add prospects from a CSV file (a CRM or spreadsheet export) or a JSON export
@@ -152,6 +155,8 @@ pub enum Format {
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
+    #[command(flatten)]
+    pub cadence_file: CadenceFile,
     /// The file to read, or - for standard input
     pub file: PathBuf,
     /// The file's format [default: json for a .json file, else csv]
@@ -170,6 +175,8 @@ pub struct ImportArgs {
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
+    #[command(flatten)]
+    pub cadence_file: CadenceFile,
     #[arg(long, value_enum, default_value = "csv")]
     pub format: Format,
     /// Which files to export
@@ -182,6 +189,8 @@ pub struct ExportArgs {
 
 #[derive(Debug, Args)]
 pub struct AgendaArgs {
+    #[command(flatten)]
+    pub cadence_file: CadenceFile,
     /// How many business days, starting today
     #[arg(long, default_value_t = 5, value_name = "N",
           value_parser = clap::value_parser!(u32).range(1..=260))]
@@ -204,14 +213,27 @@ pub struct CompletionsArgs {
     pub shell: clap_complete::Shell,
 }
 
+/// `--cadence PATH` after a command other than `add` and `edit` (where `--cadence` names the
+/// prospect's cadence): the same as giving it before the command.
+#[derive(Debug, Args, Default)]
+pub struct CadenceFile {
+    /// The cadence file, as the global --cadence option
+    #[arg(long = "cadence", value_name = "PATH")]
+    pub path: Option<PathBuf>,
+}
+
 #[derive(Debug, Args)]
 pub struct BackupArgs {
+    #[command(flatten)]
+    pub cadence_file: CadenceFile,
     /// The file to write; it must not exist yet
     pub file: PathBuf,
 }
 
 #[derive(Debug, Args)]
 pub struct JsonArg {
+    #[command(flatten)]
+    pub cadence_file: CadenceFile,
     /// Print JSON instead of a table
     #[arg(long)]
     pub json: bool,
@@ -219,6 +241,8 @@ pub struct JsonArg {
 
 #[derive(Debug, Args)]
 pub struct ProspectArg {
+    #[command(flatten)]
+    pub cadence_file: CadenceFile,
     /// An id, or part of the name or company of exactly one prospect
     pub prospect: String,
 }
@@ -235,9 +259,9 @@ pub struct FieldArgs {
     /// Their job title
     #[arg(long)]
     pub title: Option<String>,
-    /// The channel they asked to be followed up on
-    #[arg(long, value_name = "CHANNEL")]
-    pub prefers: Option<Preference>,
+    /// The channel they asked to be followed up on: call, email or text
+    #[arg(long, value_name = "CHANNEL", value_parser = parse_preference)]
+    pub prefers: Option<Cleared<Preference>>,
     /// The next step they agreed to, recalled by the rescue message
     #[arg(long, value_name = "TEXT")]
     pub next_step: Option<String>,
@@ -283,6 +307,8 @@ pub struct EditArgs {
 
 #[derive(Debug, Args)]
 pub struct LogArgs {
+    #[command(flatten)]
+    pub cadence_file: CadenceFile,
     /// An id, or part of the name or company of exactly one prospect
     pub prospect: String,
     /// How you reached them [default: call]
@@ -309,6 +335,8 @@ pub struct LogArgs {
 
 #[derive(Debug, Args)]
 pub struct CloseArgs {
+    #[command(flatten)]
+    pub cadence_file: CadenceFile,
     /// An id, or part of the name or company of exactly one prospect
     pub prospect: String,
     #[arg(long)]
@@ -322,6 +350,8 @@ pub struct CloseArgs {
 
 #[derive(Debug, Args)]
 pub struct ShowArgs {
+    #[command(flatten)]
+    pub cadence_file: CadenceFile,
     /// An id, or part of the name or company of exactly one prospect
     pub prospect: String,
     /// Print JSON instead of text
@@ -331,6 +361,8 @@ pub struct ShowArgs {
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
+    #[command(flatten)]
+    pub cadence_file: CadenceFile,
     /// Which files to list
     #[arg(long, value_enum, default_value = "active")]
     pub status: StatusFilter,
@@ -352,11 +384,21 @@ pub enum CadenceCommand {
     #[command(after_help = "Example:\n  followup cadence show standard --start 2026-11-23")]
     Show(CadenceShowArgs),
     /// Check the cadence file; exit 0 with a summary, or 2 with what is wrong
-    Check,
+    #[command(after_help = "Examples:\n  followup cadence check\n  \
+        followup --cadence ~/my-cadence.toml cadence check")]
+    Check(CheckArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub cadence_file: CadenceFile,
 }
 
 #[derive(Debug, Args)]
 pub struct CadenceShowArgs {
+    #[command(flatten)]
+    pub cadence_file: CadenceFile,
     /// The cadence [default: standard]
     pub name: Option<String>,
     /// The day the prospect is added [default: today]
@@ -374,4 +416,41 @@ mod tests {
         use clap::CommandFactory;
         super::Cli::command().debug_assert();
     }
+}
+
+impl Command {
+    /// The cadence file given after the command, if any.
+    pub fn cadence_file(&self) -> Option<&PathBuf> {
+        let file = match self {
+            Command::Add(_) | Command::Edit(_) | Command::Completions(_) | Command::Man => {
+                return None;
+            }
+            Command::Log(args) => &args.cadence_file,
+            Command::Today(args) => &args.cadence_file,
+            Command::Close(args) => &args.cadence_file,
+            Command::Reopen(args) => &args.cadence_file,
+            Command::Show(args) => &args.cadence_file,
+            Command::List(args) => &args.cadence_file,
+            Command::Backup(args) => &args.cadence_file,
+            Command::Cadence(CadenceCommand::Show(args)) => &args.cadence_file,
+            Command::Cadence(CadenceCommand::Check(args)) => &args.cadence_file,
+            Command::Import(args) => &args.cadence_file,
+            Command::Export(args) => &args.cadence_file,
+            Command::Agenda(args) => &args.cadence_file,
+        };
+        file.path.as_ref()
+    }
+}
+
+/// A value that may be given empty, to clear a field: `--prefers ""`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cleared<T>(pub Option<T>);
+
+fn parse_preference(text: &str) -> Result<Cleared<Preference>, String> {
+    if text.trim().is_empty() {
+        return Ok(Cleared(None));
+    }
+    text.parse()
+        .map(|value| Cleared(Some(value)))
+        .map_err(|error: crate::domain::UnknownWord| error.to_string())
 }

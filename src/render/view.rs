@@ -5,8 +5,8 @@ use serde::Serialize;
 
 use crate::config::Config;
 use crate::domain::{Channel, Prospect, Step};
-use crate::engine::NextAction;
 use crate::script;
+use crate::tracker::Due;
 
 /// An action, ready to print: the shape of each element of `today --json`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -37,13 +37,9 @@ pub struct ActionView {
 }
 
 impl ActionView {
-    pub fn new(
-        prospect: &Prospect,
-        action: &NextAction,
-        config: &Config,
-        today: NaiveDate,
-    ) -> ActionView {
-        let message = script::message(prospect, action, config, today);
+    pub fn new(due: &Due, config: &Config, today: NaiveDate) -> ActionView {
+        let (prospect, action) = (&due.prospect, &due.action);
+        let message = script::message(prospect, action, due.following, config);
         let contact = &prospect.contact;
         ActionView {
             id: prospect.id,

@@ -262,6 +262,55 @@ impl Reader<'_> {
             .context("listing prospects")
     }
 
+    /// Visits prospects in a status (all for `None`) by id, each with its attempts in the
+    /// order they happened. Two ordered scans merged side by side: one pass over the book,
+    /// holding one prospect's history at a time, instead of a query per prospect.
+    pub fn each_with_attempts<E: From<StoreError>>(
+        &self,
+        status: Option<Status>,
+        mut visit: impl FnMut(Prospect, Vec<Attempt>) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let mut prospects = self
+            .conn
+            .prepare(&format!(
+                "SELECT {} FROM prospects WHERE ?1 IS NULL OR status = ?1 ORDER BY id",
+                rows::PROSPECT_COLUMNS
+            ))
+            .context("listing prospects")?;
+        let mut attempts = self
+            .conn
+            .prepare(&format!(
+                "SELECT {} FROM attempts
+                 WHERE ?1 IS NULL OR prospect_id IN (SELECT id FROM prospects WHERE status = ?1)
+                 ORDER BY prospect_id, at, id",
+                rows::ATTEMPT_COLUMNS
+            ))
+            .context("reading attempts")?;
+        let mut attempts = attempts
+            .query_map([status], rows::attempt)
+            .context("reading attempts")?
+            .peekable();
+        for prospect in prospects
+            .query_map([status], rows::prospect)
+            .context("listing prospects")?
+        {
+            let prospect = prospect.context("reading a prospect")?;
+            let mut history = Vec::new();
+            while let Some(attempt) = attempts.next_if(|attempt| {
+                attempt
+                    .as_ref()
+                    .map_or(true, |a| a.prospect_id <= prospect.id)
+            }) {
+                let attempt = attempt.context("reading an attempt")?;
+                if attempt.prospect_id == prospect.id {
+                    history.push(attempt);
+                }
+            }
+            visit(prospect, history)?;
+        }
+        Ok(())
+    }
+
     /// Prospects whose next action may be due on or before `day`.
     pub fn prospects_due_by(&self, day: NaiveDate) -> Result<Vec<Prospect>, StoreError> {
         self.conn
@@ -316,7 +365,8 @@ impl Reader<'_> {
                     .query_map([], |row| {
                         Ok(AttemptRecord {
                             attempt: rows::attempt(row)?,
-                            logged_at: row.get("logged_at")?,
+                            // Right after the columns of ATTEMPT_COLUMNS.
+                            logged_at: row.get(9)?,
                         })
                     })?
                     .collect::<rusqlite::Result<Vec<_>>>()
@@ -358,6 +408,14 @@ impl Reader<'_> {
                     .collect::<rusqlite::Result<Vec<_>>>()
             })
             .context("listing prospect names")
+    }
+
+    pub fn has_prospects(&self) -> Result<bool, StoreError> {
+        self.conn
+            .query_row("SELECT EXISTS (SELECT 1 FROM prospects)", [], |row| {
+                row.get(0)
+            })
+            .context("counting prospects")
     }
 
     pub fn meta(&self, key: &str) -> Result<Option<String>, StoreError> {

@@ -58,16 +58,18 @@ impl Tracker {
     }
 
     /// Each prospect's next action, when it is due on or before `last` (overdue ones included),
-    /// by the day to act (today for overdue ones), then in the order of the morning list. Only the next action of each prospect is known: what
-    /// follows it depends on how the prospect answers.
-    pub fn due_through(&self, last: NaiveDate) -> Result<Vec<Due>> {
+    /// by the day to act (today for overdue ones), then in the order of the morning list.
+    /// Only the next action of each prospect is known: what follows it depends on how the
+    /// prospect answers.
+    pub fn due_through(&mut self, last: NaiveDate) -> Result<Vec<Due>> {
+        self.refresh()?;
         let reader = self.store.reader();
         let mut due = Vec::new();
         for prospect in reader.prospects_due_by(last)? {
-            if let Some(action) = self.next_action(&reader, &prospect)?
-                && action.due <= last
+            if let Some(next) = self.due(&prospect, &reader.attempts(prospect.id)?)?
+                && next.action.due <= last
             {
-                due.push(Due { prospect, action });
+                due.push(next);
             }
         }
         let today = self.today();

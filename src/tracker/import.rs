@@ -5,13 +5,12 @@
 
 use std::collections::BTreeMap;
 
-use crate::engine;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::store::Writer;
 use crate::transfer::dedupe::Seen;
 use crate::transfer::{Batch, Incoming, Skip};
 
-use super::Tracker;
+use super::{Tracker, due_on};
 
 /// What an import did, or would do in a dry run.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -70,13 +69,12 @@ impl Tracker {
         if dry_run || accepted.is_empty() {
             return Ok(report);
         }
-        let config = &self.config;
-        self.store.write(|writer| {
+        self.write(|writer, config| {
             for (done, incoming) in accepted.iter().enumerate() {
                 store_incoming(writer, config, incoming)?;
                 progress(done + 1, accepted.len());
             }
-            Ok::<_, Error>(())
+            Ok(())
         })?;
         Ok(report)
     }
@@ -90,20 +88,14 @@ fn store_incoming(
     incoming: &Incoming,
 ) -> Result<()> {
     let prospect = &incoming.prospect;
-    let due_on = match config.cadence(&prospect.cadence) {
-        Some(cadence) => {
-            let history: Vec<_> = incoming
-                .attempts
-                .iter()
-                .map(|attempt| attempt.as_attempt())
-                .collect();
-            engine::earliest_due(prospect, &history, cadence, &config.calendar)
-        }
-        // As for a stored prospect whose cadence went missing: due from its start, so the
-        // morning list shows it with the error that says how to fix it.
-        None => Some(prospect.start),
-    };
-    let id = writer.insert_whole_prospect(prospect, due_on)?;
+    let history: Vec<_> = incoming
+        .attempts
+        .iter()
+        .map(|attempt| attempt.as_attempt())
+        .collect();
+    // The engine's earliest_due, as for every other write (a new prospect with no history is
+    // simply due on its start date).
+    let id = writer.insert_whole_prospect(prospect, due_on(config, prospect, &history))?;
     for attempt in &incoming.attempts {
         let mut attempt = attempt.clone();
         attempt.prospect_id = id;

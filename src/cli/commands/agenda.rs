@@ -9,13 +9,13 @@ use crate::render::view::ActionView;
 use crate::render::{feed, json, plan, plural};
 
 pub fn run(args: AgendaArgs, session: Session) -> Result<String> {
-    let tracker = session.tracker()?;
+    let mut tracker = session.tracker()?;
     let today = tracker.today();
     let last = tracker.window_end(args.days);
     let views: Vec<ActionView> = tracker
         .due_through(last)?
         .iter()
-        .map(|due| ActionView::new(&due.prospect, &due.action, tracker.config(), today))
+        .map(|due| ActionView::new(due, tracker.config(), today))
         .collect();
     let text = if args.ics {
         ics::calendar("followup", &feed::events(&views, today), utc(tracker.now()))

@@ -100,6 +100,117 @@ pub enum Command {
         after_help = "Examples:\n  followup cadence check\n  followup cadence show standard --start 2026-11-23"
     )]
     Cadence(CadenceCommand),
+
+    /// Add prospects from a CSV file (a CRM or spreadsheet export) or a JSON export
+    #[command(after_help = "Examples:\n  followup import leads.csv --dry-run\n  \
+        followup import leads.csv --map \"Cell=phone\" --map \"Lead Source=ignore\"\n  \
+        followup import backup.json              # restores an `export --format json`\n\n\
+        Columns recognized without --map (any case): Name, Full Name, First Name + Last Name, \
+        Company, Company Name, Account Name, Phone, Phone Number, Mobile Phone, Email, \
+        Email Address, Title, Job Title, and followup's own fields: topic, next_step, \
+        assistant, assistant_phone, prefers, cadence, start, note.\n\
+        FIELD for --map is one of those own fields, name, first_name, last_name, company, phone, \
+        email, title, or ignore.\n\
+        A prospect with the email (or, without an email, the phone) of one on file is skipped. \
+        A bad row stops the import and nothing is written.")]
+    Import(ImportArgs),
+
+    /// Write prospects to CSV (for spreadsheets) or JSON (a backup that imports back)
+    #[command(after_help = "Examples:\n  followup export --output prospects.csv\n  \
+        followup export --format json --output backup.json\n  \
+        followup export --status active --format csv | less\n\n\
+        In CSV, a cell that starts with =, +, -, @, a tab or a carriage return gets a leading ' \
+        so that spreadsheets show it as text instead of running it as a formula.")]
+    Export(ExportArgs),
+
+    /// The actions planned for the coming business days, as a table or a calendar file
+    #[command(
+        after_help = "Examples:\n  followup agenda\n  followup agenda --days 10\n  \
+        followup agenda --ics --output ~/followup.ics\n\n\
+        Each prospect shows its next action only: what follows it depends on how they answer. \
+        Overdue actions are listed on today."
+    )]
+    Agenda(AgendaArgs),
+
+    /// Print a shell completion script
+    #[command(
+        after_help = "Examples:\n  followup completions bash > ~/.local/share/bash-completion/completions/followup\n  \
+        followup completions zsh > ~/.zfunc/_followup\n  \
+        followup completions fish > ~/.config/fish/completions/followup.fish"
+    )]
+    Completions(CompletionsArgs),
+
+    /// Print the manual page (roff) to standard output
+    #[command(after_help = "Examples:\n  followup man | man -l -\n  \
+        followup man > ~/.local/share/man/man1/followup.1")]
+    Man,
+}
+
+/// The file formats of `import` and `export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Csv,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    #[command(flatten)]
+    pub cadence_file: CadenceFile,
+    /// The file to read, or - for standard input
+    pub file: PathBuf,
+    /// The file's format [default: json for a .json file, else csv]
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// Which field a column fills, e.g. "Cell=phone"; FIELD `ignore` drops the column
+    #[arg(long = "map", value_name = "COLUMN=FIELD")]
+    pub maps: Vec<String>,
+    /// Keep the cells of unrecognized columns in each prospect's note, as "Column: value"
+    #[arg(long)]
+    pub keep_unknown: bool,
+    /// Check the file and report what would be added, without writing anything
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[command(flatten)]
+    pub cadence_file: CadenceFile,
+    #[arg(long, value_enum, default_value = "csv")]
+    pub format: Format,
+    /// Which files to export
+    #[arg(long, value_enum, default_value = "all")]
+    pub status: StatusFilter,
+    /// Write to this file (readable by you only) instead of standard output
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct AgendaArgs {
+    #[command(flatten)]
+    pub cadence_file: CadenceFile,
+    /// How many business days, starting today
+    #[arg(long, default_value_t = 5, value_name = "N",
+          value_parser = clap::value_parser!(u32).range(1..=260))]
+    pub days: u32,
+    /// Write an iCalendar file (for Google Calendar, Outlook, Apple Calendar...)
+    #[arg(long, conflicts_with = "json")]
+    pub ics: bool,
+    /// Print JSON instead of a table
+    #[arg(long)]
+    pub json: bool,
+    /// Write to this file instead of standard output
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 /// `--cadence PATH` after a command other than `add` and `edit` (where `--cadence` names the
@@ -311,7 +422,9 @@ impl Command {
     /// The cadence file given after the command, if any.
     pub fn cadence_file(&self) -> Option<&PathBuf> {
         let file = match self {
-            Command::Add(_) | Command::Edit(_) => return None,
+            Command::Add(_) | Command::Edit(_) | Command::Completions(_) | Command::Man => {
+                return None;
+            }
             Command::Log(args) => &args.cadence_file,
             Command::Today(args) => &args.cadence_file,
             Command::Close(args) => &args.cadence_file,
@@ -321,6 +434,9 @@ impl Command {
             Command::Backup(args) => &args.cadence_file,
             Command::Cadence(CadenceCommand::Show(args)) => &args.cadence_file,
             Command::Cadence(CadenceCommand::Check(args)) => &args.cadence_file,
+            Command::Import(args) => &args.cadence_file,
+            Command::Export(args) => &args.cadence_file,
+            Command::Agenda(args) => &args.cadence_file,
         };
         file.path.as_ref()
     }

@@ -3,8 +3,11 @@
 
 pub mod agenda;
 pub mod dossier;
+pub mod feed;
+pub mod import_report;
 pub mod json;
 pub mod listing;
+pub mod plan;
 pub mod reason;
 pub mod sanitize;
 pub mod table;

@@ -76,6 +76,20 @@ pub struct NewAttempt {
     pub logged_at: NaiveDateTime,
 }
 
+/// A prospect's email and phone: what tells whether an imported prospect is already on file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContactKeys {
+    pub email: Option<String>,
+    pub phone: Option<String>,
+}
+
+/// A stored attempt with when it was logged, for exports that must keep everything.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AttemptRecord {
+    pub attempt: Attempt,
+    pub logged_at: NaiveDateTime,
+}
+
 impl NewAttempt {
     /// The attempt as it will read back, for running the engine before it is stored.
     pub fn as_attempt(&self) -> Attempt {
@@ -361,6 +375,45 @@ impl Reader<'_> {
             .context("reading attempts")
     }
 
+    /// Every attempt with when it was logged, grouped by prospect and in the order they
+    /// happened: one query for a whole export.
+    pub fn attempt_records(&self) -> Result<Vec<AttemptRecord>, StoreError> {
+        self.conn
+            .prepare_cached(&format!(
+                "SELECT {}, logged_at FROM attempts ORDER BY prospect_id, at, id",
+                rows::ATTEMPT_COLUMNS
+            ))
+            .and_then(|mut statement| {
+                statement
+                    .query_map([], |row| {
+                        Ok(AttemptRecord {
+                            attempt: rows::attempt(row)?,
+                            // Right after the columns of ATTEMPT_COLUMNS.
+                            logged_at: row.get(9)?,
+                        })
+                    })?
+                    .collect::<rusqlite::Result<Vec<_>>>()
+            })
+            .context("reading attempts")
+    }
+
+    /// Every prospect's email and phone, for telling whether an imported one is on file.
+    pub fn contacts(&self) -> Result<Vec<ContactKeys>, StoreError> {
+        self.conn
+            .prepare_cached("SELECT email, phone FROM prospects")
+            .and_then(|mut statement| {
+                statement
+                    .query_map([], |row| {
+                        Ok(ContactKeys {
+                            email: row.get(0)?,
+                            phone: row.get(1)?,
+                        })
+                    })?
+                    .collect::<rusqlite::Result<Vec<_>>>()
+            })
+            .context("reading contact details")
+    }
+
     /// Every prospect's id, name and company, for matching what the user typed.
     pub fn names(&self) -> Result<Vec<NameEntry>, StoreError> {
         self.conn
@@ -437,6 +490,53 @@ impl Writer<'_> {
             ..prospect.clone()
         })?;
         Ok(id)
+    }
+
+    /// Stores a new prospect with every field and its due date in one statement, the fast path
+    /// of imports. The `id` of `prospect` is ignored; the new one is returned.
+    pub fn insert_whole_prospect(
+        &self,
+        prospect: &Prospect,
+        due_on: Option<NaiveDate>,
+    ) -> Result<ProspectId, StoreError> {
+        let contact = &prospect.contact;
+        let closed = prospect.closed.as_ref();
+        self.tx
+            .prepare_cached(
+                "INSERT INTO prospects (name, company, phone, email, title, prefers, next_step,
+                    topic, assistant, assistant_phone, note, cadence, start_date, status,
+                    close_reason, closed_at, close_note, recontact_on, run_started_at,
+                    created_at, due_on)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
+                    ?17, ?18, ?19, ?20, ?21)",
+            )
+            .and_then(|mut statement| {
+                statement.execute(params![
+                    contact.name,
+                    contact.company,
+                    contact.phone,
+                    contact.email,
+                    contact.title,
+                    contact.prefers,
+                    contact.next_step,
+                    contact.topic,
+                    contact.assistant,
+                    contact.assistant_phone,
+                    contact.note,
+                    prospect.cadence,
+                    prospect.start,
+                    prospect.status,
+                    closed.map(|closure| closure.reason),
+                    closed.map(|closure| closure.at),
+                    closed.and_then(|closure| closure.note.as_deref()),
+                    prospect.recontact_on,
+                    prospect.run_started_at,
+                    prospect.created_at,
+                    due_on,
+                ])
+            })
+            .context("adding a prospect")?;
+        Ok(self.tx.last_insert_rowid())
     }
 
     /// Writes every field of a stored prospect.

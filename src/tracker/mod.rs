@@ -5,12 +5,15 @@
 //! Every write runs in one transaction and ends by storing the prospect's next due date, so
 //! that the morning list can read only what is due.
 
+mod export;
+mod import;
 mod requests;
 
 use std::cmp::Ordering;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
+pub use import::ImportReport;
 pub use requests::{CloseRequest, LogEntry, NewProspect, ProspectPatch, Recontact};
 
 use crate::cadence::Cadence;

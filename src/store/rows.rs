@@ -69,10 +69,10 @@ pub(super) fn attempt(row: &Row<'_>) -> rusqlite::Result<Attempt> {
 /// histories otherwise spends most of its time in. Anything else goes to the general parser.
 fn datetime(row: &Row<'_>, index: usize) -> rusqlite::Result<NaiveDateTime> {
     let value = row.get_ref(index)?;
-    if let Ok(text) = value.as_str() {
-        if let Some(datetime) = parse_stored(text) {
-            return Ok(datetime);
-        }
+    if let Ok(text) = value.as_str()
+        && let Some(datetime) = parse_stored(text)
+    {
+        return Ok(datetime);
     }
     row.get(index)
 }

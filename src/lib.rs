@@ -7,6 +7,7 @@
 //! - [`config`] and [`templates`]: cadence.toml, checked once when loaded.
 //! - [`store`]: the SQLite file; the only module that speaks SQL.
 //! - [`transfer`] and [`ics`]: files in and out (CSV, JSON, iCalendar); no database access.
+//! - [`holidays`]: public holiday calendars read from iCalendar files; no file access.
 //! - [`tracker`]: the operations a salesperson performs, on a store, a config and a clock
 //!   reading passed in.
 //! - [`render`] and [`cli`]: the command-line front end.
@@ -18,6 +19,7 @@ pub mod config;
 pub mod domain;
 pub mod engine;
 pub mod error;
+pub mod holidays;
 pub mod ics;
 pub mod render;
 pub mod script;

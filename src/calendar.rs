@@ -8,12 +8,15 @@ use std::collections::BTreeSet;
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
-/// The working week and the holidays of the salesperson.
+/// The working week, the holidays and the days away of the salesperson.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Calendar {
     /// Indexed by `Weekday::num_days_from_monday`.
     workdays: [bool; 7],
     holidays: BTreeSet<NaiveDate>,
+    /// Days the salesperson is out (`followup away`). They count exactly as holidays do; they
+    /// are kept apart only so that explanations can say which is which.
+    away: BTreeSet<NaiveDate>,
 }
 
 /// A calendar with no working day would make every search for a business day endless.
@@ -27,6 +30,7 @@ impl Default for Calendar {
         Calendar {
             workdays: [true, true, true, true, true, false, false],
             holidays: BTreeSet::new(),
+            away: BTreeSet::new(),
         }
     }
 }
@@ -46,12 +50,41 @@ impl Calendar {
         Ok(Calendar {
             workdays: mask,
             holidays: holidays.into_iter().collect(),
+            away: BTreeSet::new(),
         })
     }
 
+    /// The same calendar with more holidays (from holiday files, or imported).
+    pub fn with_holidays(mut self, holidays: impl IntoIterator<Item = NaiveDate>) -> Calendar {
+        self.holidays.extend(holidays);
+        self
+    }
+
+    /// The same calendar with days the salesperson is away.
+    pub fn with_away(mut self, days: impl IntoIterator<Item = NaiveDate>) -> Calendar {
+        self.away.extend(days);
+        self
+    }
+
     pub fn is_business_day(&self, day: NaiveDate) -> bool {
+        self.is_workday(day) && !self.holidays.contains(&day) && !self.away.contains(&day)
+    }
+
+    /// Whether the day is one of the working weekdays, holiday or not.
+    pub fn is_workday(&self, day: NaiveDate) -> bool {
         self.workdays[day.weekday().num_days_from_monday() as usize]
-            && !self.holidays.contains(&day)
+    }
+
+    pub fn is_holiday(&self, day: NaiveDate) -> bool {
+        self.holidays.contains(&day)
+    }
+
+    pub fn is_away(&self, day: NaiveDate) -> bool {
+        self.away.contains(&day)
+    }
+
+    pub fn away_days(&self) -> impl Iterator<Item = NaiveDate> + '_ {
+        self.away.iter().copied()
     }
 
     /// The working weekdays, Monday first.
@@ -180,6 +213,22 @@ mod tests {
             plain.business_days_between(date("2026-11-23"), date("2026-11-23")),
             0
         );
+    }
+
+    #[test]
+    fn away_days_are_stepped_over_like_holidays() {
+        let away = Calendar::default().with_away([date("2026-11-26"), date("2026-11-27")]);
+        let holidays = Calendar::default().with_holidays([date("2026-11-26"), date("2026-11-27")]);
+        for calendar in [&away, &holidays] {
+            assert_eq!(
+                calendar.add_business_days(date("2026-11-23"), 4),
+                date("2026-12-01")
+            );
+        }
+        assert!(away.is_away(date("2026-11-26")) && !away.is_holiday(date("2026-11-26")));
+        assert!(away.is_workday(date("2026-11-26")));
+        // The fingerprint of the rules tells them apart too, through Debug.
+        assert_ne!(format!("{away:?}"), format!("{holidays:?}"));
     }
 
     #[test]

@@ -32,6 +32,10 @@ pub(super) struct RawCalendar {
     pub workdays: Option<Vec<String>>,
     #[serde(default)]
     pub holidays: Vec<toml::Value>,
+    /// iCalendar files of days off, relative to the cadence file's folder.
+    #[serde(default)]
+    pub holiday_calendars: Vec<String>,
+    pub max_touches_per_day: Option<i64>,
 }
 
 /// Every knob is optional: what a table leaves out takes the standard cadence's value.
@@ -47,4 +51,5 @@ pub(super) struct RawCadence {
     pub close_after_business_days: Option<i64>,
     pub recontact_after_days: Option<i64>,
     pub promise_time: Option<String>,
+    pub max_touches_per_day: Option<i64>,
 }

@@ -99,6 +99,7 @@ fn the_built_in_standard_cadence_has_the_documented_knobs() {
             close_after_business_days: 4,
             recontact_after_days: 90,
             promise_time: None,
+            max_touches_per_day: None,
         }
     );
     assert_eq!(*standard, Cadence::standard("standard"));

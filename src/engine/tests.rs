@@ -63,6 +63,7 @@ fn as_promised() -> Cadence {
         close_after_business_days: 2,
         recontact_after_days: 90,
         promise_time: Some(time("08:15")),
+        max_touches_per_day: None,
     }
 }
 

@@ -31,6 +31,36 @@ pub struct Holiday {
     pub name: String,
 }
 
+/// Where a list of days off comes from, for `calendar show`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Source {
+    /// `holidays = [...]` in the cadence file.
+    CadenceFile,
+    /// A file named by `holiday_calendars` in the cadence file, as written there.
+    CalendarFile(String),
+    /// Copied into the database by `followup calendar import FILE`: the file's name.
+    Imported(String),
+}
+
+impl std::fmt::Display for Source {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Source::CadenceFile => write!(f, "cadence file"),
+            Source::CalendarFile(path) => write!(f, "{path}"),
+            Source::Imported(name) => write!(f, "imported {name}"),
+        }
+    }
+}
+
+/// The days off of one source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HolidayList {
+    pub source: Source,
+    pub holidays: Vec<Holiday>,
+    /// What the file held that is not taken as a day off, one sentence each.
+    pub skipped: Vec<String>,
+}
+
 /// What a holiday calendar file gives.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct HolidayFile {

@@ -4,6 +4,7 @@
 //! only when the whole command succeeded; dropping it rolls back. Reads go through a
 //! [`Reader`]. Values are always bound as parameters, never spliced into SQL text.
 
+mod days_off;
 mod error;
 mod migrations;
 mod rows;

@@ -4,6 +4,8 @@
 //!
 //! - [`domain`]: prospects, attempts and their vocabulary; plain data.
 //! - [`calendar`] and [`engine`]: business days and the cadence rules; pure functions.
+//!   [`days_off`] tells a year of the calendar; [`capacity`] spreads a busy morning over the
+//!   next business days.
 //! - [`config`] and [`templates`]: cadence.toml, checked once when loaded.
 //! - [`store`]: the SQLite file; the only module that speaks SQL.
 //! - [`transfer`] and [`ics`]: files in and out (CSV, JSON, iCalendar); no database access.
@@ -14,8 +16,10 @@
 
 pub mod cadence;
 pub mod calendar;
+pub mod capacity;
 pub mod cli;
 pub mod config;
+pub mod days_off;
 pub mod domain;
 pub mod engine;
 pub mod error;

@@ -57,8 +57,13 @@ pub enum Command {
     Log(LogArgs),
 
     /// The morning list: every action due today or earlier, in order, with what to say
-    #[command(after_help = "Example:\n  followup today\n  followup today --now 2026-11-30 --json")]
-    Today(JsonArg),
+    #[command(
+        after_help = "Example:\n  followup today\n  followup today --now 2026-11-30 --json\n\n\
+        With max_touches_per_day set in cadence.toml, the list holds the most important actions \
+        up to that number and says which ones move to the next business days; --all lists \
+        everything due."
+    )]
+    Today(TodayArgs),
 
     /// Close a file: won, lost, or no reply
     #[command(after_help = "Examples:\n  followup close dana --reason won\n  \
@@ -131,6 +136,25 @@ pub enum Command {
         Overdue actions are listed on today."
     )]
     Agenda(AgendaArgs),
+
+    /// The holidays and business days in effect, and holiday calendars to import
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  followup calendar show\n  followup calendar show --year 2027\n  \
+        followup calendar import ~/Downloads/us-holidays.ics\n  followup calendar clear us-holidays.ics"
+    )]
+    Calendar(CalendarCommand),
+
+    /// Mark days you are out: nothing is scheduled on them
+    #[command(after_help = "Examples:\n  followup away 2026-12-21 2027-01-01\n  \
+        followup away fri                     # one day\n  \
+        followup away --list\n  \
+        followup away --clear                 # every day away\n  \
+        followup away --clear 2026-12-28 2027-01-01\n\n\
+        Days away count like holidays: gaps between touches skip them, and what falls due while \
+        you are out waits for your return. Set max_touches_per_day in cadence.toml to have it \
+        spread over the days after your return.")]
+    Away(AwayArgs),
 
     /// Print a shell completion script
     #[command(
@@ -231,12 +255,92 @@ pub struct BackupArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct JsonArg {
+pub struct TodayArgs {
     #[command(flatten)]
     pub cadence_file: CadenceFile,
-    /// Print JSON instead of a table
+    /// Print JSON instead of a table (only the actions kept for today)
     #[arg(long)]
     pub json: bool,
+    /// List everything due, ignoring max_touches_per_day
+    #[arg(long)]
+    pub all: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CalendarCommand {
+    /// The holidays and days away of a year, and its business days month by month
+    #[command(
+        after_help = "Examples:\n  followup calendar show\n  followup calendar show --year 2027 --json"
+    )]
+    Show(CalendarShowArgs),
+    /// Add the all-day events of an iCalendar file (.ics) to your holidays
+    #[command(
+        after_help = "Examples:\n  followup calendar import us-holidays.ics --dry-run\n  \
+        followup calendar import us-holidays.ics\n\n\
+        The holidays are copied into the database under the file's name: importing a file of \
+        the same name again replaces them. Only all-day events count; yearly repeat rules are \
+        followed through 2099. To use a file without copying it, name it in cadence.toml: \
+        [calendar] holiday_calendars = [\"us-holidays.ics\"]."
+    )]
+    Import(CalendarImportArgs),
+    /// Forget imported holidays: those of one file, or all of them
+    #[command(
+        after_help = "Examples:\n  followup calendar clear us-holidays.ics\n  followup calendar clear --all"
+    )]
+    Clear(CalendarClearArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CalendarShowArgs {
+    #[command(flatten)]
+    pub cadence_file: CadenceFile,
+    /// The year to show [default: this year]
+    #[arg(long, value_name = "YEAR")]
+    pub year: Option<i32>,
+    /// Print JSON instead of tables
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CalendarImportArgs {
+    #[command(flatten)]
+    pub cadence_file: CadenceFile,
+    /// The iCalendar file
+    pub file: PathBuf,
+    /// Say what would be imported, without writing anything
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CalendarClearArgs {
+    #[command(flatten)]
+    pub cadence_file: CadenceFile,
+    /// The name of the imported file, as `calendar show` lists it
+    #[arg(required_unless_present = "all", conflicts_with = "all")]
+    pub name: Option<String>,
+    /// Forget every imported holiday
+    #[arg(long)]
+    pub all: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct AwayArgs {
+    #[command(flatten)]
+    pub cadence_file: CadenceFile,
+    /// The first day out
+    #[arg(value_name = "FROM")]
+    pub from: Option<String>,
+    /// The last day out [default: FROM]
+    #[arg(value_name = "TO", requires = "from")]
+    pub to: Option<String>,
+    /// List the days away (also what `followup away` alone does)
+    #[arg(long, conflicts_with_all = ["from", "clear"])]
+    pub list: bool,
+    /// Unmark days away: all of them, or those from FROM to TO
+    #[arg(long)]
+    pub clear: bool,
 }
 
 #[derive(Debug, Args)]
@@ -437,6 +541,10 @@ impl Command {
             Command::Import(args) => &args.cadence_file,
             Command::Export(args) => &args.cadence_file,
             Command::Agenda(args) => &args.cadence_file,
+            Command::Calendar(CalendarCommand::Show(args)) => &args.cadence_file,
+            Command::Calendar(CalendarCommand::Import(args)) => &args.cadence_file,
+            Command::Calendar(CalendarCommand::Clear(args)) => &args.cadence_file,
+            Command::Away(args) => &args.cadence_file,
         };
         file.path.as_ref()
     }

@@ -2,6 +2,8 @@
 //! scripts. Nothing here changes state.
 
 pub mod agenda;
+pub mod calendar;
+pub mod capacity;
 pub mod dossier;
 pub mod feed;
 pub mod import_report;

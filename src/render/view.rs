@@ -34,6 +34,10 @@ pub struct ActionView {
     /// The assistant's phone, for the assistant step.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub assistant_phone: Option<String>,
+    /// The later business day the daily capacity moved the action to (`agenda`); absent when
+    /// it stays on the day it is due.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub deferred_to: Option<NaiveDate>,
 }
 
 impl ActionView {
@@ -68,7 +72,14 @@ impl ActionView {
             assistant_phone: (action.step == Step::Assistant)
                 .then(|| contact.assistant_phone.clone())
                 .flatten(),
+            deferred_to: None,
         }
+    }
+
+    /// The day to act: the day the capacity moved it to, else the day it is due, or today
+    /// when it is overdue.
+    pub fn day_to_act(&self, today: NaiveDate) -> NaiveDate {
+        self.deferred_to.unwrap_or(self.due.max(today))
     }
 
     /// "2/4", or "3" for a cadence without a limit, or "" for a step that is not a touch.

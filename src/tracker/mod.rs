@@ -5,6 +5,8 @@
 //! Every write runs in one transaction and ends by storing the prospect's next due date, so
 //! that the morning list can read only what is due.
 
+mod capacity;
+mod days_off;
 mod export;
 mod import;
 mod requests;
@@ -13,6 +15,8 @@ use std::cmp::Ordering;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
+pub use capacity::{Morning, Moved, Schedule};
+pub use days_off::{DaysOffChange, HolidayImport, MAX_AWAY_DAYS};
 pub use import::ImportReport;
 pub use requests::{CloseRequest, LogEntry, NewProspect, ProspectPatch, Recontact};
 
@@ -23,7 +27,7 @@ use crate::domain::{
 };
 use crate::engine::{self, NextAction};
 use crate::error::{Error, Result};
-use crate::store::{NewAttempt, Selection, Store, Writer};
+use crate::store::{NewAttempt, Reader, Selection, Store, Writer};
 use crate::timeline::{self, TimelineRow};
 
 /// The meta key under which the fingerprint of the rules behind the stored due dates is kept.
@@ -60,7 +64,11 @@ pub struct Logged {
 /// A store, a cadence file and the time, together.
 pub struct Tracker {
     store: Store,
+    /// The cadence file's rules with the days off kept in the database added to its calendar:
+    /// what every date is computed with.
     config: Config,
+    /// The cadence file's rules alone, to add the days off to again when they change.
+    file_config: Config,
     now: NaiveDateTime,
     /// The stored due dates were computed under other rules (another cadence file, an older
     /// engine) and are recomputed in the first write, so a command that fails before writing
@@ -72,10 +80,13 @@ impl Tracker {
     /// A tracker over `store` with the rules of `config`, at the moment `now`. Nothing is
     /// written until an operation needs to.
     pub fn new(store: Store, config: Config, now: NaiveDateTime) -> Result<Tracker> {
+        let file_config = config.clone();
+        let config = with_stored_days_off(config, store.reader())?;
         let stale = store.reader().meta(RULES_KEY)?.as_deref() != Some(&config.rules_fingerprint());
         Ok(Tracker {
             store,
             config,
+            file_config,
             now,
             stale,
         })
@@ -123,18 +134,7 @@ impl Tracker {
         let stale = self.stale;
         let value = self.store.write(|writer| {
             if stale {
-                let mut due_dates = Vec::new();
-                writer.reader().each_with_attempts(
-                    Selection::Status(None),
-                    |prospect, attempts| {
-                        due_dates.push((prospect.id, due_on(config, &prospect, &attempts)));
-                        Ok::<_, Error>(())
-                    },
-                )?;
-                for (id, due_on) in due_dates {
-                    writer.set_due_on(id, due_on)?;
-                }
-                writer.set_meta(RULES_KEY, &config.rules_fingerprint())?;
+                recompute_due_dates(writer, config)?;
             }
             work(writer, config)
         })?;
@@ -515,6 +515,31 @@ impl Tracker {
             Ok::<_, Error>(prospect)
         })
     }
+}
+
+/// The cadence file's configuration with the days off stored in the database.
+fn with_stored_days_off(config: Config, reader: Reader<'_>) -> Result<Config> {
+    Ok(config.with_days_off(reader.imported_holidays()?, reader.away_days()?))
+}
+
+/// Stores every prospect's due date again under `config`'s rules, and their fingerprint.
+/// Returns how many due dates changed.
+fn recompute_due_dates(writer: &Writer<'_>, config: &Config) -> Result<usize> {
+    let reader = writer.reader();
+    let mut due_dates = Vec::new();
+    reader.each_with_attempts(Selection::Status(None), |prospect, attempts| {
+        due_dates.push((prospect.id, due_on(config, &prospect, &attempts)));
+        Ok::<_, Error>(())
+    })?;
+    let mut changed = 0;
+    for (id, due_on) in due_dates {
+        if reader.due_on(id)? != due_on {
+            writer.set_due_on(id, due_on)?;
+            changed += 1;
+        }
+    }
+    writer.set_meta(RULES_KEY, &config.rules_fingerprint())?;
+    Ok(changed)
 }
 
 /// Stores the earliest day a prospect's next action can be due. A prospect whose cadence the

@@ -3,8 +3,10 @@
 
 mod add;
 mod agenda;
+mod away;
 mod backup;
 mod cadence;
+mod calendar;
 mod close;
 mod completions;
 mod edit;
@@ -36,6 +38,8 @@ pub fn run(command: Command, session: Session) -> Result<String> {
         Command::Import(args) => import::run(args, session),
         Command::Export(args) => export::run(args, session),
         Command::Agenda(args) => agenda::run(args, session),
+        Command::Calendar(command) => calendar::run(command, session),
+        Command::Away(args) => away::run(args, session),
         Command::Completions(args) => Ok(completions::run(&args)),
         Command::Man => Ok(man::run()),
     }

@@ -28,8 +28,8 @@ pub fn run(args: AwayArgs, session: Session) -> Result<String> {
                 None => String::new(),
             };
             Ok(format!(
-                "Cleared {}{which}.\n{}",
-                plural(change.days as i64, "day away"),
+                "Cleared {} away{which}.\n{}",
+                plural(change.days as i64, "day"),
                 moved_line(change.moved)
             ))
         }

@@ -54,22 +54,69 @@ pub enum Basis {
         first_unanswered: NaiveDate,
         span_days: u32,
     },
-    /// Rule 5: the rescue went unanswered and an assistant is on file.
-    Assistant { rescue_on: NaiveDate },
+    /// Rule 5: the rescue went unanswered and an assistant is on file. The call is advice: it
+    /// gives way to the touch rule 4 planned (`next_touch`, due `next_touch_due`) once that
+    /// touch is due, so `why` names that touch too.
+    Assistant {
+        rescue_on: NaiveDate,
+        next_touch: Step,
+        next_touch_due: NaiveDate,
+    },
     /// Rule 6: the close-out message went unanswered.
     CloseOut { last_touch: NaiveDate, wait: u32 },
     /// Rule 7: a closed file due to be tried again.
     Recontact { set_for: NaiveDate },
 }
 
-/// One calendar date's worth of attempts to the prospect.
+/// One calendar date's worth of attempts to the prospect, as the rules count it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Touch {
-    date: NaiveDate,
+pub struct Touch {
+    pub date: NaiveDate,
     /// When the first attempt of the touch was made.
-    at: NaiveDateTime,
-    answered: bool,
-    step: Step,
+    pub at: NaiveDateTime,
+    /// How many attempts the day holds.
+    pub attempts: u32,
+    pub answered: bool,
+    /// The step of the day's first attempt.
+    pub step: Step,
+}
+
+/// The current run of a prospect's history as the rules read it. Exposed so that `why` can
+/// show the engine's own working instead of counting touches a second way.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RunFacts {
+    /// When the run began, if the file was reopened.
+    pub started_at: Option<NaiveDateTime>,
+    /// Attempts logged before the run began: they no longer count.
+    pub before_run: usize,
+    /// The touches of the run, in order.
+    pub touches: Vec<Touch>,
+    /// When each attempt through the assistant was made: advice acted on, not touches.
+    pub assistant_calls: Vec<NaiveDateTime>,
+    /// Unanswered touches since the last response (or since the start of the run).
+    pub unanswered: u32,
+    pub first_unanswered: Option<NaiveDate>,
+    pub last_touch: Option<NaiveDate>,
+    /// The rescue touch of the current unanswered streak.
+    pub rescue_on: Option<NaiveDate>,
+    /// Whether the assistant was called after that rescue.
+    pub assistant_since_rescue: bool,
+}
+
+/// The run of `prospect`'s history that the rules read; `attempts` in the order they happened.
+pub fn run_facts(prospect: &Prospect, attempts: &[Attempt]) -> RunFacts {
+    let run = Run::of(prospect, attempts);
+    RunFacts {
+        started_at: prospect.run_started_at,
+        before_run: attempts.len() - run.in_run,
+        assistant_calls: run.assistant_calls,
+        unanswered: run.unanswered,
+        first_unanswered: run.first_unanswered,
+        last_touch: run.last_touch,
+        rescue_on: run.rescue.map(|rescue| rescue.date),
+        assistant_since_rescue: run.assistant_since_rescue,
+        touches: run.touches,
+    }
 }
 
 /// The current run of a prospect's history, summarised for the rules.
@@ -77,6 +124,10 @@ struct Touch {
 struct Run<'a> {
     /// The latest attempt of the run, touch or not.
     latest: Option<&'a Attempt>,
+    /// How many attempts belong to the run.
+    in_run: usize,
+    touches: Vec<Touch>,
+    assistant_calls: Vec<NaiveDateTime>,
     /// Unanswered touches since the last response (or since the start of the run).
     unanswered: u32,
     first_unanswered: Option<NaiveDate>,
@@ -99,9 +150,16 @@ impl<'a> Run<'a> {
             .collect();
         let mut run = Run {
             latest: in_run.last().copied(),
+            in_run: in_run.len(),
+            assistant_calls: in_run
+                .iter()
+                .filter(|attempt| !attempt.is_touch())
+                .map(|attempt| attempt.at)
+                .collect(),
             ..Run::default()
         };
-        for touch in touches(&in_run) {
+        let touches = touches(&in_run);
+        for &touch in &touches {
             run.last_touch = Some(touch.date);
             if touch.answered {
                 run.unanswered = 0;
@@ -120,6 +178,7 @@ impl<'a> Run<'a> {
                 .iter()
                 .any(|attempt| !attempt.is_touch() && attempt.at >= rescue.at)
         });
+        run.touches = touches;
         run
     }
 }
@@ -131,11 +190,13 @@ fn touches(attempts: &[&Attempt]) -> Vec<Touch> {
     for attempt in attempts.iter().filter(|attempt| attempt.is_touch()) {
         match touches.last_mut() {
             Some(touch) if touch.date == attempt.date() => {
+                touch.attempts += 1;
                 touch.answered |= attempt.outcome.is_response();
             }
             _ => touches.push(Touch {
                 date: attempt.date(),
                 at: attempt.at,
+                attempts: 1,
                 answered: attempt.outcome.is_response(),
                 step: attempt.step,
             }),
@@ -295,7 +356,11 @@ fn active_next_action(
                 due: assistant_due,
                 time: None,
                 touch: None,
-                basis: Basis::Assistant { rescue_on },
+                basis: Basis::Assistant {
+                    rescue_on,
+                    next_touch: action.step,
+                    next_touch_due: action.due,
+                },
             };
         }
     }

@@ -17,6 +17,7 @@ pub mod config;
 pub mod domain;
 pub mod engine;
 pub mod error;
+pub mod promise;
 pub mod render;
 pub mod script;
 pub mod store;

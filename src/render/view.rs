@@ -1,11 +1,12 @@
 //! One action as both the table and `--json` show it: the fields of cli.md, filled in.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
 use crate::config::Config;
 use crate::domain::{Channel, Prospect, Step};
 use crate::engine::NextAction;
+use crate::promise;
 use crate::script;
 
 /// An action, ready to print: the shape of each element of `today --json`.
@@ -23,6 +24,10 @@ pub struct ActionView {
     pub touch: Option<u32>,
     pub max_touches: Option<u32>,
     pub overdue_business_days: i64,
+    /// A promised callback whose time has passed with nothing logged since.
+    pub missed: bool,
+    /// How many minutes late a missed promise is; `null` otherwise.
+    pub late_minutes: Option<i64>,
     pub cadence: String,
     pub channel: Channel,
     pub reason: String,
@@ -37,12 +42,15 @@ pub struct ActionView {
 }
 
 impl ActionView {
+    /// The action as seen at `now`: how late it is, and the message to leave today.
     pub fn new(
         prospect: &Prospect,
         action: &NextAction,
         config: &Config,
-        today: NaiveDate,
+        now: NaiveDateTime,
     ) -> ActionView {
+        let today = now.date();
+        let late = promise::late_by(action, now);
         let message = script::message(prospect, action, config, today);
         let contact = &prospect.contact;
         ActionView {
@@ -62,6 +70,8 @@ impl ActionView {
                 .calendar
                 .business_days_between(action.due, today)
                 .max(0),
+            missed: late.is_some(),
+            late_minutes: late.map(|late| late.num_minutes()),
             cadence: prospect.cadence.clone(),
             channel: suggested_channel(prospect, action.step),
             reason: super::reason::sentence(action),

@@ -20,6 +20,7 @@ use crate::domain::{
 };
 use crate::engine::{self, NextAction};
 use crate::error::{Error, Result};
+use crate::promise;
 use crate::store::{NewAttempt, Reader, Store, Writer};
 use crate::timeline::{self, TimelineRow};
 
@@ -179,7 +180,8 @@ impl Tracker {
                 due.push(Due { prospect, action });
             }
         }
-        due.sort_by(agenda_order);
+        let now = self.now;
+        due.sort_by(|a, b| agenda_order(a, b, now));
         Ok(due)
     }
 
@@ -488,12 +490,15 @@ fn store_due_on(writer: &Writer<'_>, config: &Config, prospect: &Prospect) -> Re
     Ok(())
 }
 
-/// The order of the morning list (cli.md): promised calls first by time, then by due date
-/// (oldest first), then later steps before earlier ones, then by name.
-pub fn agenda_order(a: &Due, b: &Due) -> Ordering {
+/// The order of the morning list (cli.md): missed promises at the very top, then the other
+/// promised calls by time, then by due date (oldest first), then later steps before earlier
+/// ones, then by name.
+pub fn agenda_order(a: &Due, b: &Due, now: NaiveDateTime) -> Ordering {
+    let missed = |due: &Due| promise::late_by(&due.action, now).is_some();
     let promised = |due: &Due| due.action.step == Step::Promised;
-    promised(b)
-        .cmp(&promised(a))
+    missed(b)
+        .cmp(&missed(a))
+        .then_with(|| promised(b).cmp(&promised(a)))
         .then_with(|| a.action.due.cmp(&b.action.due))
         .then_with(|| a.action.time.cmp(&b.action.time))
         .then_with(|| b.action.step.urgency().cmp(&a.action.step.urgency()))

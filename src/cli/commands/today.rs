@@ -7,8 +7,9 @@ use crate::render::{agenda, json};
 pub fn run(args: JsonArg, session: Session) -> Result<String> {
     let tracker = session.tracker()?;
     let today = tracker.today();
+    let now = tracker.now();
     let view = |due: &crate::tracker::Due| {
-        ActionView::new(&due.prospect, &due.action, tracker.config(), today)
+        ActionView::new(&due.prospect, &due.action, tracker.config(), now)
     };
     let views: Vec<ActionView> = tracker.agenda()?.iter().map(view).collect();
     if args.json {

@@ -38,13 +38,26 @@ impl Message {
     }
 }
 
-/// Fills the templates of `action.step` for `prospect`. `today` is the day the message is
-/// left: the next call it announces is one gap after it (or after the due date, if later).
+/// How a placeholder without a value shows in a message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gaps {
+    /// Words that read naturally ("your enquiry"): for the morning list and `show`, which list
+    /// the missing fields beside the message.
+    Smooth,
+    /// A marker that says what is missing and the command that sets it: for `script`, whose
+    /// output is meant to be said or sent as it is, so a hole must not pass unseen.
+    Marked,
+}
+
+/// Fills the templates of `action.step` for `prospect`, the prospect's cadence's own ones
+/// first. `today` is the day the message is left: the next call it announces is one gap after
+/// it (or after the due date, if later).
 pub fn message(
     prospect: &Prospect,
     action: &NextAction,
     config: &Config,
     today: NaiveDate,
+    gaps: Gaps,
 ) -> Message {
     let cadence = config.cadence(&prospect.cadence);
     let left_on = today.max(action.due);
@@ -85,11 +98,15 @@ pub fn message(
             _ => None,
         }
     };
+    let gap = |name: &str| match gaps {
+        Gaps::Smooth => fallback(name).to_string(),
+        Gaps::Marked => marker(name, prospect),
+    };
     let fill = |part| {
         config
             .templates
-            .get(action.step, part)
-            .map(|template| templates::fill(template, value, fallback))
+            .for_cadence(&prospect.cadence, action.step, part)
+            .map(|template| templates::fill(template, value, gap))
     };
     Message {
         script: fill(Part::Script).unwrap_or_default(),
@@ -124,6 +141,31 @@ fn fallback(name: &str) -> &'static str {
     }
 }
 
+/// What `script` prints where a placeholder has no value: what is missing and, where the user
+/// can supply it, the command that does: `[no topic on file: followup edit 3 --topic ...]`.
+pub fn marker(name: &str, prospect: &Prospect) -> String {
+    let what = match name {
+        "company" => "no company on file",
+        "title" => "no title on file",
+        "topic" => "no topic on file",
+        "next_step" => "no agreed next step on file",
+        "assistant" => "no assistant on file",
+        "me" => "no name of yours in cadence.toml",
+        "my_company" => "no company of yours in cadence.toml",
+        "my_phone" => "no phone number of yours in cadence.toml",
+        "my_email" => "no email address of yours in cadence.toml",
+        "promise_day" => "no day for the next call: the cadence is not in cadence.toml",
+        "last_touch_date" => "no earlier touch to refer to",
+        "touch" => "this step is not a touch",
+        "max_touches" => "the cadence has no limit of touches",
+        _ => "no value",
+    };
+    match how_to_set(name, prospect.id) {
+        fix if fix.is_empty() => format!("[{what}]"),
+        fix => format!("[{what}: {fix}]"),
+    }
+}
+
 /// The command that supplies a missing placeholder, for `show` and `script`.
 pub fn how_to_set(name: &str, id: i64) -> String {
     let flag = match name {
@@ -144,4 +186,143 @@ pub fn how_to_set(name: &str, id: i64) -> String {
 /// Whether a step is an instruction to the salesperson rather than a message to leave.
 pub fn is_instruction(step: Step) -> bool {
     step == Step::Close
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveTime;
+
+    use super::*;
+    use crate::config::{BUILT_IN, Origin};
+    use crate::domain::{Contact, Status};
+
+    fn date(text: &str) -> NaiveDate {
+        text.parse().unwrap()
+    }
+
+    fn prospect(cadence: &str) -> Prospect {
+        Prospect {
+            id: 7,
+            contact: Contact {
+                name: "Dana Whitfield".to_string(),
+                company: Some("Lakeside Dental".to_string()),
+                ..Contact::default()
+            },
+            cadence: cadence.to_string(),
+            start: date("2026-11-23"),
+            status: Status::Active,
+            closed: None,
+            recontact_on: None,
+            run_started_at: None,
+            created_at: date("2026-11-23").and_time(NaiveTime::MIN),
+        }
+    }
+
+    fn action(step: Step) -> NextAction {
+        NextAction {
+            step,
+            due: date("2026-12-03"),
+            time: None,
+            touch: Some(3),
+            basis: Basis::Gap {
+                last_touch: date("2026-11-27"),
+                unanswered: 2,
+                gap: 4,
+            },
+        }
+    }
+
+    #[test]
+    fn a_marked_gap_names_the_field_and_the_command_that_sets_it() {
+        let config = Config::built_in();
+        let rescue = action(Step::Rescue);
+        let marked = message(
+            &prospect("standard"),
+            &rescue,
+            &config,
+            date("2026-12-03"),
+            Gaps::Marked,
+        );
+        assert!(
+            marked.script.text.contains(
+                "we agreed on [no agreed next step on file: followup edit 7 --next-step ...]."
+            ),
+            "{}",
+            marked.script.text
+        );
+        assert!(!marked.script.text.contains("the next step we talked about"));
+        assert!(
+            marked
+                .subject
+                .as_ref()
+                .unwrap()
+                .text
+                .contains("[no topic on file: followup edit 7 --topic ...]")
+        );
+        assert_eq!(marked.missing(), ["next_step", "topic"]);
+
+        let smooth = message(
+            &prospect("standard"),
+            &rescue,
+            &config,
+            date("2026-12-03"),
+            Gaps::Smooth,
+        );
+        assert!(
+            smooth
+                .script
+                .text
+                .contains("we agreed on the next step we talked about.")
+        );
+        assert_eq!(smooth.missing(), marked.missing());
+    }
+
+    #[test]
+    fn values_that_cannot_be_typed_in_are_marked_without_a_command() {
+        assert_eq!(
+            marker("last_touch_date", &prospect("standard")),
+            "[no earlier touch to refer to]"
+        );
+        assert_eq!(
+            marker("my_phone", &prospect("standard")),
+            "[no phone number of yours in cadence.toml: set `phone` under [me] in cadence.toml]"
+        );
+    }
+
+    #[test]
+    fn a_cadence_own_template_is_used_for_its_prospects_only() {
+        let text = format!(
+            "{BUILT_IN}\n[templates.as-promised]\npromised = \"{{first_name}}, calling at the time I promised.\"\n"
+        );
+        let config = Config::parse(&text, Origin::File("cadence.toml".into())).unwrap();
+        let promised = NextAction {
+            step: Step::Promised,
+            time: NaiveTime::from_hms_opt(8, 15, 0),
+            ..action(Step::Promised)
+        };
+        let today = date("2026-12-03");
+        let own = message(
+            &prospect("as-promised"),
+            &promised,
+            &config,
+            today,
+            Gaps::Marked,
+        );
+        assert_eq!(own.script.text, "Dana, calling at the time I promised.");
+        // The email is not overridden: the shared one stands.
+        assert!(
+            own.subject
+                .unwrap()
+                .text
+                .starts_with("Calling as promised: ")
+        );
+        let shared = message(
+            &prospect("standard"),
+            &promised,
+            &config,
+            today,
+            Gaps::Marked,
+        );
+        assert!(shared.script.text.starts_with("Hi Dana, Sam Carter from"));
+    }
 }

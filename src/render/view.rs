@@ -51,7 +51,7 @@ impl ActionView {
     ) -> ActionView {
         let today = now.date();
         let late = promise::late_by(action, now);
-        let message = script::message(prospect, action, config, today);
+        let message = script::message(prospect, action, config, today, script::Gaps::Smooth);
         let contact = &prospect.contact;
         ActionView {
             id: prospect.id,

@@ -17,6 +17,7 @@ pub mod config;
 pub mod domain;
 pub mod engine;
 pub mod error;
+pub mod explain;
 pub mod promise;
 pub mod render;
 pub mod script;

@@ -115,6 +115,31 @@ pub fn message(
     }
 }
 
+/// The action to write a message for when the user names a step: the next action itself if it
+/// is that step, else the named step as of `today`, keeping what the next action knows (its
+/// touch number, and the facts behind it, which give the date of the last touch). A step
+/// that is not a touch has no touch number.
+pub fn named_step(next: Option<&NextAction>, step: Step, today: NaiveDate) -> NextAction {
+    match next {
+        Some(next) if next.step == step => next.clone(),
+        Some(next) => NextAction {
+            step,
+            due: today,
+            time: None,
+            touch: next.touch.filter(|_| step.is_touch()),
+            basis: next.basis.clone(),
+        },
+        // A closed file with nothing planned: no rule applies, and no fact is known.
+        None => NextAction {
+            step,
+            due: today,
+            time: None,
+            touch: None,
+            basis: Basis::Recontact { set_for: today },
+        },
+    }
+}
+
 fn last_touch(basis: &Basis) -> Option<NaiveDate> {
     match basis {
         Basis::Gap { last_touch, .. }
@@ -150,6 +175,9 @@ pub fn marker(name: &str, prospect: &Prospect) -> String {
         "topic" => "no topic on file",
         "next_step" => "no agreed next step on file",
         "assistant" => "no assistant on file",
+        "assistant_phone" => "no phone number for the assistant on file",
+        "phone" => "no phone number on file",
+        "email" => "no email address on file",
         "me" => "no name of yours in cadence.toml",
         "my_company" => "no company of yours in cadence.toml",
         "my_phone" => "no phone number of yours in cadence.toml",
@@ -174,6 +202,9 @@ pub fn how_to_set(name: &str, id: i64) -> String {
         "topic" => "--topic",
         "next_step" => "--next-step",
         "assistant" => "--assistant",
+        "assistant_phone" => "--assistant-phone",
+        "phone" => "--phone",
+        "email" => "--email",
         "me" => return "set `name` under [me] in cadence.toml".to_string(),
         "my_company" => return "set `company` under [me] in cadence.toml".to_string(),
         "my_phone" => return "set `phone` under [me] in cadence.toml".to_string(),
@@ -275,6 +306,22 @@ mod tests {
                 .contains("we agreed on the next step we talked about.")
         );
         assert_eq!(smooth.missing(), marked.missing());
+    }
+
+    #[test]
+    fn a_named_step_keeps_what_the_next_action_knows() {
+        let today = date("2026-11-30");
+        let next = action(Step::Rescue);
+        assert_eq!(named_step(Some(&next), Step::Rescue, today), next);
+        let fire = named_step(Some(&next), Step::Fire, today);
+        assert_eq!(
+            (fire.step, fire.due, fire.touch, fire.basis),
+            (Step::Fire, today, Some(3), next.basis.clone())
+        );
+        let assistant = named_step(Some(&next), Step::Assistant, today);
+        assert_eq!(assistant.touch, None, "the assistant call is not a touch");
+        let closed = named_step(None, Step::Recontact, today);
+        assert_eq!((closed.step, closed.touch), (Step::Recontact, None));
     }
 
     #[test]

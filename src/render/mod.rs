@@ -5,10 +5,12 @@ pub mod agenda;
 pub mod dossier;
 pub mod json;
 pub mod listing;
+pub mod message;
 pub mod reason;
 pub mod sanitize;
 pub mod table;
 pub mod view;
+pub mod why;
 
 use chrono::NaiveDate;
 

@@ -102,7 +102,7 @@ impl ActionView {
 
 /// The prospect's preferred channel where the step allows a choice. A promised call is a
 /// call; the assistant is reached through the assistant.
-fn suggested_channel(prospect: &Prospect, step: Step) -> Channel {
+pub fn suggested_channel(prospect: &Prospect, step: Step) -> Channel {
     match step {
         Step::Promised => Channel::Call,
         Step::Assistant => Channel::Assistant,

@@ -20,6 +20,7 @@ use crate::domain::{
 };
 use crate::engine::{self, NextAction};
 use crate::error::{Error, Result};
+use crate::explain::{self, Explanation};
 use crate::promise;
 use crate::store::{NewAttempt, Reader, Store, Writer};
 use crate::timeline::{self, TimelineRow};
@@ -219,6 +220,20 @@ impl Tracker {
             attempts,
             next,
         })
+    }
+
+    /// A prospect with the explanation of its next action, rule by rule (`why`).
+    pub fn explain(&self, id: ProspectId) -> Result<(Prospect, Explanation)> {
+        let prospect = self.prospect(id)?;
+        let attempts = self.store.reader().attempts(id)?;
+        let explanation = explain::explain(
+            &prospect,
+            &attempts,
+            self.cadence_of(&prospect)?,
+            &self.config.calendar,
+            self.now,
+        );
+        Ok((prospect, explanation))
     }
 
     /// The dated plan of a cadence for a prospect starting on `start` who never answers.

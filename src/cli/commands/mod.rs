@@ -9,8 +9,10 @@ mod edit;
 mod list;
 mod log;
 mod reopen;
+mod script;
 mod show;
 mod today;
+mod why;
 
 use super::args::Command;
 use super::session::Session;
@@ -28,6 +30,9 @@ pub fn run(command: Command, session: Session) -> Result<String> {
         Command::Edit(args) => edit::run(args, session),
         Command::Backup(args) => backup::run(args, session),
         Command::Cadence(command) => cadence::run(command, session),
+        Command::Script(args) => script::run(args, session),
+        Command::Stats(_args) => todo!(),
+        Command::Why(args) => why::run(args, session),
     }
 }
 

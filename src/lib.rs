@@ -21,6 +21,7 @@ pub mod explain;
 pub mod promise;
 pub mod render;
 pub mod script;
+pub mod stats;
 pub mod store;
 pub mod templates;
 pub mod timeline;

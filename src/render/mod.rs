@@ -2,12 +2,14 @@
 //! scripts. Nothing here changes state.
 
 pub mod agenda;
+pub mod chart;
 pub mod dossier;
 pub mod json;
 pub mod listing;
 pub mod message;
 pub mod reason;
 pub mod sanitize;
+pub mod stats;
 pub mod table;
 pub mod view;
 pub mod why;

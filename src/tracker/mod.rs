@@ -22,6 +22,7 @@ use crate::engine::{self, NextAction};
 use crate::error::{Error, Result};
 use crate::explain::{self, Explanation};
 use crate::promise;
+use crate::stats::{self, Period, Stats};
 use crate::store::{NewAttempt, Reader, Store, Writer};
 use crate::timeline::{self, TimelineRow};
 
@@ -220,6 +221,31 @@ impl Tracker {
             attempts,
             next,
         })
+    }
+
+    /// Every figure of `stats` for the days from `since` (the beginning if `None`) to `until`
+    /// (today if `None`), both included.
+    pub fn stats(&self, since: Option<NaiveDate>, until: Option<NaiveDate>) -> Result<Stats> {
+        let until = until.unwrap_or(self.today());
+        if let Some(since) = since
+            && since > until
+        {
+            return Err(Error::Invalid(format!(
+                "--since {since} is after --until {until}; give a period that runs forward"
+            )));
+        }
+        let reader = self.store.reader();
+        // Every earlier attempt counts (a run's first touches may come before the period);
+        // none after the horizon can change a figure.
+        let attempts = reader.attempts_between(None, Some(stats::horizon(until, &self.config)))?;
+        let prospects = reader.prospects(None)?;
+        Ok(stats::compute(
+            &attempts,
+            &prospects,
+            &self.config,
+            Period { since, until },
+            self.now,
+        ))
     }
 
     /// A prospect with the explanation of its next action, rule by rule (`why`).

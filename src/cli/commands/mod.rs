@@ -11,6 +11,7 @@ mod log;
 mod reopen;
 mod script;
 mod show;
+mod stats;
 mod today;
 mod why;
 
@@ -31,7 +32,7 @@ pub fn run(command: Command, session: Session) -> Result<String> {
         Command::Backup(args) => backup::run(args, session),
         Command::Cadence(command) => cadence::run(command, session),
         Command::Script(args) => script::run(args, session),
-        Command::Stats(_args) => todo!(),
+        Command::Stats(args) => stats::run(args, session),
         Command::Why(args) => why::run(args, session),
     }
 }

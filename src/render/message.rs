@@ -3,7 +3,7 @@
 use super::day;
 use super::sanitize::{clean, clean_lines};
 use super::view::suggested_channel;
-use crate::domain::{Prospect, Step};
+use crate::domain::{Channel, Prospect};
 use crate::engine::NextAction;
 use crate::script::{self, Message};
 
@@ -32,25 +32,20 @@ pub fn voice(
     let how = if script::is_instruction(action.step) {
         "to do".to_string()
     } else {
-        let channel = suggested_channel(prospect, action.step);
-        let number = if action.step == Step::Assistant {
-            contact.assistant_phone.as_deref()
-        } else {
-            contact.phone.as_deref()
-        };
-        match number {
-            Some(number) => format!("{channel} {}", clean(number)),
-            None => format!(
-                "{channel} {}",
-                script::marker(
-                    if action.step == Step::Assistant {
-                        "assistant_phone"
-                    } else {
-                        "phone"
-                    },
-                    prospect
-                )
+        // Where to reach them on the suggested channel: the assistant's phone, the email
+        // address, or the phone; a marker with the command that sets it when there is none.
+        let (label, field, value) = match suggested_channel(prospect, action.step) {
+            Channel::Assistant => (
+                "call the assistant on".to_string(),
+                "assistant_phone",
+                contact.assistant_phone.as_deref(),
             ),
+            Channel::Email => ("email".to_string(), "email", contact.email.as_deref()),
+            channel => (channel.to_string(), "phone", contact.phone.as_deref()),
+        };
+        match value {
+            Some(value) => format!("{label} {}", clean(value)),
+            None => format!("{label} {}", script::marker(field, prospect)),
         }
     };
     format!(

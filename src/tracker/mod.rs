@@ -21,7 +21,6 @@ use crate::domain::{
 use crate::engine::{self, NextAction};
 use crate::error::{Error, Result};
 use crate::explain::{self, Explanation};
-use crate::promise;
 use crate::stats::{self, Period, Stats};
 use crate::store::{NewAttempt, Reader, Store, Writer};
 use crate::timeline::{self, TimelineRow};
@@ -182,8 +181,7 @@ impl Tracker {
                 due.push(Due { prospect, action });
             }
         }
-        let now = self.now;
-        due.sort_by(|a, b| agenda_order(a, b, now));
+        due.sort_by(agenda_order);
         Ok(due)
     }
 
@@ -531,15 +529,14 @@ fn store_due_on(writer: &Writer<'_>, config: &Config, prospect: &Prospect) -> Re
     Ok(())
 }
 
-/// The order of the morning list (cli.md): missed promises at the very top, then the other
-/// promised calls by time, then by due date (oldest first), then later steps before earlier
-/// ones, then by name.
-pub fn agenda_order(a: &Due, b: &Due, now: NaiveDateTime) -> Ordering {
-    let missed = |due: &Due| promise::late_by(&due.action, now).is_some();
+/// The order of the morning list (cli.md): promised calls first by time, then by due date
+/// (oldest first), then later steps before earlier ones, then by name. A missed promise (see
+/// [`crate::promise::late_by`]) is a promised call whose time is the earliest, so it comes
+/// at the very top without a rule of its own.
+pub fn agenda_order(a: &Due, b: &Due) -> Ordering {
     let promised = |due: &Due| due.action.step == Step::Promised;
-    missed(b)
-        .cmp(&missed(a))
-        .then_with(|| promised(b).cmp(&promised(a)))
+    promised(b)
+        .cmp(&promised(a))
         .then_with(|| a.action.due.cmp(&b.action.due))
         .then_with(|| a.action.time.cmp(&b.action.time))
         .then_with(|| b.action.step.urgency().cmp(&a.action.step.urgency()))

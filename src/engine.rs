@@ -460,22 +460,62 @@ pub fn step_fulfilled(
     }
 }
 
-/// The callback a cadence with a `promise_time` promises on an unanswered touch: the next
-/// touch's business day at that time. No promise is made when the next step is the close-out
-/// or the close, so that a promising cadence still ends.
+/// The day the touch after `action` falls due if `action` is carried out on `on` and goes
+/// unanswered: the day a message left then can announce. `None` when nothing follows (the
+/// close-out, the close) or the action is not a touch.
+pub fn following_touch(
+    prospect: &Prospect,
+    attempts: &[Attempt],
+    cadence: &Cadence,
+    calendar: &Calendar,
+    action: &NextAction,
+    on: NaiveDate,
+) -> Option<NaiveDate> {
+    if !action.step.is_touch() {
+        return None;
+    }
+    let last = attempts.last().map(|attempt| attempt.at);
+    let at = on.and_time(action.time.unwrap_or(NaiveTime::MIN));
+    let mut hypothetical = attempts.to_vec();
+    hypothetical.push(Attempt {
+        id: i64::MAX,
+        prospect_id: prospect.id,
+        at: last.map_or(at, |last| last.max(at)),
+        channel: Channel::Call,
+        outcome: Outcome::Voicemail,
+        step: action.step,
+        note: None,
+        promise: None,
+        next: None,
+    });
+    let next = next_action(prospect, &hypothetical, cadence, calendar, NaiveDate::MAX)?;
+    next.step.is_touch().then_some(next.due)
+}
+
+/// The callback an unanswered touch promises without being told: the next touch's business
+/// day, at the cadence's `promise_time`, or, when the touch was itself a promised call, at the
+/// time of the promise it kept (the advice is to keep promising until they pick up). No
+/// promise is made when the next step is the close-out or the close, so that a promising
+/// cadence still ends.
 ///
-/// `attempts` include the touch just made (without a promise).
-pub fn cadence_promise(
+/// `attempts` end with the touch just made (without a promise).
+pub fn implied_promise(
     prospect: &Prospect,
     attempts: &[Attempt],
     cadence: &Cadence,
     calendar: &Calendar,
 ) -> Option<NaiveDateTime> {
-    let time = cadence.promise_time?;
-    let latest = attempts.last()?;
+    let (latest, earlier) = attempts.split_last()?;
     if !latest.is_touch() || latest.outcome.is_response() {
         return None;
     }
+    let kept_time = || {
+        (latest.step == Step::Promised)
+            .then(|| earlier.iter().rev().find_map(|attempt| attempt.promise))
+            .flatten()
+            .map(|promise| promise.time())
+    };
+    let time = cadence.promise_time.or_else(kept_time)?;
     let next = next_action(prospect, attempts, cadence, calendar, NaiveDate::MAX)?;
     matches!(next.step, Step::FollowUp | Step::Rescue | Step::First)
         .then(|| next.due.and_time(time))

@@ -6,14 +6,18 @@ use std::path::PathBuf;
 use crate::config::ConfigError;
 use crate::domain::ProspectId;
 use crate::store::{NameEntry, StoreError};
+use crate::transfer::TransferError;
 use crate::when::BadWhen;
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("invalid cadence file {0}")]
-    Config(#[from] ConfigError),
+    #[error("{} cadence file {error}", if .error.unreadable { "cannot read" } else { "invalid" })]
+    Config {
+        #[from]
+        error: ConfigError,
+    },
 
     #[error("{0}")]
     Store(#[from] StoreError),
@@ -50,6 +54,25 @@ pub enum Error {
     #[error("{0}")]
     Invalid(String),
 
+    /// A file to import that cannot be used as it is; the message names the row or column.
+    #[error("{file}: {source}")]
+    Transfer {
+        file: String,
+        #[source]
+        source: TransferError,
+    },
+
+    /// `--map` and other import options that do not fit the file.
+    #[error("{0}")]
+    Mapping(#[from] TransferError),
+
+    #[error("cannot read {path}: {source}")]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+
     #[error("cannot write {path}: {source}")]
     Write {
         path: PathBuf,
@@ -74,14 +97,17 @@ impl Error {
     /// failures of the machine (database, files).
     pub fn exit_code(&self) -> u8 {
         match self {
-            Error::Store(_) | Error::Write { .. } => 1,
-            Error::Config(_)
+            Error::Store(_) | Error::Write { .. } | Error::Read { .. } => 1,
+            Error::Config { error } if error.unreadable => 1,
+            Error::Config { .. }
             | Error::When { .. }
             | Error::NoSuchId(_)
             | Error::NoMatch { .. }
             | Error::Ambiguous { .. }
             | Error::UnknownCadence { .. }
-            | Error::Invalid(_) => 2,
+            | Error::Invalid(_)
+            | Error::Transfer { .. }
+            | Error::Mapping(_) => 2,
         }
     }
 }

@@ -6,6 +6,7 @@
 //! - [`calendar`] and [`engine`]: business days and the cadence rules; pure functions.
 //! - [`config`] and [`templates`]: cadence.toml, checked once when loaded.
 //! - [`store`]: the SQLite file; the only module that speaks SQL.
+//! - [`transfer`] and [`ics`]: files in and out (CSV, JSON, iCalendar); no database access.
 //! - [`tracker`]: the operations a salesperson performs, on a store, a config and a clock
 //!   reading passed in.
 //! - [`render`] and [`cli`]: the command-line front end.
@@ -18,6 +19,7 @@ pub mod domain;
 pub mod engine;
 pub mod error;
 pub mod explain;
+pub mod ics;
 pub mod promise;
 pub mod render;
 pub mod script;
@@ -26,6 +28,7 @@ pub mod store;
 pub mod templates;
 pub mod timeline;
 pub mod tracker;
+pub mod transfer;
 pub mod when;
 
 pub use error::{Error, Result};

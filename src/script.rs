@@ -50,22 +50,15 @@ pub enum Gaps {
 }
 
 /// Fills the templates of `action.step` for `prospect`, the prospect's cadence's own ones
-/// first. `today` is the day the message is left: the next call it announces is one gap after
-/// it (or after the due date, if later).
+/// first. `following` is the day of the touch after this one, which the message announces.
 pub fn message(
     prospect: &Prospect,
     action: &NextAction,
+    following: Option<NaiveDate>,
     config: &Config,
-    today: NaiveDate,
     gaps: Gaps,
 ) -> Message {
     let cadence = config.cadence(&prospect.cadence);
-    let left_on = today.max(action.due);
-    let next_call = cadence.map(|cadence| {
-        config
-            .calendar
-            .add_business_days(left_on, cadence.gap_business_days)
-    });
     let promise_time = cadence
         .and_then(|cadence| cadence.promise_time)
         .or(action.time)
@@ -86,7 +79,7 @@ pub fn message(
             "my_company" => me.company.clone(),
             "my_phone" => me.phone.clone(),
             "my_email" => me.email.clone(),
-            "promise_day" => next_call.map(|day| day.format("%A").to_string()),
+            "promise_day" => following.map(|day| day.format("%A %-d %B").to_string()),
             "promise_time" => Some(promise_time.format("%H:%M").to_string()),
             "last_touch_date" => {
                 last_touch(&action.basis).map(|day| day.format("%A %-d %B").to_string())
@@ -270,8 +263,8 @@ mod tests {
         let marked = message(
             &prospect("standard"),
             &rescue,
+            Some(date("2026-12-09")),
             &config,
-            date("2026-12-03"),
             Gaps::Marked,
         );
         assert!(
@@ -295,8 +288,8 @@ mod tests {
         let smooth = message(
             &prospect("standard"),
             &rescue,
+            Some(date("2026-12-09")),
             &config,
-            date("2026-12-03"),
             Gaps::Smooth,
         );
         assert!(
@@ -351,8 +344,8 @@ mod tests {
         let own = message(
             &prospect("as-promised"),
             &promised,
+            Some(today),
             &config,
-            today,
             Gaps::Marked,
         );
         assert_eq!(own.script.text, "Dana, calling at the time I promised.");
@@ -366,8 +359,8 @@ mod tests {
         let shared = message(
             &prospect("standard"),
             &promised,
+            Some(today),
             &config,
-            today,
             Gaps::Marked,
         );
         assert!(shared.script.text.starts_with("Hi Dana, Sam Carter from"));

@@ -87,7 +87,7 @@ pub fn timeline(cadence: &Cadence, calendar: &Calendar, start: NaiveDate) -> Vec
                 };
                 attempts.push(attempt.clone());
                 if let Some(promise) =
-                    engine::cadence_promise(&prospect, &attempts, cadence, calendar)
+                    engine::implied_promise(&prospect, &attempts, cadence, calendar)
                 {
                     attempt.promise = Some(promise);
                     attempts.pop();

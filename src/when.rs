@@ -7,6 +7,12 @@ use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 /// business days, a re-contact months later) inside chrono's range.
 const YEARS: std::ops::RangeInclusive<i32> = 1900..=9999;
 
+/// Whether a date read from elsewhere than the command line (an imported file) is inside the
+/// years the tool handles.
+pub fn is_supported(date: NaiveDate) -> bool {
+    YEARS.contains(&date.year())
+}
+
 /// The time a bare date stands for, in `--now` and in promises.
 pub const DEFAULT_TIME: NaiveTime = match NaiveTime::from_hms_opt(9, 0, 0) {
     Some(time) => time,

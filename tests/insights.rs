@@ -93,7 +93,8 @@ fn path_str(path: &Path) -> &str {
 ///   11-13 is her answer, not a touch), follow-up 11-27 U promising 11-30 14:00 (open at noon).
 /// - 2 Bo: first 11-02 by email U; a connected call 11-03 (follow-up) A, promising 11-04
 ///   08:15; promised 11-04 08:30 U (kept), promising 11-09 09:00; promised 11-10 by text U
-///   (that promise missed).
+///   (that promise missed). A promised call left unanswered promises the next one at the same
+///   time (engine::implied_promise): the rescue, Mon 11-16 09:00, never made: missed too.
 /// - 3 Cy: first 11-09 U, follow-up 11-13 U promising 11-16 10:00 (missed); closed
 ///   no-response 11-20.
 /// - 4 Di (assistant Lee): first 11-02 U, follow-up 11-06 U, rescue 11-12 A; the assistant,
@@ -263,7 +264,7 @@ fn stats_json_gives_every_figure_of_a_known_month() {
             "without_response": 2,
         },
         "rescue": rescue,
-        "promises": { "kept": 1, "missed": 2, "early": 1, "open": 1 },
+        "promises": { "kept": 1, "missed": 3, "early": 1, "open": 1 },
         "closed": [
             { "reason": "won", "files": 1 },
             { "reason": "not-interested", "files": 1 },
@@ -338,7 +339,7 @@ fn stats_for_people_show_the_rescue_without_a_verdict_and_the_weekly_chart() {
         "{text}"
     );
     assert!(
-        text.contains("Promised callbacks: 1 kept, 2 missed (33% kept); 1 overtaken"),
+        text.contains("Promised callbacks: 1 kept, 3 missed (25% kept); 1 overtaken"),
         "{text}"
     );
     assert!(
@@ -480,8 +481,14 @@ fn a_missed_promise_heads_the_morning_list_until_any_attempt_settles_it() {
             .all(|view| view["missed"] == false),
         "{today}"
     );
+    // The email was itself the promised call, unanswered: it promises the next touch, the
+    // rescue of Thu 12-03, at the same time (engine::implied_promise). Not missed: to come.
     let why = book.json("2026-11-24T09:45", &["why", "bo", "--json"]);
-    assert_eq!(why["rule"], 4);
+    assert_eq!(why["rule"], 1);
+    assert_eq!(
+        why["next"],
+        json!({ "step": "promised", "due": "2026-12-03", "time": "08:15", "touch": 3 })
+    );
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -291,3 +291,50 @@ fn a_backup_taken_while_others_write_is_consistent() {
         assert_eq!(status, Status::Active);
     }
 }
+
+fn prospect_count(db: &Path) -> i64 {
+    rusqlite::Connection::open(db)
+        .unwrap()
+        .query_row("SELECT count(*) FROM prospects", [], |row| row.get(0))
+        .unwrap()
+}
+
+#[test]
+fn an_import_killed_midway_leaves_all_or_nothing() {
+    let (dir, db) = temp_db();
+    run_ok(&db, &["add", "Already Here"]);
+    let csv = dir.path().join("book.csv");
+    let mut text = String::from("Full Name,Company,Email,Phone\n");
+    for row in 0..20_000 {
+        text.push_str(&format!(
+            "Person {row},Company {row},p{row}@example.com,555-{row:05}\n"
+        ));
+    }
+    std::fs::write(&csv, text).unwrap();
+    let mut outcomes = Vec::new();
+    for delay_ms in [5u64, 40, 120, 300] {
+        let mut child = followup(&db, &["import", csv.to_str().unwrap()])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(delay_ms));
+        let _ = child.kill();
+        let finished = child.wait().unwrap().success();
+        assert_eq!(integrity(&db), "ok");
+        let count = prospect_count(&db);
+        outcomes.push((delay_ms, finished, count));
+        // Either the whole file went in, or none of it did.
+        assert!(
+            count == 1 || count == 20_001,
+            "after a kill at {delay_ms} ms: {count} prospects"
+        );
+        if count == 20_001 {
+            break;
+        }
+    }
+    assert_due_dates_consistent(&db);
+    // Whatever happened, importing again completes the book without duplicates.
+    run_ok(&db, &["import", csv.to_str().unwrap()]);
+    assert_eq!(prospect_count(&db), 20_001, "{outcomes:?}");
+}

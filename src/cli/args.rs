@@ -95,7 +95,10 @@ pub enum Command {
     Backup(BackupArgs),
 
     /// Inspect the cadence file
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  followup cadence check\n  followup cadence show standard --start 2026-11-23"
+    )]
     Cadence(CadenceCommand),
 
     /// What works: reply rates by step and channel, kept promises, closed files, weekly touches
@@ -114,10 +117,130 @@ pub enum Command {
     /// Why the next action is what it is and when: the cadence's rules, step by step
     #[command(
         after_help = "Examples:\n  followup why dana\n  followup why 3 --json\n\n\
-        Each line names the rule of the cadence (1-7, as in `followup cadence show`) or the knob \
-        of cadence.toml it applies, with the dates it counted and the days it skipped."
+        Each line names the rule of the cadence it applies (1 to 7, as numbered in \
+        docs/insights.md) or the knob of cadence.toml, with the dates it counted and the days it \
+        skipped."
     )]
     Why(ShowArgs),
+    /// Add prospects from a CSV file (a CRM or spreadsheet export) or a JSON export
+    #[command(after_help = "Examples:\n  followup import leads.csv --dry-run\n  \
+        followup import leads.csv --map \"Cell=phone\" --map \"Lead Source=ignore\"\n  \
+        followup import backup.json              # restores an `export --format json`\n\n\
+        Columns recognized without --map (any case): Name, Full Name, First Name + Last Name, \
+        Company, Company Name, Account Name, Phone, Phone Number, Mobile Phone, Email, \
+        Email Address, Title, Job Title, and followup's own fields: topic, next_step, \
+        assistant, assistant_phone, prefers, cadence, start, note.\n\
+        FIELD for --map is one of those own fields, name, first_name, last_name, company, phone, \
+        email, title, or ignore.\n\
+        A prospect with the email (or, without an email, the phone) of one on file is skipped. \
+        A bad row stops the import and nothing is written.")]
+    Import(ImportArgs),
+
+    /// Write prospects to CSV (for spreadsheets) or JSON (a backup that imports back)
+    #[command(after_help = "Examples:\n  followup export --output prospects.csv\n  \
+        followup export --format json --output backup.json\n  \
+        followup export --status active --format csv | less\n\n\
+        In CSV, a cell that starts with =, +, -, @, a tab or a carriage return gets a leading ' \
+        so that spreadsheets show it as text instead of running it as a formula.")]
+    Export(ExportArgs),
+
+    /// The actions planned for the coming business days, as a table or a calendar file
+    #[command(
+        after_help = "Examples:\n  followup agenda\n  followup agenda --days 10\n  \
+        followup agenda --ics --output ~/followup.ics\n\n\
+        Each prospect shows its next action only: what follows it depends on how they answer. \
+        Overdue actions are listed on today."
+    )]
+    Agenda(AgendaArgs),
+
+    /// Print a shell completion script
+    #[command(
+        after_help = "Examples:\n  followup completions bash > ~/.local/share/bash-completion/completions/followup\n  \
+        followup completions zsh > ~/.zfunc/_followup\n  \
+        followup completions fish > ~/.config/fish/completions/followup.fish"
+    )]
+    Completions(CompletionsArgs),
+
+    /// Print the manual page (roff) to standard output
+    #[command(after_help = "Examples:\n  followup man | man -l -\n  \
+        followup man > ~/.local/share/man/man1/followup.1")]
+    Man,
+}
+
+/// The file formats of `import` and `export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Csv,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    #[command(flatten)]
+    pub cadence_file: CadenceFile,
+    /// The file to read, or - for standard input
+    pub file: PathBuf,
+    /// The file's format [default: json for a .json file, else csv]
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// Which field a column fills, e.g. "Cell=phone"; FIELD `ignore` drops the column
+    #[arg(long = "map", value_name = "COLUMN=FIELD")]
+    pub maps: Vec<String>,
+    /// Keep the cells of unrecognized columns in each prospect's note, as "Column: value"
+    #[arg(long)]
+    pub keep_unknown: bool,
+    /// Check the file and report what would be added, without writing anything
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[command(flatten)]
+    pub cadence_file: CadenceFile,
+    #[arg(long, value_enum, default_value = "csv")]
+    pub format: Format,
+    /// Which files to export
+    #[arg(long, value_enum, default_value = "all")]
+    pub status: StatusFilter,
+    /// Write to this file (readable by you only) instead of standard output
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct AgendaArgs {
+    #[command(flatten)]
+    pub cadence_file: CadenceFile,
+    /// How many business days, starting today
+    #[arg(long, default_value_t = 5, value_name = "N",
+          value_parser = clap::value_parser!(u32).range(1..=260))]
+    pub days: u32,
+    /// Write an iCalendar file (for Google Calendar, Outlook, Apple Calendar...)
+    #[arg(long, conflicts_with = "json")]
+    pub ics: bool,
+    /// Print JSON instead of a table
+    #[arg(long)]
+    pub json: bool,
+    /// Write to this file instead of standard output
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+/// `--cadence PATH` after a command other than `add` and `edit` (where `--cadence` names the
+/// prospect's cadence): the same as giving it before the command.
+#[derive(Debug, Args, Default)]
+pub struct CadenceFile {
+    /// The cadence file, as the global --cadence option
+    #[arg(long = "cadence", value_name = "PATH")]
+    pub path: Option<PathBuf>,
 }
 
 /// The definitions behind `stats`, shown by `followup stats --help`.
@@ -159,12 +282,16 @@ included; a touch belongs to it by its date.";
 
 #[derive(Debug, Args)]
 pub struct BackupArgs {
+    #[command(flatten)]
+    pub cadence_file: CadenceFile,
     /// The file to write; it must not exist yet
     pub file: PathBuf,
 }
 
 #[derive(Debug, Args)]
 pub struct JsonArg {
+    #[command(flatten)]
+    pub cadence_file: CadenceFile,
     /// Print JSON instead of a table
     #[arg(long)]
     pub json: bool,
@@ -172,6 +299,8 @@ pub struct JsonArg {
 
 #[derive(Debug, Args)]
 pub struct ProspectArg {
+    #[command(flatten)]
+    pub cadence_file: CadenceFile,
     /// An id, or part of the name or company of exactly one prospect
     pub prospect: String,
 }
@@ -188,9 +317,9 @@ pub struct FieldArgs {
     /// Their job title
     #[arg(long)]
     pub title: Option<String>,
-    /// The channel they asked to be followed up on
-    #[arg(long, value_name = "CHANNEL")]
-    pub prefers: Option<Preference>,
+    /// The channel they asked to be followed up on: call, email or text
+    #[arg(long, value_name = "CHANNEL", value_parser = parse_preference)]
+    pub prefers: Option<Cleared<Preference>>,
     /// The next step they agreed to, recalled by the rescue message
     #[arg(long, value_name = "TEXT")]
     pub next_step: Option<String>,
@@ -236,6 +365,8 @@ pub struct EditArgs {
 
 #[derive(Debug, Args)]
 pub struct LogArgs {
+    #[command(flatten)]
+    pub cadence_file: CadenceFile,
     /// An id, or part of the name or company of exactly one prospect
     pub prospect: String,
     /// How you reached them [default: call]
@@ -262,6 +393,8 @@ pub struct LogArgs {
 
 #[derive(Debug, Args)]
 pub struct CloseArgs {
+    #[command(flatten)]
+    pub cadence_file: CadenceFile,
     /// An id, or part of the name or company of exactly one prospect
     pub prospect: String,
     #[arg(long)]
@@ -275,6 +408,8 @@ pub struct CloseArgs {
 
 #[derive(Debug, Args)]
 pub struct ShowArgs {
+    #[command(flatten)]
+    pub cadence_file: CadenceFile,
     /// An id, or part of the name or company of exactly one prospect
     pub prospect: String,
     /// Print JSON instead of text
@@ -284,6 +419,8 @@ pub struct ShowArgs {
 
 #[derive(Debug, Args)]
 pub struct StatsArgs {
+    #[command(flatten)]
+    pub cadence_file: CadenceFile,
     /// The first day of the period [default: the beginning]
     #[arg(long, value_name = "DATE")]
     pub since: Option<String>,
@@ -297,6 +434,8 @@ pub struct StatsArgs {
 
 #[derive(Debug, Args)]
 pub struct ScriptArgs {
+    #[command(flatten)]
+    pub cadence_file: CadenceFile,
     /// An id, or part of the name or company of exactly one prospect
     pub prospect: String,
     /// The step to write the message for [default: the next action's]
@@ -309,6 +448,8 @@ pub struct ScriptArgs {
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
+    #[command(flatten)]
+    pub cadence_file: CadenceFile,
     /// Which files to list
     #[arg(long, value_enum, default_value = "active")]
     pub status: StatusFilter,
@@ -330,11 +471,21 @@ pub enum CadenceCommand {
     #[command(after_help = "Example:\n  followup cadence show standard --start 2026-11-23")]
     Show(CadenceShowArgs),
     /// Check the cadence file; exit 0 with a summary, or 2 with what is wrong
-    Check,
+    #[command(after_help = "Examples:\n  followup cadence check\n  \
+        followup --cadence ~/my-cadence.toml cadence check")]
+    Check(CheckArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub cadence_file: CadenceFile,
 }
 
 #[derive(Debug, Args)]
 pub struct CadenceShowArgs {
+    #[command(flatten)]
+    pub cadence_file: CadenceFile,
     /// The cadence [default: standard]
     pub name: Option<String>,
     /// The day the prospect is added [default: today]
@@ -352,4 +503,44 @@ mod tests {
         use clap::CommandFactory;
         super::Cli::command().debug_assert();
     }
+}
+
+impl Command {
+    /// The cadence file given after the command, if any.
+    pub fn cadence_file(&self) -> Option<&PathBuf> {
+        let file = match self {
+            Command::Add(_) | Command::Edit(_) | Command::Completions(_) | Command::Man => {
+                return None;
+            }
+            Command::Log(args) => &args.cadence_file,
+            Command::Today(args) => &args.cadence_file,
+            Command::Close(args) => &args.cadence_file,
+            Command::Reopen(args) => &args.cadence_file,
+            Command::Show(args) => &args.cadence_file,
+            Command::List(args) => &args.cadence_file,
+            Command::Backup(args) => &args.cadence_file,
+            Command::Cadence(CadenceCommand::Show(args)) => &args.cadence_file,
+            Command::Cadence(CadenceCommand::Check(args)) => &args.cadence_file,
+            Command::Import(args) => &args.cadence_file,
+            Command::Export(args) => &args.cadence_file,
+            Command::Agenda(args) => &args.cadence_file,
+            Command::Stats(args) => &args.cadence_file,
+            Command::Script(args) => &args.cadence_file,
+            Command::Why(args) => &args.cadence_file,
+        };
+        file.path.as_ref()
+    }
+}
+
+/// A value that may be given empty, to clear a field: `--prefers ""`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cleared<T>(pub Option<T>);
+
+fn parse_preference(text: &str) -> Result<Cleared<Preference>, String> {
+    if text.trim().is_empty() {
+        return Ok(Cleared(None));
+    }
+    text.parse()
+        .map(|value| Cleared(Some(value)))
+        .map_err(|error: crate::domain::UnknownWord| error.to_string())
 }

@@ -23,6 +23,9 @@ pub fn run(arguments: impl IntoIterator<Item = OsString>, system_now: NaiveDateT
         Ok(cli) => cli,
         Err(error) => return clap_exit(&error),
     };
+    if let Some(text) = commands::without_session(&cli.command) {
+        return output::print(&text);
+    }
     match Session::new(&cli, system_now).and_then(|session| commands::run(cli.command, session)) {
         Ok(text) => output::print(&text),
         Err(error) => {

@@ -27,3 +27,20 @@ pub fn error(message: &str) {
 pub fn warning(message: &str) {
     let _ = writeln!(std::io::stderr(), "warning: {}", sanitize::clean(message));
 }
+
+/// Writes a file that may hold people's contact details: created readable by its owner only,
+/// replaced if it exists (as `> FILE` would).
+pub fn write_file(path: &std::path::Path, text: &str) -> crate::error::Result<()> {
+    let failed = |source| crate::error::Error::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let mut file = options.open(path).map_err(failed)?;
+    file.write_all(text.as_bytes())
+        .and_then(|()| file.flush())
+        .map_err(failed)
+}

@@ -28,7 +28,8 @@ impl Session {
             })?,
             None => system_now,
         };
-        let config = match cli.cadence.clone().or_else(user_cadence_file) {
+        let given = cli.command.cadence_file().or(cli.cadence.as_ref()).cloned();
+        let config = match given.or_else(user_cadence_file) {
             Some(path) => Config::load(&path)?,
             None => Config::built_in(),
         };

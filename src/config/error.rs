@@ -11,6 +11,9 @@ pub struct ConfigError {
     pub key: Option<String>,
     pub line: Option<usize>,
     pub message: String,
+    /// The file could not be read at all (missing, a folder, no permission): a failure of
+    /// the file system rather than of what the file says.
+    pub unreadable: bool,
 }
 
 impl fmt::Display for ConfigError {
@@ -47,6 +50,7 @@ impl Locator<'_> {
             }),
             line: self.line_of(table, key),
             message: message.into(),
+            unreadable: false,
         }
     }
 
@@ -57,6 +61,7 @@ impl Locator<'_> {
             key: Some(table.to_string()),
             line: self.line_of(table, ""),
             message: message.into(),
+            unreadable: false,
         }
     }
 
@@ -81,6 +86,7 @@ impl Locator<'_> {
             line: offset.map(|offset| line_at(self.text, offset)),
             // serde speaks of fields; a TOML file has keys.
             message: message.replacen("unknown field", "unknown key", 1),
+            unreadable: false,
         }
     }
 

@@ -76,18 +76,22 @@ impl Config {
 
     /// Reads and checks a cadence file.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
-        let unreadable = |message: String| ConfigError {
+        let refuse = |message: String, unreadable: bool| ConfigError {
             file: path.display().to_string(),
             key: None,
             line: None,
             message,
+            unreadable,
         };
-        let bytes = std::fs::read(path).map_err(|error| unreadable(error.to_string()))?;
+        let bytes = std::fs::read(path).map_err(|error| refuse(error.to_string(), true))?;
         let text = String::from_utf8(bytes).map_err(|error| {
-            unreadable(format!(
-                "not UTF-8 text (bad byte at offset {})",
-                error.utf8_error().valid_up_to()
-            ))
+            refuse(
+                format!(
+                    "not UTF-8 text (bad byte at offset {})",
+                    error.utf8_error().valid_up_to()
+                ),
+                false,
+            )
         })?;
         Config::parse(&text, Origin::File(path.to_path_buf()))
     }

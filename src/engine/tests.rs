@@ -1037,11 +1037,11 @@ fn step_fulfilled_through_the_assistant_is_the_assistant_step() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// cadence_promise: the as-promised cadence
+// implied_promise: the as-promised cadence
 // ---------------------------------------------------------------------------------------------
 
-fn cadence_promise_of(file: &File) -> Option<NaiveDateTime> {
-    cadence_promise(
+fn implied_promise_of(file: &File) -> Option<NaiveDateTime> {
+    implied_promise(
         &file.prospect,
         &file.attempts,
         &file.cadence,
@@ -1066,7 +1066,7 @@ fn as_promised_promises_the_next_business_day_at_its_time_until_the_close_out() 
     for (day, step, promise) in table {
         let at = format!("{day}T08:15");
         assert_eq!(file.log(Log::voicemail(&at)), step, "the touch of {day}");
-        let promised = cadence_promise_of(&file);
+        let promised = implied_promise_of(&file);
         assert_eq!(promised, promise.map(datetime), "the promise made on {day}");
         // As `log` does: the promise is stored on the attempt just made.
         file.attempts.last_mut().unwrap().promise = promised;
@@ -1086,25 +1086,73 @@ fn as_promised_promises_the_next_business_day_at_its_time_until_the_close_out() 
 }
 
 #[test]
-fn no_cadence_promise_without_a_promise_time_or_after_a_response() {
+fn no_implied_promise_without_a_promise_time_or_after_a_response() {
     let mut file = File::new(prospect("2026-11-23"));
     file.voicemail("2026-11-23");
-    assert_eq!(cadence_promise_of(&file), None, "standard promises nothing");
+    assert_eq!(implied_promise_of(&file), None, "standard promises nothing");
 
     let mut file = File::new(prospect("2026-11-23")).following(as_promised());
-    assert_eq!(cadence_promise_of(&file), None, "nothing logged yet");
+    assert_eq!(implied_promise_of(&file), None, "nothing logged yet");
     file.log(Log::new(
         "2026-11-23T08:15",
         Channel::Call,
         Outcome::Connected,
     ));
-    assert_eq!(cadence_promise_of(&file), None, "they picked up");
+    assert_eq!(implied_promise_of(&file), None, "they picked up");
     file.log(Log::new(
         "2026-11-24T08:15",
         Channel::Assistant,
         Outcome::Voicemail,
     ));
-    assert_eq!(cadence_promise_of(&file), None, "not a touch");
+    assert_eq!(implied_promise_of(&file), None, "not a touch");
+}
+
+#[test]
+fn an_unanswered_promised_call_renews_the_promise_at_the_same_time() {
+    let mut file = File::new(prospect("2026-11-23"));
+    file.log(Log::voicemail("2026-11-23T16:40").promising("2026-11-24T08:15"));
+    let step = file.voicemail("2026-11-24");
+    assert_eq!(step, Step::Promised);
+    // The promised call went unanswered: the next touch (here the rescue, which waits for
+    // its ten-day span) is promised at the same time.
+    assert_eq!(
+        implied_promise_of(&file),
+        Some(datetime("2026-12-03T08:15"))
+    );
+}
+
+#[test]
+fn the_following_touch_is_the_day_a_message_can_announce() {
+    let mut file = File::new(prospect("2026-11-23"));
+    let first = file.next_on("2026-11-23");
+    let following = |file: &File, action: &NextAction, on: &str| {
+        following_touch(
+            &file.prospect,
+            &file.attempts,
+            &file.cadence,
+            &file.calendar,
+            action,
+            date(on),
+        )
+    };
+    assert_eq!(
+        following(&file, &first, "2026-11-23"),
+        Some(date("2026-11-27"))
+    );
+    file.voicemail("2026-11-23");
+    file.voicemail("2026-11-27");
+    // The rescue is left on Thu 12-03; the close-out follows four business days later.
+    let rescue = file.next_on("2026-12-03");
+    assert_eq!(
+        following(&file, &rescue, "2026-12-03"),
+        Some(date("2026-12-09"))
+    );
+    file.voicemail("2026-12-03");
+    file.voicemail("2026-12-09");
+    // Nothing follows an unanswered close-out but closing the file.
+    let close = file.next_on("2026-12-15");
+    assert_eq!(close.step, Step::Close);
+    assert_eq!(following(&file, &close, "2026-12-15"), None);
 }
 
 // ---------------------------------------------------------------------------------------------

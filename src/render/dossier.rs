@@ -105,7 +105,7 @@ impl DossierView {
             next: dossier
                 .next
                 .as_ref()
-                .map(|action| ActionView::new(&dossier.prospect, action, config, now)),
+                .map(|due| ActionView::new(due, config, now)),
         }
     }
 }

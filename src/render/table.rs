@@ -13,9 +13,13 @@ pub fn new(header: &[&str]) -> Table {
 
 /// Wraps a message to a readable width and indents it under its heading.
 pub fn indented(text: &str, indent: &str) -> String {
+    // Never break at hyphens: phone numbers and dates must stay whole.
     let options = textwrap::Options::new(96)
         .initial_indent(indent)
-        .subsequent_indent(indent);
+        .subsequent_indent(indent)
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .break_words(false);
     text.lines()
         .map(|line| {
             if line.trim().is_empty() {

@@ -5,9 +5,9 @@ use serde::Serialize;
 
 use crate::config::Config;
 use crate::domain::{Channel, Prospect, Step};
-use crate::engine::NextAction;
 use crate::promise;
 use crate::script;
+use crate::tracker::Due;
 
 /// An action, ready to print: the shape of each element of `today --json`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -43,15 +43,17 @@ pub struct ActionView {
 
 impl ActionView {
     /// The action as seen at `now`: how late it is, and the message to leave today.
-    pub fn new(
-        prospect: &Prospect,
-        action: &NextAction,
-        config: &Config,
-        now: NaiveDateTime,
-    ) -> ActionView {
+    pub fn new(due: &Due, config: &Config, now: NaiveDateTime) -> ActionView {
         let today = now.date();
+        let (prospect, action) = (&due.prospect, &due.action);
         let late = promise::late_by(action, now);
-        let message = script::message(prospect, action, config, today, script::Gaps::Smooth);
+        let message = script::message(
+            prospect,
+            action,
+            due.following,
+            config,
+            script::Gaps::Smooth,
+        );
         let contact = &prospect.contact;
         ActionView {
             id: prospect.id,

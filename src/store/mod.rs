@@ -31,6 +31,28 @@ pub struct Store {
     path: PathBuf,
 }
 
+/// Which prospects a scan of the book visits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Selection {
+    /// Those in a status; all of them for `None`.
+    Status(Option<Status>),
+    /// Those whose next action may be due on or before the day (see `set_due_on`).
+    DueBy(NaiveDate),
+}
+
+impl Selection {
+    /// The SQL condition on `prospects` and its one parameter; the texts are fixed, the
+    /// value is bound.
+    fn condition(self) -> (&'static str, rusqlite::types::Value) {
+        use rusqlite::types::Value;
+        match self {
+            Selection::Status(None) => ("?1 IS NULL", Value::Null),
+            Selection::Status(Some(status)) => ("status = ?1", Value::Text(status.as_str().into())),
+            Selection::DueBy(day) => ("due_on <= ?1", Value::Text(day.to_string())),
+        }
+    }
+}
+
 /// A prospect's id, name and company: what `PROSPECT` arguments are matched against.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NameEntry {
@@ -51,6 +73,20 @@ pub struct NewAttempt {
     pub note: Option<String>,
     pub promise: Option<NaiveDateTime>,
     pub next: Option<NaiveDate>,
+    pub logged_at: NaiveDateTime,
+}
+
+/// A prospect's email and phone: what tells whether an imported prospect is already on file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContactKeys {
+    pub email: Option<String>,
+    pub phone: Option<String>,
+}
+
+/// A stored attempt with when it was logged, for exports that must keep everything.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AttemptRecord {
+    pub attempt: Attempt,
     pub logged_at: NaiveDateTime,
 }
 
@@ -248,6 +284,56 @@ impl Reader<'_> {
             .context("listing prospects")
     }
 
+    /// Visits the selected prospects by id, each with its attempts in the order they
+    /// happened. Two ordered scans merged side by side: one pass, holding one prospect's
+    /// history at a time, instead of a query per prospect.
+    pub fn each_with_attempts<E: From<StoreError>>(
+        &self,
+        selection: Selection,
+        mut visit: impl FnMut(Prospect, Vec<Attempt>) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let (condition, value) = selection.condition();
+        let mut prospects = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {} FROM prospects WHERE {condition} ORDER BY id",
+                rows::PROSPECT_COLUMNS
+            ))
+            .context("listing prospects")?;
+        let mut attempts = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {} FROM attempts
+                 WHERE prospect_id IN (SELECT id FROM prospects WHERE {condition})
+                 ORDER BY prospect_id, at, id",
+                rows::ATTEMPT_COLUMNS
+            ))
+            .context("reading attempts")?;
+        let mut attempts = attempts
+            .query_map([&value], rows::attempt)
+            .context("reading attempts")?
+            .peekable();
+        for prospect in prospects
+            .query_map([&value], rows::prospect)
+            .context("listing prospects")?
+        {
+            let prospect = prospect.context("reading a prospect")?;
+            let mut history = Vec::new();
+            while let Some(attempt) = attempts.next_if(|attempt| {
+                attempt
+                    .as_ref()
+                    .map_or(true, |a| a.prospect_id <= prospect.id)
+            }) {
+                let attempt = attempt.context("reading an attempt")?;
+                if attempt.prospect_id == prospect.id {
+                    history.push(attempt);
+                }
+            }
+            visit(prospect, history)?;
+        }
+        Ok(())
+    }
+
     /// Prospects whose next action may be due on or before `day`.
     pub fn prospects_due_by(&self, day: NaiveDate) -> Result<Vec<Prospect>, StoreError> {
         self.conn
@@ -311,6 +397,45 @@ impl Reader<'_> {
             .context("reading attempts in a period")
     }
 
+    /// Every attempt with when it was logged, grouped by prospect and in the order they
+    /// happened: one query for a whole export.
+    pub fn attempt_records(&self) -> Result<Vec<AttemptRecord>, StoreError> {
+        self.conn
+            .prepare_cached(&format!(
+                "SELECT {}, logged_at FROM attempts ORDER BY prospect_id, at, id",
+                rows::ATTEMPT_COLUMNS
+            ))
+            .and_then(|mut statement| {
+                statement
+                    .query_map([], |row| {
+                        Ok(AttemptRecord {
+                            attempt: rows::attempt(row)?,
+                            // Right after the columns of ATTEMPT_COLUMNS.
+                            logged_at: row.get(9)?,
+                        })
+                    })?
+                    .collect::<rusqlite::Result<Vec<_>>>()
+            })
+            .context("reading attempts")
+    }
+
+    /// Every prospect's email and phone, for telling whether an imported one is on file.
+    pub fn contacts(&self) -> Result<Vec<ContactKeys>, StoreError> {
+        self.conn
+            .prepare_cached("SELECT email, phone FROM prospects")
+            .and_then(|mut statement| {
+                statement
+                    .query_map([], |row| {
+                        Ok(ContactKeys {
+                            email: row.get(0)?,
+                            phone: row.get(1)?,
+                        })
+                    })?
+                    .collect::<rusqlite::Result<Vec<_>>>()
+            })
+            .context("reading contact details")
+    }
+
     /// Every prospect's id, name and company, for matching what the user typed.
     pub fn names(&self) -> Result<Vec<NameEntry>, StoreError> {
         self.conn
@@ -328,6 +453,23 @@ impl Reader<'_> {
                     .collect::<rusqlite::Result<Vec<_>>>()
             })
             .context("listing prospect names")
+    }
+
+    /// The stored earliest due date of a prospect's next action (see `set_due_on`).
+    pub fn due_on(&self, id: ProspectId) -> Result<Option<NaiveDate>, StoreError> {
+        self.conn
+            .query_row("SELECT due_on FROM prospects WHERE id = ?1", [id], |row| {
+                row.get(0)
+            })
+            .context("reading a due date")
+    }
+
+    pub fn has_prospects(&self) -> Result<bool, StoreError> {
+        self.conn
+            .query_row("SELECT EXISTS (SELECT 1 FROM prospects)", [], |row| {
+                row.get(0)
+            })
+            .context("counting prospects")
     }
 
     pub fn meta(&self, key: &str) -> Result<Option<String>, StoreError> {
@@ -370,6 +512,53 @@ impl Writer<'_> {
             ..prospect.clone()
         })?;
         Ok(id)
+    }
+
+    /// Stores a new prospect with every field and its due date in one statement, the fast path
+    /// of imports. The `id` of `prospect` is ignored; the new one is returned.
+    pub fn insert_whole_prospect(
+        &self,
+        prospect: &Prospect,
+        due_on: Option<NaiveDate>,
+    ) -> Result<ProspectId, StoreError> {
+        let contact = &prospect.contact;
+        let closed = prospect.closed.as_ref();
+        self.tx
+            .prepare_cached(
+                "INSERT INTO prospects (name, company, phone, email, title, prefers, next_step,
+                    topic, assistant, assistant_phone, note, cadence, start_date, status,
+                    close_reason, closed_at, close_note, recontact_on, run_started_at,
+                    created_at, due_on)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
+                    ?17, ?18, ?19, ?20, ?21)",
+            )
+            .and_then(|mut statement| {
+                statement.execute(params![
+                    contact.name,
+                    contact.company,
+                    contact.phone,
+                    contact.email,
+                    contact.title,
+                    contact.prefers,
+                    contact.next_step,
+                    contact.topic,
+                    contact.assistant,
+                    contact.assistant_phone,
+                    contact.note,
+                    prospect.cadence,
+                    prospect.start,
+                    prospect.status,
+                    closed.map(|closure| closure.reason),
+                    closed.map(|closure| closure.at),
+                    closed.and_then(|closure| closure.note.as_deref()),
+                    prospect.recontact_on,
+                    prospect.run_started_at,
+                    prospect.created_at,
+                    due_on,
+                ])
+            })
+            .context("adding a prospect")?;
+        Ok(self.tx.last_insert_rowid())
     }
 
     /// Writes every field of a stored prospect.

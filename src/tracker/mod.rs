@@ -5,12 +5,15 @@
 //! Every write runs in one transaction and ends by storing the prospect's next due date, so
 //! that the morning list can read only what is due.
 
+mod export;
+mod import;
 mod requests;
 
 use std::cmp::Ordering;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
+pub use import::ImportReport;
 pub use requests::{CloseRequest, LogEntry, NewProspect, ProspectPatch, Recontact};
 
 use crate::cadence::Cadence;
@@ -21,8 +24,9 @@ use crate::domain::{
 use crate::engine::{self, NextAction};
 use crate::error::{Error, Result};
 use crate::explain::{self, Explanation};
+use crate::script;
 use crate::stats::{self, Period, Stats};
-use crate::store::{NewAttempt, Reader, Store, Writer};
+use crate::store::{NewAttempt, Selection, Store, Writer};
 use crate::timeline::{self, TimelineRow};
 
 /// The meta key under which the fingerprint of the rules behind the stored due dates is kept.
@@ -33,6 +37,9 @@ const RULES_KEY: &str = "rules_fingerprint";
 pub struct Due {
     pub prospect: Prospect,
     pub action: NextAction,
+    /// When the touch after this one falls due if this one goes unanswered: the day the
+    /// message can announce.
+    pub following: Option<NaiveDate>,
 }
 
 /// A prospect's whole file.
@@ -40,7 +47,7 @@ pub struct Due {
 pub struct Dossier {
     pub prospect: Prospect,
     pub attempts: Vec<Attempt>,
-    pub next: Option<NextAction>,
+    pub next: Option<Due>,
 }
 
 /// What `log` did.
@@ -50,7 +57,7 @@ pub struct Logged {
     /// The number of the touch the attempt made, if it was a new touch.
     pub touch: Option<u32>,
     pub prospect: Prospect,
-    pub next: Option<NextAction>,
+    pub next: Option<Due>,
 }
 
 /// A store, a cadence file and the time, together.
@@ -58,18 +65,33 @@ pub struct Tracker {
     store: Store,
     config: Config,
     now: NaiveDateTime,
+    /// The stored due dates were computed under other rules (another cadence file, an older
+    /// engine) and are recomputed in the first write, so a command that fails before writing
+    /// leaves the file untouched.
+    stale: bool,
 }
 
 impl Tracker {
-    /// Brings the stored due dates in line with `config` if its rules changed since they were
-    /// computed.
+    /// A tracker over `store` with the rules of `config`, at the moment `now`. Nothing is
+    /// written until an operation needs to.
     pub fn new(store: Store, config: Config, now: NaiveDateTime) -> Result<Tracker> {
-        let mut tracker = Tracker { store, config, now };
-        let fingerprint = tracker.config.rules_fingerprint();
-        if tracker.store.reader().meta(RULES_KEY)?.as_deref() != Some(fingerprint.as_str()) {
-            tracker.recompute_all_due_dates()?;
-        }
-        Ok(tracker)
+        let stale = store.reader().meta(RULES_KEY)?.as_deref() != Some(&config.rules_fingerprint());
+        Ok(Tracker {
+            store,
+            config,
+            now,
+            stale,
+        })
+    }
+
+    /// Moves the tracker's clock, for callers that replay a history.
+    pub fn set_now(&mut self, now: NaiveDateTime) {
+        self.now = now;
+    }
+
+    /// Gives the store back, for callers that need another configuration over it.
+    pub fn into_store(self) -> Store {
+        self.store
     }
 
     pub fn config(&self) -> &Config {
@@ -88,16 +110,39 @@ impl Tracker {
         &self.store
     }
 
-    /// Recomputes every prospect's due date, as after a change of cadence file.
-    pub fn recompute_all_due_dates(&mut self) -> Result<()> {
+    /// Brings the stored due dates in line with the cadence file if its rules changed since
+    /// they were computed. Reading the morning list does this first.
+    pub fn refresh(&mut self) -> Result<()> {
+        if self.stale {
+            self.write(|_, _| Ok(()))?;
+        }
+        Ok(())
+    }
+
+    /// Runs one command's writes in one transaction, recomputing stale due dates first within
+    /// it, so that they commit or roll back together.
+    fn write<T>(&mut self, work: impl FnOnce(&Writer<'_>, &Config) -> Result<T>) -> Result<T> {
         let config = &self.config;
-        self.store.write(|writer| {
-            for prospect in writer.reader().prospects(None)? {
-                store_due_on(writer, config, &prospect)?;
+        let stale = self.stale;
+        let value = self.store.write(|writer| {
+            if stale {
+                let mut due_dates = Vec::new();
+                writer.reader().each_with_attempts(
+                    Selection::Status(None),
+                    |prospect, attempts| {
+                        due_dates.push((prospect.id, due_on(config, &prospect, &attempts)));
+                        Ok::<_, Error>(())
+                    },
+                )?;
+                for (id, due_on) in due_dates {
+                    writer.set_due_on(id, due_on)?;
+                }
+                writer.set_meta(RULES_KEY, &config.rules_fingerprint())?;
             }
-            writer.set_meta(RULES_KEY, &config.rules_fingerprint())?;
-            Ok::<_, Error>(())
-        })
+            work(writer, config)
+        })?;
+        self.stale = false;
+        Ok(value)
     }
 
     // ---- finding prospects ----
@@ -170,50 +215,53 @@ impl Tracker {
     // ---- reading ----
 
     /// The morning list: every next action due on or before today, in the order to work it.
-    pub fn agenda(&self) -> Result<Vec<Due>> {
+    pub fn agenda(&mut self) -> Result<Vec<Due>> {
+        self.refresh()?;
         let today = self.today();
         let reader = self.store.reader();
         let mut due = Vec::new();
-        for prospect in reader.prospects_due_by(today)? {
-            if let Some(action) = self.next_action(&reader, &prospect)?
-                && action.due <= today
+        reader.each_with_attempts(Selection::DueBy(today), |prospect, attempts| {
+            if let Some(next) = self.due(&prospect, &attempts)?
+                && next.action.due <= today
             {
-                due.push(Due { prospect, action });
+                due.push(next);
             }
-        }
+            Ok::<_, Error>(())
+        })?;
         due.sort_by(agenda_order);
         Ok(due)
     }
 
     /// The first action due after today, for a day with nothing to do.
-    pub fn next_after_today(&self) -> Result<Option<Due>> {
+    pub fn next_after_today(&mut self) -> Result<Option<Due>> {
+        self.refresh()?;
         let reader = self.store.reader();
         let Some(prospect) = reader.first_due_after(self.today())? else {
             return Ok(None);
         };
-        Ok(self
-            .next_action(&reader, &prospect)?
-            .map(|action| Due { prospect, action }))
+        let attempts = reader.attempts(prospect.id)?;
+        self.due(&prospect, &attempts)
     }
 
     /// Prospects in a status (all for `None`), each with its next action.
-    pub fn list(&self, status: Option<Status>) -> Result<Vec<(Prospect, Option<NextAction>)>> {
-        let reader = self.store.reader();
-        reader
-            .prospects(status)?
-            .into_iter()
-            .map(|prospect| {
-                let action = self.next_action(&reader, &prospect)?;
-                Ok((prospect, action))
-            })
-            .collect()
+    pub fn list(&self, status: Option<Status>) -> Result<Vec<(Prospect, Option<Due>)>> {
+        let mut listed = Vec::new();
+        self.store.reader().each_with_attempts(
+            Selection::Status(status),
+            |prospect, attempts| {
+                let next = self.due(&prospect, &attempts)?;
+                listed.push((prospect, next));
+                Ok::<_, Error>(())
+            },
+        )?;
+        Ok(listed)
     }
 
     pub fn dossier(&self, id: ProspectId) -> Result<Dossier> {
         let reader = self.store.reader();
         let prospect = self.prospect(id)?;
         let attempts = reader.attempts(id)?;
-        let next = self.action_for(&prospect, &attempts)?;
+        let next = self.due(&prospect, &attempts)?;
         Ok(Dossier {
             prospect,
             attempts,
@@ -269,19 +317,55 @@ impl Tracker {
         ))
     }
 
-    fn next_action(&self, reader: &Reader<'_>, prospect: &Prospect) -> Result<Option<NextAction>> {
-        self.action_for(prospect, &reader.attempts(prospect.id)?)
+    /// The next action of a prospect, with the day of the touch after it.
+    fn due(&self, prospect: &Prospect, attempts: &[Attempt]) -> Result<Option<Due>> {
+        let cadence = self.cadence_of(prospect)?;
+        let calendar = &self.config.calendar;
+        let Some(action) = engine::next_action(prospect, attempts, cadence, calendar, self.today())
+        else {
+            return Ok(None);
+        };
+        Ok(Some(
+            self.with_following(prospect, attempts, cadence, action),
+        ))
     }
 
-    fn action_for(&self, prospect: &Prospect, attempts: &[Attempt]) -> Result<Option<NextAction>> {
-        let cadence = self.cadence_of(prospect)?;
-        Ok(engine::next_action(
-            prospect,
-            attempts,
+    /// An action with the day of the touch after it, which its message announces.
+    fn with_following(
+        &self,
+        prospect: &Prospect,
+        attempts: &[Attempt],
+        cadence: &Cadence,
+        action: NextAction,
+    ) -> Due {
+        let calendar = &self.config.calendar;
+        let on = action.due.max(self.today());
+        let following = engine::following_touch(prospect, attempts, cadence, calendar, &action, on);
+        Due {
+            prospect: prospect.clone(),
+            action,
+            following,
+        }
+    }
+
+    /// What `script` writes the message of: the next action, or the step named (see
+    /// [`script::named_step`]); `None` when nothing is planned and no step is named.
+    pub fn scripted(&self, id: ProspectId, step: Option<Step>) -> Result<Option<Due>> {
+        let prospect = self.prospect(id)?;
+        let attempts = self.store.reader().attempts(id)?;
+        let cadence = self.cadence_of(&prospect)?;
+        let next = engine::next_action(
+            &prospect,
+            &attempts,
             cadence,
             &self.config.calendar,
             self.today(),
-        ))
+        );
+        let action = match step {
+            None => next,
+            Some(step) => Some(script::named_step(next.as_ref(), step, self.today())),
+        };
+        Ok(action.map(|action| self.with_following(&prospect, &attempts, cadence, action)))
     }
 
     // ---- writing ----
@@ -305,8 +389,7 @@ impl Tracker {
             created_at: self.now,
         };
         prospect.contact.name = name.to_string();
-        let config = &self.config;
-        self.store.write(|writer| {
+        self.write(|writer, config| {
             prospect.id = writer.insert_prospect(&prospect)?;
             store_due_on(writer, config, &prospect)?;
             Ok::<_, Error>(prospect)
@@ -335,8 +418,7 @@ impl Tracker {
             prospect.start = start;
         }
         patch.apply(&mut prospect.contact);
-        let config = &self.config;
-        self.store.write(|writer| {
+        self.write(|writer, config| {
             writer.update_prospect(&prospect)?;
             store_due_on(writer, config, &prospect)?;
             Ok::<_, Error>(prospect)
@@ -417,7 +499,7 @@ impl Tracker {
         };
         if new.promise.is_none() && new.next.is_none() && prospect.status == Status::Active {
             history.push(new.as_attempt());
-            new.promise = engine::cadence_promise(&prospect, &history, &cadence, calendar);
+            new.promise = engine::implied_promise(&prospect, &history, &cadence, calendar);
         }
 
         match (prospect.status, outcome.response()) {
@@ -444,8 +526,7 @@ impl Tracker {
             _ => {}
         }
 
-        let config = &self.config;
-        let attempt_id = self.store.write(|writer| {
+        let attempt_id = self.write(|writer, config| {
             let attempt_id = writer.insert_attempt(&new)?;
             writer.update_prospect(&prospect)?;
             store_due_on(writer, config, &prospect)?;
@@ -484,8 +565,7 @@ impl Tracker {
             at: self.now,
             note: request.note,
         });
-        let config = &self.config;
-        self.store.write(|writer| {
+        self.write(|writer, config| {
             writer.update_prospect(&prospect)?;
             store_due_on(writer, config, &prospect)?;
             Ok::<_, Error>(prospect)
@@ -505,8 +585,7 @@ impl Tracker {
         prospect.closed = None;
         prospect.recontact_on = None;
         prospect.run_started_at = Some(self.now);
-        let config = &self.config;
-        self.store.write(|writer| {
+        self.write(|writer, config| {
             writer.update_prospect(&prospect)?;
             store_due_on(writer, config, &prospect)?;
             Ok::<_, Error>(prospect)
@@ -518,15 +597,16 @@ impl Tracker {
 /// file no longer defines is marked due from its start, so the morning list surfaces it (and
 /// the error that says how to fix it) rather than silently dropping it.
 fn store_due_on(writer: &Writer<'_>, config: &Config, prospect: &Prospect) -> Result<()> {
-    let due_on = match config.cadence(&prospect.cadence) {
-        Some(cadence) => {
-            let attempts = writer.reader().attempts(prospect.id)?;
-            engine::earliest_due(prospect, &attempts, cadence, &config.calendar)
-        }
-        None => Some(prospect.start),
-    };
-    writer.set_due_on(prospect.id, due_on)?;
+    let attempts = writer.reader().attempts(prospect.id)?;
+    writer.set_due_on(prospect.id, due_on(config, prospect, &attempts))?;
     Ok(())
+}
+
+fn due_on(config: &Config, prospect: &Prospect, attempts: &[Attempt]) -> Option<NaiveDate> {
+    match config.cadence(&prospect.cadence) {
+        Some(cadence) => engine::earliest_due(prospect, attempts, cadence, &config.calendar),
+        None => Some(prospect.start),
+    }
 }
 
 /// The order of the morning list (cli.md): promised calls first by time, then by due date

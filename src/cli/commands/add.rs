@@ -22,7 +22,7 @@ pub fn run(args: AddArgs, session: Session) -> Result<String> {
             phone: non_blank(fields.phone),
             email: non_blank(fields.email),
             title: non_blank(fields.title),
-            prefers: fields.prefers,
+            prefers: fields.prefers.and_then(|cleared| cleared.0),
             next_step: non_blank(fields.next_step),
             topic: non_blank(fields.topic),
             assistant: non_blank(fields.assistant),

@@ -8,7 +8,7 @@ use crate::timeline;
 pub fn run(command: CadenceCommand, session: Session) -> Result<String> {
     match command {
         CadenceCommand::Show(args) => show(args, session),
-        CadenceCommand::Check => Ok(check(&session)),
+        CadenceCommand::Check(_) => Ok(check(&session)),
     }
 }
 

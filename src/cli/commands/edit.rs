@@ -20,7 +20,7 @@ pub fn run(args: EditArgs, session: Session) -> Result<String> {
         phone: clearable(fields.phone),
         email: clearable(fields.email),
         title: clearable(fields.title),
-        prefers: fields.prefers.map(Some),
+        prefers: fields.prefers.map(|cleared| cleared.0),
         next_step: clearable(fields.next_step),
         topic: clearable(fields.topic),
         assistant: clearable(fields.assistant),

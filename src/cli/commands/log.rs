@@ -49,7 +49,7 @@ pub fn run(args: LogArgs, session: Session) -> Result<String> {
     let next = logged
         .next
         .as_ref()
-        .map(|action| ActionView::new(&logged.prospect, action, tracker.config(), now));
+        .map(|due| ActionView::new(due, tracker.config(), now));
     if args.json {
         return Ok(json::to_string(&LoggedView {
             id,
@@ -69,7 +69,7 @@ pub fn run(args: LogArgs, session: Session) -> Result<String> {
         (None, _) => String::new(),
     };
     let mut out = format!(
-        "Logged {} ({}) with {} on {}: {touch}the {} step.\n",
+        "Logged {} ({}) with {} on {}: {touch}step {}.\n",
         attempt.channel,
         attempt.outcome,
         clean(&logged.prospect.contact.name),

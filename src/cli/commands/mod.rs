@@ -2,12 +2,17 @@
 //! returns the text to print.
 
 mod add;
+mod agenda;
 mod backup;
 mod cadence;
 mod close;
+mod completions;
 mod edit;
+mod export;
+mod import;
 mod list;
 mod log;
+mod man;
 mod reopen;
 mod script;
 mod show;
@@ -34,6 +39,21 @@ pub fn run(command: Command, session: Session) -> Result<String> {
         Command::Script(args) => script::run(args, session),
         Command::Stats(args) => stats::run(args, session),
         Command::Why(args) => why::run(args, session),
+        Command::Import(args) => import::run(args, session),
+        Command::Export(args) => export::run(args, session),
+        Command::Agenda(args) => agenda::run(args, session),
+        Command::Completions(args) => Ok(completions::run(&args)),
+        Command::Man => Ok(man::run()),
+    }
+}
+
+/// The text of a command that needs no session (no cadence file, no database), so that it
+/// works even when those are missing or broken.
+pub fn without_session(command: &Command) -> Option<String> {
+    match command {
+        Command::Completions(args) => Some(completions::run(args)),
+        Command::Man => Some(man::run()),
+        _ => None,
     }
 }
 

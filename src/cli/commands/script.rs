@@ -7,26 +7,21 @@ use crate::script::{self, Gaps};
 pub fn run(args: ScriptArgs, session: Session) -> Result<String> {
     let tracker = session.tracker()?;
     let id = tracker.resolve(&args.prospect)?;
-    let dossier = tracker.dossier(id)?;
-    let prospect = &dossier.prospect;
-    let action = match (args.step, dossier.next.as_ref()) {
-        (None, Some(next)) => next.clone(),
-        (Some(step), next) => script::named_step(next, step, tracker.today()),
-        (None, None) => {
-            return Err(Error::Invalid(format!(
-                "nothing is planned for {id} ({}): the file is closed with no re-contact date; \
-                 name a step, e.g. `followup script {id} --step recontact`",
-                prospect.contact.name
-            )));
-        }
+    let Some(due) = tracker.scripted(id, args.step)? else {
+        return Err(Error::Invalid(format!(
+            "nothing is planned for {id} ({}): the file is closed with no re-contact date; \
+             name a step, e.g. `followup script {id} --step recontact`",
+            tracker.prospect(id)?.contact.name
+        )));
     };
+    let (prospect, action) = (&due.prospect, &due.action);
     let config = tracker.config();
-    let filled = script::message(prospect, &action, config, tracker.today(), Gaps::Marked);
+    let filled = script::message(prospect, action, due.following, config, Gaps::Marked);
     if !args.email {
         let max_touches = config
             .cadence(&prospect.cadence)
             .and_then(|cadence| cadence.max_touches);
-        return Ok(message::voice(prospect, &action, max_touches, &filled));
+        return Ok(message::voice(prospect, action, max_touches, &filled));
     }
     message::email(prospect, &filled).ok_or_else(|| {
         Error::Invalid(format!(

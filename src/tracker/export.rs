@@ -1,0 +1,85 @@
+//! Reading the book out for `export` and `agenda`: prospects with their histories, and the
+//! actions planned over the coming days.
+
+use chrono::NaiveDate;
+
+use crate::domain::Status;
+use crate::engine;
+use crate::error::Result;
+use crate::store::AttemptRecord;
+use crate::transfer::Exported;
+
+use super::{Due, Tracker, agenda_order};
+
+impl Tracker {
+    /// Prospects in a status (all for `None`), by id, each with every attempt and its next
+    /// action. Two queries, whatever the size of the book.
+    pub fn export(&self, status: Option<Status>) -> Result<Vec<Exported>> {
+        let reader = self.store.reader();
+        let prospects = reader.prospects(status)?;
+        let mut attempts = reader.attempt_records()?.into_iter().peekable();
+        let mut exported = Vec::with_capacity(prospects.len());
+        for prospect in prospects {
+            // Both lists are ordered by prospect id: walk them together.
+            let mut own: Vec<AttemptRecord> = Vec::new();
+            while let Some(record) =
+                attempts.next_if(|record| record.attempt.prospect_id <= prospect.id)
+            {
+                if record.attempt.prospect_id == prospect.id {
+                    own.push(record);
+                }
+            }
+            let history: Vec<_> = own.iter().map(|record| record.attempt.clone()).collect();
+            let next = match self.config.cadence(&prospect.cadence) {
+                Some(cadence) => engine::next_action(
+                    &prospect,
+                    &history,
+                    cadence,
+                    &self.config.calendar,
+                    self.today(),
+                ),
+                None => None,
+            };
+            exported.push(Exported {
+                prospect,
+                attempts: own,
+                next,
+            });
+        }
+        Ok(exported)
+    }
+
+    /// The last day of the `days` business days that start today (or on the next business
+    /// day, when today is not one).
+    pub fn window_end(&self, days: u32) -> NaiveDate {
+        self.config
+            .calendar
+            .add_business_days(self.today(), days.saturating_sub(1))
+    }
+
+    /// Each prospect's next action, when it is due on or before `last` (overdue ones included),
+    /// by the day to act (today for overdue ones), then in the order of the morning list.
+    /// Only the next action of each prospect is known: what follows it depends on how the
+    /// prospect answers.
+    pub fn due_through(&mut self, last: NaiveDate) -> Result<Vec<Due>> {
+        self.refresh()?;
+        let reader = self.store.reader();
+        let mut due = Vec::new();
+        for prospect in reader.prospects_due_by(last)? {
+            if let Some(next) = self.due(&prospect, &reader.attempts(prospect.id)?)?
+                && next.action.due <= last
+            {
+                due.push(next);
+            }
+        }
+        let today = self.today();
+        due.sort_by(|a, b| {
+            a.action
+                .due
+                .max(today)
+                .cmp(&b.action.due.max(today))
+                .then_with(|| agenda_order(a, b))
+        });
+        Ok(due)
+    }
+}

@@ -1,0 +1,105 @@
+//! Storing a batch of prospects read from a file: all of them in one write, or none.
+//!
+//! Built for large files: the emails and phones on file are read once into memory, each new
+//! prospect is one prepared INSERT that also stores its due date, and nothing is read back.
+
+use std::collections::BTreeMap;
+
+use crate::error::Result;
+use crate::store::Writer;
+use crate::transfer::dedupe::Seen;
+use crate::transfer::{Batch, Incoming, Skip};
+
+use super::{Tracker, due_on};
+
+/// What an import did, or would do in a dry run.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportReport {
+    pub added: usize,
+    pub attempts: usize,
+    pub skipped: BTreeMap<Skip, usize>,
+    pub dry_run: bool,
+}
+
+impl ImportReport {
+    pub fn skipped_total(&self) -> usize {
+        self.skipped.values().sum()
+    }
+}
+
+impl Tracker {
+    /// Adds the prospects of `batch` that are not on file yet, with their attempts, in one
+    /// transaction. A dry run decides the same way and writes nothing. `progress` is told
+    /// how many of how many prospects are stored, as they are (the slow part of an import).
+    pub fn import(
+        &mut self,
+        batch: Batch,
+        dry_run: bool,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<ImportReport> {
+        let mut on_file = Seen::default();
+        for keys in self.store.reader().contacts()? {
+            on_file.insert(keys.email.as_deref(), keys.phone.as_deref());
+        }
+        let mut report = ImportReport {
+            dry_run,
+            ..ImportReport::default()
+        };
+        if batch.blank_rows > 0 {
+            report.skipped.insert(Skip::Blank, batch.blank_rows);
+        }
+        let mut in_file = Seen::default();
+        let mut accepted = Vec::with_capacity(batch.prospects.len());
+        for incoming in batch.prospects {
+            let contact = &incoming.prospect.contact;
+            let skip = match on_file.matches(contact) {
+                Some(by) => Some(Skip::OnFile(by)),
+                None if batch.keep_repeats => None,
+                None => in_file.matches(contact).map(Skip::Repeated),
+            };
+            if let Some(skip) = skip {
+                *report.skipped.entry(skip).or_default() += 1;
+                continue;
+            }
+            in_file.insert(contact.email.as_deref(), contact.phone.as_deref());
+            report.added += 1;
+            report.attempts += incoming.attempts.len();
+            accepted.push(incoming);
+        }
+        if dry_run || accepted.is_empty() {
+            return Ok(report);
+        }
+        self.write(|writer, config| {
+            for (done, incoming) in accepted.iter().enumerate() {
+                store_incoming(writer, config, incoming)?;
+                progress(done + 1, accepted.len());
+            }
+            Ok(())
+        })?;
+        Ok(report)
+    }
+}
+
+/// One prospect and its attempts, with the due date the engine gives them (for a new
+/// prospect with no history, simply its start).
+fn store_incoming(
+    writer: &Writer<'_>,
+    config: &crate::config::Config,
+    incoming: &Incoming,
+) -> Result<()> {
+    let prospect = &incoming.prospect;
+    let history: Vec<_> = incoming
+        .attempts
+        .iter()
+        .map(|attempt| attempt.as_attempt())
+        .collect();
+    // The engine's earliest_due, as for every other write (a new prospect with no history is
+    // simply due on its start date).
+    let id = writer.insert_whole_prospect(prospect, due_on(config, prospect, &history))?;
+    for attempt in &incoming.attempts {
+        let mut attempt = attempt.clone();
+        attempt.prospect_id = id;
+        writer.insert_attempt(&attempt)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,62 @@
+//! Prospects in and out of followup as files: CSV from a CRM or a spreadsheet, and a JSON
+//! export that is also a backup. This module turns files into prospects to add and prospects
+//! into files; it never touches the database (the tracker stores a [`Batch`] in one write).
+
+pub mod archive;
+pub mod columns;
+pub mod csv_in;
+pub mod csv_out;
+pub mod dedupe;
+pub mod field;
+pub mod inert;
+pub mod sniff;
+
+use crate::domain::Prospect;
+use crate::engine::NextAction;
+use crate::store::{AttemptRecord, NewAttempt};
+
+pub use columns::Mapping;
+pub use dedupe::{Match, Skip};
+
+/// A prospect read from a file, with its history (empty for CSV). Ids are not yet given.
+#[derive(Debug, Clone)]
+pub struct Incoming {
+    pub prospect: Prospect,
+    pub attempts: Vec<NewAttempt>,
+}
+
+/// Everything a file held, ready to store.
+#[derive(Debug, Clone, Default)]
+pub struct Batch {
+    pub prospects: Vec<Incoming>,
+    /// Rows with every cell blank, skipped.
+    pub blank_rows: usize,
+    /// The columns no field takes, by header.
+    pub unknown_columns: Vec<String>,
+    /// Whether prospects repeated within the file are all kept (a JSON backup restores the
+    /// book as it was) or only the first of each (a CSV list of leads).
+    pub keep_repeats: bool,
+}
+
+/// A stored prospect with its history and next action, as export writes it.
+#[derive(Debug, Clone)]
+pub struct Exported {
+    pub prospect: Prospect,
+    pub attempts: Vec<AttemptRecord>,
+    pub next: Option<NextAction>,
+}
+
+/// A file that cannot be imported as it is; nothing of it is stored.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TransferError {
+    #[error("row {row}: {reason}. Nothing was imported")]
+    Row { row: u64, reason: String },
+    #[error("prospect {number} of the file: {reason}. Nothing was imported")]
+    Entry { number: usize, reason: String },
+    #[error("{0}")]
+    Header(String),
+    #[error("{0}")]
+    Map(String),
+    #[error("not a followup JSON export: {0}. Nothing was imported")]
+    Json(String),
+}

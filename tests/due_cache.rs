@@ -1,0 +1,215 @@
+//! The morning list reads a stored due date per prospect instead of running the engine over
+//! the whole book. These tests hold the stored dates to the engine's answer for a varied,
+//! generated book, before and after the cadence file changes.
+
+#[path = "../bench/pipeline.rs"]
+#[allow(dead_code)]
+mod pipeline;
+
+use chrono::{Days, NaiveDate, NaiveDateTime};
+use followup::Tracker;
+use followup::config::{Config, Origin};
+use followup::domain::{Channel, CloseReason, Contact, Outcome, Status};
+use followup::engine;
+use followup::store::Store;
+use followup::tracker::{CloseRequest, LogEntry, NewProspect, Recontact};
+
+fn day(text: &str) -> NaiveDate {
+    text.parse().unwrap()
+}
+
+fn morning(date: NaiveDate) -> NaiveDateTime {
+    date.and_hms_opt(9, 0, 0).unwrap()
+}
+
+/// A book worked through the tracker over six weeks: prospects at every step of the
+/// cadence, with replies, promises, agreed dates, assistant calls and closes.
+fn worked_book(path: &std::path::Path) -> Tracker {
+    let start = day("2026-10-01");
+    let config = Config::built_in();
+    let mut tracker = Tracker::new(Store::open(path).unwrap(), config, morning(start)).unwrap();
+    let mut rng = fastrand::Rng::with_seed(7);
+    for index in 0..150 {
+        let contact = Contact {
+            name: format!("Prospect {index}"),
+            assistant: (index % 3 == 0).then(|| "Sam".to_string()),
+            ..Contact::default()
+        };
+        let cadence = ["standard", "standard", "as-promised", "nurture"][index % 4];
+        tracker
+            .add(NewProspect {
+                contact,
+                cadence: Some(cadence.to_string()),
+                start: Some(start + Days::new(rng.u64(0..10))),
+            })
+            .unwrap();
+    }
+    let mut today = start;
+    while today < day("2026-11-13") {
+        today = today + Days::new(1);
+        tracker.set_now(morning(today));
+        for due in tracker.agenda().unwrap() {
+            let id = due.prospect.id;
+            let entry = match rng.u8(..20) {
+                0 => LogEntry {
+                    outcome: Some(Outcome::Replied),
+                    ..LogEntry::default()
+                },
+                1 => LogEntry {
+                    outcome: Some(Outcome::Connected),
+                    next: Some(today + Days::new(rng.u64(1..15))),
+                    ..LogEntry::default()
+                },
+                2 => LogEntry {
+                    promise: Some(morning(today + Days::new(1))),
+                    ..LogEntry::default()
+                },
+                3 => LogEntry {
+                    channel: Some(Channel::Email),
+                    ..LogEntry::default()
+                },
+                4 => {
+                    tracker
+                        .close(
+                            id,
+                            CloseRequest {
+                                reason: CloseReason::NoResponse,
+                                recontact: Recontact::ByReason,
+                                note: None,
+                            },
+                        )
+                        .unwrap();
+                    continue;
+                }
+                5..=7 => continue, // not done today: it stays overdue
+                _ => LogEntry::default(),
+            };
+            let entry = match due.action.step {
+                followup::domain::Step::Assistant => LogEntry {
+                    channel: Some(Channel::Assistant),
+                    ..entry
+                },
+                followup::domain::Step::Close => {
+                    tracker
+                        .close(
+                            id,
+                            CloseRequest {
+                                reason: CloseReason::NoResponse,
+                                recontact: Recontact::ByReason,
+                                note: None,
+                            },
+                        )
+                        .unwrap();
+                    continue;
+                }
+                _ => entry,
+            };
+            tracker.log(id, entry).unwrap();
+        }
+    }
+    tracker
+}
+
+/// Every stored due date equals the engine's, and the morning list equals what running the
+/// engine over every prospect gives, on each of the next days.
+#[track_caller]
+fn assert_cache_agrees(tracker: &mut Tracker, from: NaiveDate) {
+    let config = tracker.config().clone();
+    let reader = tracker.store().reader();
+    let mut expected_due = Vec::new();
+    for prospect in reader.prospects(None).unwrap() {
+        let attempts = reader.attempts(prospect.id).unwrap();
+        let cadence = config.cadence(&prospect.cadence).unwrap();
+        let earliest = engine::earliest_due(&prospect, &attempts, cadence, &config.calendar);
+        assert_eq!(
+            reader.due_on(prospect.id).unwrap(),
+            earliest,
+            "stored due date of {}",
+            prospect.contact.name
+        );
+        expected_due.push((prospect, attempts));
+    }
+    for offset in 0..15 {
+        let today = from + Days::new(offset);
+        tracker.set_now(morning(today));
+        let mut listed: Vec<i64> = tracker
+            .agenda()
+            .unwrap()
+            .iter()
+            .map(|due| due.prospect.id)
+            .collect();
+        let mut brute: Vec<i64> = expected_due
+            .iter()
+            .filter(|(prospect, attempts)| {
+                let cadence = config.cadence(&prospect.cadence).unwrap();
+                engine::next_action(prospect, attempts, cadence, &config.calendar, today)
+                    .is_some_and(|action| action.due <= today)
+            })
+            .map(|(prospect, _)| prospect.id)
+            .collect();
+        listed.sort_unstable();
+        brute.sort_unstable();
+        assert_eq!(listed, brute, "the morning list of {today}");
+    }
+}
+
+const CHANGED_RULES: &str = r#"
+[calendar]
+workdays = ["mon", "tue", "wed", "thu"]
+holidays = ["2026-11-19", "2026-11-26", "2026-11-27"]
+
+[cadence.standard]
+gap_business_days = 3
+max_touches = 5
+rescue_after = 1
+rescue_min_span_days = 4
+close_after_business_days = 2
+recontact_after_days = 30
+
+[cadence.as-promised]
+gap_business_days = 2
+max_touches = 4
+rescue_after = 0
+promise_time = "10:30"
+
+[cadence.nurture]
+gap_business_days = 20
+max_touches = 0
+rescue_after = 0
+"#;
+
+#[test]
+fn stored_due_dates_agree_with_the_engine_before_and_after_a_cadence_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("book.db");
+    let mut tracker = worked_book(&path);
+    let statuses: Vec<Status> = tracker
+        .list(None)
+        .unwrap()
+        .iter()
+        .map(|(p, _)| p.status)
+        .collect();
+    assert!(statuses.contains(&Status::Closed) && statuses.contains(&Status::Active));
+    assert_cache_agrees(&mut tracker, day("2026-11-13"));
+
+    // The same database under other rules: the due dates are recomputed on first use.
+    let changed =
+        Config::parse(CHANGED_RULES, Origin::File(dir.path().join("cadence.toml"))).unwrap();
+    let store = tracker.into_store();
+    let mut tracker = Tracker::new(store, changed, morning(day("2026-11-13"))).unwrap();
+    tracker.refresh().unwrap();
+    assert_cache_agrees(&mut tracker, day("2026-11-13"));
+}
+
+#[test]
+fn a_generated_benchmark_book_has_fifty_actions_due_and_a_consistent_cache() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bench.db");
+    let config = Config::built_in();
+    let today = day("2026-11-23");
+    let mut store = Store::open(&path).unwrap();
+    pipeline::generate(&mut store, &config, 500, today, 42).unwrap();
+    let mut tracker = Tracker::new(store, config, morning(today)).unwrap();
+    assert_eq!(tracker.agenda().unwrap().len(), pipeline::DUE_TODAY);
+    assert_cache_agrees(&mut tracker, today);
+}

@@ -175,7 +175,7 @@ pub fn marker(name: &str, prospect: &Prospect) -> String {
         "my_company" => "no company of yours in cadence.toml",
         "my_phone" => "no phone number of yours in cadence.toml",
         "my_email" => "no email address of yours in cadence.toml",
-        "promise_day" => "no day for the next call: the cadence is not in cadence.toml",
+        "promise_day" => "no next call to announce: nothing follows this step",
         "last_touch_date" => "no earlier touch to refer to",
         "touch" => "this step is not a touch",
         "max_touches" => "the cadence has no limit of touches",

@@ -335,9 +335,9 @@ pub struct Fulfilled {
 /// The step a new attempt on `day` fulfils, given the attempts logged before it.
 ///
 /// A second attempt on the same day belongs to the touch already made that day; an attempt
-/// through the assistant is the assistant step; a reply that comes in on another day answers
-/// the last touch, and is recorded against its step, so that reply rates credit the message
-/// that earned them. Otherwise it is whatever touch the cadence had planned next (the
+/// through the assistant is the assistant step; a reply that comes in before the next touch
+/// is due answers the last touch, and is recorded against its step, so that reply rates
+/// credit the message that earned them. Otherwise it is whatever touch the cadence had planned next (the
 /// assistant advice never stands in for a touch).
 pub fn step_fulfilled(
     prospect: &Prospect,
@@ -367,7 +367,9 @@ pub fn step_fulfilled(
             touch: None,
         };
     }
-    if outcome == Outcome::Replied {
+    let planned = next_action(prospect, earlier, cadence, calendar, NaiveDate::MAX);
+    // A reply that comes in before the next touch is due answers the last touch.
+    if outcome == Outcome::Replied && planned.as_ref().is_some_and(|action| action.due > day) {
         let in_run: Vec<&Attempt> = earlier
             .iter()
             .filter(|attempt| {
@@ -383,7 +385,7 @@ pub fn step_fulfilled(
             };
         }
     }
-    match next_action(prospect, earlier, cadence, calendar, NaiveDate::MAX) {
+    match planned {
         Some(action) => Fulfilled {
             step: action.step,
             touch: action.touch,

@@ -1152,3 +1152,16 @@ fn the_following_touch_is_the_day_a_message_can_announce() {
     assert_eq!(close.step, Step::Close);
     assert_eq!(following(&file, &close, "2026-12-15"), None);
 }
+
+#[test]
+fn a_reply_once_the_next_touch_is_due_is_that_touch() {
+    let mut file = File::new(prospect("2026-11-23"));
+    file.log(Log::voicemail("2026-11-23T10:00").promising("2026-11-24T08:15"));
+    // The promised call was made and they answered: the promised step, not the first.
+    let step = file.log(Log::new(
+        "2026-11-24T08:20",
+        Channel::Call,
+        Outcome::Replied,
+    ));
+    assert_eq!(step, Step::Promised);
+}

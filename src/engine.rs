@@ -400,9 +400,9 @@ pub struct Fulfilled {
 /// The step a new attempt on `day` fulfils, given the attempts logged before it.
 ///
 /// A second attempt on the same day belongs to the touch already made that day; an attempt
-/// through the assistant is the assistant step; a reply that comes in on another day answers
-/// the last touch, and is recorded against its step, so that reply rates credit the message
-/// that earned them. Otherwise it is whatever touch the cadence had planned next (the
+/// through the assistant is the assistant step; a reply that comes in before the next touch
+/// is due answers the last touch, and is recorded against its step, so that reply rates
+/// credit the message that earned them. Otherwise it is whatever touch the cadence had planned next (the
 /// assistant advice never stands in for a touch).
 pub fn step_fulfilled(
     prospect: &Prospect,
@@ -432,23 +432,13 @@ pub fn step_fulfilled(
             touch: None,
         };
     }
-    if outcome == Outcome::Replied {
-        let in_run: Vec<&Attempt> = earlier
-            .iter()
-            .filter(|attempt| {
-                prospect
-                    .run_started_at
-                    .is_none_or(|start| attempt.at >= start)
-            })
-            .collect();
-        if let Some(answered) = touches(&in_run).last().filter(|touch| !touch.answered) {
-            return Fulfilled {
-                step: answered.step,
-                touch: None,
-            };
-        }
+    let planned = next_action(prospect, earlier, cadence, calendar, NaiveDate::MAX);
+    if outcome == Outcome::Replied
+        && let Some(step) = answered_by_reply(prospect, earlier, planned.as_ref(), day)
+    {
+        return Fulfilled { step, touch: None };
     }
-    match next_action(prospect, earlier, cadence, calendar, NaiveDate::MAX) {
+    match planned {
         Some(action) => Fulfilled {
             step: action.step,
             touch: action.touch,
@@ -458,6 +448,48 @@ pub fn step_fulfilled(
             touch: None,
         },
     }
+}
+
+/// The step of the touch that a reply logged on `day` answers, when it answers one: a reply
+/// that comes in before the next touch is due answers the last touch of the run, if that
+/// touch is unanswered. `None`: the reply is taken as the next touch itself, made and
+/// answered (a call as planned that they picked up, logged as a reply). `earlier` are the
+/// attempts logged before it, and `day` holds no touch yet.
+///
+/// `step_fulfilled` records replies by this rule, and `stats` tells answers from touches by
+/// it, so that the two agree.
+pub fn reply_answers(
+    prospect: &Prospect,
+    earlier: &[Attempt],
+    cadence: &Cadence,
+    calendar: &Calendar,
+    day: NaiveDate,
+) -> Option<Step> {
+    let planned = next_action(prospect, earlier, cadence, calendar, NaiveDate::MAX);
+    answered_by_reply(prospect, earlier, planned.as_ref(), day)
+}
+
+fn answered_by_reply(
+    prospect: &Prospect,
+    earlier: &[Attempt],
+    planned: Option<&NextAction>,
+    day: NaiveDate,
+) -> Option<Step> {
+    if planned.is_none_or(|action| action.due <= day) {
+        return None;
+    }
+    let in_run: Vec<&Attempt> = earlier
+        .iter()
+        .filter(|attempt| {
+            prospect
+                .run_started_at
+                .is_none_or(|start| attempt.at >= start)
+        })
+        .collect();
+    touches(&in_run)
+        .last()
+        .filter(|touch| !touch.answered)
+        .map(|touch| touch.step)
 }
 
 /// The day the touch after `action` falls due if `action` is carried out on `on` and goes

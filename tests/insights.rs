@@ -387,6 +387,29 @@ fn ten_rescues_are_enough_to_compare_with_the_claim() {
 }
 
 #[test]
+fn a_reply_is_an_answer_before_the_next_touch_is_due_and_that_touch_after_as_log_records_it() {
+    let book = Book::new();
+    book.ok("2026-11-23T08:00", &["add", "Ann Ames"]);
+    book.ok("2026-11-23T08:00", &["add", "Bo Berg"]);
+    book.ok("2026-11-23T10:00", &["log", "ann"]);
+    book.ok("2026-11-23T10:00", &["log", "bo"]);
+    // The follow-ups are due Fri 11-27.
+    let ann = book.ok("2026-11-26T10:00", &["log", "ann", "--outcome", "replied"]);
+    assert!(ann.contains(": step first."), "{ann}");
+    let bo = book.ok("2026-11-27T10:00", &["log", "bo", "--outcome", "replied"]);
+    assert!(bo.contains(": touch 2 of 4, step follow-up."), "{bo}");
+
+    let stats = book.json("2026-11-30T12:00", &["stats", "--json"]);
+    assert_eq!(stats["total"], tally(3, 2));
+    assert_eq!(stats["by_step"][0], row("step", "first", 2, 1));
+    assert_eq!(stats["by_step"][1], row("step", "follow-up", 1, 1));
+    assert_eq!(
+        stats["first_response"]["after_touches"],
+        json!([{ "touches": 1, "runs": 1 }, { "touches": 2, "runs": 1 }])
+    );
+}
+
+#[test]
 fn stats_refuse_a_period_that_runs_backwards_or_a_bad_date() {
     let book = Book::new();
     let stderr = book.refused(

@@ -251,9 +251,13 @@ Examples:
 
 Definitions:
   touch      All attempts to a prospect on one calendar date, except calls through the
-             assistant and inbound replies (outcome `replied`), which are not touches. Its step
-             and channel are those of the day's first attempt. For the `assistant` step, the
-             calls through the assistant are counted the same way, one per prospect and date.
+             assistant and answers that came to you. An answer is a reply (outcome `replied`,
+             or any response by email or text) that comes first on its day, before your next
+             touch was due, while your last touch stood unanswered: the rule `log` records
+             replies by. Once the next touch is due, such a reply is taken as that touch,
+             answered. A touch's step and channel are those of the day's first attempt. For
+             the `assistant` step, calls through the assistant are counted the same way, one
+             per prospect and date.
   response   An attempt to or from the prospect (not through the assistant) whose outcome is
              connected, replied, meeting or declined.
   answered   A touch is answered when a response is logged at or after the touch's first

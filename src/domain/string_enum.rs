@@ -40,10 +40,15 @@ macro_rules! string_enum {
             type Err = $crate::domain::UnknownWord;
 
             fn from_str(text: &str) -> Result<Self, Self::Err> {
-                Self::ALL
-                    .iter()
-                    .copied()
-                    .find(|value| value.as_str().eq_ignore_ascii_case(text.trim()))
+                // The exact spelling first: that is what the database holds.
+                let exact = Self::ALL.iter().copied().find(|value| value.as_str() == text);
+                exact
+                    .or_else(|| {
+                        Self::ALL
+                            .iter()
+                            .copied()
+                            .find(|value| value.as_str().eq_ignore_ascii_case(text.trim()))
+                    })
                     .ok_or_else(|| $crate::domain::UnknownWord {
                         value: text.to_string(),
                         expected: Self::ALL.iter().map(|value| value.as_str()).collect(),

@@ -1155,6 +1155,19 @@ fn the_following_touch_is_the_day_a_message_can_announce() {
     assert_eq!(following(&file, &close, "2026-12-15"), None);
 }
 
+#[test]
+fn a_reply_once_the_next_touch_is_due_is_that_touch() {
+    let mut file = File::new(prospect("2026-11-23"));
+    file.log(Log::voicemail("2026-11-23T10:00").promising("2026-11-24T08:15"));
+    // The promised call was made and they answered: the promised step, not the first.
+    let step = file.log(Log::new(
+        "2026-11-24T08:20",
+        Channel::Call,
+        Outcome::Replied,
+    ));
+    assert_eq!(step, Step::Promised);
+}
+
 // ---------------------------------------------------------------------------------------------
 // The run as `why` shows it
 // ---------------------------------------------------------------------------------------------
@@ -1217,4 +1230,29 @@ fn run_facts_keep_the_unanswered_streak_and_its_rescue() {
     assert_eq!(facts.last_touch, Some(date("2026-12-03")));
     assert_eq!(facts.rescue_on, Some(date("2026-12-03")));
     assert!(facts.assistant_since_rescue);
+}
+
+#[test]
+fn reply_answers_the_last_touch_only_before_the_next_is_due() {
+    let mut file = File::new(prospect("2026-11-23"));
+    file.voicemail("2026-11-23");
+    let answers = |file: &File, day: &str| {
+        reply_answers(
+            &file.prospect,
+            &file.attempts,
+            &file.cadence,
+            &file.calendar,
+            date(day),
+        )
+    };
+    // The follow-up is due Fri 11-27.
+    assert_eq!(answers(&file, "2026-11-26"), Some(Step::First));
+    assert_eq!(answers(&file, "2026-11-27"), None);
+    // An answered last touch leaves nothing for a reply to answer.
+    file.log(Log::new(
+        "2026-11-24T10:00",
+        Channel::Call,
+        Outcome::Connected,
+    ));
+    assert_eq!(answers(&file, "2026-11-25"), None);
 }

@@ -19,6 +19,9 @@ pub fn indented(text: &str, indent: &str) -> String {
         .subsequent_indent(indent)
         .word_separator(textwrap::WordSeparator::AsciiSpace)
         .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        // First fit reads as well for short messages and costs a fraction of optimal fit,
+        // which matters on a morning with thousands of items.
+        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit)
         .break_words(false);
     text.lines()
         .map(|line| {

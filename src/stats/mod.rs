@@ -20,6 +20,7 @@ pub use runs::{Bucket, FirstResponses};
 pub use tally::Tally;
 pub use weekly::{WEEKS, Week};
 
+use crate::cadence::Cadence;
 use crate::config::{Config, DEFAULT_CADENCE};
 use crate::domain::{Attempt, Channel, CloseReason, Prospect, ProspectId, Step};
 use crate::promise::{self, Settled};
@@ -144,10 +145,19 @@ pub fn compute(
     let mut promises = Promises::default();
     let mut touch_dates = Vec::new();
 
+    let standard = Cadence::standard(DEFAULT_CADENCE);
     for history in attempts.chunk_by(|a, b| a.prospect_id == b.prospect_id) {
-        let prospect = by_id.get(&history[0].prospect_id).copied();
-        let gap = gap_of(config, prospect);
-        let touches = touches::touches(history, gap, &config.calendar);
+        // The database's foreign key ties every attempt to a prospect; were one orphaned,
+        // it is left out rather than guessed at.
+        let Some(prospect) = by_id.get(&history[0].prospect_id).copied() else {
+            continue;
+        };
+        // A cadence the file no longer defines counts as the standard one.
+        let cadence = config
+            .cadence(&prospect.cadence)
+            .or_else(|| config.cadence(DEFAULT_CADENCE))
+            .unwrap_or(&standard);
+        let touches = touches::touches(history, prospect, cadence, &config.calendar);
         for touch in &touches.prospect {
             touch_dates.push(touch.date);
             if period.contains(touch.date) {
@@ -173,11 +183,7 @@ pub fn compute(
                 .or_default()
                 .add(call.answered);
         }
-        first_responses.add(
-            &touches.prospect,
-            prospect.and_then(|prospect| prospect.run_started_at),
-            period,
-        );
+        first_responses.add(&touches.prospect, prospect.run_started_at, period);
         count_promises(history, period, now, &mut promises);
     }
 
@@ -211,15 +217,6 @@ pub fn compute(
         closed: closed(prospects, period),
         weekly: weekly::weekly(touch_dates, period.until),
     }
-}
-
-/// The gap of a prospect's cadence; a cadence the file no longer defines counts as the
-/// standard one, which every file has.
-fn gap_of(config: &Config, prospect: Option<&Prospect>) -> u32 {
-    prospect
-        .and_then(|prospect| config.cadence(&prospect.cadence))
-        .or_else(|| config.cadence(DEFAULT_CADENCE))
-        .map_or(4, |cadence| cadence.gap_business_days)
 }
 
 /// Settles each promise of a prospect made for a day in the period against the attempt

@@ -5,6 +5,7 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
 use super::touches::touches;
 use super::*;
+use crate::cadence::Cadence;
 use crate::calendar::Calendar;
 use crate::domain::{Closure, Contact, Outcome, Status};
 
@@ -78,9 +79,19 @@ impl History {
     }
 }
 
-/// `(date, step, channel, answered)` of one prospect's touches, with the standard gap of 4.
+/// Prospect 1's touches on the standard cadence (gap 4).
+fn found(history: &History) -> super::touches::Touches {
+    touches(
+        &history.sorted(),
+        &prospect(1),
+        &Cadence::standard("standard"),
+        &Calendar::default(),
+    )
+}
+
+/// `(date, step, channel, answered)` of prospect 1's touches.
 fn touch_list(history: &History) -> Vec<(NaiveDate, Step, Channel, bool)> {
-    touches(&history.sorted(), 4, &Calendar::default())
+    found(history)
         .prospect
         .iter()
         .map(|touch| (touch.date, touch.step, touch.channel, touch.answered))
@@ -130,20 +141,44 @@ fn all_attempts_of_a_day_are_one_touch_with_the_first_ones_step_and_channel() {
 }
 
 #[test]
-fn a_reply_within_the_gap_answers_the_touch_and_a_later_one_does_not() {
-    // Mon 11-23 + 4 business days = Fri 11-27: a reply that day still counts.
+fn a_reply_before_the_next_touch_is_due_answers_the_last_touch() {
+    // Mon 11-23 + 4 business days = Fri 11-27, when the follow-up is due.
     let mut history = History::default();
     history.voicemail(1, "2026-11-23T10:00", Step::First);
-    history.reply(1, "2026-11-27T18:00", Step::First);
-    assert!(touch_list(&history)[0].3);
-
-    let mut history = History::default();
-    history.voicemail(1, "2026-11-23T10:00", Step::First);
-    history.reply(1, "2026-11-30T09:00", Step::First);
+    history.reply(1, "2026-11-26T18:00", Step::First);
     assert_eq!(
         touch_list(&history),
-        [(date("2026-11-23"), Step::First, Channel::Call, false)],
-        "a reply after the gap answers nothing, and is not a touch"
+        [(date("2026-11-23"), Step::First, Channel::Call, true)],
+        "the reply is an answer, not a touch"
+    );
+}
+
+#[test]
+fn a_reply_once_the_next_touch_is_due_is_that_touch() {
+    // As `log` records it (engine::step_fulfilled): from Fri 11-27 on, a reply is taken as the
+    // follow-up call, made and answered; the first touch went unanswered.
+    let mut history = History::default();
+    history.voicemail(1, "2026-11-23T10:00", Step::First);
+    history.reply(1, "2026-11-27T09:00", Step::FollowUp);
+    assert_eq!(
+        touch_list(&history),
+        [
+            (date("2026-11-23"), Step::First, Channel::Call, false),
+            (date("2026-11-27"), Step::FollowUp, Channel::Email, true),
+        ]
+    );
+}
+
+#[test]
+fn a_reply_later_than_the_gap_answers_nothing() {
+    // An agreed date three weeks on: a reply in between is no touch (the next one is not due),
+    // but it comes after the gap, so the touch it follows went unanswered.
+    let mut history = History::default();
+    history.voicemail(1, "2026-11-23T10:00", Step::First).next = Some(date("2026-12-14"));
+    history.reply(1, "2026-12-01T09:00", Step::First);
+    assert_eq!(
+        touch_list(&history),
+        [(date("2026-11-23"), Step::First, Channel::Call, false)]
     );
 }
 
@@ -241,10 +276,13 @@ fn a_written_meeting_or_no_is_an_answer_and_a_spoken_one_a_touch() {
 }
 
 #[test]
-fn a_reply_with_no_touch_before_it_is_no_touch_at_all() {
+fn a_reply_before_any_touch_is_the_first_touch() {
     let mut history = History::default();
     history.reply(1, "2026-11-23T10:00", Step::First);
-    assert_eq!(touch_list(&history), []);
+    assert_eq!(
+        touch_list(&history),
+        [(date("2026-11-23"), Step::First, Channel::Email, true)]
+    );
 }
 
 #[test]
@@ -265,20 +303,20 @@ fn the_assistant_answering_is_not_the_prospect_answering() {
         Outcome::NoAnswer,
         Step::Assistant,
     );
-    let found = touches(&history.sorted(), 4, &Calendar::default());
-    assert_eq!(found.prospect.len(), 1);
-    assert!(!found.prospect[0].answered);
-    assert_eq!(found.assistant.len(), 1, "one assistant day");
-    assert!(!found.assistant[0].answered);
+    let before = found(&history);
+    assert_eq!(before.prospect.len(), 1);
+    assert!(!before.prospect[0].answered);
+    assert_eq!(before.assistant.len(), 1, "one assistant day");
+    assert!(!before.assistant[0].answered);
 
     history.reply(1, "2026-11-26T09:00", Step::Rescue);
-    let found = touches(&history.sorted(), 4, &Calendar::default());
+    let after = found(&history);
     assert!(
-        found.assistant[0].answered,
+        after.assistant[0].answered,
         "the prospect replied after the call"
     );
     assert!(
-        found.prospect[0].answered,
+        after.prospect[0].answered,
         "and that also answers the rescue"
     );
 }

@@ -293,10 +293,16 @@ impl Reader<'_> {
         mut visit: impl FnMut(Prospect, Vec<Attempt>) -> Result<(), E>,
     ) -> Result<(), E> {
         let (condition, value) = selection.condition();
+        // A few due prospects among many are found through the due-date index; without the
+        // subquery SQLite prefers scanning the whole table in id order to avoid a sort.
+        let prospect_condition = match selection {
+            Selection::DueBy(_) => format!("id IN (SELECT id FROM prospects WHERE {condition})"),
+            Selection::Status(_) => condition.to_string(),
+        };
         let mut prospects = self
             .conn
             .prepare_cached(&format!(
-                "SELECT {} FROM prospects WHERE {condition} ORDER BY id",
+                "SELECT {} FROM prospects WHERE {prospect_condition} ORDER BY id",
                 rows::PROSPECT_COLUMNS
             ))
             .context("listing prospects")?;

@@ -135,6 +135,38 @@ impl Calendar {
     }
 }
 
+/// Why a day is not a business day, for explanations of date arithmetic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DayOff {
+    /// Not one of the calendar's workdays (a weekend, in the usual week).
+    NotWorkday,
+    /// A workday listed as a holiday.
+    Holiday,
+}
+
+impl Calendar {
+    /// Why `day` is not a business day, or `None` if it is one.
+    pub fn day_off(&self, day: NaiveDate) -> Option<DayOff> {
+        if !self.workdays[day.weekday().num_days_from_monday() as usize] {
+            Some(DayOff::NotWorkday)
+        } else if self.holidays.contains(&day) {
+            Some(DayOff::Holiday)
+        } else {
+            None
+        }
+    }
+
+    /// The days in `[from, to)` that are not business days: the days
+    /// [`add_business_days`](Calendar::add_business_days) stepped over to get from `from` to
+    /// `to`, including `from` itself when it had to be rolled forward.
+    pub fn days_off(&self, from: NaiveDate, to: NaiveDate) -> Vec<(NaiveDate, DayOff)> {
+        from.iter_days()
+            .take_while(|day| *day < to)
+            .filter_map(|day| self.day_off(day).map(|off| (day, off)))
+            .collect()
+    }
+}
+
 /// Dates the tool handles are bounded well inside chrono's range (see `when`), so the day
 /// after one always exists.
 fn next_day(day: NaiveDate) -> NaiveDate {
@@ -232,6 +264,41 @@ mod tests {
     }
 
     #[test]
+    fn the_days_stepped_over_are_named_with_their_reason() {
+        let thanksgiving = Calendar::new(
+            [
+                Weekday::Mon,
+                Weekday::Tue,
+                Weekday::Wed,
+                Weekday::Thu,
+                Weekday::Fri,
+            ],
+            [date("2026-11-26"), date("2026-11-27"), date("2026-11-28")],
+        )
+        .unwrap();
+        // Mon 11-23 + 4 = Tue 12-01 over Thu and Fri (holidays) and the weekend; a holiday on
+        // a Saturday is a weekend day first.
+        assert_eq!(
+            thanksgiving.days_off(date("2026-11-23"), date("2026-12-01")),
+            [
+                (date("2026-11-26"), DayOff::Holiday),
+                (date("2026-11-27"), DayOff::Holiday),
+                (date("2026-11-28"), DayOff::NotWorkday),
+                (date("2026-11-29"), DayOff::NotWorkday),
+            ]
+        );
+        // A start on a weekend day is itself stepped over.
+        assert_eq!(
+            Calendar::default().days_off(date("2026-11-28"), date("2026-11-30")),
+            [
+                (date("2026-11-28"), DayOff::NotWorkday),
+                (date("2026-11-29"), DayOff::NotWorkday),
+            ]
+        );
+        assert_eq!(Calendar::default().day_off(date("2026-11-30")), None);
+    }
+
+    #[test]
     fn a_calendar_needs_a_workday() {
         assert_eq!(Calendar::new([], []), Err(NoWorkdays));
     }
@@ -292,6 +359,14 @@ mod tests {
                 let rolled = cal.roll_forward(day);
                 prop_assert!(cal.is_business_day(rolled));
                 prop_assert!(day.iter_days().take_while(|d| *d < rolled).all(|d| !cal.is_business_day(d)));
+            }
+
+            #[test]
+            fn the_days_off_are_what_adding_stepped_over(cal in any_calendar(), day in any_date(), n in 0u32..40) {
+                let end = cal.add_business_days(day, n);
+                let off = cal.days_off(day, end).len() as i64;
+                let span = (end - day).num_days();
+                prop_assert_eq!(span - off, i64::from(n));
             }
 
             #[test]

@@ -121,19 +121,24 @@ impl Config {
             .as_ref()
             .map(|base| base.templates.clone())
             .unwrap_or_default();
-        for (key, text) in raw.templates {
-            let (step, part) = Part::parse_key(&key).ok_or_else(|| {
-                locator.at_key(
-                    "templates",
-                    &key,
-                    "not a template name: use a step (first, follow-up, rescue, assistant, fire, \
-                     close, promised, next-step, recontact), optionally followed by _subject or \
-                     _email",
-                )
-            })?;
-            templates::check(&text)
-                .map_err(|error| locator.at_key("templates", &key, error.to_string()))?;
-            templates.insert(step, part, text);
+        // Shared messages first; a cadence's own ones are checked once the cadences are known.
+        let mut own_tables = Vec::new();
+        for (key, value) in raw.templates {
+            match value {
+                toml::Value::String(text) => {
+                    let (step, part) = template_key(&locator, "templates", &key, &text)?;
+                    templates.insert(step, part, text);
+                }
+                toml::Value::Table(table) => own_tables.push((key, table)),
+                _ => {
+                    return Err(locator.at_key(
+                        "templates",
+                        &key,
+                        "must be a message in quotes, or a table [templates.CADENCE] of \
+                         messages for one cadence",
+                    ));
+                }
+            }
         }
         if let Some(step) = templates.steps_without_script().next() {
             return Err(locator.at_key("templates", step.as_str(), "this step has no message"));
@@ -150,6 +155,26 @@ impl Config {
                 DEFAULT_CADENCE,
                 "there is no [cadence.standard] table; new prospects follow it unless told otherwise",
             ));
+        }
+        for (cadence, table) in own_tables {
+            let table_name = format!("templates.{cadence}");
+            if !cadences.contains_key(&cadence) {
+                return Err(locator.at_table(
+                    &table_name,
+                    format!(
+                        "there is no cadence '{cadence}' for these messages; [templates.NAME] \
+                         holds the messages of the cadence [cadence.NAME], and this file has: {}",
+                        cadences.keys().cloned().collect::<Vec<_>>().join(", ")
+                    ),
+                ));
+            }
+            for (key, value) in table {
+                let toml::Value::String(text) = value else {
+                    return Err(locator.at_key(&table_name, &key, "must be a message in quotes"));
+                };
+                let (step, part) = template_key(&locator, &table_name, &key, &text)?;
+                templates.insert_for(&cadence, step, part, text);
+            }
         }
 
         let base_me = base.map(|base| base.me).unwrap_or_default();
@@ -215,6 +240,25 @@ impl Config {
             });
         format!("{hash:016x}")
     }
+}
+
+/// Reads a template key (`rescue`, `rescue_subject`...) in `table` and checks its text.
+fn template_key(
+    locator: &Locator,
+    table: &str,
+    key: &str,
+    text: &str,
+) -> Result<(Step, Part), ConfigError> {
+    let (step, part) = Part::parse_key(key).ok_or_else(|| {
+        locator.at_key(
+            table,
+            key,
+            "not a template name: use a step (first, follow-up, rescue, assistant, fire, close, \
+             promised, next-step, recontact), optionally followed by _subject or _email",
+        )
+    })?;
+    templates::check(text).map_err(|error| locator.at_key(table, key, error.to_string()))?;
+    Ok((step, part))
 }
 
 /// The same configuration with the days off kept in the database: imported holidays and the

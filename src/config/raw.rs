@@ -13,8 +13,11 @@ pub(super) struct RawFile {
     pub calendar: Option<RawCalendar>,
     #[serde(default)]
     pub cadence: BTreeMap<String, RawCadence>,
+    /// `[templates]`: a message per key, and `[templates.CADENCE]` sub-tables of messages for
+    /// one cadence. Kept as TOML values so that `config` can name the key at fault when a
+    /// value is neither.
     #[serde(default)]
-    pub templates: BTreeMap<String, String>,
+    pub templates: BTreeMap<String, toml::Value>,
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -1,10 +1,11 @@
 //! One action as both the table and `--json` show it: the fields of cli.md, filled in.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
 use crate::config::Config;
 use crate::domain::{Channel, Prospect, Step};
+use crate::promise;
 use crate::script;
 use crate::tracker::Due;
 
@@ -23,6 +24,10 @@ pub struct ActionView {
     pub touch: Option<u32>,
     pub max_touches: Option<u32>,
     pub overdue_business_days: i64,
+    /// A promised callback whose time has passed with nothing logged since.
+    pub missed: bool,
+    /// How many minutes late a missed promise is; `null` otherwise.
+    pub late_minutes: Option<i64>,
     pub cadence: String,
     pub channel: Channel,
     pub reason: String,
@@ -41,9 +46,18 @@ pub struct ActionView {
 }
 
 impl ActionView {
-    pub fn new(due: &Due, config: &Config, today: NaiveDate) -> ActionView {
+    /// The action as seen at `now`: how late it is, and the message to leave today.
+    pub fn new(due: &Due, config: &Config, now: NaiveDateTime) -> ActionView {
+        let today = now.date();
         let (prospect, action) = (&due.prospect, &due.action);
-        let message = script::message(prospect, action, due.following, config);
+        let late = promise::late_by(action, now);
+        let message = script::message(
+            prospect,
+            action,
+            due.following,
+            config,
+            script::Gaps::Smooth,
+        );
         let contact = &prospect.contact;
         ActionView {
             id: prospect.id,
@@ -62,6 +76,8 @@ impl ActionView {
                 .calendar
                 .business_days_between(action.due, today)
                 .max(0),
+            missed: late.is_some(),
+            late_minutes: late.map(|late| late.num_minutes()),
             cadence: prospect.cadence.clone(),
             channel: suggested_channel(prospect, action.step),
             reason: super::reason::sentence(action),
@@ -99,7 +115,7 @@ impl ActionView {
 
 /// The prospect's preferred channel where the step allows a choice. A promised call is a
 /// call; the assistant is reached through the assistant.
-fn suggested_channel(prospect: &Prospect, step: Step) -> Channel {
+pub fn suggested_channel(prospect: &Prospect, step: Step) -> Channel {
     match step {
         Step::Promised => Channel::Call,
         Step::Assistant => Channel::Assistant,

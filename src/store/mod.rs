@@ -382,6 +382,28 @@ impl Reader<'_> {
             .context("reading attempts")
     }
 
+    /// Every prospect's attempts made in `[from, to)` (either bound left open with `None`),
+    /// prospect by prospect, each prospect's in the order they happened: what `stats` reads.
+    pub fn attempts_between(
+        &self,
+        from: Option<NaiveDateTime>,
+        to: Option<NaiveDateTime>,
+    ) -> Result<Vec<Attempt>, StoreError> {
+        self.conn
+            .prepare_cached(&format!(
+                "SELECT {} FROM attempts
+                 WHERE (?1 IS NULL OR at >= ?1) AND (?2 IS NULL OR at < ?2)
+                 ORDER BY prospect_id, at, id",
+                rows::ATTEMPT_COLUMNS
+            ))
+            .and_then(|mut statement| {
+                statement
+                    .query_map(params![from, to], rows::attempt)?
+                    .collect::<rusqlite::Result<Vec<_>>>()
+            })
+            .context("reading attempts in a period")
+    }
+
     /// Every attempt with when it was logged, grouped by prospect and in the order they
     /// happened: one query for a whole export.
     pub fn attempt_records(&self) -> Result<Vec<AttemptRecord>, StoreError> {

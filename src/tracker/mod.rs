@@ -27,6 +27,9 @@ use crate::domain::{
 };
 use crate::engine::{self, NextAction};
 use crate::error::{Error, Result};
+use crate::explain::{self, Explanation};
+use crate::script;
+use crate::stats::{self, Period, Stats};
 use crate::store::{NewAttempt, Reader, Selection, Store, Writer};
 use crate::timeline::{self, TimelineRow};
 
@@ -266,6 +269,45 @@ impl Tracker {
         })
     }
 
+    /// Every figure of `stats` for the days from `since` (the beginning if `None`) to `until`
+    /// (today if `None`), both included.
+    pub fn stats(&self, since: Option<NaiveDate>, until: Option<NaiveDate>) -> Result<Stats> {
+        let until = until.unwrap_or(self.today());
+        if let Some(since) = since
+            && since > until
+        {
+            return Err(Error::Invalid(format!(
+                "--since {since} is after --until {until}; give a period that runs forward"
+            )));
+        }
+        let reader = self.store.reader();
+        // Every earlier attempt counts (a run's first touches may come before the period);
+        // none after the horizon can change a figure.
+        let attempts = reader.attempts_between(None, Some(stats::horizon(until, &self.config)))?;
+        let prospects = reader.prospects(None)?;
+        Ok(stats::compute(
+            &attempts,
+            &prospects,
+            &self.config,
+            Period { since, until },
+            self.now,
+        ))
+    }
+
+    /// A prospect with the explanation of its next action, rule by rule (`why`).
+    pub fn explain(&self, id: ProspectId) -> Result<(Prospect, Explanation)> {
+        let prospect = self.prospect(id)?;
+        let attempts = self.store.reader().attempts(id)?;
+        let explanation = explain::explain(
+            &prospect,
+            &attempts,
+            self.cadence_of(&prospect)?,
+            &self.config.calendar,
+            self.now,
+        );
+        Ok((prospect, explanation))
+    }
+
     /// The dated plan of a cadence for a prospect starting on `start` who never answers.
     pub fn timeline(&self, cadence: &str, start: NaiveDate) -> Result<Vec<TimelineRow>> {
         Ok(timeline::timeline(
@@ -283,13 +325,47 @@ impl Tracker {
         else {
             return Ok(None);
         };
+        Ok(Some(
+            self.with_following(prospect, attempts, cadence, action),
+        ))
+    }
+
+    /// An action with the day of the touch after it, which its message announces.
+    fn with_following(
+        &self,
+        prospect: &Prospect,
+        attempts: &[Attempt],
+        cadence: &Cadence,
+        action: NextAction,
+    ) -> Due {
+        let calendar = &self.config.calendar;
         let on = action.due.max(self.today());
         let following = engine::following_touch(prospect, attempts, cadence, calendar, &action, on);
-        Ok(Some(Due {
+        Due {
             prospect: prospect.clone(),
             action,
             following,
-        }))
+        }
+    }
+
+    /// What `script` writes the message of: the next action, or the step named (see
+    /// [`script::named_step`]); `None` when nothing is planned and no step is named.
+    pub fn scripted(&self, id: ProspectId, step: Option<Step>) -> Result<Option<Due>> {
+        let prospect = self.prospect(id)?;
+        let attempts = self.store.reader().attempts(id)?;
+        let cadence = self.cadence_of(&prospect)?;
+        let next = engine::next_action(
+            &prospect,
+            &attempts,
+            cadence,
+            &self.config.calendar,
+            self.today(),
+        );
+        let action = match step {
+            None => next,
+            Some(step) => Some(script::named_step(next.as_ref(), step, self.today())),
+        };
+        Ok(action.map(|action| self.with_following(&prospect, &attempts, cadence, action)))
     }
 
     // ---- writing ----
@@ -559,7 +635,9 @@ fn due_on(config: &Config, prospect: &Prospect, attempts: &[Attempt]) -> Option<
 }
 
 /// The order of the morning list (cli.md): promised calls first by time, then by due date
-/// (oldest first), then later steps before earlier ones, then by name.
+/// (oldest first), then later steps before earlier ones, then by name. A missed promise (see
+/// [`crate::promise::late_by`]) is a promised call whose time is the earliest, so it comes
+/// at the very top without a rule of its own.
 pub fn agenda_order(a: &Due, b: &Due) -> Ordering {
     let promised = |due: &Due| due.action.step == Step::Promised;
     promised(b)

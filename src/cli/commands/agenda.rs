@@ -17,7 +17,7 @@ pub fn run(args: AgendaArgs, session: Session) -> Result<String> {
         .placed
         .iter()
         .map(|placed| {
-            let mut view = ActionView::new(&placed.item, tracker.config(), today);
+            let mut view = ActionView::new(&placed.item, tracker.config(), tracker.now());
             view.deferred_to = placed.moved_from.map(|_| placed.on);
             view
         })

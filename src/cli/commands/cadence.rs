@@ -61,8 +61,16 @@ fn check(session: &Session) -> String {
     let config = &session.config;
     let mut out = format!("{}: OK\n", config.origin.describe());
     for cadence in config.cadences() {
+        let own = match config.templates.own_count(&cadence.name) {
+            0 => String::new(),
+            count => format!(
+                "; {} of its own in [templates.{}]",
+                plural(count as i64, "message"),
+                cadence.name
+            ),
+        };
         out.push_str(&format!(
-            "  cadence {}: {}\n",
+            "  cadence {}: {}{own}\n",
             cadence.name,
             config::describe(cadence)
         ));

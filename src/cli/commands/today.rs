@@ -7,6 +7,7 @@ use crate::render::{agenda, capacity, day, json};
 pub fn run(args: TodayArgs, session: Session) -> Result<String> {
     let mut tracker = session.tracker()?;
     let today = tracker.today();
+    let now = tracker.now();
     let (due, moved, limits) = if args.all {
         (tracker.agenda()?, Vec::new(), tracker.limits())
     } else {
@@ -15,7 +16,7 @@ pub fn run(args: TodayArgs, session: Session) -> Result<String> {
     };
     let views: Vec<ActionView> = due
         .iter()
-        .map(|due| ActionView::new(due, tracker.config(), today))
+        .map(|due| ActionView::new(due, tracker.config(), now))
         .collect();
     if args.json {
         return Ok(json::to_string(&views));
@@ -34,7 +35,7 @@ pub fn run(args: TodayArgs, session: Session) -> Result<String> {
     if views.is_empty() && moved.is_empty() {
         let next = tracker
             .next_after_today()?
-            .map(|due| ActionView::new(&due, tracker.config(), today));
+            .map(|due| ActionView::new(&due, tracker.config(), now));
         let any_prospect = next.is_some() || tracker.store().reader().has_prospects()?;
         let text = agenda::render_empty(today, next.as_ref(), any_prospect);
         return Ok(capacity::under_header(&text, &notes));

@@ -142,6 +142,8 @@ pub enum DayOff {
     NotWorkday,
     /// A workday listed as a holiday.
     Holiday,
+    /// A workday the salesperson marked away (and not a holiday).
+    Away,
 }
 
 impl Calendar {
@@ -151,6 +153,8 @@ impl Calendar {
             Some(DayOff::NotWorkday)
         } else if self.holidays.contains(&day) {
             Some(DayOff::Holiday)
+        } else if self.away.contains(&day) {
+            Some(DayOff::Away)
         } else {
             None
         }
@@ -259,6 +263,8 @@ mod tests {
         }
         assert!(away.is_away(date("2026-11-26")) && !away.is_holiday(date("2026-11-26")));
         assert!(away.is_workday(date("2026-11-26")));
+        assert_eq!(away.day_off(date("2026-11-26")), Some(DayOff::Away));
+        assert_eq!(holidays.day_off(date("2026-11-26")), Some(DayOff::Holiday));
         // The fingerprint of the rules tells them apart too, through Debug.
         assert_ne!(format!("{away:?}"), format!("{holidays:?}"));
     }

@@ -593,6 +593,7 @@ fn closed_reason(prospect: &Prospect) -> String {
 fn day_off(date: NaiveDate, off: DayOff) -> &'static str {
     match off {
         DayOff::Holiday => "holiday",
+        DayOff::Away => "away",
         DayOff::NotWorkday if matches!(date.weekday(), Weekday::Sat | Weekday::Sun) => "weekend",
         DayOff::NotWorkday => "not a workday",
     }

@@ -227,6 +227,10 @@ fn days_away_are_skipped_by_every_gap_and_can_be_cleared() {
         .stdout_contains("Fri 2026-11-27");
     f.ok(&["away"]).stdout_contains("Wed 2026-11-25");
 
+    f.ok(&["why", "dana"]).stdout_contains(
+        "Wed 2026-11-25 away, Thu 2026-11-26 away, Fri 2026-11-27 away, Sat 2026-11-28 weekend",
+    );
+
     f.at("2026-11-26");
     f.ok(&["today"])
         .stdout_contains("You are marked away today; nothing is scheduled before Mon 2026-11-30.");
@@ -342,6 +346,23 @@ fn a_busy_morning_keeps_the_most_important_up_to_the_cap_and_says_what_moved() {
             ("Gus Gray", "2026-12-02"),
         ]
     );
+
+    // `why` says where the capacity put each one.
+    let why = json_with(&f, &cadence, &["why", "gus", "--json"]);
+    let line = why["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|line| line["label"] == "capacity")
+        .expect("a capacity line");
+    assert_eq!(
+        line["text"],
+        "max_touches_per_day (at most 3 a day): today's list is full (3 kept, in the order of the \
+         morning list), so this moves to Wed 2026-12-02; a move only ever makes the gap longer."
+    );
+    with_cadence(&f, &cadence, &["why", "ann"])
+        .success()
+        .stdout_contains("on today's list, which holds 3");
 
     // Monday's three done, Tuesday holds what was moved to it.
     for id in 1..=3 {

@@ -6,7 +6,8 @@ use chrono::NaiveDate;
 use super::sanitize::clean;
 use super::{day, table};
 use crate::capacity::Limits;
-use crate::tracker::Moved;
+use crate::explain::Line;
+use crate::tracker::{Moved, Standing};
 
 /// "at most 5 a day, 1 for nurture".
 pub fn describe(limits: &Limits) -> String {
@@ -70,4 +71,24 @@ pub fn under_header(text: &str, lines: &[String]) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// The line `why` adds when the daily capacity keeps or moves the action.
+pub fn why_line(standing: &Standing) -> Line {
+    let text = match standing {
+        Standing::Kept { today, limits } => format!(
+            "max_touches_per_day ({}): on today's list, which holds {today}.",
+            describe(limits)
+        ),
+        Standing::Moved { to, ahead, limits } => format!(
+            "max_touches_per_day ({}): today's list is full ({ahead} kept, in the order of the \
+             morning list), so this moves to {}; a move only ever makes the gap longer.",
+            describe(limits),
+            to.map_or_else(|| "a day beyond the coming year".to_string(), day)
+        ),
+    };
+    Line {
+        label: "capacity".to_string(),
+        text,
+    }
 }

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use super::{Due, Tracker, agenda_order};
 use crate::capacity::{self, Item, Limits, Placed};
-use crate::domain::Step;
+use crate::domain::{ProspectId, Step};
 use crate::error::Result;
 
 /// The longest window, in business days, searched for room for what is due today: a year.
@@ -130,6 +130,45 @@ impl Tracker {
             beyond: plan.beyond,
         })
     }
+}
+
+impl Tracker {
+    /// Where the daily capacity puts a prospect's action due today or earlier, for `why`:
+    /// `None` when no limit is set or the action is not due yet.
+    pub fn capacity_for(&mut self, id: ProspectId) -> Result<Option<Standing>> {
+        if self.limits().is_unlimited() {
+            return Ok(None);
+        }
+        let morning = self.morning()?;
+        if morning.kept.iter().any(|due| due.prospect.id == id) {
+            return Ok(Some(Standing::Kept {
+                today: morning.kept.len(),
+                limits: morning.limits,
+            }));
+        }
+        Ok(morning
+            .moved
+            .iter()
+            .find(|moved| moved.due.prospect.id == id)
+            .map(|moved| Standing::Moved {
+                to: moved.to,
+                ahead: morning.kept.len(),
+                limits: morning.limits.clone(),
+            }))
+    }
+}
+
+/// How an action due today stands against the daily capacity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Standing {
+    /// On today's list, which holds `today` actions.
+    Kept { today: usize, limits: Limits },
+    /// Moved to `to` (`None`: no room within a year) behind the `ahead` actions kept today.
+    Moved {
+        to: Option<NaiveDate>,
+        ahead: usize,
+        limits: Limits,
+    },
 }
 
 fn morning(schedule: Schedule, today: NaiveDate, limits: Limits) -> Morning {

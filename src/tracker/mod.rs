@@ -15,7 +15,7 @@ use std::cmp::Ordering;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-pub use capacity::{Morning, Moved, Schedule};
+pub use capacity::{Morning, Moved, Schedule, Standing};
 pub use days_off::{DaysOffChange, HolidayImport, MAX_AWAY_DAYS};
 pub use import::ImportReport;
 pub use requests::{CloseRequest, LogEntry, NewProspect, ProspectPatch, Recontact};

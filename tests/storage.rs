@@ -225,6 +225,49 @@ fn a_database_from_the_first_schema_takes_days_off_and_recomputes_its_due_dates(
 }
 
 #[test]
+fn a_database_from_the_second_schema_opens_with_its_days_off() {
+    let (_dir, db) = copy_fixture("schema-v2.db");
+    let list: serde_json::Value =
+        serde_json::from_slice(&run_ok(&db, &["list", "--status", "all", "--json"]).stdout)
+            .unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 3);
+    let li: serde_json::Value =
+        serde_json::from_slice(&run_ok(&db, &["show", "li", "--json"]).stdout).unwrap();
+    assert_eq!(li["attempts"][0]["promise"], "2026-11-24T08:15:00");
+    assert_eq!(li["next"]["due"], "2026-12-01");
+
+    let year: serde_json::Value = serde_json::from_slice(
+        &run_ok(&db, &["calendar", "show", "--year", "2026", "--json"]).stdout,
+    )
+    .unwrap();
+    let days_off = year["days_off"].as_array().unwrap();
+    let thanksgiving = days_off
+        .iter()
+        .find(|day| day["date"] == "2026-11-26")
+        .unwrap();
+    assert_eq!(thanksgiving["sources"][0], "imported holidays-us.ics");
+    let away: Vec<&str> = days_off
+        .iter()
+        .filter(|day| day["away"] == true)
+        .map(|day| day["date"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        away,
+        ["2026-12-21", "2026-12-22", "2026-12-23", "2026-12-24"]
+    );
+    // Mon 23 + 4 business days over Thanksgiving and the day after: Tue 2026-12-01.
+    let dana: serde_json::Value =
+        serde_json::from_slice(&run_ok(&db, &["show", "dana", "--json"]).stdout).unwrap();
+    assert_eq!(dana["next"]["due"], "2026-12-01");
+
+    let version: i64 = rusqlite::Connection::open(&db)
+        .unwrap()
+        .query_row("PRAGMA user_version", [], |row| row.get(0))
+        .unwrap();
+    assert_eq!(version, followup::store::CURRENT_VERSION);
+}
+
+#[test]
 fn a_database_from_a_newer_followup_is_refused_untouched() {
     let (_dir, db) = copy_fixture("schema-v1.db");
     rusqlite::Connection::open(&db)

@@ -10,7 +10,7 @@ use chrono::{Datelike, NaiveDate};
 use super::{Tracker, recompute_due_dates, with_stored_days_off};
 use crate::days_off::{self, Year};
 use crate::error::{Error, Result};
-use crate::holidays::{HolidayFile, HolidayList};
+use crate::holidays::{HolidayFile, HolidayList, Source};
 use crate::store::Writer;
 
 /// The longest stretch `away` marks at once: a year, so that a typo in a year cannot write
@@ -52,7 +52,7 @@ impl Tracker {
             .reader()
             .imported_holidays()?
             .iter()
-            .find(|list| list.source == crate::holidays::Source::Imported(source.to_string()))
+            .find(|list| list.source == Source::Imported(source.to_string()))
             .map_or(0, |list| list.holidays.len());
         let mut report = HolidayImport {
             source: source.to_string(),
@@ -75,23 +75,23 @@ impl Tracker {
     /// Forgets the holidays imported from `source`, or from every file; returns how many.
     pub fn clear_holidays(&mut self, source: Option<&str>) -> Result<DaysOffChange> {
         if let Some(source) = source {
-            let known: Vec<String> = self
+            let imported: Vec<String> = self
                 .store
                 .reader()
                 .imported_holidays()?
                 .into_iter()
-                .map(|list| list.source.to_string())
+                .filter_map(|list| match list.source {
+                    Source::Imported(name) => Some(name),
+                    _ => None,
+                })
                 .collect();
-            if !known
-                .iter()
-                .any(|name| name == &format!("imported {source}"))
-            {
+            if !imported.iter().any(|name| name == source) {
                 return Err(Error::Invalid(format!(
                     "no holidays were imported from '{source}'; imported: {}",
-                    if known.is_empty() {
+                    if imported.is_empty() {
                         "none".to_string()
                     } else {
-                        known.join(", ")
+                        imported.join(", ")
                     }
                 )));
             }

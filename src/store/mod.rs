@@ -499,26 +499,10 @@ impl Writer<'_> {
         Reader { conn: &self.tx }
     }
 
-    /// Stores a new prospect and returns its id. The `id` of `prospect` is ignored.
+    /// Stores a new prospect with no due date yet (see `set_due_on`) and returns its id.
+    /// The `id` of `prospect` is ignored.
     pub fn insert_prospect(&self, prospect: &Prospect) -> Result<ProspectId, StoreError> {
-        self.tx
-            .prepare_cached("INSERT INTO prospects (name, cadence, start_date, status, created_at) VALUES (?1, ?2, ?3, ?4, ?5)")
-            .and_then(|mut statement| {
-                statement.execute(params![
-                    prospect.contact.name,
-                    prospect.cadence,
-                    prospect.start,
-                    prospect.status,
-                    prospect.created_at
-                ])
-            })
-            .context("adding a prospect")?;
-        let id = self.tx.last_insert_rowid();
-        self.update_prospect(&Prospect {
-            id,
-            ..prospect.clone()
-        })?;
-        Ok(id)
+        self.insert_whole_prospect(prospect, None)
     }
 
     /// Stores a new prospect with every field and its due date in one statement, the fast path

@@ -73,21 +73,39 @@ impl Tracker {
     /// limits, in the order of [`agenda_order`], and the day each of the others moves to.
     /// Without limits, everything due is kept, as [`Tracker::agenda`] gives it.
     pub fn morning(&mut self) -> Result<Morning> {
-        let due = self.agenda()?;
         let limits = self.limits();
         if limits.is_unlimited() {
             return Ok(Morning {
-                kept: due,
+                kept: self.agenda()?,
                 moved: Vec::new(),
                 limits,
             });
         }
         let today = self.today();
         // The days needed to place everything due now grow with the backlog; double the
-        // window until nothing due today is left without a day, within a year.
+        // window until nothing due today is left without a day, within a year. Actions that
+        // fall due later come after the backlog in the order, so only the promises among them
+        // (kept on their day whatever the limit) can take its room: the others are left out.
         let mut days = 5;
         loop {
-            let schedule = self.schedule(days)?;
+            let last = self.window_end(days);
+            let due = self
+                .due_through(last)?
+                .into_iter()
+                .filter(|due| due.action.due <= today || due.pinned())
+                .collect();
+            let plan = capacity::plan(
+                due,
+                agenda_order,
+                &self.config.calendar,
+                today,
+                last,
+                &limits,
+            );
+            let schedule = Schedule {
+                placed: plan.placed,
+                beyond: plan.beyond,
+            };
             let unplaced = schedule.beyond.iter().any(|due| due.action.due <= today);
             if !unplaced || days >= MAX_WINDOW {
                 return Ok(morning(schedule, today, limits));

@@ -407,6 +407,41 @@ fn a_promised_call_is_never_moved_and_counts_towards_the_cap() {
 }
 
 #[test]
+fn a_promise_ahead_takes_its_room_on_its_day() {
+    let mut f = Followup::new();
+    let cadence = cadence_file(&f, "cadence.toml", "max_touches_per_day = 3", "");
+    let ids = back_from_a_week_away(&mut f, &cadence);
+    // Gus promised a call for Tuesday: Tuesday keeps room for it, so Flo waits until Wednesday.
+    let gus = ids[6].to_string();
+    f.at("2026-11-16T10:00");
+    with_cadence(
+        &f,
+        &cadence,
+        &[
+            "log",
+            &gus,
+            "--outcome",
+            "connected",
+            "--promise",
+            "2026-12-01T08:15",
+        ],
+    )
+    .success();
+    f.at("2026-11-30");
+    let run = with_cadence(&f, &cadence, &["today"]);
+    run.success();
+    let moved: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter(|line| line.contains("Tue 2026-12-01") || line.contains("Wed 2026-12-02"))
+        .collect();
+    assert_eq!(moved.len(), 3, "{}", run.stdout);
+    assert!(moved[0].contains("Di Dahl") && moved[0].contains("Tue 2026-12-01"));
+    assert!(moved[1].contains("Ed Eck") && moved[1].contains("Tue 2026-12-01"));
+    assert!(moved[2].contains("Flo Fox") && moved[2].contains("Wed 2026-12-02"));
+}
+
+#[test]
 fn a_cadence_can_have_a_daily_limit_of_its_own() {
     let mut f = Followup::new();
     let cadence = cadence_file(

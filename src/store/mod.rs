@@ -7,6 +7,7 @@
 mod days_off;
 mod error;
 mod migrations;
+mod promises;
 mod rows;
 
 use std::path::{Path, PathBuf};

@@ -82,6 +82,7 @@ impl Tracker {
             });
         }
         let today = self.today();
+        let overdue = self.agenda()?;
         // The days needed to place everything due now grow with the backlog; double the
         // window until nothing due today is left without a day, within a year. Actions that
         // fall due later come after the backlog in the order, so only the promises among them
@@ -89,11 +90,8 @@ impl Tracker {
         let mut days = 5;
         loop {
             let last = self.window_end(days);
-            let due = self
-                .due_through(last)?
-                .into_iter()
-                .filter(|due| due.action.due <= today || due.pinned())
-                .collect();
+            let mut due = overdue.clone();
+            due.extend(self.promised_through(last)?);
             let plan = capacity::plan(
                 due,
                 agenda_order,
@@ -112,6 +110,23 @@ impl Tracker {
             }
             days = (days * 2).min(MAX_WINDOW);
         }
+    }
+
+    /// The promised calls due after today through `last`.
+    fn promised_through(&self, last: NaiveDate) -> Result<Vec<Due>> {
+        let today = self.today();
+        let reader = self.store.reader();
+        let mut promised = Vec::new();
+        for prospect in reader.promised_between(today, last)? {
+            if let Some(due) = self.due(&prospect, &reader.attempts(prospect.id)?)?
+                && due.pinned()
+                && due.action.due > today
+                && due.action.due <= last
+            {
+                promised.push(due);
+            }
+        }
+        Ok(promised)
     }
 
     /// The actions of the `days` business days from today within the daily capacity. Without

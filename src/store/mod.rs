@@ -40,17 +40,23 @@ pub enum Selection {
     Status(Option<Status>),
     /// Those whose next action may be due on or before the day (see `set_due_on`).
     DueBy(NaiveDate),
+    /// Those whose next action may be a promised call on a day after `after` through `last`
+    /// (see `promises::promised_between`): a superset the engine narrows down.
+    PromisedBetween { after: NaiveDate, last: NaiveDate },
 }
 
 impl Selection {
-    /// The SQL condition on `prospects` and its one parameter; the texts are fixed, the
-    /// value is bound.
-    fn condition(self) -> (&'static str, rusqlite::types::Value) {
+    /// The SQL condition on `prospects` and its parameters; the texts are fixed, the values
+    /// are bound.
+    fn condition(self) -> (&'static str, Vec<rusqlite::types::Value>) {
         use rusqlite::types::Value;
         match self {
-            Selection::Status(None) => ("?1 IS NULL", Value::Null),
-            Selection::Status(Some(status)) => ("status = ?1", Value::Text(status.as_str().into())),
-            Selection::DueBy(day) => ("due_on <= ?1", Value::Text(day.to_string())),
+            Selection::Status(None) => ("?1 IS NULL", vec![Value::Null]),
+            Selection::Status(Some(status)) => {
+                ("status = ?1", vec![Value::Text(status.as_str().into())])
+            }
+            Selection::DueBy(day) => ("due_on <= ?1", vec![Value::Text(day.to_string())]),
+            Selection::PromisedBetween { after, last } => promises::promised_between(after, last),
         }
     }
 }
@@ -294,11 +300,13 @@ impl Reader<'_> {
         selection: Selection,
         mut visit: impl FnMut(Prospect, Vec<Attempt>) -> Result<(), E>,
     ) -> Result<(), E> {
-        let (condition, value) = selection.condition();
+        let (condition, values) = selection.condition();
         // A few due prospects among many are found through the due-date index; without the
         // subquery SQLite prefers scanning the whole table in id order to avoid a sort.
         let prospect_condition = match selection {
-            Selection::DueBy(_) => format!("id IN (SELECT id FROM prospects WHERE {condition})"),
+            Selection::DueBy(_) | Selection::PromisedBetween { .. } => {
+                format!("id IN (SELECT id FROM prospects WHERE {condition})")
+            }
             Selection::Status(_) => condition.to_string(),
         };
         let mut prospects = self
@@ -318,11 +326,11 @@ impl Reader<'_> {
             ))
             .context("reading attempts")?;
         let mut attempts = attempts
-            .query_map([&value], rows::attempt)
+            .query_map(rusqlite::params_from_iter(&values), rows::attempt)
             .context("reading attempts")?
             .peekable();
         for prospect in prospects
-            .query_map([&value], rows::prospect)
+            .query_map(rusqlite::params_from_iter(&values), rows::prospect)
             .context("listing prospects")?
         {
             let prospect = prospect.context("reading a prospect")?;

@@ -2,49 +2,30 @@
 //! keep room for them (see `tracker::capacity`).
 
 use chrono::{Days, NaiveDate};
-use rusqlite::params;
+use rusqlite::types::Value;
 
-use super::error::{Context, StoreError};
-use super::{Reader, rows};
-use crate::domain::Prospect;
-
-impl Reader<'_> {
-    /// The prospects whose next action may be a promised call on a day after `after` through
-    /// `last`: their stored due date is in that range, and an attempt of theirs promised a
-    /// call for a day in it. A superset: the engine decides which really are.
-    pub fn promised_between(
-        &self,
-        after: NaiveDate,
-        last: NaiveDate,
-    ) -> Result<Vec<Prospect>, StoreError> {
-        // Promises are stored as text that starts with their date, so whole days compare as
-        // text: [the day after `after`, the day after `last`).
-        let (Some(first), Some(end)) = (
-            after.checked_add_days(Days::new(1)),
-            last.checked_add_days(Days::new(1)),
-        ) else {
-            return Ok(Vec::new());
-        };
-        self.conn
-            .prepare_cached(&format!(
-                "SELECT {} FROM prospects
-                 WHERE due_on > ?1 AND due_on <= ?2
-                   AND EXISTS (SELECT 1 FROM attempts
-                               WHERE attempts.prospect_id = prospects.id
-                                 AND promise >= ?3 AND promise < ?4)
-                 ORDER BY id",
-                rows::PROSPECT_COLUMNS
-            ))
-            .and_then(|mut statement| {
-                statement
-                    .query_map(
-                        params![after, last, first.to_string(), end.to_string()],
-                        rows::prospect,
-                    )?
-                    .collect::<rusqlite::Result<Vec<_>>>()
-            })
-            .context("finding promised calls ahead")
-    }
+/// The condition of `Selection::PromisedBetween`: the prospect's stored due date is in
+/// (`after`, `last`], and an attempt of theirs promised a call for a day in that range.
+/// Promises are stored as text that starts with their date, so whole days compare as text:
+/// [the day after `after`, the day after `last`).
+pub(super) fn promised_between(after: NaiveDate, last: NaiveDate) -> (&'static str, Vec<Value>) {
+    let day_after = |day: NaiveDate| {
+        day.checked_add_days(Days::new(1))
+            // Past the last date chrono knows: every stored promise compares before it.
+            .map_or_else(|| "9999-12-32".to_string(), |next| next.to_string())
+    };
+    (
+        "due_on > ?1 AND due_on <= ?2
+         AND EXISTS (SELECT 1 FROM attempts AS promised
+                     WHERE promised.prospect_id = prospects.id
+                       AND promised.promise >= ?3 AND promised.promise < ?4)",
+        vec![
+            Value::Text(after.to_string()),
+            Value::Text(last.to_string()),
+            Value::Text(day_after(after)),
+            Value::Text(day_after(last)),
+        ],
+    )
 }
 
 #[cfg(test)]
@@ -52,8 +33,8 @@ mod tests {
     use chrono::NaiveDateTime;
 
     use super::*;
-    use crate::domain::{Channel, Contact, Outcome, Status, Step};
-    use crate::store::{NewAttempt, Store};
+    use crate::domain::{Channel, Contact, Outcome, Prospect, Status, Step};
+    use crate::store::{NewAttempt, Selection, Store, StoreError};
 
     fn date(text: &str) -> NaiveDate {
         text.parse().unwrap()
@@ -110,13 +91,19 @@ mod tests {
         add(&mut store, "friday", "2026-11-27", Some("2026-11-27T23:59"));
         add(&mut store, "no promise", "2026-11-25", None);
         add(&mut store, "later", "2026-12-07", Some("2026-12-07T08:15"));
-        let names: Vec<String> = store
+        let mut names = Vec::new();
+        let selection = Selection::PromisedBetween {
+            after: date("2026-11-23"),
+            last: date("2026-11-27"),
+        };
+        store
             .reader()
-            .promised_between(date("2026-11-23"), date("2026-11-27"))
-            .unwrap()
-            .into_iter()
-            .map(|prospect| prospect.contact.name)
-            .collect();
+            .each_with_attempts(selection, |prospect, attempts| {
+                assert_eq!(attempts.len(), 1);
+                names.push(prospect.contact.name);
+                Ok::<_, StoreError>(())
+            })
+            .unwrap();
         assert_eq!(names, ["tuesday", "friday"]);
     }
 }

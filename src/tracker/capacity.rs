@@ -6,7 +6,8 @@ use chrono::NaiveDate;
 use super::{Due, Tracker, agenda_order};
 use crate::capacity::{self, Item, Limits, Placed};
 use crate::domain::{ProspectId, Step};
-use crate::error::Result;
+use crate::error::{Error, Result};
+use crate::store::Selection;
 
 /// The longest window, in business days, searched for room for what is due today: a year.
 const MAX_WINDOW: u32 = 260;
@@ -115,17 +116,20 @@ impl Tracker {
     /// The promised calls due after today through `last`.
     fn promised_through(&self, last: NaiveDate) -> Result<Vec<Due>> {
         let today = self.today();
-        let reader = self.store.reader();
         let mut promised = Vec::new();
-        for prospect in reader.promised_between(today, last)? {
-            if let Some(due) = self.due(&prospect, &reader.attempts(prospect.id)?)?
-                && due.pinned()
-                && due.action.due > today
-                && due.action.due <= last
-            {
-                promised.push(due);
-            }
-        }
+        let selection = Selection::PromisedBetween { after: today, last };
+        self.store
+            .reader()
+            .each_with_attempts(selection, |prospect, attempts| {
+                if let Some(due) = self.due(&prospect, &attempts)?
+                    && due.pinned()
+                    && due.action.due > today
+                    && due.action.due <= last
+                {
+                    promised.push(due);
+                }
+                Ok::<_, Error>(())
+            })?;
         Ok(promised)
     }
 

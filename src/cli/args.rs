@@ -23,8 +23,8 @@ pub struct Cli {
     pub db: Option<PathBuf>,
 
     /// The cadence file [default: ~/.config/followup/cadence.toml if it exists, else the
-    /// built-in one]. Give it before the command: after `add` and `edit`, --cadence names the
-    /// cadence the prospect follows.
+    /// built-in one]. Also accepted after the command, except after `add` and `edit`, where
+    /// --cadence names the cadence the prospect follows.
     #[arg(long, env = "FOLLOWUP_CADENCE", value_name = "PATH")]
     pub cadence: Option<PathBuf>,
 

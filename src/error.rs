@@ -30,6 +30,13 @@ pub enum Error {
         source: BadWhen,
     },
 
+    #[error("{flag}: {source}")]
+    Zone {
+        flag: &'static str,
+        #[source]
+        source: crate::zones::ZoneError,
+    },
+
     #[error("no prospect has id {0}; `followup list --status all` shows every id")]
     NoSuchId(ProspectId),
 
@@ -110,6 +117,7 @@ impl Error {
             Error::Config { error } if error.unreadable => 1,
             Error::Config { .. }
             | Error::When { .. }
+            | Error::Zone { .. }
             | Error::NoSuchId(_)
             | Error::NoMatch { .. }
             | Error::Ambiguous { .. }

@@ -36,6 +36,7 @@ pub mod timeline;
 pub mod tracker;
 pub mod transfer;
 pub mod when;
+pub mod zones;
 
 pub use error::{Error, Result};
 pub use tracker::Tracker;

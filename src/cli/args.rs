@@ -50,6 +50,7 @@ pub enum Command {
     #[command(
         after_help = "Examples:\n  followup log dana\n  followup log 3 --channel email\n  \
         followup log dana --outcome voicemail --promise \"tomorrow 08:15\"\n  \
+        followup log dana --promise \"tomorrow 08:15\" --their-time\n  \
         followup log dana --outcome replied --next fri --note \"wants the quote first\"\n\n\
         Defaults: --channel call; --outcome voicemail for calls, sent for emails and texts; --at now.\n\
         --outcome declined closes the file as not-interested."
@@ -447,6 +448,9 @@ pub struct FieldArgs {
     pub start: Option<String>,
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
+    /// Their time zone, an IANA name such as Europe/Berlin ("" clears it)
+    #[arg(long, value_name = "ZONE")]
+    pub tz: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -486,9 +490,12 @@ pub struct LogArgs {
     /// When it happened, if not now
     #[arg(long, value_name = "DATETIME")]
     pub at: Option<String>,
-    /// The callback you promised, e.g. "tomorrow 08:15"
+    /// The callback you promised, e.g. "tomorrow 08:15", in your time zone
     #[arg(long, value_name = "WHEN")]
     pub promise: Option<String>,
+    /// Read the time of --promise in the prospect's zone (set with `edit --tz`), as you told them
+    #[arg(long, requires = "promise")]
+    pub their_time: bool,
     /// The date you agreed for the next step
     #[arg(long, value_name = "DATE")]
     pub next: Option<String>,

@@ -33,6 +33,7 @@ impl Session {
             Some(path) => Config::load(&path)?,
             None => Config::built_in(),
         };
+        let config = config.with_system_zone(system_zone());
         Ok(Session {
             config,
             now,
@@ -80,6 +81,31 @@ impl Session {
         when::parse_datetime(text, self.now, when::DEFAULT_TIME)
             .map_err(|source| Error::When { flag, source })
     }
+}
+
+/// The system's zone, for a cadence file without `[calendar] time_zone`: the `TZ` variable if
+/// it names an IANA zone, else the zone /etc/localtime links to, else /etc/timezone, else UTC.
+/// Only the zone's name is read here, never the clock.
+fn system_zone() -> chrono_tz::Tz {
+    let from_env = std::env::var("TZ")
+        .ok()
+        .map(|value| value.trim_start_matches(':').to_string());
+    let from_link = || {
+        std::fs::read_link("/etc/localtime")
+            .ok()
+            .and_then(|target| {
+                let target = target.to_string_lossy().into_owned();
+                target
+                    .split_once("zoneinfo/")
+                    .map(|(_, name)| name.to_string())
+            })
+    };
+    let from_file = || std::fs::read_to_string("/etc/timezone").ok();
+    from_env
+        .and_then(|name| crate::zones::parse(&name).ok())
+        .or_else(|| from_link().and_then(|name| crate::zones::parse(&name).ok()))
+        .or_else(|| from_file().and_then(|name| crate::zones::parse(&name).ok()))
+        .unwrap_or(chrono_tz::Tz::UTC)
 }
 
 fn project_dirs() -> Option<directories::ProjectDirs> {

@@ -22,6 +22,8 @@ use crate::calendar::Calendar;
 use crate::domain::Step;
 use crate::holidays::{Holiday, HolidayList, Source};
 use crate::templates::{self, Part, Templates};
+use crate::zones::{self, CallHours};
+use chrono_tz::Tz;
 
 /// The cadence file shipped with followup, used when the user has none.
 pub const BUILT_IN: &str = include_str!("../../cadence.toml");
@@ -71,6 +73,8 @@ pub struct Config {
     pub holiday_lists: Vec<HolidayList>,
     /// `[calendar] max_touches_per_day`: how many actions the morning list holds at most.
     pub max_touches_per_day: Option<u32>,
+    /// The salesperson's zone and the prospects' call hours.
+    pub zones: Zones,
     cadences: BTreeMap<String, Cadence>,
     pub templates: Templates,
     pub origin: Origin,
@@ -184,6 +188,7 @@ impl Config {
         };
         let raw_calendar = raw.calendar.unwrap_or_default();
         let max_touches_per_day = per_day(&locator, "calendar", raw_calendar.max_touches_per_day)?;
+        let zones = check_zones(&locator, &raw_calendar)?;
         let holiday_lists = holiday_files::load(&locator, folder, &raw_calendar.holiday_calendars)?;
         let (calendar, own) = check_calendar(&locator, raw_calendar)?;
         let holiday_lists: Vec<HolidayList> = std::iter::once(own)
@@ -205,6 +210,7 @@ impl Config {
             calendar,
             holiday_lists,
             max_touches_per_day,
+            zones,
             cadences,
             templates,
             origin,
@@ -240,6 +246,52 @@ impl Config {
             });
         format!("{hash:016x}")
     }
+}
+
+/// Where the salesperson is, and when prospects take calls.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Zones {
+    /// `[calendar] time_zone` as written; `None` when the file leaves it out.
+    pub configured: Option<Tz>,
+    /// The zone in effect: the configured one, else the system's (set by the session), else
+    /// UTC until then.
+    pub mine: Tz,
+    /// `[calendar] call_hours`; `None`: no call window is worked out.
+    pub call_hours: Option<CallHours>,
+}
+
+impl Config {
+    /// Takes the system's zone where the file names none. The session looks it up, since
+    /// finding it reads the environment and this module reads nothing.
+    pub fn with_system_zone(mut self, system: Tz) -> Config {
+        if self.zones.configured.is_none() {
+            self.zones.mine = system;
+        }
+        self
+    }
+}
+
+fn check_zones(locator: &Locator, raw: &RawCalendar) -> Result<Zones, ConfigError> {
+    let configured = raw
+        .time_zone
+        .as_deref()
+        .map(|name| {
+            zones::parse(name)
+                .map_err(|error| locator.at_key("calendar", "time_zone", error.to_string()))
+        })
+        .transpose()?;
+    let call_hours = raw
+        .call_hours
+        .as_deref()
+        .map(|text| {
+            CallHours::parse(text).map_err(|error| locator.at_key("calendar", "call_hours", error))
+        })
+        .transpose()?;
+    Ok(Zones {
+        configured,
+        mine: configured.unwrap_or(Tz::UTC),
+        call_hours,
+    })
 }
 
 /// Reads a template key (`rescue`, `rescue_subject`...) in `table` and checks its text.

@@ -39,6 +39,10 @@ pub(super) struct RawCalendar {
     #[serde(default)]
     pub holiday_calendars: Vec<String>,
     pub max_touches_per_day: Option<i64>,
+    /// The salesperson's IANA zone; the system's when absent.
+    pub time_zone: Option<String>,
+    /// "08:00-17:30": when prospects take calls, in their own zone.
+    pub call_hours: Option<String>,
 }
 
 /// Every knob is optional: what a table leaves out takes the standard cadence's value.

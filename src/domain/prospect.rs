@@ -23,6 +23,9 @@ pub struct Contact {
     pub assistant: Option<String>,
     pub assistant_phone: Option<String>,
     pub note: Option<String>,
+    /// The prospect's IANA time zone (`Europe/Berlin`), checked when it was given; `None`:
+    /// the salesperson's own.
+    pub time_zone: Option<String>,
 }
 
 impl Contact {

@@ -7,6 +7,7 @@ use super::view::ActionView;
 use super::{day, plural, table};
 use crate::domain::Step;
 use crate::promise;
+use crate::zones;
 
 /// The "When" column: the promised time, "today", or how late.
 fn when(view: &ActionView) -> String {
@@ -22,10 +23,26 @@ fn when(view: &ActionView) -> String {
         days => Some(format!("{} late", plural(days, "day"))),
     };
     match (view.time, late) {
-        (Some(time), None) => time.format("%H:%M").to_string(),
-        (Some(time), Some(late)) => format!("{} ({late})", time.format("%H:%M")),
+        (Some(time), None) => format!("{}{}", time.format("%H:%M"), their_time(view)),
+        (Some(time), Some(late)) => {
+            format!("{}{} ({late})", time.format("%H:%M"), their_time(view))
+        }
         (None, Some(late)) => late,
         (None, None) => "today".to_string(),
+    }
+}
+
+/// " (08:15 New York)": a promised time as the prospect has it, when their clock differs.
+fn their_time(view: &ActionView) -> String {
+    let zone = view
+        .prospect_tz
+        .as_deref()
+        .and_then(|name| zones::parse(name).ok());
+    match (view.time, view.prospect_time, zone) {
+        (Some(mine), Some(theirs), Some(zone)) if mine != theirs => {
+            format!(" ({} {})", theirs.format("%H:%M"), zones::city(zone))
+        }
+        _ => String::new(),
     }
 }
 
@@ -43,11 +60,18 @@ pub fn render(today: NaiveDate, views: &[ActionView]) -> String {
             plural(missed as i64, "missed promise")
         )),
     }
-    let mut grid = table::new(&[
-        "When", "Id", "Prospect", "Company", "Phone", "Step", "Touch", "Why",
-    ]);
+    // The "Call" column only when `[calendar] call_hours` gives something to say.
+    let with_call = views.iter().any(|view| view.call_advice.is_some());
+    let mut headers = vec![
+        "When", "Id", "Prospect", "Company", "Phone", "Step", "Touch",
+    ];
+    if with_call {
+        headers.push("Call");
+    }
+    headers.push("Why");
+    let mut grid = table::new(&headers);
     for view in views {
-        grid.add_row(vec![
+        let mut row = vec![
             when(view),
             view.id.to_string(),
             clean(&view.name).into_owned(),
@@ -55,8 +79,12 @@ pub fn render(today: NaiveDate, views: &[ActionView]) -> String {
             cell(view.number()),
             view.step.to_string(),
             view.touch_label(),
-            view.reason.clone(),
-        ]);
+        ];
+        if with_call {
+            row.push(cell(view.call_advice.as_deref()));
+        }
+        row.push(view.reason.clone());
+        grid.add_row(row);
     }
     out.push_str(&grid.to_string());
     out.push_str("\n\n");

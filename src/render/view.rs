@@ -8,6 +8,7 @@ use crate::domain::{Channel, Prospect, Step};
 use crate::promise;
 use crate::script;
 use crate::tracker::Due;
+use crate::zones;
 
 /// An action, ready to print: the shape of each element of `today --json`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -21,6 +22,16 @@ pub struct ActionView {
     pub due: NaiveDate,
     #[serde(serialize_with = "super::json::serialize_time")]
     pub time: Option<chrono::NaiveTime>,
+    /// The prospect's zone, if one is set (`edit --tz`).
+    pub prospect_tz: Option<String>,
+    /// A promised callback's time in the prospect's zone; `null` without a time or a zone.
+    #[serde(serialize_with = "super::json::serialize_time")]
+    pub prospect_time: Option<chrono::NaiveTime>,
+    /// With `[calendar] call_hours`: the part of your day within their hours, in your time
+    /// ("14:00-23:30"); `null` without call hours or when their hours miss your day.
+    pub call_window: Option<String>,
+    /// With `[calendar] call_hours`: when to call, in words ("fits now (until 23:30)").
+    pub call_advice: Option<String>,
     pub touch: Option<u32>,
     pub max_touches: Option<u32>,
     pub overdue_business_days: i64,
@@ -59,6 +70,33 @@ impl ActionView {
             script::Gaps::Smooth,
         );
         let contact = &prospect.contact;
+        let zones = &config.zones;
+        let theirs = zones::named(contact.time_zone.as_deref());
+        let prospect_time = match (action.time, theirs) {
+            (Some(time), Some(zone)) => zones::convert(action.due.and_time(time), zones.mine, zone)
+                .ok()
+                .map(|at| at.time()),
+            _ => None,
+        };
+        let day = action.due.max(today);
+        let (call_window, call_advice) = match zones.call_hours {
+            Some(hours) => {
+                let window = zones::window(hours, theirs.unwrap_or(zones.mine), zones.mine, day);
+                let promised_outside = action.time.map(|time| day.and_time(time)).filter(|at| {
+                    !window.is_some_and(|window| window.start <= *at && *at < window.end)
+                });
+                let advice = match (promised_outside, window) {
+                    (Some(at), Some(window)) => format!(
+                        "promised {} is outside their hours ({} your time)",
+                        at.format("%H:%M"),
+                        window.label()
+                    ),
+                    _ => zones::advice(window, day, now),
+                };
+                (window.map(|window| window.label()), Some(advice))
+            }
+            None => (None, None),
+        };
         ActionView {
             id: prospect.id,
             name: contact.name.clone(),
@@ -68,6 +106,10 @@ impl ActionView {
             step: action.step,
             due: action.due,
             time: action.time,
+            prospect_tz: theirs.map(|zone| zone.name().to_string()),
+            prospect_time,
+            call_window,
+            call_advice,
             touch: action.touch,
             max_touches: config
                 .cadence(&prospect.cadence)

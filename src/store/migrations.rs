@@ -89,6 +89,14 @@ const MIGRATIONS: &[Migration] = &[
         ) WITHOUT ROWID;
     ",
     },
+    Migration {
+        description: "the prospect's time zone",
+        sql: "
+        -- An IANA name (`Europe/Berlin`), checked by the command that stores it. NULL: the
+        -- prospect is in the salesperson's zone, which is all that schema 2 knew.
+        ALTER TABLE prospects ADD COLUMN time_zone TEXT;
+    ",
+    },
 ];
 
 /// The schema version this build writes.

@@ -7,7 +7,7 @@ use crate::domain::{Attempt, Closure, Contact, Prospect};
 
 pub(super) const PROSPECT_COLUMNS: &str = "id, name, company, phone, email, title, prefers, \
      next_step, topic, assistant, assistant_phone, note, cadence, start_date, status, \
-     close_reason, closed_at, close_note, recontact_on, run_started_at, created_at";
+     close_reason, closed_at, close_note, recontact_on, run_started_at, created_at, time_zone";
 
 pub(super) const ATTEMPT_COLUMNS: &str =
     "id, prospect_id, at, channel, outcome, step, note, promise, next_date";
@@ -31,6 +31,7 @@ pub(super) fn prospect(row: &Row<'_>) -> rusqlite::Result<Prospect> {
             assistant: row.get(9)?,
             assistant_phone: row.get(10)?,
             note: row.get(11)?,
+            time_zone: row.get(21)?,
         },
         cadence: row.get(12)?,
         start: row.get(13)?,

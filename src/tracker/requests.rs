@@ -28,6 +28,7 @@ pub struct ProspectPatch {
     pub assistant: Option<Option<String>>,
     pub assistant_phone: Option<Option<String>>,
     pub note: Option<Option<String>>,
+    pub time_zone: Option<Option<String>>,
     pub cadence: Option<String>,
     pub start: Option<NaiveDate>,
 }
@@ -45,6 +46,7 @@ impl ProspectPatch {
             && self.assistant.is_none()
             && self.assistant_phone.is_none()
             && self.note.is_none()
+            && self.time_zone.is_none()
             && self.cadence.is_none()
             && self.start.is_none()
     }
@@ -66,6 +68,7 @@ impl ProspectPatch {
         set(&mut contact.assistant, self.assistant);
         set(&mut contact.assistant_phone, self.assistant_phone);
         set(&mut contact.note, self.note);
+        set(&mut contact.time_zone, self.time_zone);
     }
 }
 

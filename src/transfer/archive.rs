@@ -42,6 +42,9 @@ pub struct ArchivedProspect {
     pub assistant: Option<String>,
     pub assistant_phone: Option<String>,
     pub note: Option<String>,
+    /// Absent from backups made before schema 3.
+    #[serde(default)]
+    pub time_zone: Option<String>,
     pub cadence: Option<String>,
     pub start: Option<NaiveDate>,
     pub status: Option<Status>,
@@ -87,6 +90,7 @@ impl From<&Exported> for ArchivedProspect {
             assistant: contact.assistant,
             assistant_phone: contact.assistant_phone,
             note: contact.note,
+            time_zone: contact.time_zone,
             cadence: Some(prospect.cadence.clone()),
             start: Some(prospect.start),
             status: Some(prospect.status),
@@ -191,6 +195,16 @@ fn incoming(
     if status == Status::Active && closed.is_some() {
         return Err("it is active but has a close_reason; set status to closed or drop it".into());
     }
+    // A zone this build does not know would be misread by every command, so it is refused.
+    let time_zone = match archived.time_zone.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(name) => Some(
+            crate::zones::parse(name)
+                .map_err(|error| error.to_string())?
+                .name()
+                .to_string(),
+        ),
+    };
     let cadence = archived
         .cadence
         .unwrap_or_else(|| default_cadence.to_string());
@@ -227,6 +241,7 @@ fn incoming(
                 assistant: archived.assistant,
                 assistant_phone: archived.assistant_phone,
                 note: archived.note,
+                time_zone,
             },
             cadence,
             start: archived.start.unwrap_or(now.date()),

@@ -203,6 +203,8 @@ fn prospect(
             assistant: cells.owned(Field::Assistant),
             assistant_phone: cells.owned(Field::AssistantPhone),
             note,
+            // The CSV columns carry no zone: `followup edit --tz` sets it afterwards.
+            time_zone: None,
         },
         cadence,
         start,

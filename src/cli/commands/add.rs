@@ -28,6 +28,12 @@ pub fn run(args: AddArgs, session: Session) -> Result<String> {
             assistant: non_blank(fields.assistant),
             assistant_phone: non_blank(fields.assistant_phone),
             note: non_blank(fields.note),
+            time_zone: fields
+                .tz
+                .as_deref()
+                .map(super::zone_flag)
+                .transpose()?
+                .flatten(),
         },
         cadence: non_blank(fields.cadence),
         start,

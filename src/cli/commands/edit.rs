@@ -26,6 +26,7 @@ pub fn run(args: EditArgs, session: Session) -> Result<String> {
         assistant: clearable(fields.assistant),
         assistant_phone: clearable(fields.assistant_phone),
         note: clearable(fields.note),
+        time_zone: fields.tz.as_deref().map(super::zone_flag).transpose()?,
         cadence: non_blank(fields.cadence),
         start,
     };

@@ -4,7 +4,7 @@ use super::non_blank;
 use crate::cli::args::LogArgs;
 use crate::cli::session::Session;
 use crate::domain::{Status, Step};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::render::dossier::AttemptView;
 use crate::render::sanitize::clean;
 use crate::render::view::ActionView;
@@ -43,7 +43,17 @@ pub fn run(args: LogArgs, session: Session) -> Result<String> {
     };
     let mut tracker = session.tracker()?;
     let id = tracker.resolve(&args.prospect)?;
-    let was = tracker.prospect(id)?.status;
+    let prospect = tracker.prospect(id)?;
+    let was = prospect.status;
+    let mine = tracker.config().zones.mine;
+    let theirs = super::their_zone(&prospect);
+    let mut entry = entry;
+    if args.their_time {
+        entry.promise = entry
+            .promise
+            .map(|promised| their_promise(promised, theirs, mine, &prospect.contact.name))
+            .transpose()?;
+    }
     let logged = tracker.log(id, entry)?;
     let now = tracker.now();
     let next = logged
@@ -77,8 +87,14 @@ pub fn run(args: LogArgs, session: Session) -> Result<String> {
         attempt.step
     );
     if let Some(promise) = attempt.promise {
+        let their = match theirs.filter(|zone| *zone != mine) {
+            Some(zone) => crate::zones::convert(promise, mine, zone)
+                .map(|time| format!(" ({} their time, {})", time.format("%a %H:%M"), zone.name()))
+                .unwrap_or_default(),
+            None => String::new(),
+        };
         out.push_str(&format!(
-            "Promised callback: {}.\n",
+            "Promised callback: {}{their}.\n",
             promise.format("%a %Y-%m-%d at %H:%M")
         ));
     }
@@ -113,4 +129,24 @@ pub fn run(args: LogArgs, session: Session) -> Result<String> {
         None => out.push_str("Nothing more is planned for this file.\n"),
     }
     Ok(out)
+}
+
+/// `--their-time`: the promise as the prospect heard it, turned into the salesperson's time,
+/// which is what is stored and planned.
+fn their_promise(
+    promised: chrono::NaiveDateTime,
+    theirs: Option<chrono_tz::Tz>,
+    mine: chrono_tz::Tz,
+    name: &str,
+) -> Result<chrono::NaiveDateTime> {
+    let Some(theirs) = theirs else {
+        return Err(Error::Invalid(format!(
+            "--their-time: {} has no time zone; set one with `followup edit PROSPECT --tz ZONE`",
+            clean(name)
+        )));
+    };
+    crate::zones::convert(promised, theirs, mine).map_err(|source| Error::Zone {
+        flag: "--promise",
+        source,
+    })
 }

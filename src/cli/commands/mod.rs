@@ -66,3 +66,20 @@ fn non_blank(text: Option<String>) -> Option<String> {
     text.map(|text| text.trim().to_string())
         .filter(|text| !text.is_empty())
 }
+
+/// `--tz ZONE`: a checked IANA name, or `None` for an empty value (which clears it on `edit`).
+fn zone_flag(text: &str) -> Result<Option<String>> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    crate::zones::parse(text)
+        .map(|zone| Some(zone.name().to_string()))
+        .map_err(|source| crate::error::Error::Zone {
+            flag: "--tz",
+            source,
+        })
+}
+
+fn their_zone(prospect: &crate::domain::Prospect) -> Option<chrono_tz::Tz> {
+    crate::zones::named(prospect.contact.time_zone.as_deref())
+}

@@ -1,0 +1,168 @@
+//! Time zones: the salesperson's and each prospect's. Pure: every function takes the zones and
+//! the times it works on, and reads neither the clock nor the system (the system's zone is
+//! looked up once, in `cli::session`).
+//!
+//! Everything stored and planned stays in the salesperson's wall-clock time, the only time
+//! the engine knows. A zone is used at the edges: to read a time the prospect was promised in
+//! their own zone, to show a promised call in their time, and to say when their office hours
+//! fall in the salesperson's day. Conversions always use the offsets of the date concerned, so
+//! a daylight-saving change between today and the promised day is accounted for.
+
+use std::fmt;
+
+use chrono::{LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, TimeZone};
+use chrono_tz::Tz;
+
+/// Why a zone or a time in a zone could not be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ZoneError {
+    #[error("'{0}' is not a time zone; use an IANA name such as Europe/Berlin or America/New_York")]
+    Unknown(String),
+    #[error(
+        "{time} does not exist in {zone} (the clocks go forward that night); the next valid time is {next}"
+    )]
+    Gap {
+        time: String,
+        zone: String,
+        next: String,
+    },
+}
+
+/// Reads an IANA zone name, as `--tz` and `[calendar] time_zone` take it.
+pub fn parse(name: &str) -> Result<Tz, ZoneError> {
+    name.trim()
+        .parse::<Tz>()
+        .map_err(|_| ZoneError::Unknown(name.to_string()))
+}
+
+/// A prospect's stored zone. A name this build no longer knows (the zone database changed)
+/// counts as none rather than failing every command that shows the prospect.
+pub fn named(name: Option<&str>) -> Option<Tz> {
+    name.and_then(|name| parse(name).ok())
+}
+
+/// How a zone is called in a table cell: its city, "New York" for America/New_York.
+pub fn city(zone: Tz) -> String {
+    let name = zone.name();
+    name.rsplit('/').next().unwrap_or(name).replace('_', " ")
+}
+
+/// The wall-clock time in `to` of the instant that reads `local` in `from`. A time skipped by
+/// a daylight-saving change is refused with the next one that exists; a time that happens
+/// twice (the clocks going back) is taken the first time, as people mean it.
+pub fn convert(local: NaiveDateTime, from: Tz, to: Tz) -> Result<NaiveDateTime, ZoneError> {
+    let instant = match from.from_local_datetime(&local) {
+        LocalResult::Single(instant) => instant,
+        LocalResult::Ambiguous(earlier, _) => earlier,
+        LocalResult::None => {
+            return Err(ZoneError::Gap {
+                time: local.format("%Y-%m-%d %H:%M").to_string(),
+                zone: from.name().to_string(),
+                next: next_valid(local, from).format("%H:%M").to_string(),
+            });
+        }
+    };
+    Ok(instant.with_timezone(&to).naive_local())
+}
+
+/// The first minute after a gap: gaps last at most a few hours, so a bounded walk finds it.
+fn next_valid(local: NaiveDateTime, zone: Tz) -> NaiveDateTime {
+    (1..=24 * 60)
+        .map(|minutes| local + TimeDelta::minutes(minutes))
+        .find(|time| !matches!(zone.from_local_datetime(time), LocalResult::None))
+        .unwrap_or(local)
+}
+
+/// `[calendar] call_hours = "08:00-17:30"`: when prospects take calls, in their own zone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CallHours {
+    pub start: NaiveTime,
+    pub end: NaiveTime,
+}
+
+impl CallHours {
+    /// Reads "HH:MM-HH:MM", the start before the end (office hours do not cross midnight).
+    pub fn parse(text: &str) -> Result<CallHours, String> {
+        let bad = || format!("'{text}' is not a range of hours such as \"08:00-17:30\"");
+        let (start, end) = text.split_once('-').ok_or_else(bad)?;
+        let time = |part: &str| NaiveTime::parse_from_str(part.trim(), "%H:%M").map_err(|_| bad());
+        let (start, end) = (time(start)?, time(end)?);
+        if start >= end {
+            return Err(format!(
+                "'{text}': the start must come before the end, on the same day"
+            ));
+        }
+        Ok(CallHours { start, end })
+    }
+}
+
+impl fmt::Display for CallHours {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}-{}",
+            self.start.format("%H:%M"),
+            self.end.format("%H:%M")
+        )
+    }
+}
+
+/// The part of the salesperson's `day` in which the prospect is within their call hours, in
+/// the salesperson's wall-clock time. `end` is exclusive and may be the next midnight.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Window {
+    pub start: NaiveDateTime,
+    pub end: NaiveDateTime,
+}
+
+impl Window {
+    /// "14:00-23:30", with "24:00" for a window that runs to midnight.
+    pub fn label(&self) -> String {
+        let end = if self.end.date() > self.start.date() && self.end.time() == NaiveTime::MIN {
+            "24:00".to_string()
+        } else {
+            self.end.format("%H:%M").to_string()
+        };
+        format!("{}-{end}", self.start.format("%H:%M"))
+    }
+}
+
+/// When on `day` (the salesperson's date) a prospect in `theirs` can be called within `hours`,
+/// seen from `mine`. Their hours on their previous, same and next date are all tried, since a
+/// zone far east or west puts their working day across the salesperson's midnight; the first
+/// stretch that meets `day` is given. `None`: their hours do not meet this day at all.
+pub fn window(hours: CallHours, theirs: Tz, mine: Tz, day: NaiveDate) -> Option<Window> {
+    let day_start = day.and_time(NaiveTime::MIN);
+    let day_end = day_start + TimeDelta::days(1);
+    [-1, 0, 1]
+        .into_iter()
+        .filter_map(|offset| day.checked_add_signed(TimeDelta::days(offset)))
+        .filter_map(|date| {
+            let start = convert(date.and_time(hours.start), theirs, mine).ok()?;
+            let end = convert(date.and_time(hours.end), theirs, mine).ok()?;
+            let (start, end) = (start.max(day_start), end.min(day_end));
+            (start < end).then_some(Window { start, end })
+        })
+        .next()
+}
+
+/// What the salesperson should know at `now` about calling within `window` on `day`.
+pub fn advice(window: Option<Window>, day: NaiveDate, now: NaiveDateTime) -> String {
+    match window {
+        Some(window) if day > now.date() => format!("call {} your time", window.label()),
+        None => "no time: outside their hours all day".to_string(),
+        Some(window) if now < window.start => format!(
+            "from {} your time (until {})",
+            window.start.format("%H:%M"),
+            window.label().split('-').nth(1).unwrap_or_default()
+        ),
+        Some(window) if now < window.end => format!(
+            "fits now (until {})",
+            window.label().split('-').nth(1).unwrap_or_default()
+        ),
+        Some(window) => format!("too late today (was {} your time)", window.label()),
+    }
+}
+
+#[cfg(test)]
+mod tests;

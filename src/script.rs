@@ -64,6 +64,16 @@ pub fn message(
         .or(action.time)
         .unwrap_or(crate::when::DEFAULT_TIME);
     let contact = &prospect.contact;
+    // The message is said to the prospect, so the call it announces is in their clock: the
+    // same instant, which may even fall on another date for them.
+    let (following, promise_time) =
+        match (following, crate::zones::named(contact.time_zone.as_deref())) {
+            (Some(day), Some(theirs)) => {
+                crate::zones::convert(day.and_time(promise_time), config.zones.mine, theirs)
+                    .map_or((Some(day), promise_time), |at| (Some(at.date()), at.time()))
+            }
+            _ => (following, promise_time),
+        };
     let me = &config.me;
     let value = |name: &str| -> Option<String> {
         match name {

@@ -146,21 +146,22 @@ pub fn window(hours: CallHours, theirs: Tz, mine: Tz, day: NaiveDate) -> Option<
         .next()
 }
 
-/// What the salesperson should know at `now` about calling within `window` on `day`.
+/// What the salesperson should know at `now` about calling within `window` on `day`, in
+/// their own time: short enough for a table cell.
 pub fn advice(window: Option<Window>, day: NaiveDate, now: NaiveDateTime) -> String {
-    match window {
-        Some(window) if day > now.date() => format!("call {} your time", window.label()),
-        None => "no time: outside their hours all day".to_string(),
-        Some(window) if now < window.start => format!(
-            "from {} your time (until {})",
-            window.start.format("%H:%M"),
-            window.label().split('-').nth(1).unwrap_or_default()
-        ),
-        Some(window) if now < window.end => format!(
-            "fits now (until {})",
-            window.label().split('-').nth(1).unwrap_or_default()
-        ),
-        Some(window) => format!("too late today (was {} your time)", window.label()),
+    let Some(window) = window else {
+        return "not in your day".to_string();
+    };
+    let label = window.label();
+    let end = label.split('-').nth(1).unwrap_or_default();
+    if day > now.date() {
+        format!("call {label}")
+    } else if now < window.start {
+        format!("from {} to {end}", window.start.format("%H:%M"))
+    } else if now < window.end {
+        format!("fits now, until {end}")
+    } else {
+        format!("too late today ({label})")
     }
 }
 

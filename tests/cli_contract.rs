@@ -44,6 +44,8 @@ fn add_with_every_flag_is_reflected_by_show_json() {
         "2026-11-25",
         "--note",
         "met at the trade fair",
+        "--tz",
+        "America/Chicago",
     ]);
     run.stdout_contains("1");
     let shown = f.show(1);
@@ -60,6 +62,7 @@ fn add_with_every_flag_is_reflected_by_show_json() {
         "assistant": "Pat Ortiz",
         "assistant_phone": "555-0148",
         "note": "met at the trade fair",
+        "time_zone": "America/Chicago",
         "cadence": "as-promised",
         "start": "2026-11-25",
         "status": "active",

@@ -66,7 +66,7 @@ pub fn render(today: NaiveDate, views: &[ActionView]) -> String {
         "When", "Id", "Prospect", "Company", "Phone", "Step", "Touch",
     ];
     if with_call {
-        headers.push("Call");
+        headers.push("Call (your time)");
     }
     headers.push("Why");
     let mut grid = table::new(&headers);

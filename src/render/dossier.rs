@@ -26,6 +26,8 @@ pub struct ProspectView {
     pub assistant: Option<String>,
     pub assistant_phone: Option<String>,
     pub note: Option<String>,
+    /// Their IANA time zone, or `null`: yours.
+    pub time_zone: Option<String>,
     pub cadence: String,
     pub start: NaiveDate,
     pub status: Status,
@@ -51,6 +53,7 @@ impl From<&Prospect> for ProspectView {
             assistant: contact.assistant,
             assistant_phone: contact.assistant_phone,
             note: contact.note,
+            time_zone: contact.time_zone,
             cadence: prospect.cadence.clone(),
             start: prospect.start,
             status: prospect.status,
@@ -132,6 +135,7 @@ pub fn render(view: &DossierView) -> String {
         ("Assistant", p.assistant.clone()),
         ("Assistant phone", p.assistant_phone.clone()),
         ("Note", p.note.clone()),
+        ("Time zone", p.time_zone.clone()),
     ];
     for (label, value) in fields {
         if let Some(value) = value {

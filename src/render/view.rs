@@ -87,7 +87,7 @@ impl ActionView {
                 });
                 let advice = match (promised_outside, window) {
                     (Some(at), Some(window)) => format!(
-                        "promised {} is outside their hours ({} your time)",
+                        "promised {} is outside their hours ({})",
                         at.format("%H:%M"),
                         window.label()
                     ),

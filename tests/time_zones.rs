@@ -1,0 +1,251 @@
+//! Prospects in other time zones: promises read in either zone, shown in both, ordered by the
+//! instant, across the spring clock changes of 2026, and the call window of `call_hours`. The
+//! salesperson's zone comes from the cadence file, so the tests do not depend on the machine's.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::Followup;
+use serde_json::Value;
+
+/// A cadence file for a salesperson in Berlin, with `extra` added to `[calendar]`.
+fn berlin(f: &Followup, extra: &str) -> PathBuf {
+    f.write(
+        "cadence.toml",
+        format!("[calendar]\ntime_zone = \"Europe/Berlin\"\n{extra}\n\n[cadence.standard]\n"),
+    )
+}
+
+fn with(f: &Followup, file: &Path, args: &[&str]) -> common::Run {
+    f.cmd(args).env("FOLLOWUP_CADENCE", file).run()
+}
+
+#[track_caller]
+fn json(f: &Followup, file: &Path, args: &[&str]) -> Value {
+    let run = with(f, file, args);
+    run.success();
+    run.stdout_json()
+}
+
+fn add(f: &Followup, file: &Path, name: &str, tz: &str) -> i64 {
+    json(f, file, &["add", name, "--tz", tz, "--json"])["id"]
+        .as_i64()
+        .unwrap()
+}
+
+#[test]
+fn a_zone_is_checked_stored_shown_and_cleared() {
+    let f = Followup::new();
+    let cadence = berlin(&f, "");
+    let id = add(&f, &cadence, "Nia Brooks", "America/New_York");
+    assert_eq!(f.show(id)["time_zone"], "America/New_York");
+    with(&f, &cadence, &["edit", "nia", "--tz", "Mars/Olympus"])
+        .fails(2)
+        .stderr_contains("--tz");
+    with(&f, &cadence, &["add", "Bad Zone", "--tz", "Berlin"]).fails(2);
+    assert_eq!(f.show(id)["time_zone"], "America/New_York");
+    with(&f, &cadence, &["edit", "nia", "--tz", ""]).success();
+    assert_eq!(f.show(id)["time_zone"], Value::Null);
+}
+
+/// New York moves its clocks on Sun 2026-03-08, Berlin on Sun 2026-03-29. A promise of 08:15
+/// New York time is 14:15 in Berlin before, 13:15 between, and 14:15 again after.
+#[test]
+fn a_promise_in_their_time_lands_at_the_right_hour_across_the_clock_changes() {
+    let mut f = Followup::new();
+    f.at("2026-03-02T10:00");
+    let cadence = berlin(&f, "");
+    let id = add(&f, &cadence, "Nia Brooks", "America/New_York");
+    let cases = [
+        ("2026-03-06", "14:15"),
+        ("2026-03-09", "13:15"),
+        ("2026-03-27", "13:15"),
+        ("2026-03-30", "14:15"),
+    ];
+    for (day, mine) in cases {
+        let promise = format!("{day} 08:15");
+        let logged = json(
+            &f,
+            &cadence,
+            &[
+                "log",
+                "nia",
+                "--promise",
+                &promise,
+                "--their-time",
+                "--json",
+            ],
+        );
+        let next = &logged["next"];
+        assert_eq!(next["step"], "promised", "{day}");
+        assert_eq!(next["due"], day);
+        assert_eq!(next["time"], mine, "{day}");
+        assert_eq!(next["prospect_time"], "08:15", "{day}");
+        assert_eq!(next["prospect_tz"], "America/New_York");
+    }
+    // Without --their-time the time is the salesperson's own.
+    let logged = json(
+        &f,
+        &cadence,
+        &["log", "nia", "--promise", "2026-03-09 14:00", "--json"],
+    );
+    assert_eq!(logged["next"]["time"], "14:00");
+    assert_eq!(logged["next"]["prospect_time"], "09:00");
+    let shown = json(&f, &cadence, &["show", &id.to_string(), "--json"]);
+    assert_eq!(shown["next"]["prospect_time"], "09:00");
+}
+
+#[test]
+fn today_orders_promises_by_the_instant_and_shows_both_clocks() {
+    let mut f = Followup::new();
+    f.at("2026-03-09T07:00");
+    let cadence = berlin(&f, "");
+    add(&f, &cadence, "Nia Brooks", "America/New_York");
+    add(&f, &cadence, "Kenji Sato", "Asia/Tokyo");
+    add(&f, &cadence, "Hans Berg", "Europe/Berlin");
+    // 08:15 New York is 13:15 Berlin; 17:00 Tokyo is 09:00 Berlin; Hans at 11:00 Berlin.
+    for (who, when) in [("nia", "08:15"), ("kenji", "17:00"), ("hans", "11:00")] {
+        let promise = format!("2026-03-09 {when}");
+        with(
+            &f,
+            &cadence,
+            &["log", who, "--promise", &promise, "--their-time"],
+        )
+        .success();
+    }
+    let due = json(&f, &cadence, &["today", "--json"]);
+    let order: Vec<(&str, &str)> = due
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|view| {
+            (
+                view["name"].as_str().unwrap(),
+                view["time"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        order,
+        [
+            ("Kenji Sato", "09:00"),
+            ("Hans Berg", "11:00"),
+            ("Nia Brooks", "13:15")
+        ]
+    );
+    let table = with(&f, &cadence, &["today"]);
+    table.success();
+    table.stdout_contains("09:00 (17:00 Tokyo)");
+    table.stdout_contains("13:15 (08:15 New York)");
+}
+
+#[test]
+fn call_hours_say_when_each_call_fits_in_my_day() {
+    let mut f = Followup::new();
+    f.at("2026-03-09T15:00");
+    let cadence = berlin(&f, "call_hours = \"08:00-17:30\"");
+    add(&f, &cadence, "Nia Brooks", "America/New_York");
+    add(&f, &cadence, "Kenji Sato", "Asia/Tokyo");
+    json(&f, &cadence, &["add", "Hans Berg", "--json"]);
+    let due = json(&f, &cadence, &["today", "--json"]);
+    let by_name = |name: &str| {
+        due.as_array()
+            .unwrap()
+            .iter()
+            .find(|view| view["name"] == name)
+            .unwrap()
+            .clone()
+    };
+    // Between the clock changes New York is 5 hours behind Berlin.
+    assert_eq!(by_name("Nia Brooks")["call_window"], "13:00-22:30");
+    assert_eq!(
+        by_name("Nia Brooks")["call_advice"],
+        "fits now, until 22:30"
+    );
+    assert_eq!(by_name("Kenji Sato")["call_window"], "00:00-09:30");
+    assert_eq!(
+        by_name("Kenji Sato")["call_advice"],
+        "too late today (00:00-09:30)"
+    );
+    // No zone of their own: the salesperson's.
+    assert_eq!(by_name("Hans Berg")["call_window"], "08:00-17:30");
+    let table = with(&f, &cadence, &["today"]);
+    table.success();
+    table.stdout_contains("Call");
+    table.stdout_contains("fits now");
+
+    // Without call_hours there is no window and no column.
+    let plain = berlin(&f, "");
+    let due = json(&f, &plain, &["today", "--json"]);
+    assert_eq!(due[0]["call_window"], Value::Null);
+}
+
+#[test]
+fn their_time_needs_their_zone_and_a_time_that_exists() {
+    let mut f = Followup::new();
+    f.at("2026-03-02T10:00");
+    let cadence = berlin(&f, "");
+    json(&f, &cadence, &["add", "Hans Berg", "--json"]);
+    add(&f, &cadence, "Nia Brooks", "America/New_York");
+    with(
+        &f,
+        &cadence,
+        &["log", "hans", "--promise", "tomorrow 08:15", "--their-time"],
+    )
+    .fails(2)
+    .stderr_contains("no time zone");
+    // 02:30 on 2026-03-08 does not exist in New York.
+    with(
+        &f,
+        &cadence,
+        &[
+            "log",
+            "nia",
+            "--promise",
+            "2026-03-08 02:30",
+            "--their-time",
+        ],
+    )
+    .fails(2)
+    .stderr_contains("03:00");
+    assert_eq!(f.show(2)["attempts"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn a_bad_zone_or_bad_call_hours_in_the_cadence_file_is_refused_with_its_key() {
+    let f = Followup::new();
+    let zone = f.write(
+        "zone.toml",
+        "[calendar]\ntime_zone = \"Europe/Berlinn\"\n\n[cadence.standard]\n",
+    );
+    with(&f, &zone, &["cadence", "check"])
+        .fails(2)
+        .stderr_contains("calendar.time_zone");
+    let hours = f.write(
+        "hours.toml",
+        "[calendar]\ncall_hours = \"17:30-08:00\"\n\n[cadence.standard]\n",
+    );
+    with(&f, &hours, &["today"])
+        .fails(2)
+        .stderr_contains("calendar.call_hours");
+}
+
+#[test]
+fn the_message_announces_the_next_call_in_their_time() {
+    let mut f = Followup::new();
+    f.at("2026-03-09T10:00");
+    let cadence = berlin(&f, "");
+    add(&f, &cadence, "Nia Brooks", "America/New_York");
+    with(
+        &f,
+        &cadence,
+        &["log", "nia", "--promise", "today 08:15", "--their-time"],
+    )
+    .success();
+    let due = json(&f, &cadence, &["today", "--json"]);
+    // The promised 13:15 Berlin call announces the next one at the same hour: 08:15 for Nia.
+    let script = due[0]["script"].as_str().unwrap();
+    assert!(script.contains("08:15"), "{script}");
+    assert!(!script.contains("13:15"), "{script}");
+}

@@ -268,6 +268,38 @@ fn a_database_from_the_second_schema_opens_with_its_days_off() {
 }
 
 #[test]
+fn a_database_from_the_second_schema_keeps_its_records_and_takes_time_zones() {
+    let (_dir, db) = copy_fixture("schema-v2.db");
+    let before: serde_json::Value =
+        serde_json::from_slice(&run_ok(&db, &["list", "--status", "all", "--json"]).stdout)
+            .unwrap();
+    assert_eq!(before.as_array().unwrap().len(), 3);
+    let li: serde_json::Value =
+        serde_json::from_slice(&run_ok(&db, &["show", "li", "--json"]).stdout).unwrap();
+    assert_eq!(li["time_zone"], serde_json::Value::Null);
+    assert_eq!(li["attempts"].as_array().unwrap().len(), 2);
+    run_ok(&db, &["edit", "li", "--tz", "Asia/Shanghai"]);
+    let li: serde_json::Value =
+        serde_json::from_slice(&run_ok(&db, &["show", "li", "--json"]).stdout).unwrap();
+    assert_eq!(li["time_zone"], "Asia/Shanghai");
+    assert_eq!(li["company"], "Acme Corp");
+    assert_eq!(li["attempts"][0]["promise"], "2026-11-24T08:15:00");
+}
+
+#[test]
+fn a_database_from_the_third_schema_opens_with_its_time_zones() {
+    let (_dir, db) = copy_fixture("schema-v3.db");
+    let nia: serde_json::Value =
+        serde_json::from_slice(&run_ok(&db, &["show", "nia", "--json"]).stdout).unwrap();
+    assert_eq!(nia["time_zone"], "America/New_York");
+    assert_eq!(nia["attempts"][0]["promise"], "2026-11-24T14:15:00");
+    let list: serde_json::Value =
+        serde_json::from_slice(&run_ok(&db, &["list", "--status", "all", "--json"]).stdout)
+            .unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 4);
+}
+
+#[test]
 fn a_database_from_a_newer_followup_is_refused_untouched() {
     let (_dir, db) = copy_fixture("schema-v1.db");
     rusqlite::Connection::open(&db)

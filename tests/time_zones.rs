@@ -249,3 +249,22 @@ fn the_message_announces_the_next_call_in_their_time() {
     assert!(script.contains("08:15"), "{script}");
     assert!(!script.contains("13:15"), "{script}");
 }
+
+#[test]
+fn a_change_of_my_zone_is_pointed_out() {
+    let mut f = Followup::new();
+    f.at("2026-03-09T10:00");
+    let cadence = berlin(&f, "");
+    add(&f, &cadence, "Nia Brooks", "America/New_York");
+    let same = with(&f, &cadence, &["today"]);
+    same.success();
+    assert_eq!(same.stderr, "");
+    let elsewhere = f.write(
+        "tokyo.toml",
+        "[calendar]\ntime_zone = \"Asia/Tokyo\"\n\n[cadence.standard]\n",
+    );
+    let moved = with(&f, &elsewhere, &["today"]);
+    moved.success();
+    moved.stderr_contains("written in Europe/Berlin time");
+    moved.stderr_contains("time_zone = \"Europe/Berlin\"");
+}

@@ -56,7 +56,18 @@ impl Session {
                 path.display()
             ));
         }
-        Tracker::new(store, self.config, self.now)
+        let tracker = Tracker::new(store, self.config, self.now)?;
+        if let Some(stored) = tracker.clock_zone_changed()? {
+            super::output::warning(&format!(
+                "the times in {} were written in {stored} time, but your zone is now {}: \
+                 promised calls are read as {} times; to keep them, set `time_zone = \"{stored}\"` \
+                 under [calendar] in cadence.toml",
+                path.display(),
+                tracker.config().zones.mine.name(),
+                tracker.config().zones.mine.name(),
+            ));
+        }
+        Ok(tracker)
     }
 
     /// The tracker over the database if it exists already; `None` without creating one. For

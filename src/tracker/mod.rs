@@ -36,6 +36,11 @@ use crate::timeline::{self, TimelineRow};
 /// The meta key under which the fingerprint of the rules behind the stored due dates is kept.
 const RULES_KEY: &str = "rules_fingerprint";
 
+/// The meta key of the zone whose wall clock the stored times are in: the salesperson's zone
+/// at the first write. Stored times carry no offset, so reading them in another zone would
+/// move every promise; `clock_zone_changed` lets the front end say so.
+const CLOCK_KEY: &str = "clock_zone";
+
 /// A prospect with its next action.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Due {
@@ -139,10 +144,20 @@ impl Tracker {
             if stale {
                 recompute_due_dates(writer, config)?;
             }
+            if writer.reader().meta(CLOCK_KEY)?.is_none() {
+                writer.set_meta(CLOCK_KEY, config.zones.mine.name())?;
+            }
             work(writer, config)
         })?;
         self.stale = false;
         Ok(value)
+    }
+
+    /// The zone the stored times were written in, when it is not the salesperson's zone now
+    /// (`[calendar] time_zone` changed, or the system's zone did).
+    pub fn clock_zone_changed(&self) -> Result<Option<String>> {
+        let stored = self.store.reader().meta(CLOCK_KEY)?;
+        Ok(stored.filter(|name| name != self.config.zones.mine.name()))
     }
 
     // ---- finding prospects ----

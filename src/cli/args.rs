@@ -135,7 +135,7 @@ pub enum Command {
         Columns recognized without --map (any case): Name, Full Name, First Name + Last Name, \
         Company, Company Name, Account Name, Phone, Phone Number, Mobile Phone, Email, \
         Email Address, Title, Job Title, and followup's own fields: topic, next_step, \
-        assistant, assistant_phone, prefers, cadence, start, note.\n\
+        assistant, assistant_phone, prefers, cadence, start, note, time_zone (or tz).\n\
         FIELD for --map is one of those own fields, name, first_name, last_name, company, phone, \
         email, title, or ignore.\n\
         A prospect with the email (or, without an email, the phone) of one on file is skipped. \

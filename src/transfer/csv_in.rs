@@ -172,6 +172,11 @@ fn prospect(
         }
         None => options.now.date(),
     };
+    let time_zone = cells
+        .get(Field::TimeZone)
+        .map(|name| crate::zones::parse(name).map(|zone| zone.name().to_string()))
+        .transpose()
+        .map_err(|error| format!("time_zone: {error}"))?;
     let mut note = cells.owned(Field::Note);
     if options.keep_unknown {
         let kept: Vec<String> = unknown
@@ -203,8 +208,7 @@ fn prospect(
             assistant: cells.owned(Field::Assistant),
             assistant_phone: cells.owned(Field::AssistantPhone),
             note,
-            // The CSV columns carry no zone: `followup edit --tz` sets it afterwards.
-            time_zone: None,
+            time_zone,
         },
         cadence,
         start,
@@ -267,6 +271,21 @@ mod tests {
             batch.prospects[0].prospect.contact.note.as_deref(),
             Some("met at the fair\nLead Source: Web")
         );
+    }
+
+    #[test]
+    fn a_time_zone_column_is_checked() {
+        let file = "Name,TZ\nAnn,Europe/Berlin\nBo,\n";
+        let batch = read(file.as_bytes(), &options()).unwrap();
+        let zones: Vec<Option<&str>> = batch
+            .prospects
+            .iter()
+            .map(|incoming| incoming.prospect.contact.time_zone.as_deref())
+            .collect();
+        assert_eq!(zones, [Some("Europe/Berlin"), None]);
+        let bad = "Name,time_zone\nAnn,Berlin\n";
+        let error = read(bad.as_bytes(), &options()).unwrap_err().to_string();
+        assert!(error.contains("time_zone"), "{error}");
     }
 
     #[test]

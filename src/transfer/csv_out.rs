@@ -7,7 +7,7 @@ use super::inert::inert;
 
 /// The header; the fields a prospect is added with keep their import names, so an export
 /// imports back (the other columns are reported as unknown and ignored).
-const HEADER: [&str; 25] = [
+const HEADER: [&str; 26] = [
     "id",
     "name",
     "company",
@@ -33,6 +33,7 @@ const HEADER: [&str; 25] = [
     "next_action",
     "next_due",
     "next_time",
+    "time_zone",
 ];
 
 fn date(value: Option<NaiveDate>) -> String {
@@ -49,7 +50,7 @@ fn text(value: &Option<String>) -> String {
     value.clone().unwrap_or_default()
 }
 
-fn row(record: &Exported) -> [String; 25] {
+fn row(record: &Exported) -> [String; 26] {
     let prospect = &record.prospect;
     let contact = &prospect.contact;
     let closed = prospect.closed.as_ref();
@@ -82,6 +83,7 @@ fn row(record: &Exported) -> [String; 25] {
         next.and_then(|n| n.time)
             .map(|time| time.format("%H:%M").to_string())
             .unwrap_or_default(),
+        text(&contact.time_zone),
     ]
 }
 

@@ -22,6 +22,8 @@ pub enum Field {
     Cadence,
     Start,
     Note,
+    /// An IANA zone name, checked on import.
+    TimeZone,
     /// `--map COLUMN=ignore`: drop the column without reporting it as unknown.
     Ignore,
 }
@@ -69,6 +71,7 @@ const NAMES: &[(Field, &str, &[&str])] = &[
     (Field::Cadence, "cadence", &[]),
     (Field::Start, "start", &["startdate"]),
     (Field::Note, "note", &["notes"]),
+    (Field::TimeZone, "time_zone", &["tz", "timezone"]),
     (Field::Ignore, "ignore", &[]),
 ];
 

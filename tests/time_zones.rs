@@ -138,6 +138,8 @@ fn today_orders_promises_by_the_instant_and_shows_both_clocks() {
     table.success();
     table.stdout_contains("09:00 (17:00 Tokyo)");
     table.stdout_contains("13:15 (08:15 New York)");
+    with(&f, &cadence, &["show", "nia"]).stdout_contains("at 13:15 (08:15 New York)");
+    with(&f, &cadence, &["agenda"]).stdout_contains("13:15 (08:15 New York)");
 }
 
 #[test]

@@ -7,7 +7,6 @@ use super::view::ActionView;
 use super::{day, plural, table};
 use crate::domain::Step;
 use crate::promise;
-use crate::zones;
 
 /// The "When" column: the promised time, "today", or how late.
 fn when(view: &ActionView) -> String {
@@ -23,26 +22,12 @@ fn when(view: &ActionView) -> String {
         days => Some(format!("{} late", plural(days, "day"))),
     };
     match (view.time, late) {
-        (Some(time), None) => format!("{}{}", time.format("%H:%M"), their_time(view)),
+        (Some(time), None) => format!("{}{}", time.format("%H:%M"), view.their_clock()),
         (Some(time), Some(late)) => {
-            format!("{}{} ({late})", time.format("%H:%M"), their_time(view))
+            format!("{}{} ({late})", time.format("%H:%M"), view.their_clock())
         }
         (None, Some(late)) => late,
         (None, None) => "today".to_string(),
-    }
-}
-
-/// " (08:15 New York)": a promised time as the prospect has it, when their clock differs.
-fn their_time(view: &ActionView) -> String {
-    let zone = view
-        .prospect_tz
-        .as_deref()
-        .and_then(|name| zones::parse(name).ok());
-    match (view.time, view.prospect_time, zone) {
-        (Some(mine), Some(theirs), Some(zone)) if mine != theirs => {
-            format!(" ({} {})", theirs.format("%H:%M"), zones::city(zone))
-        }
-        _ => String::new(),
     }
 }
 

@@ -190,7 +190,7 @@ pub fn render(view: &DossierView) -> String {
             };
             let time = next
                 .time
-                .map(|time| format!(" at {}", time.format("%H:%M")))
+                .map(|time| format!(" at {}{}", time.format("%H:%M"), next.their_clock()))
                 .unwrap_or_default();
             out.push_str(&format!(
                 "\nNext: {} on {}{time}{touch}, by {}.\n  {}\n\n",

@@ -23,10 +23,13 @@ pub fn render(today: NaiveDate, last: NaiveDate, views: &[ActionView]) -> String
     ]);
     for view in views {
         let when = match (view.time, view.overdue_business_days) {
-            (Some(time), 0) => time.format("%H:%M").to_string(),
-            (Some(time), late) => {
-                format!("{} ({} late)", time.format("%H:%M"), plural(late, "day"))
-            }
+            (Some(time), 0) => format!("{}{}", time.format("%H:%M"), view.their_clock()),
+            (Some(time), late) => format!(
+                "{}{} ({} late)",
+                time.format("%H:%M"),
+                view.their_clock(),
+                plural(late, "day")
+            ),
             (None, 0) => String::new(),
             (None, late) => format!("{} late", plural(late, "day")),
         };

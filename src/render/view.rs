@@ -149,6 +149,18 @@ impl ActionView {
         }
     }
 
+    /// " (08:15 New York)": a promised time as the prospect has it, when their clock differs
+    /// from yours; "" otherwise.
+    pub fn their_clock(&self) -> String {
+        let zone = zones::named(self.prospect_tz.as_deref());
+        match (self.time, self.prospect_time, zone) {
+            (Some(mine), Some(theirs), Some(zone)) if mine != theirs => {
+                format!(" ({} {})", theirs.format("%H:%M"), zones::city(zone))
+            }
+            _ => String::new(),
+        }
+    }
+
     /// The number to dial for this action.
     pub fn number(&self) -> Option<&str> {
         self.assistant_phone.as_deref().or(self.phone.as_deref())

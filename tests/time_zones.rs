@@ -177,6 +177,19 @@ fn call_hours_say_when_each_call_fits_in_my_day() {
     table.stdout_contains("Call");
     table.stdout_contains("fits now");
 
+    // A promise set outside their hours is pointed out: 08:00 Berlin is 03:00 in New York.
+    with(
+        &f,
+        &cadence,
+        &["log", "nia", "--promise", "2026-03-10 08:00"],
+    )
+    .success();
+    let nia = json(&f, &cadence, &["show", "nia", "--json"]);
+    assert_eq!(
+        nia["next"]["call_advice"],
+        "promised 08:00 is outside their hours (13:00-22:30)"
+    );
+
     // Without call_hours there is no window and no column.
     let plain = berlin(&f, "");
     let due = json(&f, &plain, &["today", "--json"]);

@@ -153,3 +153,42 @@ fn days_off_from_the_database_join_the_calendar_and_the_fingerprint() {
         Source::Imported("us.ics".into())
     );
 }
+
+#[test]
+fn the_time_zone_and_call_hours_are_read_and_checked_with_their_line() {
+    let (_dir, path) =
+        folder_with("time_zone = \"America/New_York\"\ncall_hours = \"09:00-17:00\"");
+    let config = Config::load(&path).unwrap();
+    assert_eq!(config.zones.configured, Some(chrono_tz::America::New_York));
+    assert_eq!(config.zones.mine, chrono_tz::America::New_York);
+    assert_eq!(
+        config
+            .zones
+            .call_hours
+            .map(|hours| hours.to_string())
+            .as_deref(),
+        Some("09:00-17:00")
+    );
+    // A configured zone wins over the system's.
+    let config = config.with_system_zone(chrono_tz::Asia::Tokyo);
+    assert_eq!(config.zones.mine, chrono_tz::America::New_York);
+
+    let (_dir, path) = folder_with("workdays = [\"mon\"]\ntime_zone = \"Europe/Berln\"");
+    let error = Config::load(&path).unwrap_err();
+    assert_eq!(error.key.as_deref(), Some("calendar.time_zone"));
+    assert_eq!(error.line, Some(3));
+    let (_dir, path) = folder_with("call_hours = \"9 to 5\"");
+    let error = Config::load(&path).unwrap_err();
+    assert_eq!(error.key.as_deref(), Some("calendar.call_hours"));
+    assert_eq!(error.line, Some(2));
+}
+
+#[test]
+fn without_a_time_zone_the_system_one_is_taken() {
+    let (_dir, path) = folder_with("");
+    let config = Config::load(&path).unwrap();
+    assert_eq!(config.zones.configured, None);
+    assert_eq!(config.zones.call_hours, None);
+    let config = config.with_system_zone(chrono_tz::Asia::Tokyo);
+    assert_eq!(config.zones.mine, chrono_tz::Asia::Tokyo);
+}

@@ -96,6 +96,18 @@ fn check(session: &Session) -> String {
     if let Some(limit) = config.max_touches_per_day {
         out.push_str(&format!("; at most {limit} actions a day"));
     }
+    // The zone matters to every promised time, so the check says which one is in effect.
+    let zones = &config.zones;
+    match zones.configured {
+        Some(zone) => out.push_str(&format!("; your time zone {}", zone.name())),
+        None => out.push_str(&format!(
+            "; your time zone {} (the system's)",
+            zones.mine.name()
+        )),
+    }
+    if let Some(hours) = zones.call_hours {
+        out.push_str(&format!("; prospects are called {hours} their time"));
+    }
     out.push('\n');
     out
 }

@@ -165,5 +165,23 @@ pub fn advice(window: Option<Window>, day: NaiveDate, now: NaiveDateTime) -> Str
     }
 }
 
+/// [`advice`] for an action that may have a promised time: a promise set outside their hours
+/// is what the salesperson needs to hear about, since the time was already given.
+pub fn promise_advice(
+    window: Option<Window>,
+    promised: Option<NaiveDateTime>,
+    day: NaiveDate,
+    now: NaiveDateTime,
+) -> String {
+    match (window, promised) {
+        (Some(window), Some(at)) if at < window.start || at >= window.end => format!(
+            "promised {} is outside their hours ({})",
+            at.format("%H:%M"),
+            window.label()
+        ),
+        _ => advice(window, day, now),
+    }
+}
+
 #[cfg(test)]
 mod tests;

@@ -79,21 +79,15 @@ impl ActionView {
             _ => None,
         };
         let day = action.due.max(today);
+        // A prospect without a zone of their own is in yours.
         let (call_window, call_advice) = match zones.call_hours {
             Some(hours) => {
                 let window = zones::window(hours, theirs.unwrap_or(zones.mine), zones.mine, day);
-                let promised_outside = action.time.map(|time| day.and_time(time)).filter(|at| {
-                    !window.is_some_and(|window| window.start <= *at && *at < window.end)
-                });
-                let advice = match (promised_outside, window) {
-                    (Some(at), Some(window)) => format!(
-                        "promised {} is outside their hours ({})",
-                        at.format("%H:%M"),
-                        window.label()
-                    ),
-                    _ => zones::advice(window, day, now),
-                };
-                (window.map(|window| window.label()), Some(advice))
+                let promised = action.time.map(|time| day.and_time(time));
+                (
+                    window.map(|window| window.label()),
+                    Some(zones::promise_advice(window, promised, day, now)),
+                )
             }
             None => (None, None),
         };

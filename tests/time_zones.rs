@@ -283,3 +283,38 @@ fn a_change_of_my_zone_is_pointed_out() {
     moved.stderr_contains("written in Europe/Berlin time");
     moved.stderr_contains("time_zone = \"Europe/Berlin\"");
 }
+
+#[test]
+fn a_zone_survives_a_json_backup_and_a_csv_export() {
+    let f = Followup::new();
+    let cadence = berlin(&f, "");
+    add(&f, &cadence, "Nia Brooks", "America/New_York");
+    let backup = f.dir().join("backup.json");
+    with(
+        &f,
+        &cadence,
+        &[
+            "export",
+            "--format",
+            "json",
+            "--output",
+            backup.to_str().unwrap(),
+        ],
+    )
+    .success();
+    let csv = with(&f, &cadence, &["export"]);
+    csv.success();
+    csv.stdout_contains("time_zone");
+    csv.stdout_contains("America/New_York");
+
+    let restored = Followup::new();
+    let cadence = berlin(&restored, "");
+    with(
+        &restored,
+        &cadence,
+        &["import", backup.to_str().unwrap(), "--format", "json"],
+    )
+    .success();
+    let nia = json(&restored, &cadence, &["show", "nia", "--json"]);
+    assert_eq!(nia["time_zone"], "America/New_York");
+}

@@ -318,3 +318,42 @@ fn a_zone_survives_a_json_backup_and_a_csv_export() {
     let nia = json(&restored, &cadence, &["show", "nia", "--json"]);
     assert_eq!(nia["time_zone"], "America/New_York");
 }
+
+/// Unpinned, the system clock is read in the system's zone (UTC here, by `TZ`) and moved to
+/// the salesperson's: an attempt logged with `time_zone = "Asia/Tokyo"` is stamped 9 hours
+/// after one logged a moment before without it. The test reads no clock itself.
+#[test]
+fn the_system_clock_is_read_in_my_zone() {
+    let mut f = Followup::new();
+    f.unpinned();
+    let tokyo = f.write(
+        "tokyo.toml",
+        "[calendar]\ntime_zone = \"Asia/Tokyo\"\n\n[cadence.standard]\n",
+    );
+    let utc = f.write(
+        "utc.toml",
+        "[calendar]\ntime_zone = \"UTC\"\n\n[cadence.standard]\n",
+    );
+    let run = |file: &Path, args: &[&str]| {
+        let run = f
+            .cmd(args)
+            .env("FOLLOWUP_CADENCE", file)
+            .env("TZ", "UTC")
+            .run();
+        run.success();
+        run
+    };
+    let stamp = |file: &Path, name: &str| {
+        let added = run(file, &["add", name, "--json"]).stdout_json();
+        let at = added["created_at"].as_str().unwrap().to_string();
+        chrono::NaiveDateTime::parse_from_str(&at, "%Y-%m-%dT%H:%M:%S%.f").unwrap()
+    };
+    let in_utc = stamp(&utc, "Ann Utc");
+    let in_tokyo = stamp(&tokyo, "Kenji Sato");
+    let apart = in_tokyo - in_utc;
+    assert!(
+        apart >= chrono::TimeDelta::hours(9)
+            && apart < chrono::TimeDelta::hours(9) + chrono::TimeDelta::minutes(1),
+        "{in_utc} then {in_tokyo}"
+    );
+}

@@ -21,19 +21,28 @@ impl Session {
     /// Reads the clock pin and the cadence file; the database is opened only by the commands
     /// that need it.
     pub fn new(cli: &Cli, system_now: NaiveDateTime) -> Result<Session> {
-        let now = match &cli.now {
-            Some(text) => when::parse_now(text).map_err(|source| Error::When {
+        let pinned = cli
+            .now
+            .as_deref()
+            .map(when::parse_now)
+            .transpose()
+            .map_err(|source| Error::When {
                 flag: "--now",
                 source,
-            })?,
-            None => system_now,
-        };
+            })?;
         let given = cli.command.cadence_file().or(cli.cadence.as_ref()).cloned();
         let config = match given.or_else(user_cadence_file) {
             Some(path) => Config::load(&path)?,
             None => Config::built_in(),
         };
-        let config = config.with_system_zone(system_zone());
+        let system = system_zone();
+        let config = config.with_system_zone(system);
+        // Everything is planned in the salesperson's wall clock: the system clock's reading is
+        // moved to it when `[calendar] time_zone` names another zone. A pinned time is already
+        // in it.
+        let now = pinned.unwrap_or_else(|| {
+            crate::zones::convert(system_now, system, config.zones.mine).unwrap_or(system_now)
+        });
         Ok(Session {
             config,
             now,

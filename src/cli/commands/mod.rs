@@ -80,6 +80,7 @@ fn zone_flag(text: &str) -> Result<Option<String>> {
         })
 }
 
+/// The prospect's zone, if they have one this build knows.
 fn their_zone(prospect: &crate::domain::Prospect) -> Option<chrono_tz::Tz> {
     crate::zones::named(prospect.contact.time_zone.as_deref())
 }

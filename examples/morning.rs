@@ -56,7 +56,7 @@ fn main() -> std::result::Result<(), Box<dyn std::error::Error>> {
     let due = tracker.agenda()?;
     let views: Vec<ActionView> = due
         .iter()
-        .map(|due| ActionView::new(due, tracker.config(), today))
+        .map(|due| ActionView::new(due, tracker.config(), tracker.now()))
         .collect();
     print!("{}", agenda::render(today, &views));
 

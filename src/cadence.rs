@@ -24,6 +24,9 @@ pub struct Cadence {
     pub recontact_after_days: u32,
     /// If set, every unanswered touch promises the next call at this time.
     pub promise_time: Option<NaiveTime>,
+    /// At most this many actions of this cadence in one morning list; the rest move to the
+    /// next business days (see `capacity`). `None`: no limit of its own.
+    pub max_touches_per_day: Option<u32>,
 }
 
 impl Cadence {
@@ -40,6 +43,7 @@ impl Cadence {
             close_after_business_days: 4,
             recontact_after_days: 90,
             promise_time: None,
+            max_touches_per_day: None,
         }
     }
 

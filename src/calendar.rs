@@ -8,12 +8,15 @@ use std::collections::BTreeSet;
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
-/// The working week and the holidays of the salesperson.
+/// The working week, the holidays and the days away of the salesperson.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Calendar {
     /// Indexed by `Weekday::num_days_from_monday`.
     workdays: [bool; 7],
     holidays: BTreeSet<NaiveDate>,
+    /// Days the salesperson is out (`followup away`). They count exactly as holidays do; they
+    /// are kept apart only so that explanations can say which is which.
+    away: BTreeSet<NaiveDate>,
 }
 
 /// A calendar with no working day would make every search for a business day endless.
@@ -27,6 +30,7 @@ impl Default for Calendar {
         Calendar {
             workdays: [true, true, true, true, true, false, false],
             holidays: BTreeSet::new(),
+            away: BTreeSet::new(),
         }
     }
 }
@@ -46,12 +50,41 @@ impl Calendar {
         Ok(Calendar {
             workdays: mask,
             holidays: holidays.into_iter().collect(),
+            away: BTreeSet::new(),
         })
     }
 
+    /// The same calendar with more holidays (from holiday files, or imported).
+    pub fn with_holidays(mut self, holidays: impl IntoIterator<Item = NaiveDate>) -> Calendar {
+        self.holidays.extend(holidays);
+        self
+    }
+
+    /// The same calendar with days the salesperson is away.
+    pub fn with_away(mut self, days: impl IntoIterator<Item = NaiveDate>) -> Calendar {
+        self.away.extend(days);
+        self
+    }
+
     pub fn is_business_day(&self, day: NaiveDate) -> bool {
+        self.is_workday(day) && !self.holidays.contains(&day) && !self.away.contains(&day)
+    }
+
+    /// Whether the day is one of the working weekdays, holiday or not.
+    pub fn is_workday(&self, day: NaiveDate) -> bool {
         self.workdays[day.weekday().num_days_from_monday() as usize]
-            && !self.holidays.contains(&day)
+    }
+
+    pub fn is_holiday(&self, day: NaiveDate) -> bool {
+        self.holidays.contains(&day)
+    }
+
+    pub fn is_away(&self, day: NaiveDate) -> bool {
+        self.away.contains(&day)
+    }
+
+    pub fn away_days(&self) -> impl Iterator<Item = NaiveDate> + '_ {
+        self.away.iter().copied()
     }
 
     /// The working weekdays, Monday first.
@@ -99,6 +132,42 @@ impl Calendar {
             .take_while(|day| *day < to)
             .filter(|day| self.is_business_day(*day))
             .count() as i64
+    }
+}
+
+/// Why a day is not a business day, for explanations of date arithmetic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DayOff {
+    /// Not one of the calendar's workdays (a weekend, in the usual week).
+    NotWorkday,
+    /// A workday listed as a holiday.
+    Holiday,
+    /// A workday the salesperson marked away (and not a holiday).
+    Away,
+}
+
+impl Calendar {
+    /// Why `day` is not a business day, or `None` if it is one.
+    pub fn day_off(&self, day: NaiveDate) -> Option<DayOff> {
+        if !self.workdays[day.weekday().num_days_from_monday() as usize] {
+            Some(DayOff::NotWorkday)
+        } else if self.holidays.contains(&day) {
+            Some(DayOff::Holiday)
+        } else if self.away.contains(&day) {
+            Some(DayOff::Away)
+        } else {
+            None
+        }
+    }
+
+    /// The days in `[from, to)` that are not business days: the days
+    /// [`add_business_days`](Calendar::add_business_days) stepped over to get from `from` to
+    /// `to`, including `from` itself when it had to be rolled forward.
+    pub fn days_off(&self, from: NaiveDate, to: NaiveDate) -> Vec<(NaiveDate, DayOff)> {
+        from.iter_days()
+            .take_while(|day| *day < to)
+            .filter_map(|day| self.day_off(day).map(|off| (day, off)))
+            .collect()
     }
 }
 
@@ -183,6 +252,59 @@ mod tests {
     }
 
     #[test]
+    fn away_days_are_stepped_over_like_holidays() {
+        let away = Calendar::default().with_away([date("2026-11-26"), date("2026-11-27")]);
+        let holidays = Calendar::default().with_holidays([date("2026-11-26"), date("2026-11-27")]);
+        for calendar in [&away, &holidays] {
+            assert_eq!(
+                calendar.add_business_days(date("2026-11-23"), 4),
+                date("2026-12-01")
+            );
+        }
+        assert!(away.is_away(date("2026-11-26")) && !away.is_holiday(date("2026-11-26")));
+        assert!(away.is_workday(date("2026-11-26")));
+        assert_eq!(away.day_off(date("2026-11-26")), Some(DayOff::Away));
+        assert_eq!(holidays.day_off(date("2026-11-26")), Some(DayOff::Holiday));
+        // The fingerprint of the rules tells them apart too, through Debug.
+        assert_ne!(format!("{away:?}"), format!("{holidays:?}"));
+    }
+
+    #[test]
+    fn the_days_stepped_over_are_named_with_their_reason() {
+        let thanksgiving = Calendar::new(
+            [
+                Weekday::Mon,
+                Weekday::Tue,
+                Weekday::Wed,
+                Weekday::Thu,
+                Weekday::Fri,
+            ],
+            [date("2026-11-26"), date("2026-11-27"), date("2026-11-28")],
+        )
+        .unwrap();
+        // Mon 11-23 + 4 = Tue 12-01 over Thu and Fri (holidays) and the weekend; a holiday on
+        // a Saturday is a weekend day first.
+        assert_eq!(
+            thanksgiving.days_off(date("2026-11-23"), date("2026-12-01")),
+            [
+                (date("2026-11-26"), DayOff::Holiday),
+                (date("2026-11-27"), DayOff::Holiday),
+                (date("2026-11-28"), DayOff::NotWorkday),
+                (date("2026-11-29"), DayOff::NotWorkday),
+            ]
+        );
+        // A start on a weekend day is itself stepped over.
+        assert_eq!(
+            Calendar::default().days_off(date("2026-11-28"), date("2026-11-30")),
+            [
+                (date("2026-11-28"), DayOff::NotWorkday),
+                (date("2026-11-29"), DayOff::NotWorkday),
+            ]
+        );
+        assert_eq!(Calendar::default().day_off(date("2026-11-30")), None);
+    }
+
+    #[test]
     fn a_calendar_needs_a_workday() {
         assert_eq!(Calendar::new([], []), Err(NoWorkdays));
     }
@@ -243,6 +365,14 @@ mod tests {
                 let rolled = cal.roll_forward(day);
                 prop_assert!(cal.is_business_day(rolled));
                 prop_assert!(day.iter_days().take_while(|d| *d < rolled).all(|d| !cal.is_business_day(d)));
+            }
+
+            #[test]
+            fn the_days_off_are_what_adding_stepped_over(cal in any_calendar(), day in any_date(), n in 0u32..40) {
+                let end = cal.add_business_days(day, n);
+                let off = cal.days_off(day, end).len() as i64;
+                let span = (end - day).num_days();
+                prop_assert_eq!(span - off, i64::from(n));
             }
 
             #[test]

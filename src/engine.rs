@@ -54,22 +54,69 @@ pub enum Basis {
         first_unanswered: NaiveDate,
         span_days: u32,
     },
-    /// Rule 5: the rescue went unanswered and an assistant is on file.
-    Assistant { rescue_on: NaiveDate },
+    /// Rule 5: the rescue went unanswered and an assistant is on file. The call is advice: it
+    /// gives way to the touch rule 4 planned (`next_touch`, due `next_touch_due`) once that
+    /// touch is due, so `why` names that touch too.
+    Assistant {
+        rescue_on: NaiveDate,
+        next_touch: Step,
+        next_touch_due: NaiveDate,
+    },
     /// Rule 6: the close-out message went unanswered.
     CloseOut { last_touch: NaiveDate, wait: u32 },
     /// Rule 7: a closed file due to be tried again.
     Recontact { set_for: NaiveDate },
 }
 
-/// One calendar date's worth of attempts to the prospect.
+/// One calendar date's worth of attempts to the prospect, as the rules count it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Touch {
-    date: NaiveDate,
+pub struct Touch {
+    pub date: NaiveDate,
     /// When the first attempt of the touch was made.
-    at: NaiveDateTime,
-    answered: bool,
-    step: Step,
+    pub at: NaiveDateTime,
+    /// How many attempts the day holds.
+    pub attempts: u32,
+    pub answered: bool,
+    /// The step of the day's first attempt.
+    pub step: Step,
+}
+
+/// The current run of a prospect's history as the rules read it. Exposed so that `why` can
+/// show the engine's own working instead of counting touches a second way.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RunFacts {
+    /// When the run began, if the file was reopened.
+    pub started_at: Option<NaiveDateTime>,
+    /// Attempts logged before the run began: they no longer count.
+    pub before_run: usize,
+    /// The touches of the run, in order.
+    pub touches: Vec<Touch>,
+    /// When each attempt through the assistant was made: advice acted on, not touches.
+    pub assistant_calls: Vec<NaiveDateTime>,
+    /// Unanswered touches since the last response (or since the start of the run).
+    pub unanswered: u32,
+    pub first_unanswered: Option<NaiveDate>,
+    pub last_touch: Option<NaiveDate>,
+    /// The rescue touch of the current unanswered streak.
+    pub rescue_on: Option<NaiveDate>,
+    /// Whether the assistant was called after that rescue.
+    pub assistant_since_rescue: bool,
+}
+
+/// The run of `prospect`'s history that the rules read; `attempts` in the order they happened.
+pub fn run_facts(prospect: &Prospect, attempts: &[Attempt]) -> RunFacts {
+    let run = Run::of(prospect, attempts);
+    RunFacts {
+        started_at: prospect.run_started_at,
+        before_run: attempts.len() - run.in_run,
+        assistant_calls: run.assistant_calls,
+        unanswered: run.unanswered,
+        first_unanswered: run.first_unanswered,
+        last_touch: run.last_touch,
+        rescue_on: run.rescue.map(|rescue| rescue.date),
+        assistant_since_rescue: run.assistant_since_rescue,
+        touches: run.touches,
+    }
 }
 
 /// The current run of a prospect's history, summarised for the rules.
@@ -77,6 +124,10 @@ struct Touch {
 struct Run<'a> {
     /// The latest attempt of the run, touch or not.
     latest: Option<&'a Attempt>,
+    /// How many attempts belong to the run.
+    in_run: usize,
+    touches: Vec<Touch>,
+    assistant_calls: Vec<NaiveDateTime>,
     /// Unanswered touches since the last response (or since the start of the run).
     unanswered: u32,
     first_unanswered: Option<NaiveDate>,
@@ -99,9 +150,16 @@ impl<'a> Run<'a> {
             .collect();
         let mut run = Run {
             latest: in_run.last().copied(),
+            in_run: in_run.len(),
+            assistant_calls: in_run
+                .iter()
+                .filter(|attempt| !attempt.is_touch())
+                .map(|attempt| attempt.at)
+                .collect(),
             ..Run::default()
         };
-        for touch in touches(&in_run) {
+        let touches = touches(&in_run);
+        for &touch in &touches {
             run.last_touch = Some(touch.date);
             if touch.answered {
                 run.unanswered = 0;
@@ -120,6 +178,7 @@ impl<'a> Run<'a> {
                 .iter()
                 .any(|attempt| !attempt.is_touch() && attempt.at >= rescue.at)
         });
+        run.touches = touches;
         run
     }
 }
@@ -131,11 +190,13 @@ fn touches(attempts: &[&Attempt]) -> Vec<Touch> {
     for attempt in attempts.iter().filter(|attempt| attempt.is_touch()) {
         match touches.last_mut() {
             Some(touch) if touch.date == attempt.date() => {
+                touch.attempts += 1;
                 touch.answered |= attempt.outcome.is_response();
             }
             _ => touches.push(Touch {
                 date: attempt.date(),
                 at: attempt.at,
+                attempts: 1,
                 answered: attempt.outcome.is_response(),
                 step: attempt.step,
             }),
@@ -295,7 +356,11 @@ fn active_next_action(
                 due: assistant_due,
                 time: None,
                 touch: None,
-                basis: Basis::Assistant { rescue_on },
+                basis: Basis::Assistant {
+                    rescue_on,
+                    next_touch: action.step,
+                    next_touch_due: action.due,
+                },
             };
         }
     }
@@ -335,9 +400,9 @@ pub struct Fulfilled {
 /// The step a new attempt on `day` fulfils, given the attempts logged before it.
 ///
 /// A second attempt on the same day belongs to the touch already made that day; an attempt
-/// through the assistant is the assistant step; a reply that comes in on another day answers
-/// the last touch, and is recorded against its step, so that reply rates credit the message
-/// that earned them. Otherwise it is whatever touch the cadence had planned next (the
+/// through the assistant is the assistant step; a reply that comes in before the next touch
+/// is due answers the last touch, and is recorded against its step, so that reply rates
+/// credit the message that earned them. Otherwise it is whatever touch the cadence had planned next (the
 /// assistant advice never stands in for a touch).
 pub fn step_fulfilled(
     prospect: &Prospect,
@@ -367,23 +432,13 @@ pub fn step_fulfilled(
             touch: None,
         };
     }
-    if outcome == Outcome::Replied {
-        let in_run: Vec<&Attempt> = earlier
-            .iter()
-            .filter(|attempt| {
-                prospect
-                    .run_started_at
-                    .is_none_or(|start| attempt.at >= start)
-            })
-            .collect();
-        if let Some(answered) = touches(&in_run).last().filter(|touch| !touch.answered) {
-            return Fulfilled {
-                step: answered.step,
-                touch: None,
-            };
-        }
+    let planned = next_action(prospect, earlier, cadence, calendar, NaiveDate::MAX);
+    if outcome == Outcome::Replied
+        && let Some(step) = answered_by_reply(prospect, earlier, planned.as_ref(), day)
+    {
+        return Fulfilled { step, touch: None };
     }
-    match next_action(prospect, earlier, cadence, calendar, NaiveDate::MAX) {
+    match planned {
         Some(action) => Fulfilled {
             step: action.step,
             touch: action.touch,
@@ -393,6 +448,48 @@ pub fn step_fulfilled(
             touch: None,
         },
     }
+}
+
+/// The step of the touch that a reply logged on `day` answers, when it answers one: a reply
+/// that comes in before the next touch is due answers the last touch of the run, if that
+/// touch is unanswered. `None`: the reply is taken as the next touch itself, made and
+/// answered (a call as planned that they picked up, logged as a reply). `earlier` are the
+/// attempts logged before it, and `day` holds no touch yet.
+///
+/// `step_fulfilled` records replies by this rule, and `stats` tells answers from touches by
+/// it, so that the two agree.
+pub fn reply_answers(
+    prospect: &Prospect,
+    earlier: &[Attempt],
+    cadence: &Cadence,
+    calendar: &Calendar,
+    day: NaiveDate,
+) -> Option<Step> {
+    let planned = next_action(prospect, earlier, cadence, calendar, NaiveDate::MAX);
+    answered_by_reply(prospect, earlier, planned.as_ref(), day)
+}
+
+fn answered_by_reply(
+    prospect: &Prospect,
+    earlier: &[Attempt],
+    planned: Option<&NextAction>,
+    day: NaiveDate,
+) -> Option<Step> {
+    if planned.is_none_or(|action| action.due <= day) {
+        return None;
+    }
+    let in_run: Vec<&Attempt> = earlier
+        .iter()
+        .filter(|attempt| {
+            prospect
+                .run_started_at
+                .is_none_or(|start| attempt.at >= start)
+        })
+        .collect();
+    touches(&in_run)
+        .last()
+        .filter(|touch| !touch.answered)
+        .map(|touch| touch.step)
 }
 
 /// The day the touch after `action` falls due if `action` is carried out on `on` and goes

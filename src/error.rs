@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use crate::config::ConfigError;
 use crate::domain::ProspectId;
+use crate::holidays::IcsError;
 use crate::store::{NameEntry, StoreError};
 use crate::transfer::TransferError;
 use crate::when::BadWhen;
@@ -62,6 +63,14 @@ pub enum Error {
         source: TransferError,
     },
 
+    /// A holiday calendar to import that is not an iCalendar file, or a broken one.
+    #[error("{file}: {source}")]
+    HolidayFile {
+        file: String,
+        #[source]
+        source: IcsError,
+    },
+
     /// `--map` and other import options that do not fit the file.
     #[error("{0}")]
     Mapping(#[from] TransferError),
@@ -107,6 +116,7 @@ impl Error {
             | Error::UnknownCadence { .. }
             | Error::Invalid(_)
             | Error::Transfer { .. }
+            | Error::HolidayFile { .. }
             | Error::Mapping(_) => 2,
         }
     }

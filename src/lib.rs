@@ -4,23 +4,32 @@
 //!
 //! - [`domain`]: prospects, attempts and their vocabulary; plain data.
 //! - [`calendar`] and [`engine`]: business days and the cadence rules; pure functions.
+//!   [`days_off`] tells a year of the calendar; [`capacity`] spreads a busy morning over the
+//!   next business days.
 //! - [`config`] and [`templates`]: cadence.toml, checked once when loaded.
 //! - [`store`]: the SQLite file; the only module that speaks SQL.
 //! - [`transfer`] and [`ics`]: files in and out (CSV, JSON, iCalendar); no database access.
+//! - [`holidays`]: public holiday calendars read from iCalendar files; no file access.
 //! - [`tracker`]: the operations a salesperson performs, on a store, a config and a clock
 //!   reading passed in.
 //! - [`render`] and [`cli`]: the command-line front end.
 
 pub mod cadence;
 pub mod calendar;
+pub mod capacity;
 pub mod cli;
 pub mod config;
+pub mod days_off;
 pub mod domain;
 pub mod engine;
 pub mod error;
+pub mod explain;
+pub mod holidays;
 pub mod ics;
+pub mod promise;
 pub mod render;
 pub mod script;
+pub mod stats;
 pub mod store;
 pub mod templates;
 pub mod timeline;

@@ -38,13 +38,25 @@ impl Message {
     }
 }
 
-/// Fills the templates of `action.step` for `prospect`. `following` is the day of the touch
-/// after this one, which the message announces.
+/// How a placeholder without a value shows in a message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gaps {
+    /// Words that read naturally ("your enquiry"): for the morning list and `show`, which list
+    /// the missing fields beside the message.
+    Smooth,
+    /// A marker that says what is missing and the command that sets it: for `script`, whose
+    /// output is meant to be said or sent as it is, so a hole must not pass unseen.
+    Marked,
+}
+
+/// Fills the templates of `action.step` for `prospect`, the prospect's cadence's own ones
+/// first. `following` is the day of the touch after this one, which the message announces.
 pub fn message(
     prospect: &Prospect,
     action: &NextAction,
     following: Option<NaiveDate>,
     config: &Config,
+    gaps: Gaps,
 ) -> Message {
     let cadence = config.cadence(&prospect.cadence);
     let promise_time = cadence
@@ -79,16 +91,45 @@ pub fn message(
             _ => None,
         }
     };
+    let gap = |name: &str| match gaps {
+        Gaps::Smooth => fallback(name).to_string(),
+        Gaps::Marked => marker(name, prospect),
+    };
     let fill = |part| {
         config
             .templates
-            .get(action.step, part)
-            .map(|template| templates::fill(template, value, fallback))
+            .for_cadence(&prospect.cadence, action.step, part)
+            .map(|template| templates::fill(template, value, gap))
     };
     Message {
         script: fill(Part::Script).unwrap_or_default(),
         subject: fill(Part::Subject),
         email: fill(Part::Email),
+    }
+}
+
+/// The action to write a message for when the user names a step: the next action itself if it
+/// is that step, else the named step as of `today`, keeping what the next action knows (its
+/// touch number, and the facts behind it, which give the date of the last touch). A step
+/// that is not a touch has no touch number.
+pub fn named_step(next: Option<&NextAction>, step: Step, today: NaiveDate) -> NextAction {
+    match next {
+        Some(next) if next.step == step => next.clone(),
+        Some(next) => NextAction {
+            step,
+            due: today,
+            time: None,
+            touch: next.touch.filter(|_| step.is_touch()),
+            basis: next.basis.clone(),
+        },
+        // A closed file with nothing planned: no rule applies, and no fact is known.
+        None => NextAction {
+            step,
+            due: today,
+            time: None,
+            touch: None,
+            basis: Basis::Recontact { set_for: today },
+        },
     }
 }
 
@@ -118,6 +159,34 @@ fn fallback(name: &str) -> &'static str {
     }
 }
 
+/// What `script` prints where a placeholder has no value: what is missing and, where the user
+/// can supply it, the command that does: `[no topic on file: followup edit 3 --topic ...]`.
+pub fn marker(name: &str, prospect: &Prospect) -> String {
+    let what = match name {
+        "company" => "no company on file",
+        "title" => "no title on file",
+        "topic" => "no topic on file",
+        "next_step" => "no agreed next step on file",
+        "assistant" => "no assistant on file",
+        "assistant_phone" => "no phone number for the assistant on file",
+        "phone" => "no phone number on file",
+        "email" => "no email address on file",
+        "me" => "no name of yours in cadence.toml",
+        "my_company" => "no company of yours in cadence.toml",
+        "my_phone" => "no phone number of yours in cadence.toml",
+        "my_email" => "no email address of yours in cadence.toml",
+        "promise_day" => "no next call to announce: nothing follows this step",
+        "last_touch_date" => "no earlier touch to refer to",
+        "touch" => "this step is not a touch",
+        "max_touches" => "the cadence has no limit of touches",
+        _ => "no value",
+    };
+    match how_to_set(name, prospect.id) {
+        fix if fix.is_empty() => format!("[{what}]"),
+        fix => format!("[{what}: {fix}]"),
+    }
+}
+
 /// The command that supplies a missing placeholder, for `show` and `script`.
 pub fn how_to_set(name: &str, id: i64) -> String {
     let flag = match name {
@@ -126,6 +195,9 @@ pub fn how_to_set(name: &str, id: i64) -> String {
         "topic" => "--topic",
         "next_step" => "--next-step",
         "assistant" => "--assistant",
+        "assistant_phone" => "--assistant-phone",
+        "phone" => "--phone",
+        "email" => "--email",
         "me" => return "set `name` under [me] in cadence.toml".to_string(),
         "my_company" => return "set `company` under [me] in cadence.toml".to_string(),
         "my_phone" => return "set `phone` under [me] in cadence.toml".to_string(),
@@ -138,4 +210,159 @@ pub fn how_to_set(name: &str, id: i64) -> String {
 /// Whether a step is an instruction to the salesperson rather than a message to leave.
 pub fn is_instruction(step: Step) -> bool {
     step == Step::Close
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveTime;
+
+    use super::*;
+    use crate::config::{BUILT_IN, Origin};
+    use crate::domain::{Contact, Status};
+
+    fn date(text: &str) -> NaiveDate {
+        text.parse().unwrap()
+    }
+
+    fn prospect(cadence: &str) -> Prospect {
+        Prospect {
+            id: 7,
+            contact: Contact {
+                name: "Dana Whitfield".to_string(),
+                company: Some("Lakeside Dental".to_string()),
+                ..Contact::default()
+            },
+            cadence: cadence.to_string(),
+            start: date("2026-11-23"),
+            status: Status::Active,
+            closed: None,
+            recontact_on: None,
+            run_started_at: None,
+            created_at: date("2026-11-23").and_time(NaiveTime::MIN),
+        }
+    }
+
+    fn action(step: Step) -> NextAction {
+        NextAction {
+            step,
+            due: date("2026-12-03"),
+            time: None,
+            touch: Some(3),
+            basis: Basis::Gap {
+                last_touch: date("2026-11-27"),
+                unanswered: 2,
+                gap: 4,
+            },
+        }
+    }
+
+    #[test]
+    fn a_marked_gap_names_the_field_and_the_command_that_sets_it() {
+        let config = Config::built_in();
+        let rescue = action(Step::Rescue);
+        let marked = message(
+            &prospect("standard"),
+            &rescue,
+            Some(date("2026-12-09")),
+            &config,
+            Gaps::Marked,
+        );
+        assert!(
+            marked.script.text.contains(
+                "we agreed on [no agreed next step on file: followup edit 7 --next-step ...]."
+            ),
+            "{}",
+            marked.script.text
+        );
+        assert!(!marked.script.text.contains("the next step we talked about"));
+        assert!(
+            marked
+                .subject
+                .as_ref()
+                .unwrap()
+                .text
+                .contains("[no topic on file: followup edit 7 --topic ...]")
+        );
+        assert_eq!(marked.missing(), ["next_step", "topic"]);
+
+        let smooth = message(
+            &prospect("standard"),
+            &rescue,
+            Some(date("2026-12-09")),
+            &config,
+            Gaps::Smooth,
+        );
+        assert!(
+            smooth
+                .script
+                .text
+                .contains("we agreed on the next step we talked about.")
+        );
+        assert_eq!(smooth.missing(), marked.missing());
+    }
+
+    #[test]
+    fn a_named_step_keeps_what_the_next_action_knows() {
+        let today = date("2026-11-30");
+        let next = action(Step::Rescue);
+        assert_eq!(named_step(Some(&next), Step::Rescue, today), next);
+        let fire = named_step(Some(&next), Step::Fire, today);
+        assert_eq!(
+            (fire.step, fire.due, fire.touch, fire.basis),
+            (Step::Fire, today, Some(3), next.basis.clone())
+        );
+        let assistant = named_step(Some(&next), Step::Assistant, today);
+        assert_eq!(assistant.touch, None, "the assistant call is not a touch");
+        let closed = named_step(None, Step::Recontact, today);
+        assert_eq!((closed.step, closed.touch), (Step::Recontact, None));
+    }
+
+    #[test]
+    fn values_that_cannot_be_typed_in_are_marked_without_a_command() {
+        assert_eq!(
+            marker("last_touch_date", &prospect("standard")),
+            "[no earlier touch to refer to]"
+        );
+        assert_eq!(
+            marker("my_phone", &prospect("standard")),
+            "[no phone number of yours in cadence.toml: set `phone` under [me] in cadence.toml]"
+        );
+    }
+
+    #[test]
+    fn a_cadence_own_template_is_used_for_its_prospects_only() {
+        let text = format!(
+            "{BUILT_IN}\n[templates.as-promised]\npromised = \"{{first_name}}, calling at the time I promised.\"\n"
+        );
+        let config = Config::parse(&text, Origin::File("cadence.toml".into())).unwrap();
+        let promised = NextAction {
+            step: Step::Promised,
+            time: NaiveTime::from_hms_opt(8, 15, 0),
+            ..action(Step::Promised)
+        };
+        let today = date("2026-12-03");
+        let own = message(
+            &prospect("as-promised"),
+            &promised,
+            Some(today),
+            &config,
+            Gaps::Marked,
+        );
+        assert_eq!(own.script.text, "Dana, calling at the time I promised.");
+        // The email is not overridden: the shared one stands.
+        assert!(
+            own.subject
+                .unwrap()
+                .text
+                .starts_with("Calling as promised: ")
+        );
+        let shared = message(
+            &prospect("standard"),
+            &promised,
+            Some(today),
+            &config,
+            Gaps::Marked,
+        );
+        assert!(shared.script.text.starts_with("Hi Dana, Sam Carter from"));
+    }
 }

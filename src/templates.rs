@@ -104,8 +104,8 @@ pub fn check(template: &str) -> Result<(), TemplateError> {
     pieces(template).map(|_| ())
 }
 
-/// A filled-in message, and the placeholders that had no value (a fallback phrase stands in
-/// for each, so the message still reads).
+/// A filled-in message, and the placeholders that had no value (the caller's stand-in text
+/// fills each hole: a natural phrase, or a marker that says what is missing).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Filled {
     pub text: String,
@@ -113,11 +113,11 @@ pub struct Filled {
 }
 
 /// Fills a template checked by [`check`]. `value` gives a placeholder's value, or `None` when
-/// the prospect's file lacks it; `fallback` then gives the words to use instead.
+/// the prospect's file lacks it; `fallback` then gives the text to use instead.
 pub fn fill(
     template: &str,
     value: impl Fn(&str) -> Option<String>,
-    fallback: impl Fn(&str) -> &'static str,
+    fallback: impl Fn(&str) -> String,
 ) -> Filled {
     let mut filled = Filled::default();
     // Templates are checked when cadence.toml is loaded; an unchecked one is shown as written.
@@ -132,7 +132,7 @@ pub fn fill(
             Piece::Placeholder(name) => match value(name) {
                 Some(value) => filled.text.push_str(&value),
                 None => {
-                    filled.text.push_str(fallback(name));
+                    filled.text.push_str(&fallback(name));
                     if let Some(known) = PLACEHOLDERS.iter().find(|known| **known == name)
                         && !filled.missing.contains(known)
                     {
@@ -145,19 +145,44 @@ pub fn fill(
     filled
 }
 
-/// The messages of every step, keyed by step and part.
+/// The messages of every step, keyed by step and part, and the messages that one cadence
+/// says differently (`[templates.CADENCE]`), which win for that cadence's prospects.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Templates {
     messages: BTreeMap<(Step, Part), String>,
+    by_cadence: BTreeMap<String, BTreeMap<(Step, Part), String>>,
 }
 
 impl Templates {
+    /// The message every cadence shares, `[templates]`.
     pub fn get(&self, step: Step, part: Part) -> Option<&str> {
         self.messages.get(&(step, part)).map(String::as_str)
     }
 
+    /// The message for a prospect following `cadence`: its own if `[templates.CADENCE]` has
+    /// one for this step and part, else the shared one.
+    pub fn for_cadence(&self, cadence: &str, step: Step, part: Part) -> Option<&str> {
+        self.by_cadence
+            .get(cadence)
+            .and_then(|own| own.get(&(step, part)))
+            .map(String::as_str)
+            .or_else(|| self.get(step, part))
+    }
+
+    /// How many messages `cadence` says its own way.
+    pub fn own_count(&self, cadence: &str) -> usize {
+        self.by_cadence.get(cadence).map_or(0, BTreeMap::len)
+    }
+
     pub(crate) fn insert(&mut self, step: Step, part: Part, text: String) {
         self.messages.insert((step, part), text);
+    }
+
+    pub(crate) fn insert_for(&mut self, cadence: &str, step: Step, part: Part, text: String) {
+        self.by_cadence
+            .entry(cadence.to_string())
+            .or_default()
+            .insert((step, part), text);
     }
 
     /// Steps that have no spoken message.
@@ -196,7 +221,7 @@ mod tests {
         let filled = fill(
             "Hi {first_name}, about {topic} {{literally}}",
             |name| (name == "first_name").then(|| "Ann".to_string()),
-            |_| "your request",
+            |_| "your request".to_string(),
         );
         assert_eq!(filled.text, "Hi Ann, about your request {literally}");
         assert_eq!(filled.missing, vec!["topic"]);

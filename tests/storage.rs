@@ -197,6 +197,77 @@ fn a_database_from_the_first_schema_opens_with_every_record() {
 }
 
 #[test]
+fn a_database_from_the_first_schema_takes_days_off_and_recomputes_its_due_dates() {
+    let (dir, db) = copy_fixture("schema-v1.db");
+    let ics = dir.path().join("holidays-us.ics");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/holidays-us.ics"),
+        &ics,
+    )
+    .unwrap();
+    run_ok(&db, &["calendar", "import", ics.to_str().unwrap()]);
+    run_ok(&db, &["away", "2026-11-30", "2026-12-01"]);
+    let dana: serde_json::Value =
+        serde_json::from_slice(&run_ok(&db, &["show", "dana", "--json"]).stdout).unwrap();
+    // The voicemail and the email of Mon 23 are one touch; 4 business days later, over
+    // Thanksgiving, the day after and the two days away: Thu 2026-12-03.
+    assert_eq!(dana["next"]["due"], "2026-12-03");
+    assert_eq!(dana["attempts"].as_array().unwrap().len(), 2);
+    let stored: String = rusqlite::Connection::open(&db)
+        .unwrap()
+        .query_row(
+            "SELECT due_on FROM prospects WHERE name = 'Dana Whitfield'",
+            [],
+            |row| row.get(0),
+        )
+        .unwrap();
+    assert_eq!(stored, "2026-12-03");
+}
+
+#[test]
+fn a_database_from_the_second_schema_opens_with_its_days_off() {
+    let (_dir, db) = copy_fixture("schema-v2.db");
+    let list: serde_json::Value =
+        serde_json::from_slice(&run_ok(&db, &["list", "--status", "all", "--json"]).stdout)
+            .unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 3);
+    let li: serde_json::Value =
+        serde_json::from_slice(&run_ok(&db, &["show", "li", "--json"]).stdout).unwrap();
+    assert_eq!(li["attempts"][0]["promise"], "2026-11-24T08:15:00");
+    assert_eq!(li["next"]["due"], "2026-12-01");
+
+    let year: serde_json::Value = serde_json::from_slice(
+        &run_ok(&db, &["calendar", "show", "--year", "2026", "--json"]).stdout,
+    )
+    .unwrap();
+    let days_off = year["days_off"].as_array().unwrap();
+    let thanksgiving = days_off
+        .iter()
+        .find(|day| day["date"] == "2026-11-26")
+        .unwrap();
+    assert_eq!(thanksgiving["sources"][0], "imported holidays-us.ics");
+    let away: Vec<&str> = days_off
+        .iter()
+        .filter(|day| day["away"] == true)
+        .map(|day| day["date"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        away,
+        ["2026-12-21", "2026-12-22", "2026-12-23", "2026-12-24"]
+    );
+    // Mon 23 + 4 business days over Thanksgiving and the day after: Tue 2026-12-01.
+    let dana: serde_json::Value =
+        serde_json::from_slice(&run_ok(&db, &["show", "dana", "--json"]).stdout).unwrap();
+    assert_eq!(dana["next"]["due"], "2026-12-01");
+
+    let version: i64 = rusqlite::Connection::open(&db)
+        .unwrap()
+        .query_row("PRAGMA user_version", [], |row| row.get(0))
+        .unwrap();
+    assert_eq!(version, followup::store::CURRENT_VERSION);
+}
+
+#[test]
 fn a_database_from_a_newer_followup_is_refused_untouched() {
     let (_dir, db) = copy_fixture("schema-v1.db");
     rusqlite::Connection::open(&db)

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::domain::{Channel, CloseReason, Outcome, Preference};
+use crate::domain::{Channel, CloseReason, Outcome, Preference, Step};
 
 /// A follow-up tracker for salespeople: who to call today, in what order, and what to say.
 #[derive(Debug, Parser)]
@@ -23,8 +23,8 @@ pub struct Cli {
     pub db: Option<PathBuf>,
 
     /// The cadence file [default: ~/.config/followup/cadence.toml if it exists, else the
-    /// built-in one]. Give it before the command: after `add` and `edit`, --cadence names the
-    /// cadence the prospect follows.
+    /// built-in one]. Also accepted after the command, except after `add` and `edit`, where
+    /// --cadence names the cadence the prospect follows.
     #[arg(long, env = "FOLLOWUP_CADENCE", value_name = "PATH")]
     pub cadence: Option<PathBuf>,
 
@@ -57,8 +57,13 @@ pub enum Command {
     Log(LogArgs),
 
     /// The morning list: every action due today or earlier, in order, with what to say
-    #[command(after_help = "Example:\n  followup today\n  followup today --now 2026-11-30 --json")]
-    Today(JsonArg),
+    #[command(
+        after_help = "Example:\n  followup today\n  followup today --now 2026-11-30 --json\n\n\
+        With max_touches_per_day set in cadence.toml, the list holds the most important actions \
+        up to that number and says which ones move to the next business days; --all lists \
+        everything due."
+    )]
+    Today(TodayArgs),
 
     /// Close a file: won, lost, or no reply
     #[command(after_help = "Examples:\n  followup close dana --reason won\n  \
@@ -101,6 +106,27 @@ pub enum Command {
     )]
     Cadence(CadenceCommand),
 
+    /// What works: reply rates by step and channel, kept promises, closed files, weekly touches
+    #[command(after_help = STATS_HELP)]
+    Stats(StatsArgs),
+
+    /// The whole message for a prospect's next step (or a named one), ready to say or send
+    #[command(
+        after_help = "Examples:\n  followup script dana\n  followup script dana --email\n  \
+        followup script 3 --step rescue --email\n\n\
+        Where the file lacks a value the message needs, the text says so in brackets with the \
+        command that sets it, e.g. [no topic on file: followup edit 3 --topic ...]."
+    )]
+    Script(ScriptArgs),
+
+    /// Why the next action is what it is and when: the cadence's rules, step by step
+    #[command(
+        after_help = "Examples:\n  followup why dana\n  followup why 3 --json\n\n\
+        Each line names the rule of the cadence it applies (1 to 7, as numbered in \
+        docs/insights.md) or the knob of cadence.toml, with the dates it counted and the days it \
+        skipped."
+    )]
+    Why(ShowArgs),
     /// Add prospects from a CSV file (a CRM or spreadsheet export) or a JSON export
     #[command(after_help = "Examples:\n  followup import leads.csv --dry-run\n  \
         followup import leads.csv --map \"Cell=phone\" --map \"Lead Source=ignore\"\n  \
@@ -131,6 +157,25 @@ pub enum Command {
         Overdue actions are listed on today."
     )]
     Agenda(AgendaArgs),
+
+    /// The holidays and business days in effect, and holiday calendars to import
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  followup calendar show\n  followup calendar show --year 2027\n  \
+        followup calendar import ~/Downloads/us-holidays.ics\n  followup calendar clear us-holidays.ics"
+    )]
+    Calendar(CalendarCommand),
+
+    /// Mark days you are out: nothing is scheduled on them
+    #[command(after_help = "Examples:\n  followup away 2026-12-21 2027-01-01\n  \
+        followup away fri                     # one day\n  \
+        followup away --list\n  \
+        followup away --clear                 # every day away\n  \
+        followup away --clear 2026-12-28 2027-01-01\n\n\
+        Days away count like holidays: gaps between touches skip them, and what falls due while \
+        you are out waits for your return. Set max_touches_per_day in cadence.toml to have it \
+        spread over the days after your return.")]
+    Away(AwayArgs),
 
     /// Print a shell completion script
     #[command(
@@ -222,6 +267,47 @@ pub struct CadenceFile {
     pub path: Option<PathBuf>,
 }
 
+/// The definitions behind `stats`, shown by `followup stats --help`.
+const STATS_HELP: &str = "\
+Examples:
+  followup stats
+  followup stats --since 2026-10-01 --until 2026-12-31 --json
+
+Definitions:
+  touch      All attempts to a prospect on one calendar date, except calls through the
+             assistant and answers that came to you. An answer is a reply (outcome `replied`,
+             or any response by email or text) that comes first on its day, before your next
+             touch was due, while your last touch stood unanswered: the rule `log` records
+             replies by. Once the next touch is due, such a reply is taken as that touch,
+             answered. A touch's step and channel are those of the day's first attempt. For
+             the `assistant` step, calls through the assistant are counted the same way, one
+             per prospect and date.
+  response   An attempt to or from the prospect (not through the assistant) whose outcome is
+             connected, replied, meeting or declined.
+  answered   A touch is answered when a response is logged at or after the touch's first
+             attempt, and both before the next touch to that prospect and no later than the
+             day `gap_business_days` business days after the touch (the prospect's cadence),
+             whichever comes first. A response on the same day as the touch answers it; a
+             connected call is a touch and its own answer. A response after the next touch
+             began answers that next touch instead.
+  reply rate answered / touches.
+  first response
+             For each run of a prospect (from its start, and from its latest reopening), the
+             number of the first answered touch, counted among the run's touches; a run counts
+             if that touch falls in the period, or, as 'no response', if it has touches in the
+             period and none answered by its end.
+  rescue     The rescue reply rate is compared with the 75% the rescue advice claims only when
+             at least 10 rescues were sent in the period.
+  promises   A promised callback is kept when the next attempt on the prospect comes on the
+             promised day no later than 30 minutes after the promised time; missed when it
+             comes later or not at all (once those 30 minutes are over); early when it came on
+             an earlier day; open while the time is still to come. Counted by promised date.
+  closed     Files closed in the period, by the reason they are closed for now.
+  weekly     Touches in each of the 8 weeks (Monday to Sunday) ending with the week of --until.
+
+The period runs from --since (default: the first attempt) to --until (default: today), both
+included; a touch belongs to it by its date.";
+
 #[derive(Debug, Args)]
 pub struct BackupArgs {
     #[command(flatten)]
@@ -231,12 +317,92 @@ pub struct BackupArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct JsonArg {
+pub struct TodayArgs {
     #[command(flatten)]
     pub cadence_file: CadenceFile,
-    /// Print JSON instead of a table
+    /// Print JSON instead of a table (only the actions kept for today)
     #[arg(long)]
     pub json: bool,
+    /// List everything due, ignoring max_touches_per_day
+    #[arg(long)]
+    pub all: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CalendarCommand {
+    /// The holidays and days away of a year, and its business days month by month
+    #[command(
+        after_help = "Examples:\n  followup calendar show\n  followup calendar show --year 2027 --json"
+    )]
+    Show(CalendarShowArgs),
+    /// Add the all-day events of an iCalendar file (.ics) to your holidays
+    #[command(
+        after_help = "Examples:\n  followup calendar import us-holidays.ics --dry-run\n  \
+        followup calendar import us-holidays.ics\n\n\
+        The holidays are copied into the database under the file's name: importing a file of \
+        the same name again replaces them. Only all-day events count; yearly repeat rules are \
+        followed through 2099. To use a file without copying it, name it in cadence.toml: \
+        [calendar] holiday_calendars = [\"us-holidays.ics\"]."
+    )]
+    Import(CalendarImportArgs),
+    /// Forget imported holidays: those of one file, or all of them
+    #[command(
+        after_help = "Examples:\n  followup calendar clear us-holidays.ics\n  followup calendar clear --all"
+    )]
+    Clear(CalendarClearArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CalendarShowArgs {
+    #[command(flatten)]
+    pub cadence_file: CadenceFile,
+    /// The year to show [default: this year]
+    #[arg(long, value_name = "YEAR")]
+    pub year: Option<i32>,
+    /// Print JSON instead of tables
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CalendarImportArgs {
+    #[command(flatten)]
+    pub cadence_file: CadenceFile,
+    /// The iCalendar file
+    pub file: PathBuf,
+    /// Say what would be imported, without writing anything
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CalendarClearArgs {
+    #[command(flatten)]
+    pub cadence_file: CadenceFile,
+    /// The name of the imported file, as `calendar show` lists it
+    #[arg(required_unless_present = "all", conflicts_with = "all")]
+    pub name: Option<String>,
+    /// Forget every imported holiday
+    #[arg(long)]
+    pub all: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct AwayArgs {
+    #[command(flatten)]
+    pub cadence_file: CadenceFile,
+    /// The first day out
+    #[arg(value_name = "FROM")]
+    pub from: Option<String>,
+    /// The last day out [default: FROM]
+    #[arg(value_name = "TO", requires = "from")]
+    pub to: Option<String>,
+    /// List the days away (also what `followup away` alone does)
+    #[arg(long, conflicts_with_all = ["from", "clear"])]
+    pub list: bool,
+    /// Unmark days away: all of them, or those from FROM to TO
+    #[arg(long)]
+    pub clear: bool,
 }
 
 #[derive(Debug, Args)]
@@ -360,6 +526,35 @@ pub struct ShowArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct StatsArgs {
+    #[command(flatten)]
+    pub cadence_file: CadenceFile,
+    /// The first day of the period [default: the beginning]
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// The last day of the period [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+    /// Print JSON instead of tables
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ScriptArgs {
+    #[command(flatten)]
+    pub cadence_file: CadenceFile,
+    /// An id, or part of the name or company of exactly one prospect
+    pub prospect: String,
+    /// The step to write the message for [default: the next action's]
+    #[arg(long)]
+    pub step: Option<Step>,
+    /// Print the email (To, Subject and body) instead of what to say on the phone
+    #[arg(long)]
+    pub email: bool,
+}
+
+#[derive(Debug, Args)]
 pub struct ListArgs {
     #[command(flatten)]
     pub cadence_file: CadenceFile,
@@ -437,6 +632,13 @@ impl Command {
             Command::Import(args) => &args.cadence_file,
             Command::Export(args) => &args.cadence_file,
             Command::Agenda(args) => &args.cadence_file,
+            Command::Calendar(CalendarCommand::Show(args)) => &args.cadence_file,
+            Command::Calendar(CalendarCommand::Import(args)) => &args.cadence_file,
+            Command::Calendar(CalendarCommand::Clear(args)) => &args.cadence_file,
+            Command::Away(args) => &args.cadence_file,
+            Command::Stats(args) => &args.cadence_file,
+            Command::Script(args) => &args.cadence_file,
+            Command::Why(args) => &args.cadence_file,
         };
         file.path.as_ref()
     }

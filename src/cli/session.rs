@@ -58,6 +58,20 @@ impl Session {
         Tracker::new(store, self.config, self.now)
     }
 
+    /// The tracker over the database if it exists already; `None` without creating one. For
+    /// commands that read the days off kept there but need no database of their own.
+    pub fn existing_tracker(self) -> Result<Option<Tracker>> {
+        let exists = match &self.db {
+            Some(path) => path.exists(),
+            None => default_db_path()?.exists(),
+        };
+        if exists {
+            self.tracker().map(Some)
+        } else {
+            Ok(None)
+        }
+    }
+
     pub fn parse_date(&self, flag: &'static str, text: &str) -> Result<chrono::NaiveDate> {
         when::parse_date(text, self.now).map_err(|source| Error::When { flag, source })
     }

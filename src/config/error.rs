@@ -54,6 +54,17 @@ impl Locator<'_> {
         }
     }
 
+    /// An error about a whole table, `[table]`, with the line of its header.
+    pub fn at_table(&self, table: &str, message: impl Into<String>) -> ConfigError {
+        ConfigError {
+            file: self.file.to_string(),
+            key: Some(table.to_string()),
+            line: self.line_of(table, ""),
+            message: message.into(),
+            unreadable: false,
+        }
+    }
+
     /// An error at a byte offset of the text, as the TOML parser reports them. An unknown
     /// key is named with its table (`cadence.standard.gap_days`), found from the offset.
     pub fn at_offset(&self, offset: Option<usize>, message: impl Into<String>) -> ConfigError {

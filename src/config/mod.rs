@@ -5,6 +5,7 @@
 //! cannot work would otherwise show up weeks later as a missed call.
 
 mod error;
+mod holiday_files;
 mod raw;
 
 use std::collections::BTreeMap;
@@ -19,6 +20,7 @@ use raw::{RawCadence, RawCalendar, RawFile};
 use crate::cadence::Cadence;
 use crate::calendar::Calendar;
 use crate::domain::Step;
+use crate::holidays::{Holiday, HolidayList, Source};
 use crate::templates::{self, Part, Templates};
 
 /// The cadence file shipped with followup, used when the user has none.
@@ -32,6 +34,8 @@ pub const DEFAULT_CADENCE: &str = "standard";
 const MAX_BUSINESS_DAYS: i64 = 1000;
 const MAX_CALENDAR_DAYS: i64 = 3660;
 const MAX_TOUCHES: i64 = 100;
+/// A daily capacity above this is no capacity at all.
+const MAX_PER_DAY: i64 = 10_000;
 
 /// The salesperson, as `[me]` describes them.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -63,6 +67,10 @@ impl Origin {
 pub struct Config {
     pub me: Me,
     pub calendar: Calendar,
+    /// Where the holidays of `calendar` come from, with their names, for `calendar show`.
+    pub holiday_lists: Vec<HolidayList>,
+    /// `[calendar] max_touches_per_day`: how many actions the morning list holds at most.
+    pub max_touches_per_day: Option<u32>,
     cadences: BTreeMap<String, Cadence>,
     pub templates: Templates,
     pub origin: Origin,
@@ -119,19 +127,24 @@ impl Config {
             .as_ref()
             .map(|base| base.templates.clone())
             .unwrap_or_default();
-        for (key, text) in raw.templates {
-            let (step, part) = Part::parse_key(&key).ok_or_else(|| {
-                locator.at_key(
-                    "templates",
-                    &key,
-                    "not a template name: use a step (first, follow-up, rescue, assistant, fire, \
-                     close, promised, next-step, recontact), optionally followed by _subject or \
-                     _email",
-                )
-            })?;
-            templates::check(&text)
-                .map_err(|error| locator.at_key("templates", &key, error.to_string()))?;
-            templates.insert(step, part, text);
+        // Shared messages first; a cadence's own ones are checked once the cadences are known.
+        let mut own_tables = Vec::new();
+        for (key, value) in raw.templates {
+            match value {
+                toml::Value::String(text) => {
+                    let (step, part) = template_key(&locator, "templates", &key, &text)?;
+                    templates.insert(step, part, text);
+                }
+                toml::Value::Table(table) => own_tables.push((key, table)),
+                _ => {
+                    return Err(locator.at_key(
+                        "templates",
+                        &key,
+                        "must be a message in quotes, or a table [templates.CADENCE] of \
+                         messages for one cadence",
+                    ));
+                }
+            }
         }
         if let Some(step) = templates.steps_without_script().next() {
             return Err(locator.at_key("templates", step.as_str(), "this step has no message"));
@@ -149,8 +162,45 @@ impl Config {
                 "there is no [cadence.standard] table; new prospects follow it unless told otherwise",
             ));
         }
+        for (cadence, table) in own_tables {
+            let table_name = format!("templates.{cadence}");
+            if !cadences.contains_key(&cadence) {
+                return Err(locator.at_table(
+                    &table_name,
+                    format!(
+                        "there is no cadence '{cadence}' for these messages; [templates.NAME] \
+                         holds the messages of the cadence [cadence.NAME], and this file has: {}",
+                        cadences.keys().cloned().collect::<Vec<_>>().join(", ")
+                    ),
+                ));
+            }
+            for (key, value) in table {
+                let toml::Value::String(text) = value else {
+                    return Err(locator.at_key(&table_name, &key, "must be a message in quotes"));
+                };
+                let (step, part) = template_key(&locator, &table_name, &key, &text)?;
+                templates.insert_for(&cadence, step, part, text);
+            }
+        }
 
         let base_me = base.map(|base| base.me).unwrap_or_default();
+        let folder = match &origin {
+            Origin::File(path) => path.parent(),
+            Origin::BuiltIn => None,
+        };
+        let raw_calendar = raw.calendar.unwrap_or_default();
+        let max_touches_per_day = per_day(&locator, "calendar", raw_calendar.max_touches_per_day)?;
+        let holiday_lists = holiday_files::load(&locator, folder, &raw_calendar.holiday_calendars)?;
+        let (calendar, own) = check_calendar(&locator, raw_calendar)?;
+        let holiday_lists: Vec<HolidayList> = std::iter::once(own)
+            .filter(|list| !list.holidays.is_empty())
+            .chain(holiday_lists)
+            .collect();
+        let calendar = calendar.with_holidays(
+            holiday_lists
+                .iter()
+                .flat_map(|list| list.holidays.iter().map(|holiday| holiday.date)),
+        );
         Ok(Config {
             me: Me {
                 name: raw.me.name.or(base_me.name),
@@ -158,7 +208,9 @@ impl Config {
                 phone: raw.me.phone.or(base_me.phone),
                 email: raw.me.email.or(base_me.email),
             },
-            calendar: check_calendar(&locator, raw.calendar.unwrap_or_default())?,
+            calendar,
+            holiday_lists,
+            max_touches_per_day,
             cadences,
             templates,
             origin,
@@ -196,7 +248,67 @@ impl Config {
     }
 }
 
-fn check_calendar(locator: &Locator, raw: RawCalendar) -> Result<Calendar, ConfigError> {
+/// Reads a template key (`rescue`, `rescue_subject`...) in `table` and checks its text.
+fn template_key(
+    locator: &Locator,
+    table: &str,
+    key: &str,
+    text: &str,
+) -> Result<(Step, Part), ConfigError> {
+    let (step, part) = Part::parse_key(key).ok_or_else(|| {
+        locator.at_key(
+            table,
+            key,
+            "not a template name: use a step (first, follow-up, rescue, assistant, fire, close, \
+             promised, next-step, recontact), optionally followed by _subject or _email",
+        )
+    })?;
+    templates::check(text).map_err(|error| locator.at_key(table, key, error.to_string()))?;
+    Ok((step, part))
+}
+
+/// The same configuration with the days off kept in the database: imported holidays and the
+/// days the salesperson is away. The tracker calls it once the database is open, so that every
+/// date it computes, and the fingerprint of the rules, take them into account.
+impl Config {
+    pub fn with_days_off(
+        mut self,
+        imported: Vec<HolidayList>,
+        away: impl IntoIterator<Item = NaiveDate>,
+    ) -> Config {
+        let dates: Vec<NaiveDate> = imported
+            .iter()
+            .flat_map(|list| list.holidays.iter().map(|holiday| holiday.date))
+            .collect();
+        self.calendar = self.calendar.with_holidays(dates).with_away(away);
+        self.holiday_lists.extend(imported);
+        self
+    }
+}
+
+/// A `max_touches_per_day` value: 0 or absent means no limit.
+fn per_day(locator: &Locator, table: &str, value: Option<i64>) -> Result<Option<u32>, ConfigError> {
+    match value {
+        None | Some(0) => Ok(None),
+        Some(value) if value < 0 => Err(locator.at_key(
+            table,
+            "max_touches_per_day",
+            format!("{value} is negative; use 0 (no limit) or more"),
+        )),
+        Some(value) if value > MAX_PER_DAY => Err(locator.at_key(
+            table,
+            "max_touches_per_day",
+            format!("{value} is too large; the most is {MAX_PER_DAY}, or 0 for no limit"),
+        )),
+        Some(value) => Ok(Some(value as u32)),
+    }
+}
+
+/// The working week and the holidays written in the file itself.
+fn check_calendar(
+    locator: &Locator,
+    raw: RawCalendar,
+) -> Result<(Calendar, HolidayList), ConfigError> {
     let workdays = match raw.workdays {
         None => vec![
             Weekday::Mon,
@@ -233,8 +345,20 @@ fn check_calendar(locator: &Locator, raw: RawCalendar) -> Result<Calendar, Confi
             })
         })
         .collect::<Result<Vec<_>, _>>()?;
-    Calendar::new(workdays, holidays)
-        .map_err(|error| locator.at_key("calendar", "workdays", error.to_string()))
+    let list = HolidayList {
+        source: Source::CadenceFile,
+        holidays: holidays
+            .iter()
+            .map(|date| Holiday {
+                date: *date,
+                name: "holiday".to_string(),
+            })
+            .collect(),
+        skipped: Vec::new(),
+    };
+    let calendar = Calendar::new(workdays, holidays)
+        .map_err(|error| locator.at_key("calendar", "workdays", error.to_string()))?;
+    Ok((calendar, list))
 }
 
 /// A holiday written as a quoted date or as a TOML date literal.
@@ -329,6 +453,7 @@ fn check_cadence(locator: &Locator, name: &str, raw: RawCadence) -> Result<Caden
             MAX_CALENDAR_DAYS,
         )?,
         promise_time,
+        max_touches_per_day: per_day(locator, &table, raw.max_touches_per_day)?,
     })
 }
 
@@ -349,8 +474,14 @@ pub fn describe(cadence: &Cadence) -> String {
     if let Some(time) = cadence.promise_time {
         parts.push(format!("promises each call at {}", time.format("%H:%M")));
     }
+    if let Some(limit) = cadence.max_touches_per_day {
+        parts.push(format!("at most {limit} a day"));
+    }
     parts.join(", ")
 }
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod calendar_tests;

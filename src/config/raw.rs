@@ -13,8 +13,11 @@ pub(super) struct RawFile {
     pub calendar: Option<RawCalendar>,
     #[serde(default)]
     pub cadence: BTreeMap<String, RawCadence>,
+    /// `[templates]`: a message per key, and `[templates.CADENCE]` sub-tables of messages for
+    /// one cadence. Kept as TOML values so that `config` can name the key at fault when a
+    /// value is neither.
     #[serde(default)]
-    pub templates: BTreeMap<String, String>,
+    pub templates: BTreeMap<String, toml::Value>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -32,6 +35,10 @@ pub(super) struct RawCalendar {
     pub workdays: Option<Vec<String>>,
     #[serde(default)]
     pub holidays: Vec<toml::Value>,
+    /// iCalendar files of days off, relative to the cadence file's folder.
+    #[serde(default)]
+    pub holiday_calendars: Vec<String>,
+    pub max_touches_per_day: Option<i64>,
 }
 
 /// Every knob is optional: what a table leaves out takes the standard cadence's value.
@@ -47,4 +54,5 @@ pub(super) struct RawCadence {
     pub close_after_business_days: Option<i64>,
     pub recontact_after_days: Option<i64>,
     pub promise_time: Option<String>,
+    pub max_touches_per_day: Option<i64>,
 }

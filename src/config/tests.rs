@@ -99,6 +99,7 @@ fn the_built_in_standard_cadence_has_the_documented_knobs() {
             close_after_business_days: 4,
             recontact_after_days: 90,
             promise_time: None,
+            max_touches_per_day: None,
         }
     );
     assert_eq!(*standard, Cadence::standard("standard"));
@@ -353,6 +354,41 @@ fn bad_files() -> Vec<(&'static str, String, &'static str, &'static str)> {
             "rescue_body = ",
         ),
         (
+            "an unknown placeholder in a cadence's own template",
+            format!(
+                "{GOOD}\n[templates.quick]\npromised = \"Calling as promised, {{frist_name}}\"\n"
+            ),
+            "templates.quick.promised",
+            "promised = ",
+        ),
+        (
+            "an unknown template key in a cadence's own table",
+            format!("{GOOD}\n[templates.quick]\npromised_body = \"Hi\"\n"),
+            "templates.quick.promised_body",
+            "promised_body = ",
+        ),
+        (
+            "a cadence's own template that is not text",
+            format!("{GOOD}\n[templates.quick]\npromised = 3\n"),
+            "templates.quick.promised",
+            "promised = 3",
+        ),
+        (
+            "own templates for a cadence the file does not define",
+            format!("{GOOD}\n[templates.slow]\npromised = \"Hi {{first_name}}\"\n"),
+            "templates.slow",
+            "[templates.slow]",
+        ),
+        (
+            "a template that is neither text nor a table",
+            changed(
+                "first = \"Hi {first_name}, {me} here about {topic}.\"",
+                "first = 3",
+            ),
+            "templates.first",
+            "first = 3",
+        ),
+        (
             "a gap of 0",
             changed("gap_business_days = 4", "gap_business_days = 0"),
             "cadence.standard.gap_business_days",
@@ -385,6 +421,55 @@ fn bad_files_are_refused_with_the_key_and_its_line() {
             "{what}: {shown}"
         );
     }
+}
+
+#[test]
+fn the_unknown_placeholder_and_the_template_are_both_named() {
+    let error = refuse(&format!(
+        "{GOOD}\n[templates.quick]\npromised = \"Calling as promised, {{frist_name}}\"\n"
+    ));
+    let shown = error.to_string();
+    assert!(shown.contains("templates.quick.promised"), "{shown}");
+    assert!(shown.contains("{frist_name}"), "{shown}");
+    let error = refuse(&format!("{GOOD}\n[templates.slow]\nfirst = \"Hi\"\n"));
+    let shown = error.to_string();
+    assert!(
+        shown.contains("no cadence 'slow'") && shown.contains("quick, standard"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn a_cadence_own_templates_override_the_shared_ones_step_by_step() {
+    let config = parse(&format!(
+        "{GOOD}\n[templates.quick]\npromised = \"As promised, {{first_name}}.\"\nfirst_subject = \"Quick: {{topic}}\"\n"
+    ));
+    let built_in = Config::built_in();
+    let templates = &config.templates;
+    assert_eq!(
+        templates.for_cadence("quick", Step::Promised, Part::Script),
+        Some("As promised, {first_name}.")
+    );
+    assert_eq!(
+        templates.for_cadence("quick", Step::First, Part::Subject),
+        Some("Quick: {topic}")
+    );
+    // What the cadence leaves out is the shared message: the file's own, else the built-in.
+    assert_eq!(
+        templates.for_cadence("quick", Step::First, Part::Script),
+        Some("Hi {first_name}, {me} here about {topic}.")
+    );
+    assert_eq!(
+        templates.for_cadence("quick", Step::Promised, Part::Email),
+        built_in.templates.get(Step::Promised, Part::Email)
+    );
+    // Other cadences keep the shared messages.
+    assert_eq!(
+        templates.for_cadence("standard", Step::Promised, Part::Script),
+        built_in.templates.get(Step::Promised, Part::Script)
+    );
+    assert_eq!(templates.own_count("quick"), 2);
+    assert_eq!(templates.own_count("standard"), 0);
 }
 
 #[test]

@@ -63,6 +63,7 @@ fn as_promised() -> Cadence {
         close_after_business_days: 2,
         recontact_after_days: 90,
         promise_time: Some(time("08:15")),
+        max_touches_per_day: None,
     }
 }
 
@@ -397,7 +398,9 @@ fn example_1_the_assistant_step_does_not_move_the_fire_date() {
     assert_eq!(
         advice.basis,
         Basis::Assistant {
-            rescue_on: date("2026-12-03")
+            rescue_on: date("2026-12-03"),
+            next_touch: Step::Fire,
+            next_touch_due: date("2026-12-09"),
         }
     );
 
@@ -1151,4 +1154,106 @@ fn the_following_touch_is_the_day_a_message_can_announce() {
     let close = file.next_on("2026-12-15");
     assert_eq!(close.step, Step::Close);
     assert_eq!(following(&file, &close, "2026-12-15"), None);
+}
+
+#[test]
+fn a_reply_once_the_next_touch_is_due_is_that_touch() {
+    let mut file = File::new(prospect("2026-11-23"));
+    file.log(Log::voicemail("2026-11-23T10:00").promising("2026-11-24T08:15"));
+    // The promised call was made and they answered: the promised step, not the first.
+    let step = file.log(Log::new(
+        "2026-11-24T08:20",
+        Channel::Call,
+        Outcome::Replied,
+    ));
+    assert_eq!(step, Step::Promised);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The run as `why` shows it
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn run_facts_are_the_touches_the_rules_counted() {
+    let mut file = File::new(with_assistant(prospect("2026-11-23")));
+    for day in ["2026-11-23", "2026-11-27", "2026-12-03", "2026-12-09"] {
+        file.voicemail(day);
+    }
+    file.close_no_response(date("2026-12-15"));
+    file.reopen("2027-01-12T09:30");
+    file.voicemail("2027-01-12");
+    file.log(Log::new("2027-01-12T15:00", Channel::Email, Outcome::Sent));
+    file.log(Log::new(
+        "2027-01-14T10:00",
+        Channel::Assistant,
+        Outcome::NoAnswer,
+    ));
+    file.log(Log::new(
+        "2027-01-18T10:00",
+        Channel::Call,
+        Outcome::Connected,
+    ));
+
+    let facts = run_facts(&file.prospect, &file.attempts);
+    assert_eq!(facts.started_at, Some(datetime("2027-01-12T09:30")));
+    assert_eq!(facts.before_run, 4, "the four touches of the first run");
+    let touches: Vec<(NaiveDate, u32, bool, Step)> = facts
+        .touches
+        .iter()
+        .map(|touch| (touch.date, touch.attempts, touch.answered, touch.step))
+        .collect();
+    assert_eq!(
+        touches,
+        [
+            (date("2027-01-12"), 2, false, Step::FollowUp),
+            (date("2027-01-18"), 1, true, Step::FollowUp),
+        ]
+    );
+    assert_eq!(facts.assistant_calls, [datetime("2027-01-14T10:00")]);
+    assert_eq!(facts.unanswered, 0);
+    assert_eq!(facts.first_unanswered, None);
+    assert_eq!(facts.last_touch, Some(date("2027-01-18")));
+    assert_eq!(facts.rescue_on, None);
+}
+
+#[test]
+fn run_facts_keep_the_unanswered_streak_and_its_rescue() {
+    let mut file = rescued_with_assistant();
+    file.log(Log::new(
+        "2026-12-07T11:00",
+        Channel::Assistant,
+        Outcome::NoAnswer,
+    ));
+    let facts = run_facts(&file.prospect, &file.attempts);
+    assert_eq!(facts.before_run, 0);
+    assert_eq!(facts.unanswered, 3);
+    assert_eq!(facts.first_unanswered, Some(date("2026-11-23")));
+    assert_eq!(facts.last_touch, Some(date("2026-12-03")));
+    assert_eq!(facts.rescue_on, Some(date("2026-12-03")));
+    assert!(facts.assistant_since_rescue);
+}
+
+#[test]
+fn reply_answers_the_last_touch_only_before_the_next_is_due() {
+    let mut file = File::new(prospect("2026-11-23"));
+    file.voicemail("2026-11-23");
+    let answers = |file: &File, day: &str| {
+        reply_answers(
+            &file.prospect,
+            &file.attempts,
+            &file.cadence,
+            &file.calendar,
+            date(day),
+        )
+    };
+    // The follow-up is due Fri 11-27.
+    assert_eq!(answers(&file, "2026-11-26"), Some(Step::First));
+    assert_eq!(answers(&file, "2026-11-27"), None);
+    // An answered last touch leaves nothing for a reply to answer.
+    file.log(Log::new(
+        "2026-11-24T10:00",
+        Channel::Call,
+        Outcome::Connected,
+    ));
+    assert_eq!(answers(&file, "2026-11-25"), None);
 }

@@ -1,14 +1,22 @@
 //! The morning list as a person reads it: a table of what is due, then the message for each.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, TimeDelta};
 
 use super::sanitize::{cell, clean, clean_lines};
 use super::view::ActionView;
 use super::{day, plural, table};
 use crate::domain::Step;
+use crate::promise;
 
 /// The "When" column: the promised time, "today", or how late.
 fn when(view: &ActionView) -> String {
+    if let (Some(time), Some(minutes)) = (view.time, view.late_minutes) {
+        return format!(
+            "{} MISSED by {}",
+            time.format("%H:%M"),
+            promise::describe(TimeDelta::minutes(minutes))
+        );
+    }
     let late = match view.overdue_business_days {
         0 => None,
         days => Some(format!("{} late", plural(days, "day"))),
@@ -24,10 +32,17 @@ fn when(view: &ActionView) -> String {
 /// The table and the messages of `today`.
 pub fn render(today: NaiveDate, views: &[ActionView]) -> String {
     let mut out = format!(
-        "{}: {} due.\n",
+        "{}: {} due",
         day(today),
         plural(views.len() as i64, "action")
     );
+    match views.iter().filter(|view| view.missed).count() {
+        0 => out.push_str(".\n"),
+        missed => out.push_str(&format!(
+            ", {} at the top: call now.\n",
+            plural(missed as i64, "missed promise")
+        )),
+    }
     let mut grid = table::new(&[
         "When", "Id", "Prospect", "Company", "Phone", "Step", "Touch", "Why",
     ]);
@@ -63,7 +78,15 @@ pub fn message_block(number: usize, view: &ActionView) -> String {
         (_, Some(number)) => format!("{} {}", view.channel, clean(number)),
         (_, None) => view.channel.to_string(),
     };
-    let mut block = format!("{number}. {who} ({}): {how}\n", view.step);
+    let step = match view.late_minutes {
+        Some(minutes) => format!(
+            "{}, MISSED by {}",
+            view.step,
+            promise::describe(TimeDelta::minutes(minutes))
+        ),
+        None => view.step.to_string(),
+    };
+    let mut block = format!("{number}. {who} ({step}): {how}\n");
     block.push_str(&table::indented(&clean_lines(&view.script), "   "));
     block.push('\n');
     if let Some(subject) = &view.email_subject {

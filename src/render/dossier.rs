@@ -98,14 +98,14 @@ pub struct DossierView {
 }
 
 impl DossierView {
-    pub fn new(dossier: &Dossier, config: &Config, today: NaiveDate) -> DossierView {
+    pub fn new(dossier: &Dossier, config: &Config, now: NaiveDateTime) -> DossierView {
         DossierView {
             prospect: ProspectView::from(&dossier.prospect),
             attempts: dossier.attempts.iter().map(AttemptView::from).collect(),
             next: dossier
                 .next
                 .as_ref()
-                .map(|due| ActionView::new(due, config, today)),
+                .map(|due| ActionView::new(due, config, now)),
         }
     }
 }

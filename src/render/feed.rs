@@ -17,7 +17,7 @@ pub fn events(views: &[ActionView], today: NaiveDate) -> Vec<Event> {
 }
 
 fn event(view: &ActionView, today: NaiveDate) -> Event {
-    let on = view.due.max(today);
+    let on = view.day_to_act(today);
     let when = match (view.step, view.time) {
         (Step::Promised, Some(time)) => When::At {
             start: on.and_time(time),

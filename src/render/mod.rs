@@ -2,16 +2,22 @@
 //! scripts. Nothing here changes state.
 
 pub mod agenda;
+pub mod calendar;
+pub mod capacity;
+pub mod chart;
 pub mod dossier;
 pub mod feed;
 pub mod import_report;
 pub mod json;
 pub mod listing;
+pub mod message;
 pub mod plan;
 pub mod reason;
 pub mod sanitize;
+pub mod stats;
 pub mod table;
 pub mod view;
+pub mod why;
 
 use chrono::NaiveDate;
 

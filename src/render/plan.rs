@@ -31,7 +31,7 @@ pub fn render(today: NaiveDate, last: NaiveDate, views: &[ActionView]) -> String
             (None, late) => format!("{} late", plural(late, "day")),
         };
         grid.add_row(vec![
-            day(view.due.max(today)),
+            day(view.day_to_act(today)),
             when,
             view.id.to_string(),
             clean(&view.name).into_owned(),

@@ -64,7 +64,7 @@ pub fn sentence(action: &NextAction) -> String {
             plural(i64::from(*unanswered), "touch"),
             day(*first_unanswered)
         ),
-        Basis::Assistant { rescue_on } => format!(
+        Basis::Assistant { rescue_on, .. } => format!(
             "The rescue message of {} went unanswered; their assistant may know what is happening.",
             day(*rescue_on)
         ),

@@ -1,10 +1,11 @@
 //! One action as both the table and `--json` show it: the fields of cli.md, filled in.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
 use crate::config::Config;
 use crate::domain::{Channel, Prospect, Step};
+use crate::promise;
 use crate::script;
 use crate::tracker::Due;
 
@@ -23,6 +24,10 @@ pub struct ActionView {
     pub touch: Option<u32>,
     pub max_touches: Option<u32>,
     pub overdue_business_days: i64,
+    /// A promised callback whose time has passed with nothing logged since.
+    pub missed: bool,
+    /// How many minutes late a missed promise is; `null` otherwise.
+    pub late_minutes: Option<i64>,
     pub cadence: String,
     pub channel: Channel,
     pub reason: String,
@@ -34,12 +39,25 @@ pub struct ActionView {
     /// The assistant's phone, for the assistant step.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub assistant_phone: Option<String>,
+    /// The later business day the daily capacity moved the action to (`agenda`); absent when
+    /// it stays on the day it is due.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub deferred_to: Option<NaiveDate>,
 }
 
 impl ActionView {
-    pub fn new(due: &Due, config: &Config, today: NaiveDate) -> ActionView {
+    /// The action as seen at `now`: how late it is, and the message to leave today.
+    pub fn new(due: &Due, config: &Config, now: NaiveDateTime) -> ActionView {
+        let today = now.date();
         let (prospect, action) = (&due.prospect, &due.action);
-        let message = script::message(prospect, action, due.following, config);
+        let late = promise::late_by(action, now);
+        let message = script::message(
+            prospect,
+            action,
+            due.following,
+            config,
+            script::Gaps::Smooth,
+        );
         let contact = &prospect.contact;
         ActionView {
             id: prospect.id,
@@ -58,6 +76,8 @@ impl ActionView {
                 .calendar
                 .business_days_between(action.due, today)
                 .max(0),
+            missed: late.is_some(),
+            late_minutes: late.map(|late| late.num_minutes()),
             cadence: prospect.cadence.clone(),
             channel: suggested_channel(prospect, action.step),
             reason: super::reason::sentence(action),
@@ -68,7 +88,14 @@ impl ActionView {
             assistant_phone: (action.step == Step::Assistant)
                 .then(|| contact.assistant_phone.clone())
                 .flatten(),
+            deferred_to: None,
         }
+    }
+
+    /// The day to act: the day the capacity moved it to, else the day it is due, or today
+    /// when it is overdue.
+    pub fn day_to_act(&self, today: NaiveDate) -> NaiveDate {
+        self.deferred_to.unwrap_or(self.due.max(today))
     }
 
     /// "2/4", or "3" for a cadence without a limit, or "" for a step that is not a touch.
@@ -88,7 +115,7 @@ impl ActionView {
 
 /// The prospect's preferred channel where the step allows a choice. A promised call is a
 /// call; the assistant is reached through the assistant.
-fn suggested_channel(prospect: &Prospect, step: Step) -> Channel {
+pub fn suggested_channel(prospect: &Prospect, step: Step) -> Channel {
     match step {
         Step::Promised => Channel::Call,
         Step::Assistant => Channel::Assistant,

@@ -17,9 +17,10 @@ struct Migration {
     sql: &'static str,
 }
 
-const MIGRATIONS: &[Migration] = &[Migration {
-    description: "prospects, their attempts, and a key-value table for bookkeeping",
-    sql: "
+const MIGRATIONS: &[Migration] = &[
+    Migration {
+        description: "prospects, their attempts, and a key-value table for bookkeeping",
+        sql: "
         CREATE TABLE prospects (
             id              INTEGER PRIMARY KEY,
             name            TEXT NOT NULL,
@@ -67,7 +68,28 @@ const MIGRATIONS: &[Migration] = &[Migration {
             value TEXT NOT NULL
         ) WITHOUT ROWID;
     ",
-}];
+    },
+    Migration {
+        description: "days off kept in the database: imported holidays and days away",
+        sql: "
+        -- `calendar import FILE`: the file's holidays, by the file's name, so that importing
+        -- a newer copy of the same file replaces them.
+        CREATE TABLE holidays (
+            source      TEXT NOT NULL,
+            day         TEXT NOT NULL,
+            name        TEXT NOT NULL,
+            imported_at TEXT NOT NULL,
+            PRIMARY KEY (source, day)
+        ) WITHOUT ROWID;
+
+        -- `away FROM TO`: one row per calendar day the salesperson is out.
+        CREATE TABLE away_days (
+            day       TEXT PRIMARY KEY,
+            marked_at TEXT NOT NULL
+        ) WITHOUT ROWID;
+    ",
+    },
+];
 
 /// The schema version this build writes.
 pub const CURRENT_VERSION: i64 = MIGRATIONS.len() as i64;

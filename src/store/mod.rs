@@ -4,8 +4,10 @@
 //! only when the whole command succeeded; dropping it rolls back. Reads go through a
 //! [`Reader`]. Values are always bound as parameters, never spliced into SQL text.
 
+mod days_off;
 mod error;
 mod migrations;
+mod promises;
 mod rows;
 
 use std::path::{Path, PathBuf};
@@ -38,17 +40,23 @@ pub enum Selection {
     Status(Option<Status>),
     /// Those whose next action may be due on or before the day (see `set_due_on`).
     DueBy(NaiveDate),
+    /// Those whose next action may be a promised call on a day after `after` through `last`
+    /// (see `promises::promised_between`): a superset the engine narrows down.
+    PromisedBetween { after: NaiveDate, last: NaiveDate },
 }
 
 impl Selection {
-    /// The SQL condition on `prospects` and its one parameter; the texts are fixed, the
-    /// value is bound.
-    fn condition(self) -> (&'static str, rusqlite::types::Value) {
+    /// The SQL condition on `prospects` and its parameters; the texts are fixed, the values
+    /// are bound.
+    fn condition(self) -> (&'static str, Vec<rusqlite::types::Value>) {
         use rusqlite::types::Value;
         match self {
-            Selection::Status(None) => ("?1 IS NULL", Value::Null),
-            Selection::Status(Some(status)) => ("status = ?1", Value::Text(status.as_str().into())),
-            Selection::DueBy(day) => ("due_on <= ?1", Value::Text(day.to_string())),
+            Selection::Status(None) => ("?1 IS NULL", vec![Value::Null]),
+            Selection::Status(Some(status)) => {
+                ("status = ?1", vec![Value::Text(status.as_str().into())])
+            }
+            Selection::DueBy(day) => ("due_on <= ?1", vec![Value::Text(day.to_string())]),
+            Selection::PromisedBetween { after, last } => promises::promised_between(after, last),
         }
     }
 }
@@ -299,11 +307,13 @@ impl Reader<'_> {
         selection: Selection,
         mut visit: impl FnMut(Prospect, Vec<Attempt>) -> Result<(), E>,
     ) -> Result<(), E> {
-        let (condition, value) = selection.condition();
+        let (condition, values) = selection.condition();
         // A few due prospects among many are found through the due-date index; without the
         // subquery SQLite prefers scanning the whole table in id order to avoid a sort.
         let prospect_condition = match selection {
-            Selection::DueBy(_) => format!("id IN (SELECT id FROM prospects WHERE {condition})"),
+            Selection::DueBy(_) | Selection::PromisedBetween { .. } => {
+                format!("id IN (SELECT id FROM prospects WHERE {condition})")
+            }
             Selection::Status(_) => condition.to_string(),
         };
         let mut prospects = self
@@ -323,11 +333,11 @@ impl Reader<'_> {
             ))
             .context("reading attempts")?;
         let mut attempts = attempts
-            .query_map([&value], rows::attempt)
+            .query_map(rusqlite::params_from_iter(&values), rows::attempt)
             .context("reading attempts")?
             .peekable();
         for prospect in prospects
-            .query_map([&value], rows::prospect)
+            .query_map(rusqlite::params_from_iter(&values), rows::prospect)
             .context("listing prospects")?
         {
             let prospect = prospect.context("reading a prospect")?;
@@ -386,6 +396,28 @@ impl Reader<'_> {
                     .collect::<rusqlite::Result<Vec<_>>>()
             })
             .context("reading attempts")
+    }
+
+    /// Every prospect's attempts made in `[from, to)` (either bound left open with `None`),
+    /// prospect by prospect, each prospect's in the order they happened: what `stats` reads.
+    pub fn attempts_between(
+        &self,
+        from: Option<NaiveDateTime>,
+        to: Option<NaiveDateTime>,
+    ) -> Result<Vec<Attempt>, StoreError> {
+        self.conn
+            .prepare_cached(&format!(
+                "SELECT {} FROM attempts
+                 WHERE (?1 IS NULL OR at >= ?1) AND (?2 IS NULL OR at < ?2)
+                 ORDER BY prospect_id, at, id",
+                rows::ATTEMPT_COLUMNS
+            ))
+            .and_then(|mut statement| {
+                statement
+                    .query_map(params![from, to], rows::attempt)?
+                    .collect::<rusqlite::Result<Vec<_>>>()
+            })
+            .context("reading attempts in a period")
     }
 
     /// Every attempt with when it was logged, grouped by prospect and in the order they
@@ -483,26 +515,10 @@ impl Writer<'_> {
         Reader { conn: &self.tx }
     }
 
-    /// Stores a new prospect and returns its id. The `id` of `prospect` is ignored.
+    /// Stores a new prospect with no due date yet (see `set_due_on`) and returns its id.
+    /// The `id` of `prospect` is ignored.
     pub fn insert_prospect(&self, prospect: &Prospect) -> Result<ProspectId, StoreError> {
-        self.tx
-            .prepare_cached("INSERT INTO prospects (name, cadence, start_date, status, created_at) VALUES (?1, ?2, ?3, ?4, ?5)")
-            .and_then(|mut statement| {
-                statement.execute(params![
-                    prospect.contact.name,
-                    prospect.cadence,
-                    prospect.start,
-                    prospect.status,
-                    prospect.created_at
-                ])
-            })
-            .context("adding a prospect")?;
-        let id = self.tx.last_insert_rowid();
-        self.update_prospect(&Prospect {
-            id,
-            ..prospect.clone()
-        })?;
-        Ok(id)
+        self.insert_whole_prospect(prospect, None)
     }
 
     /// Stores a new prospect with every field and its due date in one statement, the fast path

@@ -230,6 +230,74 @@ fn attempts_read_back_in_the_order_they_happened_then_by_id() {
 }
 
 #[test]
+fn attempts_in_a_period_are_read_prospect_by_prospect_bounds_half_open() {
+    let mut store = Store::in_memory().unwrap();
+    let dana = insert(&mut store, &plain("Dana"));
+    let other = insert(&mut store, &plain("Other"));
+    let logged = [
+        attempt(
+            dana,
+            "2026-11-23T10:00:00",
+            Channel::Call,
+            Outcome::Voicemail,
+        ),
+        attempt(
+            other,
+            "2026-11-23T09:00:00",
+            Channel::Call,
+            Outcome::NoAnswer,
+        ),
+        attempt(dana, "2026-11-20T23:59:59", Channel::Email, Outcome::Sent),
+        attempt(
+            other,
+            "2026-11-30T00:00:00",
+            Channel::Call,
+            Outcome::Voicemail,
+        ),
+        attempt(dana, "2026-11-21T00:00:00", Channel::Text, Outcome::Sent),
+        attempt(dana, "2026-11-23T10:00:00", Channel::Email, Outcome::Sent),
+    ];
+    let ids = store
+        .write(|writer| {
+            logged
+                .iter()
+                .map(|attempt| writer.insert_attempt(attempt))
+                .collect::<Result<Vec<_>, _>>()
+        })
+        .unwrap();
+    let read = |from: Option<&str>, to: Option<&str>| -> Vec<i64> {
+        store
+            .reader()
+            .attempts_between(from.map(datetime), to.map(datetime))
+            .unwrap()
+            .iter()
+            .map(|attempt| attempt.id)
+            .collect()
+    };
+    // Dana's first, in time order (ties by id), then the other prospect's.
+    assert_eq!(
+        read(None, None),
+        [ids[2], ids[4], ids[0], ids[5], ids[1], ids[3]]
+    );
+    // From is included, to is not.
+    assert_eq!(
+        read(Some("2026-11-21T00:00:00"), Some("2026-11-30T00:00:00")),
+        [ids[4], ids[0], ids[5], ids[1]]
+    );
+    assert_eq!(read(None, Some("2026-11-21T00:00:00")), [ids[2]]);
+    assert_eq!(read(Some("2026-11-30T00:00:00"), None), [ids[3]]);
+    let all = store.reader().attempts_between(None, None).unwrap();
+    assert_eq!(
+        all[2],
+        Attempt {
+            id: ids[0],
+            ..logged[0].as_attempt()
+        },
+        "every field reads back"
+    );
+}
+
+#[test]
 fn a_write_that_fails_leaves_nothing_behind() {
     let mut store = Store::in_memory().unwrap();
     let kept = insert(&mut store, &plain("Kept"));

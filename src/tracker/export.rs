@@ -5,8 +5,8 @@ use chrono::NaiveDate;
 
 use crate::domain::Status;
 use crate::engine;
-use crate::error::Result;
-use crate::store::AttemptRecord;
+use crate::error::{Error, Result};
+use crate::store::{AttemptRecord, Selection};
 use crate::transfer::Exported;
 
 use super::{Due, Tracker, agenda_order};
@@ -65,13 +65,16 @@ impl Tracker {
         self.refresh()?;
         let reader = self.store.reader();
         let mut due = Vec::new();
-        for prospect in reader.prospects_due_by(last)? {
-            if let Some(next) = self.due(&prospect, &reader.attempts(prospect.id)?)?
+        // One merged scan of the due prospects and their attempts, not a query per prospect:
+        // a window of days can hold thousands of them.
+        reader.each_with_attempts(Selection::DueBy(last), |prospect, attempts| {
+            if let Some(next) = self.due(&prospect, &attempts)?
                 && next.action.due <= last
             {
                 due.push(next);
             }
-        }
+            Ok::<_, Error>(())
+        })?;
         let today = self.today();
         due.sort_by(|a, b| {
             a.action

@@ -5,6 +5,8 @@
 //! Every write runs in one transaction and ends by storing the prospect's next due date, so
 //! that the morning list can read only what is due.
 
+mod capacity;
+mod days_off;
 mod export;
 mod import;
 mod requests;
@@ -13,6 +15,8 @@ use std::cmp::Ordering;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
+pub use capacity::{Morning, Moved, Schedule, Standing};
+pub use days_off::{DaysOffChange, HolidayImport, MAX_AWAY_DAYS};
 pub use import::ImportReport;
 pub use requests::{CloseRequest, LogEntry, NewProspect, ProspectPatch, Recontact};
 
@@ -23,7 +27,10 @@ use crate::domain::{
 };
 use crate::engine::{self, NextAction};
 use crate::error::{Error, Result};
-use crate::store::{NewAttempt, Selection, Store, Writer};
+use crate::explain::{self, Explanation};
+use crate::script;
+use crate::stats::{self, Period, Stats};
+use crate::store::{NewAttempt, Reader, Selection, Store, Writer};
 use crate::timeline::{self, TimelineRow};
 
 /// The meta key under which the fingerprint of the rules behind the stored due dates is kept.
@@ -60,7 +67,11 @@ pub struct Logged {
 /// A store, a cadence file and the time, together.
 pub struct Tracker {
     store: Store,
+    /// The cadence file's rules with the days off kept in the database added to its calendar:
+    /// what every date is computed with.
     config: Config,
+    /// The cadence file's rules alone, to add the days off to again when they change.
+    file_config: Config,
     now: NaiveDateTime,
     /// The stored due dates were computed under other rules (another cadence file, an older
     /// engine) and are recomputed in the first write, so a command that fails before writing
@@ -72,10 +83,13 @@ impl Tracker {
     /// A tracker over `store` with the rules of `config`, at the moment `now`. Nothing is
     /// written until an operation needs to.
     pub fn new(store: Store, config: Config, now: NaiveDateTime) -> Result<Tracker> {
+        let file_config = config.clone();
+        let config = with_stored_days_off(config, store.reader())?;
         let stale = store.reader().meta(RULES_KEY)?.as_deref() != Some(&config.rules_fingerprint());
         Ok(Tracker {
             store,
             config,
+            file_config,
             now,
             stale,
         })
@@ -123,18 +137,7 @@ impl Tracker {
         let stale = self.stale;
         let value = self.store.write(|writer| {
             if stale {
-                let mut due_dates = Vec::new();
-                writer.reader().each_with_attempts(
-                    Selection::Status(None),
-                    |prospect, attempts| {
-                        due_dates.push((prospect.id, due_on(config, &prospect, &attempts)));
-                        Ok::<_, Error>(())
-                    },
-                )?;
-                for (id, due_on) in due_dates {
-                    writer.set_due_on(id, due_on)?;
-                }
-                writer.set_meta(RULES_KEY, &config.rules_fingerprint())?;
+                recompute_due_dates(writer, config)?;
             }
             work(writer, config)
         })?;
@@ -266,6 +269,45 @@ impl Tracker {
         })
     }
 
+    /// Every figure of `stats` for the days from `since` (the beginning if `None`) to `until`
+    /// (today if `None`), both included.
+    pub fn stats(&self, since: Option<NaiveDate>, until: Option<NaiveDate>) -> Result<Stats> {
+        let until = until.unwrap_or(self.today());
+        if let Some(since) = since
+            && since > until
+        {
+            return Err(Error::Invalid(format!(
+                "--since {since} is after --until {until}; give a period that runs forward"
+            )));
+        }
+        let reader = self.store.reader();
+        // Every earlier attempt counts (a run's first touches may come before the period);
+        // none after the horizon can change a figure.
+        let attempts = reader.attempts_between(None, Some(stats::horizon(until, &self.config)))?;
+        let prospects = reader.prospects(None)?;
+        Ok(stats::compute(
+            &attempts,
+            &prospects,
+            &self.config,
+            Period { since, until },
+            self.now,
+        ))
+    }
+
+    /// A prospect with the explanation of its next action, rule by rule (`why`).
+    pub fn explain(&self, id: ProspectId) -> Result<(Prospect, Explanation)> {
+        let prospect = self.prospect(id)?;
+        let attempts = self.store.reader().attempts(id)?;
+        let explanation = explain::explain(
+            &prospect,
+            &attempts,
+            self.cadence_of(&prospect)?,
+            &self.config.calendar,
+            self.now,
+        );
+        Ok((prospect, explanation))
+    }
+
     /// The dated plan of a cadence for a prospect starting on `start` who never answers.
     pub fn timeline(&self, cadence: &str, start: NaiveDate) -> Result<Vec<TimelineRow>> {
         Ok(timeline::timeline(
@@ -283,13 +325,47 @@ impl Tracker {
         else {
             return Ok(None);
         };
+        Ok(Some(
+            self.with_following(prospect, attempts, cadence, action),
+        ))
+    }
+
+    /// An action with the day of the touch after it, which its message announces.
+    fn with_following(
+        &self,
+        prospect: &Prospect,
+        attempts: &[Attempt],
+        cadence: &Cadence,
+        action: NextAction,
+    ) -> Due {
+        let calendar = &self.config.calendar;
         let on = action.due.max(self.today());
         let following = engine::following_touch(prospect, attempts, cadence, calendar, &action, on);
-        Ok(Some(Due {
+        Due {
             prospect: prospect.clone(),
             action,
             following,
-        }))
+        }
+    }
+
+    /// What `script` writes the message of: the next action, or the step named (see
+    /// [`script::named_step`]); `None` when nothing is planned and no step is named.
+    pub fn scripted(&self, id: ProspectId, step: Option<Step>) -> Result<Option<Due>> {
+        let prospect = self.prospect(id)?;
+        let attempts = self.store.reader().attempts(id)?;
+        let cadence = self.cadence_of(&prospect)?;
+        let next = engine::next_action(
+            &prospect,
+            &attempts,
+            cadence,
+            &self.config.calendar,
+            self.today(),
+        );
+        let action = match step {
+            None => next,
+            Some(step) => Some(script::named_step(next.as_ref(), step, self.today())),
+        };
+        Ok(action.map(|action| self.with_following(&prospect, &attempts, cadence, action)))
     }
 
     // ---- writing ----
@@ -517,6 +593,31 @@ impl Tracker {
     }
 }
 
+/// The cadence file's configuration with the days off stored in the database.
+fn with_stored_days_off(config: Config, reader: Reader<'_>) -> Result<Config> {
+    Ok(config.with_days_off(reader.imported_holidays()?, reader.away_days()?))
+}
+
+/// Stores every prospect's due date again under `config`'s rules, and their fingerprint.
+/// Returns how many due dates changed.
+fn recompute_due_dates(writer: &Writer<'_>, config: &Config) -> Result<usize> {
+    let reader = writer.reader();
+    let mut due_dates = Vec::new();
+    reader.each_with_attempts(Selection::Status(None), |prospect, attempts| {
+        due_dates.push((prospect.id, due_on(config, &prospect, &attempts)));
+        Ok::<_, Error>(())
+    })?;
+    let mut changed = 0;
+    for (id, due_on) in due_dates {
+        if reader.due_on(id)? != due_on {
+            writer.set_due_on(id, due_on)?;
+            changed += 1;
+        }
+    }
+    writer.set_meta(RULES_KEY, &config.rules_fingerprint())?;
+    Ok(changed)
+}
+
 /// Stores the earliest day a prospect's next action can be due. A prospect whose cadence the
 /// file no longer defines is marked due from its start, so the morning list surfaces it (and
 /// the error that says how to fix it) rather than silently dropping it.
@@ -534,7 +635,9 @@ fn due_on(config: &Config, prospect: &Prospect, attempts: &[Attempt]) -> Option<
 }
 
 /// The order of the morning list (cli.md): promised calls first by time, then by due date
-/// (oldest first), then later steps before earlier ones, then by name.
+/// (oldest first), then later steps before earlier ones, then by name. A missed promise (see
+/// [`crate::promise::late_by`]) is a promised call whose time is the earliest, so it comes
+/// at the very top without a rule of its own.
 pub fn agenda_order(a: &Due, b: &Due) -> Ordering {
     let promised = |due: &Due| due.action.step == Step::Promised;
     promised(b)

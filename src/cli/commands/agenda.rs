@@ -6,23 +6,37 @@ use crate::cli::session::Session;
 use crate::error::Result;
 use crate::ics;
 use crate::render::view::ActionView;
-use crate::render::{feed, json, plan, plural};
+use crate::render::{capacity, day, feed, json, plan, plural};
 
 pub fn run(args: AgendaArgs, session: Session) -> Result<String> {
     let mut tracker = session.tracker()?;
     let today = tracker.today();
     let last = tracker.window_end(args.days);
-    let views: Vec<ActionView> = tracker
-        .due_through(last)?
+    let schedule = tracker.schedule(args.days)?;
+    let views: Vec<ActionView> = schedule
+        .placed
         .iter()
-        .map(|due| ActionView::new(due, tracker.config(), today))
+        .map(|placed| {
+            let mut view = ActionView::new(&placed.item, tracker.config(), tracker.now());
+            view.deferred_to = placed.moved_from.map(|_| placed.on);
+            view
+        })
         .collect();
     let text = if args.ics {
         ics::calendar("followup", &feed::events(&views, today), utc(tracker.now()))
     } else if args.json {
         json::to_string(&views)
     } else {
-        plan::render(today, last, &views)
+        let mut text = plan::render(today, last, &views);
+        if !schedule.beyond.is_empty() {
+            text.push_str(&format!(
+                "{} due by {} find no room in these days within max_touches_per_day ({}).\n",
+                plural(schedule.beyond.len() as i64, "more action"),
+                day(last),
+                capacity::describe(&tracker.limits())
+            ));
+        }
+        text
     };
     match args.output {
         None => Ok(text),

@@ -14,7 +14,16 @@ pub fn run(command: CadenceCommand, session: Session) -> Result<String> {
 
 fn show(args: CadenceShowArgs, session: Session) -> Result<String> {
     let name = args.name.as_deref().unwrap_or(DEFAULT_CADENCE);
-    let config = &session.config;
+    let start = match args.start.as_deref() {
+        Some(text) => session.parse_date("--start", text)?,
+        None => session.now.date(),
+    };
+    // The holidays imported and the days away in the database count too, when there is one.
+    let file_config = session.config.clone();
+    let tracker = session.existing_tracker()?;
+    let config = tracker
+        .as_ref()
+        .map_or(&file_config, |tracker| tracker.config());
     let cadence = config.cadence(name).ok_or_else(|| Error::UnknownCadence {
         name: name.to_string(),
         file: config.origin.describe(),
@@ -24,10 +33,6 @@ fn show(args: CadenceShowArgs, session: Session) -> Result<String> {
             .map(String::from)
             .collect(),
     })?;
-    let start = match args.start.as_deref() {
-        Some(text) => session.parse_date("--start", text)?,
-        None => session.now.date(),
-    };
     let rows = timeline::timeline(cadence, &config.calendar, start);
     if args.json {
         return Ok(json::to_string(&rows));
@@ -56,8 +61,16 @@ fn check(session: &Session) -> String {
     let config = &session.config;
     let mut out = format!("{}: OK\n", config.origin.describe());
     for cadence in config.cadences() {
+        let own = match config.templates.own_count(&cadence.name) {
+            0 => String::new(),
+            count => format!(
+                "; {} of its own in [templates.{}]",
+                plural(count as i64, "message"),
+                cadence.name
+            ),
+        };
         out.push_str(&format!(
-            "  cadence {}: {}\n",
+            "  cadence {}: {}{own}\n",
             cadence.name,
             config::describe(cadence)
         ));
@@ -69,8 +82,20 @@ fn check(session: &Session) -> String {
         .collect();
     let workdays = workdays.join(" ");
     out.push_str(&format!(
-        "  calendar: works {workdays}; {}\n",
+        "  calendar: works {workdays}; {}",
         plural(config.calendar.holidays().count() as i64, "holiday")
     ));
+    let sources: Vec<String> = config
+        .holiday_lists
+        .iter()
+        .map(|list| format!("{} from {}", list.holidays.len(), list.source))
+        .collect();
+    if !sources.is_empty() {
+        out.push_str(&format!(" ({})", sources.join(", ")));
+    }
+    if let Some(limit) = config.max_touches_per_day {
+        out.push_str(&format!("; at most {limit} actions a day"));
+    }
+    out.push('\n');
     out
 }

@@ -21,7 +21,7 @@ pub fn run(args: ListArgs, session: Session) -> Result<String> {
             prospect: ProspectView::from(prospect),
             next: action
                 .as_ref()
-                .map(|due| ActionView::new(due, tracker.config(), tracker.today())),
+                .map(|due| ActionView::new(due, tracker.config(), tracker.now())),
         })
         .collect();
     Ok(if args.json {

@@ -45,11 +45,11 @@ pub fn run(args: LogArgs, session: Session) -> Result<String> {
     let id = tracker.resolve(&args.prospect)?;
     let was = tracker.prospect(id)?.status;
     let logged = tracker.log(id, entry)?;
-    let today = tracker.today();
+    let now = tracker.now();
     let next = logged
         .next
         .as_ref()
-        .map(|due| ActionView::new(due, tracker.config(), today));
+        .map(|due| ActionView::new(due, tracker.config(), now));
     if args.json {
         return Ok(json::to_string(&LoggedView {
             id,

@@ -3,8 +3,10 @@
 
 mod add;
 mod agenda;
+mod away;
 mod backup;
 mod cadence;
+mod calendar;
 mod close;
 mod completions;
 mod edit;
@@ -14,8 +16,11 @@ mod list;
 mod log;
 mod man;
 mod reopen;
+mod script;
 mod show;
+mod stats;
 mod today;
+mod why;
 
 use super::args::Command;
 use super::session::Session;
@@ -33,9 +38,14 @@ pub fn run(command: Command, session: Session) -> Result<String> {
         Command::Edit(args) => edit::run(args, session),
         Command::Backup(args) => backup::run(args, session),
         Command::Cadence(command) => cadence::run(command, session),
+        Command::Script(args) => script::run(args, session),
+        Command::Stats(args) => stats::run(args, session),
+        Command::Why(args) => why::run(args, session),
         Command::Import(args) => import::run(args, session),
         Command::Export(args) => export::run(args, session),
         Command::Agenda(args) => agenda::run(args, session),
+        Command::Calendar(command) => calendar::run(command, session),
+        Command::Away(args) => away::run(args, session),
         Command::Completions(args) => Ok(completions::run(&args)),
         Command::Man => Ok(man::run()),
     }

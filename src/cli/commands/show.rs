@@ -7,7 +7,7 @@ use crate::render::json;
 pub fn run(args: ShowArgs, session: Session) -> Result<String> {
     let tracker = session.tracker()?;
     let id = tracker.resolve(&args.prospect)?;
-    let view = DossierView::new(&tracker.dossier(id)?, tracker.config(), tracker.today());
+    let view = DossierView::new(&tracker.dossier(id)?, tracker.config(), tracker.now());
     Ok(if args.json {
         json::to_string(&view)
     } else {

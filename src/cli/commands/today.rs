@@ -1,26 +1,48 @@
-use crate::cli::args::JsonArg;
+use crate::cli::args::TodayArgs;
 use crate::cli::session::Session;
 use crate::error::Result;
 use crate::render::view::ActionView;
-use crate::render::{agenda, json};
+use crate::render::{agenda, capacity, day, json};
 
-pub fn run(args: JsonArg, session: Session) -> Result<String> {
+pub fn run(args: TodayArgs, session: Session) -> Result<String> {
     let mut tracker = session.tracker()?;
     let today = tracker.today();
-    let due = tracker.agenda()?;
+    let now = tracker.now();
+    let (due, moved, limits) = if args.all {
+        (tracker.agenda()?, Vec::new(), tracker.limits())
+    } else {
+        let morning = tracker.morning()?;
+        (morning.kept, morning.moved, morning.limits)
+    };
     let views: Vec<ActionView> = due
         .iter()
-        .map(|due| ActionView::new(due, tracker.config(), today))
+        .map(|due| ActionView::new(due, tracker.config(), now))
         .collect();
     if args.json {
         return Ok(json::to_string(&views));
     }
-    if views.is_empty() {
+    let mut notes = Vec::new();
+    if tracker.config().calendar.is_away(today) {
+        let back = tracker.config().calendar.roll_forward(today);
+        notes.push(format!(
+            "You are marked away today; nothing is scheduled before {}.",
+            day(back)
+        ));
+    }
+    if !moved.is_empty() {
+        notes.push(capacity::note(moved.len(), &limits));
+    }
+    if views.is_empty() && moved.is_empty() {
         let next = tracker
             .next_after_today()?
-            .map(|due| ActionView::new(&due, tracker.config(), today));
+            .map(|due| ActionView::new(&due, tracker.config(), now));
         let any_prospect = next.is_some() || tracker.store().reader().has_prospects()?;
-        return Ok(agenda::render_empty(today, next.as_ref(), any_prospect));
+        let text = agenda::render_empty(today, next.as_ref(), any_prospect);
+        return Ok(capacity::under_header(&text, &notes));
     }
-    Ok(agenda::render(today, &views))
+    let mut text = capacity::under_header(&agenda::render(today, &views), &notes);
+    if !moved.is_empty() {
+        text.push_str(&capacity::moved(&moved, today));
+    }
+    Ok(text)
 }

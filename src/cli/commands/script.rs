@@ -1,0 +1,35 @@
+use crate::cli::args::ScriptArgs;
+use crate::cli::session::Session;
+use crate::error::{Error, Result};
+use crate::render::message;
+use crate::script::{self, Gaps};
+
+pub fn run(args: ScriptArgs, session: Session) -> Result<String> {
+    let tracker = session.tracker()?;
+    let id = tracker.resolve(&args.prospect)?;
+    let Some(due) = tracker.scripted(id, args.step)? else {
+        return Err(Error::Invalid(format!(
+            "nothing is planned for {id} ({}): the file is closed with no re-contact date; \
+             name a step, e.g. `followup script {id} --step recontact`",
+            tracker.prospect(id)?.contact.name
+        )));
+    };
+    let (prospect, action) = (&due.prospect, &due.action);
+    let config = tracker.config();
+    let filled = script::message(prospect, action, due.following, config, Gaps::Marked);
+    if !args.email {
+        let max_touches = config
+            .cadence(&prospect.cadence)
+            .and_then(|cadence| cadence.max_touches);
+        return Ok(message::voice(prospect, action, max_touches, &filled));
+    }
+    message::email(prospect, &filled).ok_or_else(|| {
+        Error::Invalid(format!(
+            "the {step} step has no email in {file}; add `{step}_subject` and `{step}_email` \
+             under [templates] (or [templates.{cadence}])",
+            step = action.step,
+            file = config.origin.describe(),
+            cadence = prospect.cadence
+        ))
+    })
+}

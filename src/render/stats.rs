@@ -1,0 +1,145 @@
+//! `stats` for a person: tables of reply rates, the rescue against its claim, and bar charts.
+
+use super::{chart, day, plural, table};
+use crate::domain::Step;
+use crate::stats::{Stats, Tally, Verdict};
+
+/// "40%", or "-" when nothing was sent.
+fn percent(tally: &Tally) -> String {
+    tally
+        .reply_rate()
+        .map(|rate| format!("{:.0}%", rate * 100.0))
+        .unwrap_or_else(|| "-".to_string())
+}
+
+fn tally_table(first: &str, rows: Vec<(String, Tally)>) -> String {
+    let mut grid = table::new(&[first, "Touches", "Answered", "Reply rate"]);
+    for (label, tally) in rows {
+        grid.add_row(vec![
+            label,
+            tally.touches.to_string(),
+            tally.answered.to_string(),
+            percent(&tally),
+        ]);
+    }
+    grid.to_string()
+}
+
+pub fn render(stats: &Stats) -> String {
+    let since = stats
+        .since
+        .map(day)
+        .unwrap_or_else(|| "the beginning".to_string());
+    let mut out = format!(
+        "From {since} to {} (see `followup stats --help` for how each figure is counted).\n\n",
+        day(stats.until)
+    );
+    out.push_str(&format!(
+        "Touches: {}, answered {} ({}).\n\n",
+        stats.total.touches,
+        stats.total.answered,
+        percent(&stats.total)
+    ));
+
+    // `close` is not a step anyone plans to touch on; show it only if someone did.
+    let steps = stats
+        .by_step
+        .iter()
+        .filter(|row| row.step != Step::Close || row.tally.touches > 0)
+        .map(|row| (row.step.to_string(), row.tally))
+        .collect();
+    out.push_str(&format!("By step\n{}\n\n", tally_table("Step", steps)));
+    let channels = stats
+        .by_channel
+        .iter()
+        .map(|row| (row.channel.to_string(), row.tally))
+        .collect();
+    out.push_str(&format!(
+        "By channel\n{}\n\n",
+        tally_table("Channel", channels)
+    ));
+
+    out.push_str(&rescue(stats));
+    out.push('\n');
+
+    out.push_str(
+        "\nTouches to the first response (runs of a prospect, by the touch answered first)\n",
+    );
+    let first = &stats.first_response;
+    if first.after_touches.is_empty() {
+        out.push_str("  no first response in this period\n");
+    } else {
+        let rows: Vec<(String, u32)> = first
+            .after_touches
+            .iter()
+            .map(|bucket| (plural(i64::from(bucket.touches), "touch"), bucket.runs))
+            .collect();
+        out.push_str(&chart::rows(&rows));
+    }
+    out.push_str(&format!(
+        "  no response: {}\n",
+        plural(i64::from(first.without_response), "run")
+    ));
+
+    let promises = &stats.promises;
+    let settled = promises.kept + promises.missed;
+    let kept_share = if settled > 0 {
+        format!(
+            " ({:.0}% kept)",
+            f64::from(promises.kept) * 100.0 / f64::from(settled)
+        )
+    } else {
+        String::new()
+    };
+    out.push_str(&format!(
+        "\nPromised callbacks: {} kept, {} missed{kept_share}; {} overtaken by an earlier \
+         attempt; {} still open.\n",
+        promises.kept, promises.missed, promises.early, promises.open
+    ));
+
+    let closed: Vec<String> = stats
+        .closed
+        .iter()
+        .filter(|row| row.files > 0)
+        .map(|row| format!("{} {}", row.files, row.reason))
+        .collect();
+    out.push_str(&format!(
+        "Files closed: {}.\n",
+        if closed.is_empty() {
+            "none".to_string()
+        } else {
+            closed.join(", ")
+        }
+    ));
+
+    out.push_str("\nTouches per week (weeks starting on)\n");
+    let weeks: Vec<(String, u32)> = stats
+        .weekly
+        .iter()
+        .map(|week| (day(week.week_of), week.touches))
+        .collect();
+    out.push_str(&chart::rows(&weeks));
+    out
+}
+
+/// The rescue rate beside the claim, with the sample, and no verdict on too few rescues.
+fn rescue(stats: &Stats) -> String {
+    let check = &stats.rescue;
+    let claimed = format!("{:.0}%", check.claimed_reply_rate * 100.0);
+    let measured = format!(
+        "Rescue messages: {} sent, {} answered ({})",
+        check.tally.touches,
+        check.tally.answered,
+        percent(&check.tally)
+    );
+    match check.verdict {
+        None => format!(
+            "{measured}. The rescue advice claims about {claimed}; with fewer than {} rescues \
+             sent, this says nothing either way.",
+            check.min_sample
+        ),
+        Some(Verdict::Above) => format!("{measured}: above the {claimed} the advice claims."),
+        Some(Verdict::AsClaimed) => format!("{measured}: the {claimed} the advice claims."),
+        Some(Verdict::Below) => format!("{measured}: below the {claimed} the advice claims."),
+    }
+}

@@ -1,0 +1,236 @@
+//! The morning list and the coming days within the daily capacity of cadence.toml: the
+//! planning itself is [`crate::capacity`]; this reads what is due and hands it over.
+
+use chrono::NaiveDate;
+
+use super::{Due, Tracker, agenda_order};
+use crate::capacity::{self, Item, Limits, Placed};
+use crate::domain::{ProspectId, Step};
+use crate::error::{Error, Result};
+use crate::store::Selection;
+
+/// The longest window, in business days, searched for room for what is due today: a year.
+const MAX_WINDOW: u32 = 260;
+
+impl Item for Due {
+    fn due(&self) -> NaiveDate {
+        self.action.due
+    }
+
+    fn cadence(&self) -> &str {
+        &self.prospect.cadence
+    }
+
+    fn pinned(&self) -> bool {
+        self.action.step == Step::Promised
+    }
+}
+
+/// An action due today or earlier that the capacity moved to a later day.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Moved {
+    pub due: Due,
+    /// The business day it is planned for; `None` when no day of the coming year has room.
+    pub to: Option<NaiveDate>,
+}
+
+/// The morning list within the capacity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Morning {
+    /// What to do today, in order.
+    pub kept: Vec<Due>,
+    /// What was due but moved, in order.
+    pub moved: Vec<Moved>,
+    pub limits: Limits,
+}
+
+/// The coming days within the capacity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Schedule {
+    /// By day, each with the day it is planned for.
+    pub placed: Vec<Placed<Due>>,
+    /// Due within the window but with no room left in it.
+    pub beyond: Vec<Due>,
+}
+
+impl Tracker {
+    /// `max_touches_per_day` of the calendar and of each cadence.
+    pub fn limits(&self) -> Limits {
+        Limits {
+            per_day: self.config.max_touches_per_day,
+            per_cadence: self
+                .config
+                .cadences()
+                .filter_map(|cadence| {
+                    cadence
+                        .max_touches_per_day
+                        .map(|limit| (cadence.name.clone(), limit))
+                })
+                .collect(),
+        }
+    }
+
+    /// The morning list within the daily capacity: the most important actions up to the
+    /// limits, in the order of [`agenda_order`], and the day each of the others moves to.
+    /// Without limits, everything due is kept, as [`Tracker::agenda`] gives it.
+    pub fn morning(&mut self) -> Result<Morning> {
+        let limits = self.limits();
+        if limits.is_unlimited() {
+            return Ok(Morning {
+                kept: self.agenda()?,
+                moved: Vec::new(),
+                limits,
+            });
+        }
+        let today = self.today();
+        let overdue = self.agenda()?;
+        // The days needed to place everything due now grow with the backlog; double the
+        // window until nothing due today is left without a day, within a year. Actions that
+        // fall due later come after the backlog in the order, so only the promises among them
+        // (kept on their day whatever the limit) can take its room: the others are left out.
+        let mut days = 5;
+        loop {
+            let last = self.window_end(days);
+            let mut due = overdue.clone();
+            due.extend(self.promised_through(last)?);
+            let plan = capacity::plan(
+                due,
+                agenda_order,
+                &self.config.calendar,
+                today,
+                last,
+                &limits,
+            );
+            let schedule = Schedule {
+                placed: plan.placed,
+                beyond: plan.beyond,
+            };
+            let unplaced = schedule.beyond.iter().any(|due| due.action.due <= today);
+            if !unplaced || days >= MAX_WINDOW {
+                return Ok(morning(schedule, today, limits));
+            }
+            days = (days * 2).min(MAX_WINDOW);
+        }
+    }
+
+    /// The promised calls due after today through `last`.
+    fn promised_through(&self, last: NaiveDate) -> Result<Vec<Due>> {
+        let today = self.today();
+        let mut promised = Vec::new();
+        let selection = Selection::PromisedBetween { after: today, last };
+        self.store
+            .reader()
+            .each_with_attempts(selection, |prospect, attempts| {
+                if let Some(due) = self.due(&prospect, &attempts)?
+                    && due.pinned()
+                    && due.action.due > today
+                    && due.action.due <= last
+                {
+                    promised.push(due);
+                }
+                Ok::<_, Error>(())
+            })?;
+        Ok(promised)
+    }
+
+    /// The actions of the `days` business days from today within the daily capacity. Without
+    /// limits, each action is on the day it is due (today for overdue ones), as
+    /// [`Tracker::due_through`] orders them.
+    pub fn schedule(&mut self, days: u32) -> Result<Schedule> {
+        let last = self.window_end(days);
+        let due = self.due_through(last)?;
+        let limits = self.limits();
+        if limits.is_unlimited() {
+            let today = self.today();
+            return Ok(Schedule {
+                placed: due
+                    .into_iter()
+                    .map(|item| Placed {
+                        on: item.action.due.max(today),
+                        item,
+                        moved_from: None,
+                    })
+                    .collect(),
+                beyond: Vec::new(),
+            });
+        }
+        let plan = capacity::plan(
+            due,
+            agenda_order,
+            &self.config.calendar,
+            self.today(),
+            last,
+            &limits,
+        );
+        Ok(Schedule {
+            placed: plan.placed,
+            beyond: plan.beyond,
+        })
+    }
+}
+
+impl Tracker {
+    /// Where the daily capacity puts a prospect's action due today or earlier, for `why`:
+    /// `None` when no limit is set or the action is not due yet.
+    pub fn capacity_for(&mut self, id: ProspectId) -> Result<Option<Standing>> {
+        if self.limits().is_unlimited() {
+            return Ok(None);
+        }
+        let morning = self.morning()?;
+        if morning.kept.iter().any(|due| due.prospect.id == id) {
+            return Ok(Some(Standing::Kept {
+                today: morning.kept.len(),
+                limits: morning.limits,
+            }));
+        }
+        Ok(morning
+            .moved
+            .iter()
+            .find(|moved| moved.due.prospect.id == id)
+            .map(|moved| Standing::Moved {
+                to: moved.to,
+                ahead: morning.kept.len(),
+                limits: morning.limits.clone(),
+            }))
+    }
+}
+
+/// How an action due today stands against the daily capacity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Standing {
+    /// On today's list, which holds `today` actions.
+    Kept { today: usize, limits: Limits },
+    /// Moved to `to` (`None`: no room within a year) behind the `ahead` actions kept today.
+    Moved {
+        to: Option<NaiveDate>,
+        ahead: usize,
+        limits: Limits,
+    },
+}
+
+fn morning(schedule: Schedule, today: NaiveDate, limits: Limits) -> Morning {
+    let mut kept = Vec::new();
+    let mut moved = Vec::new();
+    for placed in schedule.placed {
+        if placed.on == today {
+            kept.push(placed.item);
+        } else if placed.item.action.due <= today {
+            moved.push(Moved {
+                due: placed.item,
+                to: Some(placed.on),
+            });
+        }
+    }
+    moved.extend(
+        schedule
+            .beyond
+            .into_iter()
+            .filter(|due| due.action.due <= today)
+            .map(|due| Moved { due, to: None }),
+    );
+    Morning {
+        kept,
+        moved,
+        limits,
+    }
+}

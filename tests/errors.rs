@@ -3,7 +3,7 @@
 //!
 //! [`BAD_INPUT`] is the catalogue: every command, flag and date form, and every file problem
 //! (missing, unreadable, read-only, a folder, not a database, not UTF-8) for the database, the
-//! cadence file, imports and backups. The tests after it look closer at some of them.
+//! cadence file, imports, holiday calendars and backups. The tests after it look closer at some of them.
 
 mod common;
 
@@ -90,6 +90,28 @@ fn write_problem_files(f: &Followup) {
     f.write("latin1.csv", b"Name,Company\nZo\xeb,Caf\xe9\n");
     f.write("not-an-export.json", r#"{"prospects": 3}"#);
     f.write("old-backup.db", "an earlier backup");
+    f.write(
+        "holidays.ics",
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20261225\r\n\
+         SUMMARY:Christmas\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+    );
+    f.write(
+        "latin1.ics",
+        b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20261225\r\nSUMMARY:No\xebl\r\n\
+          END:VEVENT\r\nEND:VCALENDAR\r\n",
+    );
+    f.write(
+        "missing-holidays.toml",
+        "[calendar]\nholiday_calendars = [\"no-such.ics\"]\n\n[cadence.standard]\n",
+    );
+    f.write(
+        "latin1-holidays.toml",
+        "[calendar]\nholiday_calendars = [\"latin1.ics\"]\n\n[cadence.standard]\n",
+    );
+    f.write(
+        "per-day.toml",
+        "[calendar]\nmax_touches_per_day = -1\n\n[cadence.standard]\n",
+    );
 }
 
 const BAD_INPUT: &[Case] = &[
@@ -289,6 +311,64 @@ const BAD_INPUT: &[Case] = &[
     ),
     io(&["export", "--output", "a-folder"], &["a-folder"]),
     io(&["agenda", "--ics", "--output", "a-folder"], &["a-folder"]),
+    // Statistics, scripts, explanations and days away.
+    case(&["stats", "--since", "someday"], &["--since", "someday"]),
+    case(
+        &["stats", "--since", "2026-12-03", "--until", "2026-11-01"],
+        &["--since", "--until"],
+    ),
+    case(&["script", "zzz"], &["zzz"]),
+    case(&["script", "whit", "--step", "bogus"], &["bogus"]),
+    case(&["why", "nobody"], &["nobody"]),
+    case(&["away", "2026-02-30"], &["2026-02-30"]),
+    case(&["away", "2026-12-10", "2026-12-01"], &["2026-12-01"]),
+    case(&["away", "--list", "2026-12-01"], &["--list"]),
+    case(&["away", "--clear", "2026-12-01", "nope"], &["nope"]),
+    with_mode(
+        "followup.db",
+        0o444,
+        &["away", "2026-12-10"],
+        &["followup.db"],
+    ),
+    // Holiday calendars: files to import and files the cadence file names.
+    io(&["calendar", "import", "no-such.ics"], &["no-such.ics"]),
+    io(&["calendar", "import", "a-folder"], &["a-folder"]),
+    with_mode(
+        "holidays.ics",
+        0o000,
+        &["calendar", "import", "holidays.ics"],
+        &["holidays.ics"],
+    ),
+    with_mode(
+        "followup.db",
+        0o444,
+        &["calendar", "import", "holidays.ics"],
+        &["followup.db"],
+    ),
+    case(
+        &["calendar", "import", "notes.txt"],
+        &["notes.txt", "iCalendar"],
+    ),
+    case(
+        &["calendar", "import", "latin1.ics"],
+        &["latin1.ics", "UTF-8"],
+    ),
+    case(&["calendar", "clear"], &["NAME"]),
+    case(&["calendar", "clear", "nosuch.ics"], &["nosuch.ics"]),
+    case(&["calendar", "show", "--year", "99999"], &["99999"]),
+    case(&["calendar", "show", "--year", "abc"], &["abc"]),
+    io(
+        &["--cadence", "missing-holidays.toml", "today"],
+        &["missing-holidays.toml", "no-such.ics"],
+    ),
+    case(
+        &["--cadence", "latin1-holidays.toml", "cadence", "check"],
+        &["latin1-holidays.toml", "latin1.ics"],
+    ),
+    case(
+        &["--cadence", "per-day.toml", "cadence", "check"],
+        &["calendar.max_touches_per_day", "-1"],
+    ),
 ];
 
 /// Runs every case against one world, checking after each that the database files are

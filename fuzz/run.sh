@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs each fuzz target for a bounded time: the date and time parser, the cadence loader and
-# the CSV row reader. Not part of CI; see docs/fuzzing.md.
+# Runs each fuzz target for a bounded time: the date and time parser, the cadence loader, the
+# CSV row reader and the holiday calendar reader. Not part of CI; see docs/fuzzing.md.
 #
 #   fuzz/run.sh                 # every target, 60 seconds each
 #   fuzz/run.sh 600             # every target, 10 minutes each
@@ -22,7 +22,7 @@ if [[ "${1:-}" =~ ^[0-9]+$ ]]; then
 fi
 targets=("$@")
 if [ "${#targets[@]}" -eq 0 ]; then
-    targets=(when cadence csv)
+    targets=(when cadence csv holidays)
 fi
 
 if ! cargo fuzz --version >/dev/null 2>&1; then

@@ -88,24 +88,30 @@ impl Config {
 
     /// Reads and checks a cadence file.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
-        let refuse = |message: String, unreadable: bool| ConfigError {
+        let bytes = std::fs::read(path).map_err(|error| ConfigError {
             file: path.display().to_string(),
             key: None,
             line: None,
-            message,
-            unreadable,
-        };
-        let bytes = std::fs::read(path).map_err(|error| refuse(error.to_string(), true))?;
-        let text = String::from_utf8(bytes).map_err(|error| {
-            refuse(
-                format!(
-                    "not UTF-8 text (bad byte at offset {})",
-                    error.utf8_error().valid_up_to()
-                ),
-                false,
-            )
+            message: error.to_string(),
+            unreadable: true,
         })?;
-        Config::parse(&text, Origin::File(path.to_path_buf()))
+        Config::from_bytes(&bytes, Origin::File(path.to_path_buf()))
+    }
+
+    /// Checks the bytes of a cadence file: refused unless they are UTF-8 text, then read as
+    /// [`Config::parse`] reads text.
+    pub fn from_bytes(bytes: &[u8], origin: Origin) -> Result<Config, ConfigError> {
+        let text = std::str::from_utf8(bytes).map_err(|error| ConfigError {
+            file: origin.describe(),
+            key: None,
+            line: None,
+            message: format!(
+                "not UTF-8 text (bad byte at offset {})",
+                error.valid_up_to()
+            ),
+            unreadable: false,
+        })?;
+        Config::parse(text, origin)
     }
 
     /// Checks the text of a cadence file. Templates and `[me]` that the file leaves out come

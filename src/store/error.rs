@@ -19,6 +19,11 @@ pub enum StoreError {
     },
     #[error("{path} is a directory, not a database file; pass a file path with --db")]
     IsADirectory { path: PathBuf },
+    #[error(
+        "{path} is read-only, and followup needs to write to its database; make it writable \
+         with `chmod 600 {path}`"
+    )]
+    ReadOnly { path: PathBuf },
     #[error("{path} is not a followup database (SQLite says: {detail}); check --db or FOLLOWUP_DB")]
     NotADatabase { path: PathBuf, detail: String },
     #[error(

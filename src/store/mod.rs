@@ -132,6 +132,13 @@ impl Store {
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .context("opening the database")?;
+        // SQLite quietly opens a file it may not write read-only, and reading it would leave
+        // read-only `-wal` and `-shm` files that keep it read-only after its mode is fixed.
+        if conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(false) {
+            return Err(StoreError::ReadOnly {
+                path: path.to_path_buf(),
+            });
+        }
         Store::prepare(conn, path)
     }
 

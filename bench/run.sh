@@ -6,8 +6,9 @@
 #   bench/run.sh              # all sizes: 1,000, 10,000 and 100,000 prospects
 #   SIZES="1000" bench/run.sh # a quick run
 #
-# Results go to $BENCH_OUT (default: target/bench), one markdown table per size, plus
-# memory.txt and taskwarrior.md. Nothing here is run by the test suite: timings are not tests.
+# Results go to $BENCH_OUT (default: target/bench): medians-SIZE.md (medians, the figures of
+# docs/benchmarks.md), times-SIZE.md (means), memory.txt, and the busy-day, import and
+# Taskwarrior tables. Nothing here is run by the test suite: timings are not tests.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -30,6 +31,19 @@ generate=$PWD/target/release/examples/generate-pipeline
 has() { "$followup" "$1" --help >/dev/null 2>&1; }
 
 peak_kb() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -n 1; }
+
+# hyperfine's markdown gives means; the issue's figures are medians, which its JSON holds.
+medians() {
+    python3 - "$1" "$2" <<'PY'
+import json, sys
+results = json.load(open(sys.argv[1]))["results"]
+with open(sys.argv[2], "w") as out:
+    out.write("| command | median ms | min ms | max ms |\n|:---|---:|---:|---:|\n")
+    for r in results:
+        command = r["command"].replace(sys.argv[1].rsplit("/", 1)[0] + "/", "")
+        out.write(f"| `{command}` | {r['median']*1000:.1f} | {r['min']*1000:.1f} | {r['max']*1000:.1f} |\n")
+PY
+}
 
 : > "$OUT/memory.txt"
 for size in $SIZES; do
@@ -54,7 +68,8 @@ for size in $SIZES; do
     )
     has stats && commands+=("$followup --db $db stats")
     hyperfine --warmup 3 --runs "$RUNS" -N --style basic \
-        --export-markdown "$OUT/times-$size.md" "${commands[@]}"
+        --export-markdown "$OUT/times-$size.md" --export-json "$OUT/times-$size.json" "${commands[@]}"
+    medians "$OUT/times-$size.json" "$OUT/medians-$size.md"
 
     for args in "today" "today --json" "show $long" "list --status active"; do
         # shellcheck disable=SC2086
@@ -65,7 +80,9 @@ done
 echo "== a pathological day: 5,000 actions due among 100,000 prospects"
 "$generate" 100000 "$OUT/busy.db" 5000
 hyperfine --warmup 2 --runs 10 -N --style basic --export-markdown "$OUT/busy.md" \
+    --export-json "$OUT/busy.json" \
     "$followup --db $OUT/busy.db today" "$followup --db $OUT/busy.db today --json"
+medians "$OUT/busy.json" "$OUT/medians-busy.md"
 echo "busy day, today: $(peak_kb "$followup" --db "$OUT/busy.db" today) KB" >> "$OUT/memory.txt"
 
 if has import && has export; then
@@ -73,8 +90,10 @@ if has import && has export; then
     FOLLOWUP_DB="$OUT/book-100000.db" "$followup" export --format csv --status all > "$OUT/book.csv" || true
     if [ -s "$OUT/book.csv" ]; then
         hyperfine --runs 5 -N --style basic --export-markdown "$OUT/import.md" \
+            --export-json "$OUT/import.json" \
             --prepare "rm -f $OUT/import.db $OUT/import.db-wal $OUT/import.db-shm" \
             "$followup --db $OUT/import.db import $OUT/book.csv"
+        medians "$OUT/import.json" "$OUT/medians-import.md"
     fi
 fi
 
@@ -95,8 +114,10 @@ json.dump(tasks, open(sys.argv[1], "w"))
 PY
     task import "$OUT/tasks.json" >/dev/null 2>&1
     hyperfine --warmup 3 --runs "$RUNS" -N --style basic --export-markdown "$OUT/taskwarrior.md" \
+        --export-json "$OUT/taskwarrior.json" \
         "task rc.gc=off due.before:2026-11-24 list" \
         "$followup --db $OUT/book-10000.db today"
+    medians "$OUT/taskwarrior.json" "$OUT/medians-taskwarrior.md"
 fi
 
 echo "== results in $OUT"

@@ -8,7 +8,7 @@ use super::{CloseReason, Preference, Status};
 pub type ProspectId = i64;
 
 /// What a salesperson knows about a prospect; every field but the name is optional.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Contact {
     pub name: String,
     pub company: Option<String>,

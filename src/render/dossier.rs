@@ -7,7 +7,7 @@ use super::sanitize::{cell, clean, clean_lines};
 use super::view::ActionView;
 use super::{day, table};
 use crate::config::Config;
-use crate::domain::{Attempt, Channel, CloseReason, Outcome, Preference, Prospect, Status, Step};
+use crate::domain::{Attempt, Channel, CloseReason, Contact, Outcome, Prospect, Status, Step};
 use crate::script;
 use crate::tracker::Dossier;
 
@@ -15,19 +15,8 @@ use crate::tracker::Dossier;
 #[derive(Debug, Clone, Serialize)]
 pub struct ProspectView {
     pub id: i64,
-    pub name: String,
-    pub company: Option<String>,
-    pub phone: Option<String>,
-    pub email: Option<String>,
-    pub title: Option<String>,
-    pub prefers: Option<Preference>,
-    pub next_step: Option<String>,
-    pub topic: Option<String>,
-    pub assistant: Option<String>,
-    pub assistant_phone: Option<String>,
-    pub note: Option<String>,
-    /// Their IANA time zone, or `null`: yours.
-    pub time_zone: Option<String>,
+    #[serde(flatten)]
+    pub contact: Contact,
     pub cadence: String,
     pub start: NaiveDate,
     pub status: Status,
@@ -39,21 +28,9 @@ pub struct ProspectView {
 
 impl From<&Prospect> for ProspectView {
     fn from(prospect: &Prospect) -> Self {
-        let contact = prospect.contact.clone();
         ProspectView {
             id: prospect.id,
-            name: contact.name,
-            company: contact.company,
-            phone: contact.phone,
-            email: contact.email,
-            title: contact.title,
-            prefers: contact.prefers,
-            next_step: contact.next_step,
-            topic: contact.topic,
-            assistant: contact.assistant,
-            assistant_phone: contact.assistant_phone,
-            note: contact.note,
-            time_zone: contact.time_zone,
+            contact: prospect.contact.clone(),
             cadence: prospect.cadence.clone(),
             start: prospect.start,
             status: prospect.status,
@@ -116,8 +93,9 @@ impl DossierView {
 /// `show` for a person.
 pub fn render(view: &DossierView) -> String {
     let p = &view.prospect;
-    let mut out = format!("{} (id {})", clean(&p.name), p.id);
-    match (&p.title, &p.company) {
+    let c = &p.contact;
+    let mut out = format!("{} (id {})", clean(&c.name), p.id);
+    match (&c.title, &c.company) {
         (Some(title), Some(company)) => {
             out.push_str(&format!(", {} at {}", clean(title), clean(company)))
         }
@@ -127,15 +105,15 @@ pub fn render(view: &DossierView) -> String {
     }
     out.push('\n');
     let fields = [
-        ("Phone", p.phone.clone()),
-        ("Email", p.email.clone()),
-        ("Prefers", p.prefers.map(|prefers| prefers.to_string())),
-        ("Topic", p.topic.clone()),
-        ("Next step", p.next_step.clone()),
-        ("Assistant", p.assistant.clone()),
-        ("Assistant phone", p.assistant_phone.clone()),
-        ("Note", p.note.clone()),
-        ("Time zone", p.time_zone.clone()),
+        ("Phone", c.phone.clone()),
+        ("Email", c.email.clone()),
+        ("Prefers", c.prefers.map(|prefers| prefers.to_string())),
+        ("Topic", c.topic.clone()),
+        ("Next step", c.next_step.clone()),
+        ("Assistant", c.assistant.clone()),
+        ("Assistant phone", c.assistant_phone.clone()),
+        ("Note", c.note.clone()),
+        ("Time zone", c.time_zone.clone()),
     ];
     for (label, value) in fields {
         if let Some(value) = value {

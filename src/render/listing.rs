@@ -34,8 +34,8 @@ pub fn render(entries: &[ListEntry]) -> String {
         };
         grid.add_row(vec![
             p.id.to_string(),
-            clean(&p.name).into_owned(),
-            cell(p.company.as_deref()),
+            clean(&p.contact.name).into_owned(),
+            cell(p.contact.company.as_deref()),
             status,
             next,
             due,

@@ -11,23 +11,20 @@ use crate::holidays::{Holiday, HolidayList, Source};
 impl Reader<'_> {
     /// The imported holidays, one list per file they came from, by file name and date.
     pub fn imported_holidays(&self) -> Result<Vec<HolidayList>, StoreError> {
-        let rows = self
-            .conn
-            .prepare_cached("SELECT source, day, name FROM holidays ORDER BY source, day")
-            .and_then(|mut statement| {
-                statement
-                    .query_map([], |row| {
-                        Ok((
-                            row.get::<_, String>(0)?,
-                            Holiday {
-                                date: row.get(1)?,
-                                name: row.get(2)?,
-                            },
-                        ))
-                    })?
-                    .collect::<rusqlite::Result<Vec<_>>>()
-            })
-            .context("reading imported holidays")?;
+        let rows = self.rows(
+            "SELECT source, day, name FROM holidays ORDER BY source, day",
+            [],
+            |row| {
+                Ok((
+                    row.get::<_, String>(0)?,
+                    Holiday {
+                        date: row.get(1)?,
+                        name: row.get(2)?,
+                    },
+                ))
+            },
+            "reading imported holidays",
+        )?;
         let mut lists: Vec<HolidayList> = Vec::new();
         for (source, holiday) in rows {
             match lists.last_mut() {
@@ -46,14 +43,12 @@ impl Reader<'_> {
 
     /// Every day marked away, in order.
     pub fn away_days(&self) -> Result<Vec<NaiveDate>, StoreError> {
-        self.conn
-            .prepare_cached("SELECT day FROM away_days ORDER BY day")
-            .and_then(|mut statement| {
-                statement
-                    .query_map([], |row| row.get(0))?
-                    .collect::<rusqlite::Result<Vec<_>>>()
-            })
-            .context("reading the days away")
+        self.rows(
+            "SELECT day FROM away_days ORDER BY day",
+            [],
+            |row| row.get(0),
+            "reading the days away",
+        )
     }
 }
 

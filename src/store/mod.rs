@@ -274,6 +274,20 @@ pub struct Reader<'c> {
 }
 
 impl Reader<'_> {
+    /// Every row of one query, each read by `read`; `context` says what was being read.
+    fn rows<T, P: rusqlite::Params>(
+        &self,
+        sql: &str,
+        params: P,
+        read: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+        context: &'static str,
+    ) -> Result<Vec<T>, StoreError> {
+        self.conn
+            .prepare_cached(sql)
+            .and_then(|mut statement| statement.query_map(params, read)?.collect())
+            .context(context)
+    }
+
     pub fn prospect(&self, id: ProspectId) -> Result<Option<Prospect>, StoreError> {
         self.conn
             .prepare_cached(&format!(
@@ -286,17 +300,15 @@ impl Reader<'_> {
 
     /// Prospects in a status (all of them for `None`), by id.
     pub fn prospects(&self, status: Option<Status>) -> Result<Vec<Prospect>, StoreError> {
-        self.conn
-            .prepare_cached(&format!(
+        self.rows(
+            &format!(
                 "SELECT {} FROM prospects WHERE ?1 IS NULL OR status = ?1 ORDER BY id",
                 rows::PROSPECT_COLUMNS
-            ))
-            .and_then(|mut statement| {
-                statement
-                    .query_map([status], rows::prospect)?
-                    .collect::<rusqlite::Result<Vec<_>>>()
-            })
-            .context("listing prospects")
+            ),
+            [status],
+            rows::prospect,
+            "listing prospects",
+        )
     }
 
     /// Visits the selected prospects by id, each with its attempts in the order they
@@ -359,17 +371,15 @@ impl Reader<'_> {
 
     /// Prospects whose next action may be due on or before `day`.
     pub fn prospects_due_by(&self, day: NaiveDate) -> Result<Vec<Prospect>, StoreError> {
-        self.conn
-            .prepare_cached(&format!(
+        self.rows(
+            &format!(
                 "SELECT {} FROM prospects WHERE due_on <= ?1 ORDER BY due_on, id",
                 rows::PROSPECT_COLUMNS
-            ))
-            .and_then(|mut statement| {
-                statement
-                    .query_map([day], rows::prospect)?
-                    .collect::<rusqlite::Result<Vec<_>>>()
-            })
-            .context("finding what is due")
+            ),
+            [day],
+            rows::prospect,
+            "finding what is due",
+        )
     }
 
     /// The prospect with the earliest next action after `day`, if any.
@@ -385,17 +395,15 @@ impl Reader<'_> {
 
     /// A prospect's attempts, in the order they happened.
     pub fn attempts(&self, prospect: ProspectId) -> Result<Vec<Attempt>, StoreError> {
-        self.conn
-            .prepare_cached(&format!(
+        self.rows(
+            &format!(
                 "SELECT {} FROM attempts WHERE prospect_id = ?1 ORDER BY at, id",
                 rows::ATTEMPT_COLUMNS
-            ))
-            .and_then(|mut statement| {
-                statement
-                    .query_map([prospect], rows::attempt)?
-                    .collect::<rusqlite::Result<Vec<_>>>()
-            })
-            .context("reading attempts")
+            ),
+            [prospect],
+            rows::attempt,
+            "reading attempts",
+        )
     }
 
     /// Every prospect's attempts made in `[from, to)` (either bound left open with `None`),
@@ -405,77 +413,69 @@ impl Reader<'_> {
         from: Option<NaiveDateTime>,
         to: Option<NaiveDateTime>,
     ) -> Result<Vec<Attempt>, StoreError> {
-        self.conn
-            .prepare_cached(&format!(
+        self.rows(
+            &format!(
                 "SELECT {} FROM attempts
                  WHERE (?1 IS NULL OR at >= ?1) AND (?2 IS NULL OR at < ?2)
                  ORDER BY prospect_id, at, id",
                 rows::ATTEMPT_COLUMNS
-            ))
-            .and_then(|mut statement| {
-                statement
-                    .query_map(params![from, to], rows::attempt)?
-                    .collect::<rusqlite::Result<Vec<_>>>()
-            })
-            .context("reading attempts in a period")
+            ),
+            params![from, to],
+            rows::attempt,
+            "reading attempts in a period",
+        )
     }
 
     /// Every attempt with when it was logged, grouped by prospect and in the order they
     /// happened: one query for a whole export.
     pub fn attempt_records(&self) -> Result<Vec<AttemptRecord>, StoreError> {
-        self.conn
-            .prepare_cached(&format!(
+        self.rows(
+            &format!(
                 "SELECT {}, logged_at FROM attempts ORDER BY prospect_id, at, id",
                 rows::ATTEMPT_COLUMNS
-            ))
-            .and_then(|mut statement| {
-                statement
-                    .query_map([], |row| {
-                        Ok(AttemptRecord {
-                            attempt: rows::attempt(row)?,
-                            // Right after the columns of ATTEMPT_COLUMNS.
-                            logged_at: row.get(9)?,
-                        })
-                    })?
-                    .collect::<rusqlite::Result<Vec<_>>>()
-            })
-            .context("reading attempts")
+            ),
+            [],
+            |row| {
+                Ok(AttemptRecord {
+                    attempt: rows::attempt(row)?,
+                    // Right after the columns of ATTEMPT_COLUMNS.
+                    logged_at: row.get(9)?,
+                })
+            },
+            "reading attempts",
+        )
     }
 
     /// Every prospect's email and phone, for telling whether an imported one is on file.
     pub fn contacts(&self) -> Result<Vec<ContactKeys>, StoreError> {
-        self.conn
-            .prepare_cached("SELECT email, phone FROM prospects")
-            .and_then(|mut statement| {
-                statement
-                    .query_map([], |row| {
-                        Ok(ContactKeys {
-                            email: row.get(0)?,
-                            phone: row.get(1)?,
-                        })
-                    })?
-                    .collect::<rusqlite::Result<Vec<_>>>()
-            })
-            .context("reading contact details")
+        self.rows(
+            "SELECT email, phone FROM prospects",
+            [],
+            |row| {
+                Ok(ContactKeys {
+                    email: row.get(0)?,
+                    phone: row.get(1)?,
+                })
+            },
+            "reading contact details",
+        )
     }
 
     /// Every prospect's id, name and company, for matching what the user typed.
     pub fn names(&self) -> Result<Vec<NameEntry>, StoreError> {
-        self.conn
-            .prepare_cached("SELECT id, name, company, status FROM prospects ORDER BY id")
-            .and_then(|mut statement| {
-                statement
-                    .query_map([], |row| {
-                        Ok(NameEntry {
-                            id: row.get(0)?,
-                            name: row.get(1)?,
-                            company: row.get(2)?,
-                            status: row.get(3)?,
-                        })
-                    })?
-                    .collect::<rusqlite::Result<Vec<_>>>()
-            })
-            .context("listing prospect names")
+        self.rows(
+            "SELECT id, name, company, status FROM prospects ORDER BY id",
+            [],
+            |row| {
+                Ok(NameEntry {
+                    id: row.get(0)?,
+                    name: row.get(1)?,
+                    company: row.get(2)?,
+                    status: row.get(3)?,
+                })
+            },
+            "listing prospect names",
+        )
     }
 
     /// The stored earliest due date of a prospect's next action (see `set_due_on`).

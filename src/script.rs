@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use crate::config::Config;
 use crate::domain::{Prospect, Step};
 use crate::engine::{Basis, NextAction};
-use crate::templates::{self, Filled, Part};
+use crate::templates::{self, Filled, Opening, Part};
 
 /// What to say for one action: the spoken script and, for steps that have one, the email to
 /// send alongside the voicemail.
@@ -51,6 +51,8 @@ pub enum Gaps {
 
 /// Fills the templates of `action.step` for `prospect`, the prospect's cadence's own ones
 /// first. `following` is the day of the touch after this one, which the message announces.
+/// A promised touch says what its step says, after an opening: the call is as promised, or
+/// (once the promised day has passed) an apology for the missed call (cadence.md rule 1).
 pub fn message(
     prospect: &Prospect,
     action: &NextAction,
@@ -59,10 +61,17 @@ pub fn message(
     gaps: Gaps,
 ) -> Message {
     let cadence = config.cadence(&prospect.cadence);
-    let promise_time = cadence
-        .and_then(|cadence| cadence.promise_time)
-        .or(action.time)
-        .unwrap_or(crate::when::DEFAULT_TIME);
+    // Only a cadence with `promise_time` promises the next call by itself; a message of any
+    // other cadence names the day of the next touch, never a time.
+    let next_time = cadence.and_then(|cadence| cadence.promise_time);
+    let promise_time = next_time.unwrap_or(crate::when::DEFAULT_TIME);
+    let announces_time = next_time.is_some()
+        && action.step.is_touch()
+        && action.touch.is_some_and(|touch| {
+            cadence
+                .and_then(|cadence| cadence.max_touches)
+                .is_none_or(|max| touch + 1 < max)
+        });
     let contact = &prospect.contact;
     // The message is said to the prospect, so the call it announces is in their clock: the
     // same instant, which may even fall on another date for them.
@@ -89,8 +98,15 @@ pub fn message(
             "my_company" => me.company.clone(),
             "my_phone" => me.phone.clone(),
             "my_email" => me.email.clone(),
-            "promise_day" => following.map(|day| day.format("%A %-d %B").to_string()),
-            "promise_time" => Some(promise_time.format("%H:%M").to_string()),
+            "promise_day" => following.map(|day| {
+                let day = day.format("%A %-d %B").to_string();
+                if announces_time {
+                    format!("{day} at {}", promise_time.format("%H:%M"))
+                } else {
+                    day
+                }
+            }),
+            "promise_time" => next_time.map(|_| promise_time.format("%H:%M").to_string()),
             "last_touch_date" => {
                 last_touch(&action.basis).map(|day| day.format("%A %-d %B").to_string())
             }
@@ -111,10 +127,45 @@ pub fn message(
             .for_cadence(&prospect.cadence, action.step, part)
             .map(|template| templates::fill(template, value, gap))
     };
+    let opening = if action.promised() {
+        Some(Opening::Kept)
+    } else {
+        action.missed_promise().map(|_| Opening::Missed)
+    };
+    let open = |part| {
+        opening
+            .and_then(|opening| config.templates.opening_for(&prospect.cadence, opening, part))
+            .map(|template| templates::fill(template, value, gap))
+    };
     Message {
-        script: fill(Part::Script).unwrap_or_default(),
+        script: opened(open(Part::Script), fill(Part::Script).unwrap_or_default(), " "),
         subject: fill(Part::Subject),
-        email: fill(Part::Email),
+        email: fill(Part::Email).map(|email| opened(open(Part::Email), email, "\n\n")),
+    }
+}
+
+/// `message` with `opening` said first: before everything in a script, after the greeting
+/// line ("Hi Dana,") in an email, so that it reads as the first thing said either way.
+fn opened(opening: Option<Filled>, message: Filled, separator: &str) -> Filled {
+    let Some(opening) = opening else {
+        return message;
+    };
+    let body = message.text.trim_start();
+    let (greeting, rest) = match body.split_once('\n') {
+        Some((line, rest)) if separator.contains('\n') && line.trim_end().ends_with(',') => {
+            (format!("{line}\n\n"), rest.trim_start())
+        }
+        _ => (String::new(), body),
+    };
+    let mut missing = opening.missing;
+    for name in message.missing {
+        if !missing.contains(&name) {
+            missing.push(name);
+        }
+    }
+    Filled {
+        text: format!("{greeting}{}{separator}{rest}", opening.text.trim()),
+        missing,
     }
 }
 
@@ -131,6 +182,7 @@ pub fn named_step(next: Option<&NextAction>, step: Step, today: NaiveDate) -> Ne
             time: None,
             touch: next.touch.filter(|_| step.is_touch()),
             basis: next.basis.clone(),
+            promise: None,
         },
         // A closed file with nothing planned: no rule applies, and no fact is known.
         None => NextAction {
@@ -139,6 +191,7 @@ pub fn named_step(next: Option<&NextAction>, step: Step, today: NaiveDate) -> Ne
             time: None,
             touch: None,
             basis: Basis::Recontact { set_for: today },
+            promise: None,
         },
     }
 }
@@ -263,6 +316,7 @@ mod tests {
                 unanswered: 2,
                 gap: 4,
             },
+            promise: None,
         }
     }
 
@@ -340,16 +394,12 @@ mod tests {
     }
 
     #[test]
-    fn a_cadence_own_template_is_used_for_its_prospects_only() {
+    fn a_cadence_own_opening_is_used_for_its_prospects_only() {
         let text = format!(
-            "{BUILT_IN}\n[templates.as-promised]\npromised = \"{{first_name}}, calling at the time I promised.\"\n"
+            "{BUILT_IN}\n[templates.as-promised]\npromise-kept = \"{{first_name}}, calling at the time I promised.\"\n"
         );
         let config = Config::parse(&text, Origin::File("cadence.toml".into())).unwrap();
-        let promised = NextAction {
-            step: Step::Promised,
-            time: NaiveTime::from_hms_opt(8, 15, 0),
-            ..action(Step::Promised)
-        };
+        let promised = promised(false);
         let today = date("2026-12-03");
         let own = message(
             &prospect("as-promised"),
@@ -358,13 +408,12 @@ mod tests {
             &config,
             Gaps::Marked,
         );
-        assert_eq!(own.script.text, "Dana, calling at the time I promised.");
-        // The email is not overridden: the shared one stands.
         assert!(
-            own.subject
-                .unwrap()
+            own.script
                 .text
-                .starts_with("Calling as promised: ")
+                .starts_with("Dana, calling at the time I promised. Hi Dana, "),
+            "{}",
+            own.script.text
         );
         let shared = message(
             &prospect("standard"),
@@ -373,6 +422,108 @@ mod tests {
             &config,
             Gaps::Marked,
         );
-        assert!(shared.script.text.starts_with("Hi Dana, Sam Carter from"));
+        assert!(
+            shared
+                .script
+                .text
+                .starts_with("As promised, here is my call. Hi Dana, it's Sam Carter from"),
+            "{}",
+            shared.script.text
+        );
+    }
+
+    /// The rescue of `action`, promised for 08:15 on its day; `missed` once that day is over.
+    fn promised(missed: bool) -> NextAction {
+        let rescue = action(Step::Rescue);
+        NextAction {
+            time: (!missed).then(|| NaiveTime::from_hms_opt(8, 15, 0).unwrap()),
+            promise: Some(crate::engine::Promise {
+                at: rescue.due.and_hms_opt(8, 15, 0).unwrap(),
+                made_on: date("2026-11-27"),
+                missed,
+            }),
+            ..rescue
+        }
+    }
+
+    #[test]
+    fn a_promised_rescue_is_still_the_rescue_message_opened_as_promised() {
+        let config = Config::built_in();
+        let plain = message(
+            &prospect("standard"),
+            &action(Step::Rescue),
+            Some(date("2026-12-09")),
+            &config,
+            Gaps::Smooth,
+        );
+        let kept = message(
+            &prospect("standard"),
+            &promised(false),
+            Some(date("2026-12-09")),
+            &config,
+            Gaps::Smooth,
+        );
+        assert_eq!(
+            kept.script.text,
+            format!("As promised, here is my call. {}", plain.script.text)
+        );
+        assert_eq!(kept.subject, plain.subject, "the subject is the rescue's");
+        let email = kept.email.unwrap().text;
+        assert!(
+            email.starts_with("Hi Dana,\n\nI called you just now, at the time I said I would.\n\nWhen we last spoke"),
+            "{email}"
+        );
+        let missed = message(
+            &prospect("standard"),
+            &promised(true),
+            Some(date("2026-12-09")),
+            &config,
+            Gaps::Smooth,
+        );
+        assert_eq!(
+            missed.script.text,
+            format!(
+                "First, an apology: I said I would call you at a set time, and I didn't. {}",
+                plain.script.text
+            )
+        );
+    }
+
+    #[test]
+    fn a_standard_message_names_the_day_of_the_next_touch_never_a_time() {
+        let config = Config::built_in();
+        for step in [Step::First, Step::FollowUp, Step::NextStep] {
+            for next in [action(step), promised(false)] {
+                let next = NextAction { step, ..next };
+                let filled = message(
+                    &prospect("standard"),
+                    &next,
+                    Some(date("2026-12-09")),
+                    &config,
+                    Gaps::Smooth,
+                );
+                let all = format!("{} {}", filled.script.text, filled.email.unwrap().text);
+                assert!(all.contains("Wednesday 9 December"), "{all}");
+                assert!(!all.contains("08:15") && !all.contains("09:00"), "{all}");
+                assert!(!all.contains("sharp"), "{all}");
+            }
+        }
+        // A cadence that promises every call says the time it promises.
+        let follow_up = NextAction {
+            touch: Some(2),
+            ..action(Step::FollowUp)
+        };
+        let filled = message(
+            &prospect("as-promised"),
+            &follow_up,
+            Some(date("2026-12-09")),
+            &config,
+            Gaps::Smooth,
+        );
+        assert!(
+            filled.script.text.contains("Wednesday 9 December at 08:15"),
+            "{}",
+            filled.script.text
+        );
     }
 }

@@ -19,6 +19,8 @@ pub struct ActionView {
     pub phone: Option<String>,
     pub email: Option<String>,
     pub step: Step,
+    /// The time of this action was promised to the prospect (rule 1): `time` holds it.
+    pub promised: bool,
     pub due: NaiveDate,
     #[serde(serialize_with = "super::json::serialize_time")]
     pub time: Option<chrono::NaiveTime>,
@@ -39,6 +41,9 @@ pub struct ActionView {
     pub missed: bool,
     /// How many minutes late a missed promise is; `null` otherwise.
     pub late_minutes: Option<i64>,
+    /// A promised call whose day passed with nothing logged: the touch is overdue since, and
+    /// its message apologises; `null` otherwise.
+    pub missed_promise: Option<NaiveDateTime>,
     pub cadence: String,
     pub channel: Channel,
     pub reason: String,
@@ -98,6 +103,7 @@ impl ActionView {
             phone: contact.phone.clone(),
             email: contact.email.clone(),
             step: action.step,
+            promised: action.promised(),
             due: action.due,
             time: action.time,
             prospect_tz: theirs.map(|zone| zone.name().to_string()),
@@ -114,8 +120,14 @@ impl ActionView {
                 .max(0),
             missed: late.is_some(),
             late_minutes: late.map(|late| late.num_minutes()),
+            missed_promise: action.missed_promise().map(|promise| promise.at),
             cadence: prospect.cadence.clone(),
-            channel: suggested_channel(prospect, action.step),
+            channel: if action.promise.is_some() && contact.phone.is_some() {
+                // What was promised is a call.
+                Channel::Call
+            } else {
+                suggested_channel(prospect, action.step)
+            },
             reason: super::reason::sentence(action),
             missing: message.missing(),
             script: message.script.text,

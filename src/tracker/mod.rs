@@ -650,11 +650,12 @@ fn due_on(config: &Config, prospect: &Prospect, attempts: &[Attempt]) -> Option<
 }
 
 /// The order of the morning list (cli.md): promised calls first by time, then by due date
-/// (oldest first), then later steps before earlier ones, then by name. A missed promise (see
-/// [`crate::promise::late_by`]) is a promised call whose time is the earliest, so it comes
-/// at the very top without a rule of its own.
+/// (oldest first), then later steps before earlier ones, then by name. A promise missed this
+/// morning (see [`crate::promise::late_by`]) is a promised call whose time is the earliest, so
+/// it comes at the very top without a rule of its own; from the next day on it is an overdue
+/// touch like any other (rule 1).
 pub fn agenda_order(a: &Due, b: &Due) -> Ordering {
-    let promised = |due: &Due| due.action.step == Step::Promised;
+    let promised = |due: &Due| due.action.promised();
     promised(b)
         .cmp(&promised(a))
         .then_with(|| a.action.due.cmp(&b.action.due))

@@ -249,7 +249,8 @@ impl Writer<'_> {
                          and {}, {}.",
                         day(after_gap),
                         day(rolled),
-                        day(action.due)
+                        // Not `action.due`, which a promise may have moved (rule 1).
+                        day(after_gap.max(rolled))
                     ),
                 );
                 4

@@ -91,14 +91,19 @@ pub fn message_block(number: usize, view: &ActionView) -> String {
         (_, Some(number)) => format!("{} {}", view.channel, clean(number)),
         (_, None) => view.channel.to_string(),
     };
-    let step = match view.late_minutes {
-        Some(minutes) => format!(
-            "{}, MISSED by {}",
-            view.step,
+    // A promise sets the time, the step stays what it is (cadence.md rule 1).
+    let mut step = view.step.to_string();
+    if view.promised {
+        step.push_str(", promised");
+    }
+    match view.late_minutes {
+        Some(minutes) => step.push_str(&format!(
+            ", MISSED by {}",
             promise::describe(TimeDelta::minutes(minutes))
-        ),
-        None => view.step.to_string(),
-    };
+        )),
+        None if view.missed_promise.is_some() => step.push_str(", after a missed promise"),
+        None => {}
+    }
     let mut block = format!("{number}. {who} ({step}): {how}\n");
     block.push_str(&table::indented(&clean_lines(&view.script), "   "));
     block.push('\n');

@@ -115,7 +115,13 @@ pub fn run(args: LogArgs, session: Session) -> Result<String> {
             };
             let time = view
                 .time
-                .map(|time| format!(" at {}{}", time.format("%H:%M"), view.their_clock()))
+                .map(|time| {
+                    format!(
+                        " at {}{} as promised",
+                        time.format("%H:%M"),
+                        view.their_clock()
+                    )
+                })
                 .unwrap_or_default();
             out.push_str(&format!(
                 "Next: {} on {}{time}{touch}.\n",

@@ -56,7 +56,8 @@ pub struct Promise {
     pub at: NaiveDateTime,
     /// The day the promise was made (the attempt that carried it).
     pub made_on: NaiveDate,
-    /// The promised day is over and nothing was logged: the touch is simply overdue now.
+    /// The promised day is over (or is a day away) and nothing was logged: the touch is simply
+    /// overdue now.
     pub missed: bool,
 }
 
@@ -284,11 +285,12 @@ fn active_next_action(
     today: NaiveDate,
 ) -> NextAction {
     let run = Run::of(prospect, attempts);
+    // A promise for a day away cannot be kept: it is missed, and due on the day of return.
     let promise = run.latest.and_then(|latest| {
         latest.promise.map(|at| Promise {
             at,
             made_on: latest.date(),
-            missed: today > at.date(),
+            missed: today > at.date() || calendar.is_away(at.date()),
         })
     });
     let planned = planned_action(prospect, &run, cadence, calendar, today, promise.is_none());

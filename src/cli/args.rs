@@ -501,6 +501,9 @@ pub struct LogArgs {
     pub next: Option<String>,
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
+    /// Keep a --promise or --next that falls on a weekend, a holiday or a day away
+    #[arg(long)]
+    pub force: bool,
     /// Print the attempt and the next action as JSON
     #[arg(long)]
     pub json: bool,

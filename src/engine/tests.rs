@@ -602,9 +602,13 @@ fn a_fixed_date_that_falls_while_away_is_due_on_the_day_of_return() {
     let away = Calendar::default().with_away([date("2026-11-25"), date("2026-11-26")]);
     let mut file = File::new(prospect("2026-11-23")).on(away.clone());
     file.log(Log::voicemail("2026-11-23T10:00").promising("2026-11-25T08:15"));
-    // Away Wed and Thu: nothing is due while out; the promise is due on Fri, the day back.
-    let on_wednesday = file.next_on("2026-11-25");
-    assert_eq!(on_wednesday.due, date("2026-11-27"));
+    // Away Wed and Thu: nothing is due while out; the promise is due on Fri, the day back,
+    // and cannot be kept at its time.
+    let on_monday = file.next_on("2026-11-23");
+    assert_eq!(
+        (on_monday.due, on_monday.time, on_monday.promised()),
+        (date("2026-11-27"), None, false)
+    );
     // Back on Friday, the promised day is over: the touch is due, with an apology.
     let back = file.next_on("2026-11-27");
     assert_eq!((back.due, back.promised()), (date("2026-11-27"), false));

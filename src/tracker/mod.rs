@@ -475,6 +475,16 @@ impl Tracker {
                 at.date()
             )));
         }
+        if !entry.force {
+            if let Some(promise) = entry.promise {
+                self.on_a_business_day("--promise", promise.date(), || {
+                    promise.format("%a %Y-%m-%d %H:%M").to_string()
+                })?;
+            }
+            if let Some(next) = entry.next {
+                self.on_a_business_day("--next", next, || next.format("%a %Y-%m-%d").to_string())?;
+            }
+        }
 
         let reader = self.store.reader();
         let mut history: Vec<Attempt> = reader
@@ -560,6 +570,28 @@ impl Tracker {
             prospect: dossier.prospect,
             next: dossier.next,
         })
+    }
+
+    /// Refuses a date agreed with the prospect that falls on a day off (a day not worked, a
+    /// holiday, a day away): most often a slip ("tomorrow" said on a Friday), and a call that
+    /// would not be made. `log --force` keeps it.
+    fn on_a_business_day(
+        &self,
+        flag: &'static str,
+        day: NaiveDate,
+        when: impl FnOnce() -> String,
+    ) -> Result<()> {
+        let calendar = &self.config.calendar;
+        match calendar.day_off(day) {
+            None => Ok(()),
+            Some(off) => Err(Error::DayOff {
+                flag,
+                when: when(),
+                day,
+                off,
+                next: calendar.roll_forward(day),
+            }),
+        }
     }
 
     /// Closes a file (or changes why and until when an already closed one is closed).

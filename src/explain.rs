@@ -381,8 +381,8 @@ impl Writer<'_> {
         }
         let without = engine::next_action(prospect, &plain, self.cadence, self.calendar, today);
         let planned = match without {
-            Some(without) if without.step == action.step => {
-                format!(", which the rules above put on {}", day(without.due))
+            Some(without) if without.step == action.step && without.due != action.due => {
+                format!(" instead of {}, the date the rules above give", day(without.due))
             }
             _ => String::new(),
         };
@@ -398,8 +398,8 @@ impl Writer<'_> {
         self.push(
             "rule 1",
             format!(
-                "the promise fixes when the {} touch happens, not what it is: {} at {}{moved}, \
-                 instead of the date of the gap{planned}.",
+                "the promise fixes when the {} touch happens, not what it is: {} at {}{moved}\
+                 {planned}.",
                 action.step,
                 day(promise.at.date()),
                 promise.at.format("%H:%M")

@@ -231,7 +231,7 @@ fn a_promise_sets_the_time_and_the_rules_still_choose_the_step() {
     assert_says(
         &why,
         "rule 1",
-        "the promise fixes when the follow-up touch happens, not what it is: Tue 2026-11-24 at 08:15, instead of the date of the gap, which the rules above put on Fri 2026-11-27.",
+        "the promise fixes when the follow-up touch happens, not what it is: Tue 2026-11-24 at 08:15 instead of Fri 2026-11-27, the date the rules above give.",
     );
     assert_says(
         &why,

@@ -7,19 +7,16 @@ use super::{day, plural};
 
 pub fn sentence(action: &NextAction) -> String {
     match action.promise {
+        // The step is in its own column: the sentence says only what the promise did.
         Some(promise) if promise.missed => format!(
-            "You promised on {} to call on {} at {} and no call was logged: the {} touch is \
-             overdue; apologise for the missed call.",
-            day(promise.made_on),
+            "You promised a call for {} {} and missed it: apologise.",
             day(promise.at.date()),
-            promise.at.format("%H:%M"),
-            action.step
+            promise.at.format("%H:%M")
         ),
         Some(promise) => format!(
-            "On {} you promised to call at {}: this is the {} touch, as promised.",
+            "On {} you promised to call at {}.",
             day(promise.made_on),
-            promise.at.format("%H:%M"),
-            action.step
+            promise.at.format("%H:%M")
         ),
         None => by_rule(action),
     }

@@ -69,7 +69,11 @@ pub fn explain(
             }
             out.result(action, now);
             // A promise fixed the date: rule 1 chose the action, whatever rule chose its step.
-            if action.promise.is_some() { 1 } else { step_rule }
+            if action.promise.is_some() {
+                1
+            } else {
+                step_rule
+            }
         }
     };
     Explanation {
@@ -382,7 +386,10 @@ impl Writer<'_> {
         let without = engine::next_action(prospect, &plain, self.cadence, self.calendar, today);
         let planned = match without {
             Some(without) if without.step == action.step && without.due != action.due => {
-                format!(" instead of {}, the date the rules above give", day(without.due))
+                format!(
+                    " instead of {}, the date the rules above give",
+                    day(without.due)
+                )
             }
             _ => String::new(),
         };
@@ -650,7 +657,11 @@ impl Writer<'_> {
                 )
             ),
         };
-        let promised = if action.promised() { ", as promised" } else { "" };
+        let promised = if action.promised() {
+            ", as promised"
+        } else {
+            ""
+        };
         self.push(
             "next",
             format!(

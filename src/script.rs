@@ -134,11 +134,19 @@ pub fn message(
     };
     let open = |part| {
         opening
-            .and_then(|opening| config.templates.opening_for(&prospect.cadence, opening, part))
+            .and_then(|opening| {
+                config
+                    .templates
+                    .opening_for(&prospect.cadence, opening, part)
+            })
             .map(|template| templates::fill(template, value, gap))
     };
     Message {
-        script: opened(open(Part::Script), fill(Part::Script).unwrap_or_default(), " "),
+        script: opened(
+            open(Part::Script),
+            fill(Part::Script).unwrap_or_default(),
+            " ",
+        ),
         subject: fill(Part::Subject),
         email: fill(Part::Email).map(|email| opened(open(Part::Email), email, "\n\n")),
     }

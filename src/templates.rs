@@ -208,7 +208,10 @@ impl Templates {
     /// How many messages `cadence` says its own way.
     pub fn own_count(&self, cadence: &str) -> usize {
         self.by_cadence.get(cadence).map_or(0, BTreeMap::len)
-            + self.openings_by_cadence.get(cadence).map_or(0, BTreeMap::len)
+            + self
+                .openings_by_cadence
+                .get(cadence)
+                .map_or(0, BTreeMap::len)
     }
 
     pub(crate) fn insert(&mut self, step: Step, part: Part, text: String) {

@@ -687,10 +687,7 @@ fn a_cadence_own_template_is_used_for_its_prospects() {
         "{li}"
     );
     let bo = book.ok("2026-11-24T08:00", &["script", "bo"]);
-    assert!(
-        bo.contains("As promised, here is my call. Hi Bo, "),
-        "{bo}"
-    );
+    assert!(bo.contains("As promised, here is my call. Hi Bo, "), "{bo}");
     // The morning list uses the same templates.
     let today = book.json("2026-11-24T08:00", &["today", "--json"]);
     let li_view = today

@@ -120,7 +120,12 @@ fn a_promise_on_the_close_out_is_one_more_call_with_the_close_out_message() {
     assert_eq!(logged["attempt"]["step"], json!("fire"));
     let next = &logged["next"];
     assert_eq!(
-        (&next["step"], &next["due"], &next["time"], &next["promised"]),
+        (
+            &next["step"],
+            &next["due"],
+            &next["time"],
+            &next["promised"]
+        ),
         (
             &json!("fire"),
             &json!("2026-12-10"),
@@ -128,7 +133,10 @@ fn a_promise_on_the_close_out_is_one_more_call_with_the_close_out_message() {
             &json!(true)
         )
     );
-    assert_eq!((&next["touch"], &next["max_touches"]), (&json!(4), &json!(4)));
+    assert_eq!(
+        (&next["touch"], &next["max_touches"]),
+        (&json!(4), &json!(4))
+    );
     let script = next["script"].as_str().unwrap();
     assert!(
         script.starts_with("As promised, here is my call.") && script.contains("closing the file"),
@@ -194,10 +202,7 @@ fn a_promise_for_a_saturday_is_refused_with_the_next_business_day_and_force_keep
     assert!(f.snapshot() == before, "a refused log writes nothing");
 
     let kept = f
-        .log(
-            dana,
-            &["--promise", "tomorrow 08:15", "--force", "--json"],
-        )
+        .log(dana, &["--promise", "tomorrow 08:15", "--force", "--json"])
         .stdout_json();
     assert_eq!(kept["attempt"]["promise"], json!("2026-11-28T08:15:00"));
     assert_eq!(kept["next"]["due"], json!("2026-11-28"));
@@ -223,10 +228,7 @@ fn an_agreed_date_on_a_holiday_of_the_cadence_file_is_refused() {
             && line.contains("Mon 2026-12-28"),
         "{line}"
     );
-    f.log(
-        dana,
-        &["--outcome", "connected", "--next", "2026-12-28"],
-    );
+    f.log(dana, &["--outcome", "connected", "--next", "2026-12-28"]);
     assert_eq!(f.show(dana)["next"]["due"], json!("2026-12-28"));
 }
 
@@ -248,7 +250,8 @@ fn fixed_dates_that_fall_while_away_are_due_on_the_day_of_return() {
     let away = f.at("2026-12-01T09:00").run(&["today"]);
     away.success();
     assert!(
-        away.stdout.contains("nothing is scheduled before Thu 2026-12-03"),
+        away.stdout
+            .contains("nothing is scheduled before Thu 2026-12-03"),
         "{}",
         away.stdout
     );
@@ -259,7 +262,11 @@ fn fixed_dates_that_fall_while_away_are_due_on_the_day_of_return() {
     assert_eq!(back.len(), 2, "{:?}", names(&back));
     let promise = listed(&back, dana);
     assert_eq!(
-        (&promise["due"], &promise["promised"], &promise["overdue_business_days"]),
+        (
+            &promise["due"],
+            &promise["promised"],
+            &promise["overdue_business_days"]
+        ),
         (&json!("2026-12-03"), &json!(false), &json!(0))
     );
     assert!(
@@ -288,13 +295,21 @@ fn a_close_does_not_count_against_max_touches_per_day() {
     for day in ["2026-11-23", "2026-11-27", "2026-12-03", "2026-12-09"] {
         with(f.at(day), &["log", "cara"]);
     }
-    with(f.at("2026-12-15T08:00"), &["add", "Nina New", "--phone", "2"]);
+    with(
+        f.at("2026-12-15T08:00"),
+        &["add", "Nina New", "--phone", "2"],
+    );
     let due = with(f.at("2026-12-15T09:00"), &["today", "--json"]).stdout_json();
     let steps: Vec<(&str, &str)> = due
         .as_array()
         .unwrap()
         .iter()
-        .map(|item| (item["name"].as_str().unwrap(), item["step"].as_str().unwrap()))
+        .map(|item| {
+            (
+                item["name"].as_str().unwrap(),
+                item["step"].as_str().unwrap(),
+            )
+        })
         .collect();
     assert_eq!(
         steps,

@@ -306,7 +306,10 @@ fn a_database_made_before_rule_1_was_rewritten_keeps_its_promised_steps_as_histo
     let (_dir, db) = copy_fixture("schema-v3.db");
     let li: serde_json::Value =
         serde_json::from_slice(&run_ok(&db, &["show", "li", "--json"]).stdout).unwrap();
-    assert_eq!(li["attempts"][1]["step"], "promised", "history, read as it is");
+    assert_eq!(
+        li["attempts"][1]["step"], "promised",
+        "history, read as it is"
+    );
     assert_eq!(li["next"]["promised"], false);
     let stats = String::from_utf8(run_ok(&db, &["stats", "--until", "2026-11-30"]).stdout).unwrap();
     assert!(stats.contains("│ promised "), "{stats}");

@@ -325,7 +325,11 @@ fn what_is_not_a_touch_neither_counts_nor_waits() {
         touch: false,
         ..action("close", "2026-11-27")
     };
-    let items = vec![close, action("a new lead", MONDAY), action("b later", MONDAY)];
+    let items = vec![
+        close,
+        action("a new lead", MONDAY),
+        action("b later", MONDAY),
+    ];
     let plan = plan(
         items,
         order,

@@ -135,7 +135,8 @@ impl Config {
         let mut own_tables = Vec::new();
         for (key, value) in raw.templates {
             match value {
-                toml::Value::String(text) => match opening_key(&locator, "templates", &key, &text)? {
+                toml::Value::String(text) => match opening_key(&locator, "templates", &key, &text)?
+                {
                     Some((opening, part)) => templates.insert_opening(opening, part, text),
                     None => {
                         let (step, part) = template_key(&locator, "templates", &key, &text)?;

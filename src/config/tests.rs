@@ -493,7 +493,9 @@ fn an_older_file_with_promised_messages_is_still_read_and_the_openings_come_from
     for opening in Opening::ALL {
         assert_eq!(
             config.templates.opening_for("quick", opening, Part::Script),
-            built_in.templates.opening_for("standard", opening, Part::Script)
+            built_in
+                .templates
+                .opening_for("standard", opening, Part::Script)
         );
     }
     let own = parse(&format!(

@@ -522,7 +522,10 @@ fn example_2_a_promised_rescue_is_still_the_rescue() {
         )
     );
     assert!(action.promised());
-    assert_eq!(file.step_for("2026-11-26T08:15", Channel::Call), Step::Rescue);
+    assert_eq!(
+        file.step_for("2026-11-26T08:15", Channel::Call),
+        Step::Rescue
+    );
 }
 
 #[test]
@@ -536,12 +539,7 @@ fn a_promise_on_the_close_out_is_one_more_call_with_the_close_out_message() {
     let action = file.next_on("2026-12-10");
     assert_eq!(
         (action.step, action.due, action.time, action.touch),
-        (
-            Step::Fire,
-            date("2026-12-10"),
-            Some(time("14:30")),
-            Some(4)
-        )
+        (Step::Fire, date("2026-12-10"), Some(time("14:30")), Some(4))
     );
     assert!(action.promised());
     assert_eq!(
@@ -574,7 +572,7 @@ fn a_promise_on_the_close_out_is_one_more_call_with_the_close_out_message() {
 
 #[test]
 fn a_missed_promise_is_an_overdue_touch_from_the_next_day_and_the_cadence_counts_on_from_the_call()
- {
+{
     let mut file = File::new(prospect("2026-11-23"));
     file.log(Log::voicemail("2026-11-23T16:40").promising("2026-11-24T08:15"));
     // On the promised day it is a promised call (missed at 08:16: see promise::late_by).
@@ -593,7 +591,10 @@ fn a_missed_promise_is_an_overdue_touch_from_the_next_day_and_the_cadence_counts
     // Made on Thu 11-26: the next touch counts from Thursday, not from Tuesday.
     assert_eq!(file.voicemail("2026-11-26"), Step::FollowUp);
     let rescue = file.next_on("2026-11-26");
-    assert_eq!((rescue.step, rescue.due), (Step::Rescue, date("2026-12-03")));
+    assert_eq!(
+        (rescue.step, rescue.due),
+        (Step::Rescue, date("2026-12-03"))
+    );
     assert_eq!(rescue.promise, None);
 }
 
@@ -637,7 +638,10 @@ fn history_with_the_old_promised_step_still_counts_as_touches() {
     file.voicemail("2026-11-24");
     file.attempts[1].step = "promised".parse().expect("the old word is still read");
     let action = file.next_on("2026-11-24");
-    assert_eq!((action.step, action.due), (Step::Rescue, date("2026-12-03")));
+    assert_eq!(
+        (action.step, action.due),
+        (Step::Rescue, date("2026-12-03"))
+    );
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -331,11 +331,7 @@ fn keep_promise(
 /// A date agreed with someone (a promise, an agreed next step, a start date) stays where it
 /// is, unless it falls while the salesperson is away: then it is due on the day of return.
 fn fixed_date(calendar: &Calendar, day: NaiveDate) -> NaiveDate {
-    if calendar.is_away(day) {
-        calendar.roll_forward(day)
-    } else {
-        day
-    }
+    calendar.back_from_away(day)
 }
 
 /// Rules 2 to 6: what the next touch is, and when it is due without a promise. The advice of

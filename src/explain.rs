@@ -185,6 +185,19 @@ impl Writer<'_> {
             Basis::AgreedDate { .. } => {
                 if action.promise.is_none() {
                     self.overridden(prospect, attempts, today, "an agreed date");
+                    if let Some(agreed) = latest.and_then(|latest| latest.next)
+                        && agreed != action.due
+                    {
+                        self.push(
+                            "rule 2",
+                            format!(
+                                "{} is a day you are away: the next step is due the day you are \
+                                 back, {}.",
+                                day(agreed),
+                                day(action.due)
+                            ),
+                        );
+                    }
                 }
                 2
             }
@@ -412,7 +425,14 @@ impl Writer<'_> {
                 promise.at.format("%H:%M")
             ),
         );
-        if promise.missed {
+        if promise.missed && action.due != promise.at.date() {
+            self.push(
+                "rule 1",
+                "you are away on the promised day, so the promise cannot be kept: the touch is \
+                 due the day you are back, and its message apologises for the missed call."
+                    .to_string(),
+            );
+        } else if promise.missed {
             self.push(
                 "rule 1",
                 "the promised day is over and no attempt was logged: the promise was missed. \

@@ -469,3 +469,33 @@ fn every_line_names_what_it_applies() {
         );
     }
 }
+
+#[test]
+fn a_promise_or_agreed_date_on_a_day_away_is_explained_as_due_the_day_of_return() {
+    let mut file = File::new();
+    file.calendar = Calendar::default().with_away([date("2026-12-01"), date("2026-12-02")]);
+    file.log("2026-11-27T11:00", Channel::Call, Outcome::Voicemail)
+        .promise = Some(at("2026-12-01T08:15"));
+    let why = file.explain("2026-11-27T12:00");
+    assert_says(
+        &why,
+        "rule 1",
+        "you are away on the promised day, so the promise cannot be kept: the touch is due the day you are back, and its message apologises for the missed call.",
+    );
+    assert_says(
+        &why,
+        "next",
+        "follow-up on Thu 2026-12-03, touch 2 of 4: due in 2 business days.",
+    );
+
+    let mut file = File::new();
+    file.calendar = Calendar::default().with_away([date("2026-12-01"), date("2026-12-02")]);
+    file.log("2026-11-27T11:00", Channel::Call, Outcome::Connected)
+        .next = Some(date("2026-12-01"));
+    let why = file.explain("2026-11-27T12:00");
+    assert_says(
+        &why,
+        "rule 2",
+        "Tue 2026-12-01 is a day you are away: the next step is due the day you are back, Thu 2026-12-03.",
+    );
+}

@@ -208,7 +208,8 @@ fn last_touch(basis: &Basis) -> Option<NaiveDate> {
     match basis {
         Basis::Gap { last_touch, .. }
         | Basis::RescueSpan { last_touch, .. }
-        | Basis::CloseOut { last_touch, .. } => Some(*last_touch),
+        | Basis::CloseOut { last_touch, .. }
+        | Basis::CloseOutPromised { last_touch } => Some(*last_touch),
         _ => None,
     }
 }

@@ -7,6 +7,8 @@
 //!   [`days_off`] tells a year of the calendar; [`capacity`] spreads a busy morning over the
 //!   next business days.
 //! - [`config`] and [`templates`]: cadence.toml, checked once when loaded.
+//! - [`channel`], [`facts`] and [`script`]: which channel an action goes out on, what the
+//!   history lets a message say, and the message itself; pure functions.
 //! - [`store`]: the SQLite file; the only module that speaks SQL.
 //! - [`transfer`] and [`ics`]: files in and out (CSV, JSON, iCalendar); no database access.
 //! - [`holidays`]: public holiday calendars read from iCalendar files; no file access.
@@ -17,6 +19,7 @@
 pub mod cadence;
 pub mod calendar;
 pub mod capacity;
+pub mod channel;
 pub mod cli;
 pub mod config;
 pub mod days_off;
@@ -24,6 +27,7 @@ pub mod domain;
 pub mod engine;
 pub mod error;
 pub mod explain;
+pub mod facts;
 pub mod holidays;
 pub mod ics;
 pub mod promise;

@@ -312,7 +312,7 @@ fn template_key(
             table,
             key,
             "not a template name: use a step (first, follow-up, rescue, assistant, fire, close, \
-             promised, next-step, recontact), optionally followed by _subject or _email",
+             promised, next-step, recontact), optionally followed by _subject, _email or _text",
         )
     })?;
     templates::check(text).map_err(|error| locator.at_key(table, key, error.to_string()))?;

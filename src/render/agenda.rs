@@ -5,7 +5,7 @@ use chrono::{NaiveDate, TimeDelta};
 use super::sanitize::{cell, clean, clean_lines};
 use super::view::ActionView;
 use super::{day, plural, table};
-use crate::domain::Step;
+use crate::domain::{Channel, Step};
 use crate::promise;
 
 /// The "When" column: the promised time, "today", or how late.
@@ -86,10 +86,9 @@ pub fn message_block(number: usize, view: &ActionView) -> String {
         Some(company) => format!("{}, {}", clean(&view.name), clean(company)),
         None => clean(&view.name).into_owned(),
     };
-    let how = match (view.step, view.number()) {
-        (Step::Close, _) => "to do".to_string(),
-        (_, Some(number)) => format!("{} {}", view.channel, clean(number)),
-        (_, None) => view.channel.to_string(),
+    let how = match view.step {
+        Step::Close => "to do".to_string(),
+        _ => view.how(),
     };
     let step = match view.late_minutes {
         Some(minutes) => format!(
@@ -102,13 +101,21 @@ pub fn message_block(number: usize, view: &ActionView) -> String {
     let mut block = format!("{number}. {who} ({step}): {how}\n");
     block.push_str(&table::indented(&clean_lines(&view.script), "   "));
     block.push('\n');
-    if let Some(subject) = &view.email_subject {
-        let to = view
-            .email
-            .as_deref()
-            .map(|email| format!(" to {}", clean(email)))
-            .unwrap_or_default();
-        block.push_str(&format!("   Email{to}: \"{}\"\n", clean(subject)));
+    match (&view.email_subject, &view.email) {
+        // The message is the email: its subject heads it.
+        (Some(subject), _) if view.channel == Some(Channel::Email) && view.step != Step::Close => {
+            block.insert_str(
+                block.find('\n').map_or(0, |end| end + 1),
+                &format!("   Subject: {}\n", clean(subject)),
+            );
+        }
+        // The email that goes beside the call.
+        (Some(subject), Some(email)) => block.push_str(&format!(
+            "   Email to {}: \"{}\"\n",
+            clean(email),
+            clean(subject)
+        )),
+        _ => {}
     }
     block
 }

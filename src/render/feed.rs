@@ -55,7 +55,7 @@ fn description(view: &ActionView) -> String {
     if let Some(email) = &view.email {
         lines.push(format!("Email: {email}"));
     }
-    lines.push(format!("Step: {} by {}", view.step, view.channel));
+    lines.push(format!("Step: {}; {}", view.step, view.how()));
     lines.push(view.reason.clone());
     lines.push(String::new());
     lines.push(view.script.clone());

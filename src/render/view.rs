@@ -3,8 +3,10 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
+use super::sanitize::clean;
+use crate::channel::Reach;
 use crate::config::Config;
-use crate::domain::{Channel, Prospect, Step};
+use crate::domain::{Channel, Step};
 use crate::promise;
 use crate::script;
 use crate::tracker::Due;
@@ -40,7 +42,17 @@ pub struct ActionView {
     /// How many minutes late a missed promise is; `null` otherwise.
     pub late_minutes: Option<i64>,
     pub cadence: String,
-    pub channel: Channel,
+    /// The channel the action goes out on; `null` when no phone or email is on file.
+    pub channel: Option<Channel>,
+    /// The number or address that channel uses (the assistant's number for the assistant
+    /// step); `null` with the channel.
+    pub to: Option<String>,
+    /// With no channel: what is missing and the command that adds it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub no_channel: Option<String>,
+    /// With no channel: the fields any one of which would give one.
+    #[serde(skip)]
+    pub needs: &'static [&'static str],
     pub reason: String,
     pub script: String,
     pub email_subject: Option<String>,
@@ -66,6 +78,7 @@ impl ActionView {
             prospect,
             action,
             due.following,
+            &due.facts,
             config,
             script::Gaps::Smooth,
         );
@@ -115,7 +128,16 @@ impl ActionView {
             missed: late.is_some(),
             late_minutes: late.map(|late| late.num_minutes()),
             cadence: prospect.cadence.clone(),
-            channel: suggested_channel(prospect, action.step),
+            channel: message.channel(),
+            to: message.reach.to().map(str::to_string),
+            no_channel: match message.reach {
+                Reach::Nowhere { needs } => Some(no_channel(needs, prospect.id)),
+                Reach::On { .. } => None,
+            },
+            needs: match message.reach {
+                Reach::Nowhere { needs } => needs,
+                Reach::On { .. } => &[],
+            },
             reason: super::reason::sentence(action),
             missing: message.missing(),
             script: message.script.text,
@@ -155,21 +177,39 @@ impl ActionView {
         }
     }
 
-    /// The number to dial for this action.
+    /// How to reach them, in words (see [`how`]).
+    pub fn how(&self) -> String {
+        how(self.channel, self.to.as_deref(), self.needs, self.id)
+    }
+
+    /// The number to dial or the address to write to for this action.
     pub fn number(&self) -> Option<&str> {
-        self.assistant_phone.as_deref().or(self.phone.as_deref())
+        self.to.as_deref()
     }
 }
 
-/// The prospect's preferred channel where the step allows a choice. A promised call is a
-/// call; the assistant is reached through the assistant.
-pub fn suggested_channel(prospect: &Prospect, step: Step) -> Channel {
-    match step {
-        Step::Promised => Channel::Call,
-        Step::Assistant => Channel::Assistant,
-        _ => prospect
-            .contact
-            .prefers
-            .map_or(Channel::Call, Channel::from),
+/// How to reach them, in words: "call 555-0190", "email dana@example.com", "call the
+/// assistant on 555-0148", or what is missing and the command that adds it.
+pub fn how(channel: Option<Channel>, to: Option<&str>, needs: &[&str], id: i64) -> String {
+    match (channel, to) {
+        (Some(Channel::Assistant), Some(to)) => format!("call the assistant on {}", clean(to)),
+        (Some(channel), Some(to)) => format!("{channel} {}", clean(to)),
+        _ => no_channel(needs, id),
+    }
+}
+
+/// What the list says for an action that no detail on file reaches: what is missing and the
+/// command that adds it.
+pub fn no_channel(needs: &[&str], id: i64) -> String {
+    match needs {
+        [field] => format!(
+            "{}: add it with `{}`",
+            script::marker_text(field),
+            script::how_to_set(field, id)
+        ),
+        _ => format!(
+            "no phone or email on file: add one with `followup edit {id} --phone ...` or \
+             `--email ...`"
+        ),
     }
 }

@@ -511,10 +511,10 @@ fn check_cadence(locator: &Locator, name: &str, raw: RawCadence) -> Result<Caden
 
 /// Which steps a cadence can produce, for `cadence check`'s summary.
 pub fn describe(cadence: &Cadence) -> String {
-    let mut parts = vec![format!(
-        "a touch every {} business days",
-        cadence.gap_business_days
-    )];
+    let mut parts = vec![match cadence.gap_business_days {
+        1 => "a touch every business day".to_string(),
+        gap => format!("a touch every {gap} business days"),
+    }];
     match cadence.rescue_after {
         Some(after) => parts.push(format!("{} after {after} unanswered", Step::Rescue)),
         None => parts.push("no rescue".to_string()),

@@ -49,8 +49,8 @@ fn event(view: &ActionView, today: NaiveDate) -> Event {
 
 fn description(view: &ActionView) -> String {
     let mut lines = Vec::new();
-    if let Some(number) = view.number() {
-        lines.push(format!("Phone: {number}"));
+    if let Some(phone) = &view.phone {
+        lines.push(format!("Phone: {phone}"));
     }
     if let Some(email) = &view.email {
         lines.push(format!("Email: {email}"));

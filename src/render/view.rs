@@ -4,7 +4,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
 use super::sanitize::clean;
-use crate::channel::Reach;
+use crate::channel::{self, Reach};
 use crate::config::Config;
 use crate::domain::{Channel, Step};
 use crate::promise;
@@ -182,9 +182,13 @@ impl ActionView {
         how(self.channel, self.to.as_deref(), self.needs, self.id)
     }
 
-    /// The number to dial or the address to write to for this action.
-    pub fn number(&self) -> Option<&str> {
-        self.to.as_deref()
+    /// The channel and its detail in a table cell: "call 555-0190", "email dana@example.com",
+    /// "assistant 555-0148", or "none".
+    pub fn channel_cell(&self) -> String {
+        match (self.channel, self.to.as_deref()) {
+            (Some(channel), Some(to)) => format!("{channel} {}", clean(to)),
+            _ => "none".to_string(),
+        }
     }
 }
 
@@ -196,6 +200,32 @@ pub fn how(channel: Option<Channel>, to: Option<&str>, needs: &[&str], id: i64) 
         (Some(channel), Some(to)) => format!("{channel} {}", clean(to)),
         _ => no_channel(needs, id),
     }
+}
+
+/// The warning of `add` and `edit` when the preferred channel lacks its detail: what is
+/// missing, the channel used instead, and the command that adds it. `None` when the
+/// preference can be followed (or there is none).
+pub fn unusable_preference(prospect: &crate::domain::Prospect) -> Option<String> {
+    let contact = &prospect.contact;
+    let preference = channel::unusable_preference(contact)?;
+    let field = channel::needs(preference);
+    let detail = if field == "email" {
+        "email address"
+    } else {
+        "phone number"
+    };
+    let instead = match channel::reach(contact, Step::FollowUp, false).channel() {
+        Some(Channel::Email) => "followup will suggest an email".to_string(),
+        Some(Channel::Text) => "followup will suggest a text".to_string(),
+        Some(_) => "followup will suggest a call".to_string(),
+        None => "nothing reaches them".to_string(),
+    };
+    Some(format!(
+        "{} prefers {preference} but has no {detail} on file; {instead} until you add one with \
+         `{}`",
+        clean(&contact.name),
+        script::how_to_set(field, prospect.id)
+    ))
 }
 
 /// What the list says for an action that no detail on file reaches: what is missing and the

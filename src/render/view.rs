@@ -140,7 +140,7 @@ impl ActionView {
             },
             reason: super::reason::sentence(action),
             missing: message.missing(),
-            script: message.script.text,
+            script: message.script.text.trim().to_string(),
             email_subject: message.subject.map(|filled| filled.text),
             email_body: message.email.map(|filled| filled.text.trim().to_string()),
             assistant_phone: (action.step == Step::Assistant)

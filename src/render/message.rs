@@ -3,7 +3,6 @@
 use super::day;
 use super::sanitize::{clean, clean_lines};
 use super::view::how;
-use crate::channel::Reach;
 use crate::domain::{Channel, Prospect};
 use crate::engine::NextAction;
 use crate::script::{self, Message};
@@ -34,11 +33,7 @@ pub fn voice(
     let how = if script::is_instruction(action.step) {
         "to do".to_string()
     } else {
-        let needs = match message.reach {
-            Reach::Nowhere { needs } => needs,
-            Reach::On { .. } => &[],
-        };
-        how(message.channel(), message.reach.to(), needs, prospect.id)
+        how(&message.reach, prospect.id)
     };
     // An email's subject heads it.
     let subject = match (&message.subject, message.channel()) {

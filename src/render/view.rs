@@ -50,9 +50,9 @@ pub struct ActionView {
     /// With no channel: what is missing and the command that adds it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub no_channel: Option<String>,
-    /// With no channel: the fields any one of which would give one.
+    /// The channel and its detail, as [`channel::reach`] gave them.
     #[serde(skip)]
-    pub needs: &'static [&'static str],
+    pub reach: Reach,
     pub reason: String,
     pub script: String,
     pub email_subject: Option<String>,
@@ -134,10 +134,7 @@ impl ActionView {
                 Reach::Nowhere { needs } => Some(no_channel(needs, prospect.id)),
                 Reach::On { .. } => None,
             },
-            needs: match message.reach {
-                Reach::Nowhere { needs } => needs,
-                Reach::On { .. } => &[],
-            },
+            reach: message.reach.clone(),
             reason: super::reason::sentence(action),
             missing: message.missing(),
             script: message.script.text.trim().to_string(),
@@ -179,7 +176,7 @@ impl ActionView {
 
     /// How to reach them, in words (see [`how`]).
     pub fn how(&self) -> String {
-        how(self.channel, self.to.as_deref(), self.needs, self.id)
+        how(&self.reach, self.id)
     }
 
     /// The channel and its detail in a table cell: "call 555-0190", "email dana@example.com",
@@ -194,11 +191,14 @@ impl ActionView {
 
 /// How to reach them, in words: "call 555-0190", "email dana@example.com", "call the
 /// assistant on 555-0148", or what is missing and the command that adds it.
-pub fn how(channel: Option<Channel>, to: Option<&str>, needs: &[&str], id: i64) -> String {
-    match (channel, to) {
-        (Some(Channel::Assistant), Some(to)) => format!("call the assistant on {}", clean(to)),
-        (Some(channel), Some(to)) => format!("{channel} {}", clean(to)),
-        _ => no_channel(needs, id),
+pub fn how(reach: &Reach, id: i64) -> String {
+    match reach {
+        Reach::On {
+            channel: Channel::Assistant,
+            to,
+        } => format!("call the assistant on {}", clean(to)),
+        Reach::On { channel, to } => format!("{channel} {}", clean(to)),
+        Reach::Nowhere { needs } => no_channel(needs, id),
     }
 }
 

@@ -115,8 +115,11 @@ pub enum Command {
     #[command(
         after_help = "Examples:\n  followup script dana\n  followup script dana --email\n  \
         followup script 3 --step rescue --email\n\n\
-        Where the file lacks a value the message needs, the text says so in brackets with the \
-        command that sets it, e.g. [no topic on file: followup edit 3 --topic ...]."
+        The message is written for the channel the prospect is reached on: what to say on a \
+        call, the email itself, or one short text. A sentence that needs a fact the file \
+        lacks (a topic, an earlier conversation) is said another way; a value a template \
+        uses without such a choice shows in brackets with the command that sets it, e.g. \
+        [no topic on file: followup edit 3 --topic ...]."
     )]
     Script(ScriptArgs),
 
@@ -426,7 +429,8 @@ pub struct FieldArgs {
     /// Their job title
     #[arg(long)]
     pub title: Option<String>,
-    /// The channel they asked to be followed up on: call, email or text
+    /// The channel they asked to be followed up on: call, email or text (used while the
+    /// phone or email it needs is on file; otherwise followup warns and suggests another)
     #[arg(long, value_name = "CHANNEL", value_parser = parse_preference)]
     pub prefers: Option<Cleared<Preference>>,
     /// The next step they agreed to, recalled by the rescue message
@@ -556,7 +560,7 @@ pub struct ScriptArgs {
     /// The step to write the message for [default: the next action's]
     #[arg(long)]
     pub step: Option<Step>,
-    /// Print the email (To, Subject and body) instead of what to say on the phone
+    /// Print the step's email (To, Subject and body) whatever the channel
     #[arg(long)]
     pub email: bool,
 }

@@ -27,6 +27,7 @@ pub mod explain;
 pub mod holidays;
 pub mod ics;
 pub mod promise;
+pub mod quote;
 pub mod render;
 pub mod script;
 pub mod stats;

@@ -4,6 +4,7 @@
 mod args;
 mod commands;
 mod output;
+mod output_file;
 mod session;
 
 use std::ffi::OsString;
@@ -26,8 +27,14 @@ pub fn run(arguments: impl IntoIterator<Item = OsString>, system_now: NaiveDateT
     if let Some(text) = commands::without_session(&cli.command) {
         return output::print(&text);
     }
-    match Session::new(&cli, system_now).and_then(|session| commands::run(cli.command, session)) {
-        Ok(text) => output::print(&text),
+    let warnings = output::Warnings::default();
+    match Session::new(&cli, system_now, warnings.clone())
+        .and_then(|session| commands::run(cli.command, session))
+    {
+        Ok(text) => {
+            warnings.flush();
+            output::print(&text)
+        }
         Err(error) => {
             output::error(&error.to_string());
             ExitCode::from(error.exit_code())

@@ -55,7 +55,7 @@ impl Part {
 /// A template that does not parse: an unknown placeholder or an unclosed brace.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum TemplateError {
-    #[error("unknown placeholder {{{0}}}; known ones are {list}", list = PLACEHOLDERS.join(", "))]
+    #[error("unknown placeholder {{{}}}; known ones are {list}", crate::quote::brief(.0), list = PLACEHOLDERS.join(", "))]
     UnknownPlaceholder(String),
     #[error("a '{{' is not closed; write '{{{{' for a literal brace")]
     Unclosed,

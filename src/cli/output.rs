@@ -36,9 +36,22 @@ pub fn print(text: &str) -> ExitCode {
     }
 }
 
-/// The one line of cli.md: `error: ` and a message, with no raw control characters.
+/// The longest error line: every value an error repeats is already cut
+/// (`crate::quote`); this bounds what a message might still gather.
+const MAX_ERROR_CHARS: usize = 2_000;
+
+/// The one line of cli.md: `error: ` and a message, with no raw control characters and of a
+/// bounded length.
 pub fn error(message: &str) {
-    let _ = writeln!(std::io::stderr(), "error: {}", sanitize::clean(message));
+    let clean = sanitize::clean(message);
+    let line = match clean.char_indices().nth(MAX_ERROR_CHARS) {
+        None => clean,
+        Some((end, _)) => std::borrow::Cow::Owned(format!(
+            "{}… (cut at {MAX_ERROR_CHARS} characters)",
+            &clean[..end]
+        )),
+    };
+    let _ = writeln!(std::io::stderr(), "error: {line}");
 }
 
 /// Things worth knowing that do not stop the command, gathered while it runs. They are

@@ -101,9 +101,10 @@ impl OutputFile {
         }
     }
 
-    /// The path as the user gave it, for a message.
+    /// The path as the user gave it, for a success message: bounded, and with no control
+    /// characters even when the message goes to a file.
     pub fn shown(&self) -> String {
-        shown(&self.given)
+        crate::render::sanitize::clean(&shown(&self.given)).into_owned()
     }
 
     /// Writes `text` to the file.

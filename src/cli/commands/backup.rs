@@ -3,6 +3,7 @@ use crate::cli::output_file::{Existing, OutputFile};
 use crate::cli::session::Session;
 use crate::error::Result;
 use crate::quote;
+use crate::render::sanitize::clean;
 
 pub fn run(args: BackupArgs, session: Session) -> Result<String> {
     // Refusing to overwrite keeps an older backup from being lost to a typo; no folder is made
@@ -18,7 +19,7 @@ pub fn run(args: BackupArgs, session: Session) -> Result<String> {
     file.write_with(|_, temporary| Ok(tracker.store().backup_to(temporary)?))?;
     Ok(format!(
         "Backed up {} to {}.\n",
-        quote::path(tracker.store().path()),
+        clean(&quote::path(tracker.store().path())),
         file.shown()
     ))
 }

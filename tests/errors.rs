@@ -3,7 +3,9 @@
 //!
 //! [`BAD_INPUT`] is the catalogue: every command, flag and date form, and every file problem
 //! (missing, unreadable, read-only, a folder, not a database, not UTF-8) for the database, the
-//! cadence file, imports, holiday calendars and backups. The tests after it look closer at some of them.
+//! cadence file, imports, holiday calendars and backups; outputs that would overwrite the
+//! database or the files beside it; long values. The tests after it look closer at some of
+//! them; tests/output_files.rs and tests/terminal_safety.rs look at outputs and the screen.
 
 mod common;
 
@@ -115,6 +117,14 @@ fn write_problem_files(f: &Followup) {
         "[calendar]\nmax_touches_per_day = -1\n\n[cadence.standard]\n",
     );
 }
+
+/// A value of 200 characters, which errors cut to 80.
+const LONG: &str = concat!(
+    "2026-12-01 and then some more words to make it long, ",
+    "2026-12-01 and then some more words to make it long, ",
+    "2026-12-01 and then some more words to make it long, ",
+    "2026-12-01 and then some more words to ma"
+);
 
 const BAD_INPUT: &[Case] = &[
     // Prospects that cannot be found, or not told apart.
@@ -356,6 +366,11 @@ const BAD_INPUT: &[Case] = &[
         &["leads.csv", "--force"],
     ),
     case(&["export", "--force"], &["--output"]),
+    // A long value is quoted short: its first 80 characters and its length (issue 11).
+    case(&["log", "1", "--at", LONG], &["(200 characters)"]),
+    case(&["show", LONG], &["(200 characters)"]),
+    case(&["add", "Zoe", "--tz", LONG], &["(200 characters)"]),
+    case(&["log", "1", "--outcome", LONG], &["(200 characters)"]),
     // Statistics, scripts, explanations and days away.
     case(&["stats", "--since", "someday"], &["--since", "someday"]),
     case(

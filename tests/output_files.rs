@@ -141,7 +141,10 @@ fn a_backup_leaves_only_itself_and_a_refused_one_leaves_nothing() {
 #[cfg(target_os = "linux")]
 #[test]
 fn standard_output_that_cannot_be_written_is_one_error_line() {
+    use std::os::unix::fs::PermissionsExt;
     let f = book();
+    // A warning (a database others can read) is not printed beside the error either.
+    std::fs::set_permissions(f.db(), std::fs::Permissions::from_mode(0o644)).unwrap();
     for args in [&["export"][..], &["list"], &["show", "dana", "--json"]] {
         let full = std::fs::OpenOptions::new()
             .write(true)

@@ -32,8 +32,12 @@ pub fn run(arguments: impl IntoIterator<Item = OsString>, system_now: NaiveDateT
         .and_then(|session| commands::run(cli.command, session))
     {
         Ok(text) => {
-            warnings.flush();
-            output::print(&text)
+            // After the output, and only if it could be written: a failure is one line.
+            let status = output::print(&text);
+            if status == ExitCode::SUCCESS {
+                warnings.flush();
+            }
+            status
         }
         Err(error) => {
             output::error(&error.to_string());

@@ -126,7 +126,7 @@ fn a_failing_command_prints_its_error_alone_and_warnings_wait_for_success() {
     std::fs::set_permissions(f.db(), std::fs::Permissions::from_mode(0o644)).unwrap();
     let before = f.db_files();
     f.run(&["log", "nobody"]).fails(2).stderr_contains("nobody");
-    f.run(&["show", "Dana", "--step", "x"]).fails(2);
+    f.run(&["log", "Dana", "--at", "someday"]).fails(2);
     assert_eq!(f.db_files(), before);
     // On success the warning is still said.
     let listed = f.ok(&["list"]);
@@ -159,6 +159,9 @@ fn a_changed_zone_warning_does_not_come_before_an_error() {
         .fails(2)
         .stderr_contains("nobody");
     assert_eq!(f.db_files(), before);
+    // The same zone on a command that succeeds: the warning is said.
+    let listed = f.ok(&["--cadence", "berlin.toml", "list"]);
+    assert!(listed.stderr.contains("warning: the times in"), "{listed}");
 }
 
 #[test]

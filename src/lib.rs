@@ -12,6 +12,7 @@
 //! - [`holidays`]: public holiday calendars read from iCalendar files; no file access.
 //! - [`tracker`]: the operations a salesperson performs, on a store, a config and a clock
 //!   reading passed in.
+//! - [`quote`]: how an error repeats a value or a path, cut to a readable length.
 //! - [`render`] and [`cli`]: the command-line front end.
 
 pub mod cadence;

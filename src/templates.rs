@@ -77,7 +77,7 @@ impl Part {
 /// not nest.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum TemplateError {
-    #[error("unknown placeholder {{{0}}}; known ones are {list}", list = PLACEHOLDERS.join(", "))]
+    #[error("unknown placeholder {{{}}}; known ones are {list}", crate::quote::brief(.0), list = PLACEHOLDERS.join(", "))]
     UnknownPlaceholder(String),
     #[error(
         "unknown condition {{if {0}}}; test a placeholder (is it on file?) or one of {facts}",

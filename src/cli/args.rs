@@ -149,6 +149,8 @@ pub enum Command {
     #[command(after_help = "Examples:\n  followup export --output prospects.csv\n  \
         followup export --format json --output backup.json\n  \
         followup export --status active --format csv | less\n\n\
+        --output refuses a file that exists (add --force to replace it) and the database itself \
+        and the files SQLite keeps beside it: an export written there would destroy the book.\n\
         In CSV, a cell that starts with =, +, -, @, a tab or a carriage return gets a leading ' \
         so that spreadsheets show it as text instead of running it as a formula.")]
     Export(ExportArgs),
@@ -231,9 +233,13 @@ pub struct ExportArgs {
     /// Which files to export
     #[arg(long, value_enum, default_value = "all")]
     pub status: StatusFilter,
-    /// Write to this file (readable by you only) instead of standard output
+    /// Write to this file (readable by you only) instead of standard output; it must not
+    /// exist yet unless --force is given, and it may not be the database
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Replace the --output file if it exists
+    #[arg(long, requires = "output")]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]
@@ -250,7 +256,8 @@ pub struct AgendaArgs {
     /// Print JSON instead of a table
     #[arg(long)]
     pub json: bool,
-    /// Write to this file instead of standard output
+    /// Write to this file (readable by you only) instead of standard output; it is replaced
+    /// if it exists, so that a calendar feed can be refreshed, but it may not be the database
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
@@ -316,7 +323,7 @@ included; a touch belongs to it by its date.";
 pub struct BackupArgs {
     #[command(flatten)]
     pub cadence_file: CadenceFile,
-    /// The file to write; it must not exist yet
+    /// The file to write; it must not exist yet, nor end in -wal, -shm or -journal
     pub file: PathBuf,
 }
 

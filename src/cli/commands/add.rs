@@ -57,7 +57,7 @@ pub fn run(args: AddArgs, session: Session) -> Result<String> {
         "Added prospect {}: {}{company}, cadence {}. First touch due {}.\n",
         prospect.id,
         clean(&prospect.contact.name),
-        prospect.cadence,
+        clean(&prospect.cadence),
         day(prospect.start)
     ))
 }

@@ -1,11 +1,12 @@
 use super::non_blank;
 use crate::cli::args::AddArgs;
+use crate::cli::output;
 use crate::cli::session::Session;
 use crate::domain::Contact;
 use crate::error::Result;
 use crate::render::dossier::ProspectView;
 use crate::render::sanitize::clean;
-use crate::render::{day, json};
+use crate::render::{day, json, view};
 use crate::tracker::NewProspect;
 
 pub fn run(args: AddArgs, session: Session) -> Result<String> {
@@ -40,6 +41,9 @@ pub fn run(args: AddArgs, session: Session) -> Result<String> {
     };
     let mut tracker = session.tracker()?;
     let prospect = tracker.add(new)?;
+    if let Some(warning) = view::unusable_preference(&prospect) {
+        output::warning(&warning);
+    }
     if args.json {
         return Ok(json::to_string(&ProspectView::from(&prospect)));
     }
@@ -53,7 +57,7 @@ pub fn run(args: AddArgs, session: Session) -> Result<String> {
         "Added prospect {}: {}{company}, cadence {}. First touch due {}.\n",
         prospect.id,
         clean(&prospect.contact.name),
-        prospect.cadence,
+        clean(&prospect.cadence),
         day(prospect.start)
     ))
 }

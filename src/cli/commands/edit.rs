@@ -1,8 +1,10 @@
 use super::non_blank;
 use crate::cli::args::EditArgs;
+use crate::cli::output;
 use crate::cli::session::Session;
 use crate::error::Result;
 use crate::render::sanitize::clean;
+use crate::render::view;
 use crate::tracker::ProspectPatch;
 
 pub fn run(args: EditArgs, session: Session) -> Result<String> {
@@ -33,6 +35,9 @@ pub fn run(args: EditArgs, session: Session) -> Result<String> {
     let mut tracker = session.tracker()?;
     let id = tracker.resolve(&args.prospect)?;
     let prospect = tracker.edit(id, patch)?;
+    if let Some(warning) = view::unusable_preference(&prospect) {
+        output::warning(&warning);
+    }
     Ok(format!(
         "Updated prospect {}: {}.\n",
         prospect.id,

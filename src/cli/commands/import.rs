@@ -52,7 +52,11 @@ pub fn run(args: ImportArgs, session: Session) -> Result<String> {
         bar.set_position(done as u64);
     });
     bar.finish_and_clear();
-    Ok(import_report::render(&report?, &unknown))
+    let report = report?;
+    if let Some(warning) = import_report::unusable_preferences(&report) {
+        crate::cli::output::warning(&warning);
+    }
+    Ok(import_report::render(&report, &unknown))
 }
 
 fn format_of(file: &Path) -> Format {

@@ -54,6 +54,12 @@ impl Session {
         })
     }
 
+    /// A handle on the warnings of this command, to keep after the session is spent on a
+    /// tracker: they are printed only if the command succeeds.
+    pub fn warnings(&self) -> Warnings {
+        self.warnings.clone()
+    }
+
     /// The database file, as `--db`, `FOLLOWUP_DB` or the default names it; not opened.
     pub fn db_path(&self) -> Result<PathBuf> {
         match &self.db {

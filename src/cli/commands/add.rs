@@ -1,6 +1,5 @@
 use super::non_blank;
 use crate::cli::args::AddArgs;
-use crate::cli::output;
 use crate::cli::session::Session;
 use crate::domain::Contact;
 use crate::error::Result;
@@ -39,10 +38,11 @@ pub fn run(args: AddArgs, session: Session) -> Result<String> {
         cadence: non_blank(fields.cadence),
         start,
     };
+    let warnings = session.warnings();
     let mut tracker = session.tracker()?;
     let prospect = tracker.add(new)?;
     if let Some(warning) = view::unusable_preference(&prospect) {
-        output::warning(&warning);
+        warnings.push(warning);
     }
     if args.json {
         return Ok(json::to_string(&ProspectView::from(&prospect)));

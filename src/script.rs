@@ -176,7 +176,11 @@ impl<'a> Writer<'a> {
             action.missed_promise().map(|_| Opening::Missed)
         };
         let opening = opening
-            .and_then(|opening| config.templates.opening_for(&prospect.cadence, opening, part))
+            .and_then(|opening| {
+                config
+                    .templates
+                    .opening_for(&prospect.cadence, opening, part)
+            })
             .map(|template| templates::fill(template, &values));
         Some(match part {
             Part::Email => opened(opening, filled, "\n\n"),
@@ -465,6 +469,7 @@ mod tests {
                 unanswered: 2,
                 gap: 4,
             },
+            promise: None,
         }
     }
 
@@ -551,41 +556,120 @@ mod tests {
         );
     }
 
+    /// Dana with a phone and an address: a call, with the email beside it.
+    fn reachable(cadence: &str) -> Prospect {
+        let mut dana = prospect(cadence);
+        dana.contact.phone = Some("555-0190".into());
+        dana.contact.email = Some("dana@example.com".into());
+        dana
+    }
+
+    /// The rescue of `action`, promised for 08:15 on its day; `missed` once that day is over.
+    fn promised(missed: bool) -> NextAction {
+        let rescue = action(Step::Rescue);
+        NextAction {
+            time: (!missed).then(|| NaiveTime::from_hms_opt(8, 15, 0).unwrap()),
+            promise: Some(crate::engine::Promise {
+                at: rescue.due.and_hms_opt(8, 15, 0).unwrap(),
+                made_on: date("2026-11-27"),
+                missed,
+            }),
+            ..rescue
+        }
+    }
+
+    fn say(prospect: &Prospect, action: &NextAction, config: &Config) -> Message {
+        message(
+            prospect,
+            action,
+            Some(date("2026-12-09")),
+            &MessageFacts::default(),
+            config,
+            Gaps::Smooth,
+        )
+    }
+
     #[test]
-    fn a_cadence_own_template_is_used_for_its_prospects_only() {
+    fn a_cadence_own_opening_is_used_for_its_prospects_only() {
         let text = format!(
-            "{BUILT_IN}\n[templates.as-promised]\npromised = \"{{first_name}}, calling at the time I promised.\"\n"
+            "{BUILT_IN}\n[templates.as-promised]\npromise-kept = \"{{first_name}}, calling at the time I promised.\"\n"
         );
         let config = Config::parse(&text, Origin::File("cadence.toml".into())).unwrap();
-        let promised = NextAction {
-            step: Step::Promised,
-            time: NaiveTime::from_hms_opt(8, 15, 0),
-            ..action(Step::Promised)
+        let own = say(&reachable("as-promised"), &promised(false), &config);
+        assert!(
+            own.script
+                .text
+                .starts_with("Dana, calling at the time I promised. Hi Dana, "),
+            "{}",
+            own.script.text
+        );
+        let shared = say(&reachable("standard"), &promised(false), &config);
+        assert!(
+            shared
+                .script
+                .text
+                .starts_with("As promised, here is my call. Hi Dana, it's Sam Carter from"),
+            "{}",
+            shared.script.text
+        );
+    }
+
+    #[test]
+    fn a_promised_rescue_is_still_the_rescue_message_opened_as_promised() {
+        let config = Config::built_in();
+        let dana = reachable("standard");
+        let plain = say(&dana, &action(Step::Rescue), &config);
+        let kept = say(&dana, &promised(false), &config);
+        assert_eq!(
+            kept.script.text,
+            format!("As promised, here is my call. {}", plain.script.text)
+        );
+        assert_eq!(kept.subject, plain.subject, "the subject is the rescue's");
+        let email = kept.email.unwrap().text;
+        let plain_email = plain.email.unwrap().text;
+        assert_eq!(
+            email,
+            plain_email.replacen(
+                "Hi Dana,\n\n",
+                "Hi Dana,\n\nI called you just now, at the time I said I would.\n\n",
+                1
+            )
+        );
+        let missed = say(&dana, &promised(true), &config);
+        assert_eq!(
+            missed.script.text,
+            format!(
+                "First, an apology: I said I would call you at a set time, and I didn't. {}",
+                plain.script.text
+            )
+        );
+    }
+
+    #[test]
+    fn a_standard_message_names_the_day_of_the_next_touch_never_a_time() {
+        let config = Config::built_in();
+        let dana = reachable("standard");
+        for step in [Step::First, Step::FollowUp, Step::NextStep] {
+            for next in [action(step), promised(false)] {
+                let next = NextAction { step, ..next };
+                let filled = say(&dana, &next, &config);
+                let all = format!("{} {}", filled.script.text, filled.email.unwrap().text);
+                assert!(all.contains("Wednesday 9 December"), "{all}");
+                assert!(!all.contains("08:15") && !all.contains("09:00"), "{all}");
+                assert!(!all.contains("sharp"), "{all}");
+            }
+        }
+        // A cadence that promises every call says the time it promises.
+        let follow_up = NextAction {
+            touch: Some(2),
+            ..action(Step::FollowUp)
         };
-        let today = date("2026-12-03");
-        let mut with_address = prospect("as-promised");
-        with_address.contact.phone = Some("555-0190".into());
-        with_address.contact.email = Some("dana@example.com".into());
-        let own = message(
-            &with_address,
-            &promised,
-            Some(today),
-            &MessageFacts::default(),
-            &config,
-            Gaps::Marked,
+        let filled = say(&reachable("as-promised"), &follow_up, &config);
+        assert!(
+            filled.script.text.contains("Wednesday 9 December at 08:15"),
+            "{}",
+            filled.script.text
         );
-        assert_eq!(own.script.text, "Dana, calling at the time I promised.");
-        // The email is not overridden: the shared one stands.
-        assert!(own.subject.unwrap().text.starts_with("Calling as promised"));
-        let shared = message(
-            &prospect("standard"),
-            &promised,
-            Some(today),
-            &MessageFacts::default(),
-            &config,
-            Gaps::Marked,
-        );
-        assert!(shared.script.text.starts_with("Hi Dana, Sam Carter from"));
     }
 }
 

@@ -375,7 +375,7 @@ fn rich_book() -> Book {
     ]);
     book.ok(&["reopen", "cy"]);
     book.ok(&["log", "cy", "--outcome", "declined"]);
-    book.ok(&["add", "Di Dunn", "--email", "cy@example.com"]);
+    book.ok(&["add", "Di Dunn", "--email", "cy@example.com", "--force"]);
     book
 }
 

@@ -216,6 +216,49 @@ const BAD_INPUT: &[Case] = &[
     case(&["today", "extra"], &["extra"]),
     case(&["show", "whit", "--status", "all"], &["--status"]),
     case(&["list", "--json", "whit"], &["whit"]),
+    // Taking things back needs a yes, which nobody can type into a pipe.
+    case(&["undo"], &["--yes", "Dana Whitfield"]),
+    case(&["delete", "whit"], &["--yes", "Dana Whitfield"]),
+    case(&["delete", "nobody", "--yes"], &["nobody"]),
+    // A channel and an outcome that cannot go together.
+    case(
+        &[
+            "log",
+            "whit",
+            "--channel",
+            "email",
+            "--outcome",
+            "voicemail",
+        ],
+        &[
+            "voicemail",
+            "email",
+            "sent, bounced, replied, meeting, declined",
+        ],
+    ),
+    case(
+        &["log", "whit", "--outcome", "sent"],
+        &["sent", "call", "voicemail"],
+    ),
+    case(
+        &["log", "whit", "--channel", "text", "--outcome", "connected"],
+        &["connected", "text"],
+    ),
+    // A closed file: logging to it needs a reopen, closing it again says it is closed.
+    case(
+        &["log", "eve"],
+        &["closed", "followup reopen 3", "--reopen"],
+    ),
+    case(&["close", "eve", "--reason", "won"], &["already closed"]),
+    case(
+        &["close", "eve", "--reason", "no-response"],
+        &["already closed"],
+    ),
+    // A prospect already on file, by phone (without an email) or by email.
+    case(
+        &["add", "D. Whitfield", "--phone", "(555) 0147"],
+        &["Dana Whitfield", "phone", "--force"],
+    ),
     case(&["cadence", "check", "extra"], &["extra"]),
     case(&["cadence", "list"], &["list"]),
     case(&["backup"], &["FILE"]),
@@ -505,7 +548,7 @@ fn an_ambiguous_prospect_lists_the_candidates_with_their_ids() {
         &["show", "DAN"][..],
         &["edit", "dan", "--phone", "1"],
         &["close", "dan", "--reason", "won"],
-        &["reopen", "dan"],
+        &["delete", "dan", "--yes"],
     ] {
         let run = f.run(args);
         run.fails(2).stderr_contains("Dan Brown");

@@ -300,6 +300,29 @@ fn a_database_from_the_third_schema_opens_with_its_time_zones() {
 }
 
 #[test]
+fn an_attempt_logged_by_the_third_schema_can_be_undone_and_later_ones_put_their_file_back() {
+    let (_dir, db) = copy_fixture("schema-v3.db");
+    let attempts = |name: &str| {
+        let shown: serde_json::Value =
+            serde_json::from_slice(&run_ok(&db, &["show", name, "--json"]).stdout).unwrap();
+        shown["attempts"].as_array().unwrap().len()
+    };
+    // The fixture's last log is Li's reply; undo takes it back, leaving the call before it.
+    let undone = run_ok(&db, &["--now", "2026-11-25", "undo", "--yes"]);
+    assert!(String::from_utf8_lossy(&undone.stdout).contains("Li Wei"));
+    assert_eq!(attempts("li"), 1);
+    // A "no" logged by this version reopens the file when undone.
+    run_ok(
+        &db,
+        &["--now", "2026-11-25", "log", "li", "--outcome", "declined"],
+    );
+    run_ok(&db, &["--now", "2026-11-25", "undo", "--yes"]);
+    let li: serde_json::Value =
+        serde_json::from_slice(&run_ok(&db, &["show", "li", "--json"]).stdout).unwrap();
+    assert_eq!(li["status"], "active");
+}
+
+#[test]
 fn a_database_from_a_newer_followup_is_refused_untouched() {
     let (_dir, db) = copy_fixture("schema-v1.db");
     rusqlite::Connection::open(&db)

@@ -72,6 +72,21 @@ pub enum Command {
         followup close 3 --reason no-response --recontact 2027-03-01")]
     Close(CloseArgs),
 
+    /// Remove the attempt logged last, putting its file back as it was
+    #[command(after_help = "Examples:\n  followup undo\n  followup undo --yes\n\n\
+        \"Last\" is the attempt recorded last, whatever date --at gave it. If it closed the \
+        file (declined) or reopened it, the file is put back as it was. On a terminal, undo \
+        shows the attempt and asks first; elsewhere it needs --yes.")]
+    Undo(UndoArgs),
+
+    /// Delete a prospect and its whole history, for good
+    #[command(
+        after_help = "Examples:\n  followup delete dana\n  followup delete 3 --yes\n\n\
+        On a terminal, delete says what it removes and asks first; elsewhere it needs --yes. \
+        To stop following a prospect but keep the history, use `followup close` instead."
+    )]
+    Delete(DeleteArgs),
+
     /// Make a closed file active again; a follow-up is due the same day
     #[command(after_help = "Example:\n  followup reopen dana")]
     Reopen(ProspectArg),
@@ -407,6 +422,26 @@ pub struct AwayArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct UndoArgs {
+    #[command(flatten)]
+    pub cadence_file: CadenceFile,
+    /// Go ahead without asking
+    #[arg(long, short)]
+    pub yes: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct DeleteArgs {
+    #[command(flatten)]
+    pub cadence_file: CadenceFile,
+    /// An id, or part of the name or company of exactly one prospect
+    pub prospect: String,
+    /// Go ahead without asking
+    #[arg(long, short)]
+    pub yes: bool,
+}
+
+#[derive(Debug, Args)]
 pub struct ProspectArg {
     #[command(flatten)]
     pub cadence_file: CadenceFile,
@@ -459,6 +494,9 @@ pub struct AddArgs {
     pub name: String,
     #[command(flatten)]
     pub fields: FieldArgs,
+    /// Add it even if a prospect on file has the same email (or phone, without an email)
+    #[arg(long)]
+    pub force: bool,
     /// Print the new prospect as JSON
     #[arg(long)]
     pub json: bool,
@@ -501,6 +539,9 @@ pub struct LogArgs {
     pub next: Option<String>,
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
+    /// Log to a closed file, reopening it: a new run of touches starts with this attempt
+    #[arg(long)]
+    pub reopen: bool,
     /// Print the attempt and the next action as JSON
     #[arg(long)]
     pub json: bool,
@@ -631,6 +672,8 @@ impl Command {
             Command::Today(args) => &args.cadence_file,
             Command::Close(args) => &args.cadence_file,
             Command::Reopen(args) => &args.cadence_file,
+            Command::Undo(args) => &args.cadence_file,
+            Command::Delete(args) => &args.cadence_file,
             Command::Show(args) => &args.cadence_file,
             Command::List(args) => &args.cadence_file,
             Command::Backup(args) => &args.cadence_file,

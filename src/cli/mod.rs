@@ -3,6 +3,7 @@
 
 mod args;
 mod commands;
+mod confirm;
 mod output;
 mod session;
 

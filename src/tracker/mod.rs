@@ -9,7 +9,9 @@ mod capacity;
 mod days_off;
 mod export;
 mod import;
+mod matching;
 mod requests;
+mod undo;
 
 use std::cmp::Ordering;
 
@@ -19,19 +21,22 @@ pub use capacity::{Morning, Moved, Schedule, Standing};
 pub use days_off::{DaysOffChange, HolidayImport, MAX_AWAY_DAYS};
 pub use import::ImportReport;
 pub use requests::{CloseRequest, LogEntry, NewProspect, ProspectPatch, Recontact};
+pub use undo::{FileAfterUndo, UndoPlan, Undone};
 
 use crate::cadence::Cadence;
 use crate::config::{Config, DEFAULT_CADENCE};
 use crate::domain::{
-    Attempt, Channel, CloseReason, Closure, Outcome, Prospect, ProspectId, Response, Status, Step,
+    Attempt, Channel, CloseReason, Closure, Contact, Outcome, Prospect, ProspectId, Response,
+    Status, Step,
 };
 use crate::engine::{self, NextAction};
 use crate::error::{Error, Result};
 use crate::explain::{self, Explanation};
 use crate::script;
 use crate::stats::{self, Period, Stats};
-use crate::store::{NewAttempt, Reader, Selection, Store, Writer};
+use crate::store::{Effect, NewAttempt, Reader, Selection, Store, Writer};
 use crate::timeline::{self, TimelineRow};
+use crate::transfer::dedupe::{self, Match};
 
 /// The meta key under which the fingerprint of the rules behind the stored due dates is kept.
 const RULES_KEY: &str = "rules_fingerprint";
@@ -160,48 +165,7 @@ impl Tracker {
         Ok(stored.filter(|name| name != self.config.zones.mine.name()))
     }
 
-    // ---- finding prospects ----
-
-    /// Finds the one prospect that `query` names: an id, or text contained in exactly one
-    /// prospect's name or company (ignoring case).
-    pub fn resolve(&self, query: &str) -> Result<ProspectId> {
-        let query = query.trim();
-        if let Ok(id) = query.parse::<ProspectId>() {
-            return match self.store.reader().prospect(id)? {
-                Some(_) => Ok(id),
-                None => Err(Error::NoSuchId(id)),
-            };
-        }
-        let needle = query.to_lowercase();
-        if needle.is_empty() {
-            return Err(Error::Invalid(
-                "an empty prospect name matches everyone; give an id or part of a name".into(),
-            ));
-        }
-        let mut candidates: Vec<_> = self
-            .store
-            .reader()
-            .names()?
-            .into_iter()
-            .filter(|entry| {
-                entry.name.to_lowercase().contains(&needle)
-                    || entry
-                        .company
-                        .as_ref()
-                        .is_some_and(|company| company.to_lowercase().contains(&needle))
-            })
-            .collect();
-        match candidates.len() {
-            0 => Err(Error::NoMatch {
-                query: query.to_string(),
-            }),
-            1 => Ok(candidates.remove(0).id),
-            _ => Err(Error::Ambiguous {
-                query: query.to_string(),
-                candidates,
-            }),
-        }
-    }
+    // ---- finding prospects: see matching.rs ----
 
     pub fn prospect(&self, id: ProspectId) -> Result<Prospect> {
         self.store.reader().prospect(id)?.ok_or(Error::NoSuchId(id))
@@ -390,6 +354,9 @@ impl Tracker {
         if name.is_empty() {
             return Err(Error::Invalid("a prospect needs a name".into()));
         }
+        if !new.allow_duplicate {
+            self.refuse_duplicate(&new.contact)?;
+        }
         let cadence = new.cadence.unwrap_or_else(|| DEFAULT_CADENCE.to_string());
         self.cadence(&cadence)?;
         let mut prospect = Prospect {
@@ -409,6 +376,27 @@ impl Tracker {
             store_due_on(writer, config, &prospect)?;
             Ok::<_, Error>(prospect)
         })
+    }
+
+    /// Refuses a new prospect with the email (or, without one, the phone) of a prospect on
+    /// file: the rule `import` skips rows by, naming the prospect it matches.
+    fn refuse_duplicate(&self, contact: &Contact) -> Result<()> {
+        for keys in self.store.reader().contacts()? {
+            let Some(by) = dedupe::shared(contact, keys.email.as_deref(), keys.phone.as_deref())
+            else {
+                continue;
+            };
+            let what = match by {
+                Match::Email => "email",
+                Match::Phone => "phone",
+            };
+            return Err(Error::Invalid(format!(
+                "prospect {} ({}) has the same {what}; `followup show {}` shows them, and \
+                 --force adds this one anyway",
+                keys.id, keys.name, keys.id
+            )));
+        }
+        Ok(())
     }
 
     pub fn edit(&mut self, id: ProspectId, mut patch: ProspectPatch) -> Result<Prospect> {
@@ -451,6 +439,9 @@ impl Tracker {
         let outcome = entry
             .outcome
             .unwrap_or_else(|| Outcome::default_for(channel));
+        if !channel.allows(outcome) {
+            return Err(mismatch(channel, entry.channel.is_none(), outcome));
+        }
         let at = entry.at.unwrap_or(self.now);
         if at.date() > self.today() {
             return Err(Error::Invalid(format!(
@@ -482,6 +473,18 @@ impl Tracker {
             .into_iter()
             .filter(|attempt| attempt.at <= at)
             .collect();
+        let before = prospect.file_state();
+        if prospect.status == Status::Closed {
+            if entry.reopen {
+                // The new run starts with this attempt, which therefore counts in it.
+                prospect.status = Status::Active;
+                prospect.closed = None;
+                prospect.recontact_on = None;
+                prospect.run_started_at = Some(at);
+            } else if !in_recontact(&prospect, &history, at, outcome) {
+                return Err(closed_file(&prospect));
+            }
+        }
         let fulfilled = match prospect.status {
             Status::Active => engine::step_fulfilled(
                 &prospect,
@@ -541,8 +544,12 @@ impl Tracker {
             _ => {}
         }
 
+        let after = prospect.file_state();
         let attempt_id = self.write(|writer, config| {
             let attempt_id = writer.insert_attempt(&new)?;
+            if after != before {
+                writer.record_effect(attempt_id, &Effect { before, after })?;
+            }
             writer.update_prospect(&prospect)?;
             store_due_on(writer, config, &prospect)?;
             Ok::<_, Error>(attempt_id)
@@ -562,9 +569,35 @@ impl Tracker {
         })
     }
 
-    /// Closes a file (or changes why and until when an already closed one is closed).
+    /// Closes an active file. A closed one is refused, so that a script closing the same file
+    /// twice learns it did nothing; `reopen` first to close it for another reason.
     pub fn close(&mut self, id: ProspectId, request: CloseRequest) -> Result<Prospect> {
         let mut prospect = self.prospect(id)?;
+        if let (Status::Closed, Some(closure)) = (prospect.status, &prospect.closed) {
+            // The one change `close` makes to a closed file: a new re-contact date, given
+            // with the reason it is closed for.
+            let moves_recontact =
+                closure.reason == request.reason && request.recontact != Recontact::ByReason;
+            if !moves_recontact {
+                return Err(Error::Invalid(format!(
+                    "prospect {id} ({}) is already closed ({} on {}); to change its re-contact \
+                     date, repeat that reason with --recontact; to close it for another reason, \
+                     `followup reopen {id}` first",
+                    prospect.contact.name,
+                    closure.reason,
+                    closure.at.date()
+                )));
+            }
+            prospect.recontact_on = match request.recontact {
+                Recontact::On(day) => Some(day),
+                _ => None,
+            };
+            return self.write(|writer, config| {
+                writer.update_prospect(&prospect)?;
+                store_due_on(writer, config, &prospect)?;
+                Ok::<_, Error>(prospect)
+            });
+        }
         let cadence = self.cadence_of(&prospect)?;
         prospect.recontact_on = match request.recontact {
             Recontact::On(day) => Some(day),
@@ -606,6 +639,67 @@ impl Tracker {
             Ok::<_, Error>(prospect)
         })
     }
+}
+
+/// An outcome the channel cannot have, with the ones it can.
+fn mismatch(channel: Channel, defaulted: bool, outcome: Outcome) -> Error {
+    let allowed: Vec<&str> = channel
+        .outcomes()
+        .iter()
+        .map(|outcome| outcome.as_str())
+        .collect();
+    let given = if defaulted {
+        format!("--channel {channel} (the default)")
+    } else {
+        format!("--channel {channel}")
+    };
+    Error::Invalid(format!(
+        "--outcome {outcome} does not go with {given}; with {channel} the outcome is one of: {}",
+        allowed.join(", ")
+    ))
+}
+
+/// Whether an attempt at `at` on a closed file is part of its re-contact (cadence.md rule 7),
+/// which `log` records without `--reopen`: the re-contact is due, or the prospect answers a
+/// re-contact already made.
+fn in_recontact(
+    prospect: &Prospect,
+    history: &[Attempt],
+    at: NaiveDateTime,
+    outcome: Outcome,
+) -> bool {
+    let Some(day) = prospect.recontact_on else {
+        return false;
+    };
+    let closed_at = prospect.closed.as_ref().map(|closure| closure.at);
+    let answers_recontact = outcome.is_response()
+        && history
+            .iter()
+            .rev()
+            .find(|attempt| attempt.is_touch() || attempt.step == Step::Recontact)
+            .is_some_and(|last| {
+                last.step == Step::Recontact && closed_at.is_none_or(|closed| last.at >= closed)
+            });
+    day <= at.date() || answers_recontact
+}
+
+/// Logging to a closed file whose re-contact is not due: most likely the wrong prospect, or
+/// a file that should be reopened first.
+fn closed_file(prospect: &Prospect) -> Error {
+    let id = prospect.id;
+    let why = match &prospect.closed {
+        Some(closure) => format!(" ({} on {})", closure.reason, closure.at.date()),
+        None => String::new(),
+    };
+    let again = match prospect.recontact_on {
+        Some(day) => format!("; its re-contact is due on {day}"),
+        None => String::new(),
+    };
+    Error::Invalid(format!(
+        "prospect {id} ({}) is closed{why}{again}; `followup reopen {id}` first, or log with \
+         --reopen to reopen it with this attempt",
+        prospect.contact.name
+    ))
 }
 
 /// The cadence file's configuration with the days off stored in the database.

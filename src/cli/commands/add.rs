@@ -37,6 +37,7 @@ pub fn run(args: AddArgs, session: Session) -> Result<String> {
         },
         cadence: non_blank(fields.cadence),
         start,
+        allow_duplicate: args.force,
     };
     let mut tracker = session.tracker()?;
     let prospect = tracker.add(new)?;

@@ -9,6 +9,7 @@ mod cadence;
 mod calendar;
 mod close;
 mod completions;
+mod delete;
 mod edit;
 mod export;
 mod import;
@@ -20,6 +21,7 @@ mod script;
 mod show;
 mod stats;
 mod today;
+mod undo;
 mod why;
 
 use super::args::Command;
@@ -33,6 +35,8 @@ pub fn run(command: Command, session: Session) -> Result<String> {
         Command::Today(args) => today::run(args, session),
         Command::Close(args) => close::run(args, session),
         Command::Reopen(args) => reopen::run(args, session),
+        Command::Undo(args) => undo::run(args, session),
+        Command::Delete(args) => delete::run(args, session),
         Command::Show(args) => show::run(args, session),
         Command::List(args) => list::run(args, session),
         Command::Edit(args) => edit::run(args, session),

@@ -193,7 +193,6 @@ const BAD_INPUT: &[Case] = &[
     case(&["list", "--status", "open"], &["open"]),
     case(&["log"], &[]),
     case(&["add"], &[]),
-    case(&[], &[]),
     case(&["cadence"], &[]),
     case(&["cadence", "show", "nosuch"], &["nosuch"]),
     case(&["add", "Zed", "--cadence", "nosuch"], &["nosuch"]),

@@ -40,9 +40,14 @@ pub struct Cli {
 pub enum Command {
     /// Add a prospect to follow up; prints its id
     #[command(
+        mut_arg("cadence", |arg| arg.help("The cadence to follow, a name from cadence.toml \
+            [default: standard]")),
+        mut_arg("start", |arg| arg.help("The day the first touch is due [default: today]")),
         after_help = "Example:\n  followup add \"Dana Whitfield\" --company \"Lakeside Dental\" \
         --phone 555-0147 --email dana@lakeside.example --topic \"ergonomic chairs\" \
-        --next-step \"a quote for 12 chairs\""
+        --next-step \"a quote for 12 chairs\"\n\n\
+        A prospect with the email of one on file (or, without an email, the phone) is refused, \
+        naming the one on file; --force adds it anyway."
     )]
     Add(AddArgs),
 
@@ -201,10 +206,11 @@ pub enum Command {
     )]
     Completions(CompletionsArgs),
 
-    /// Print the manual page (roff) to standard output
+    /// Print a manual page (roff), or write them all to a folder
     #[command(after_help = "Examples:\n  followup man | man -l -\n  \
-        followup man > ~/.local/share/man/man1/followup.1")]
-    Man,
+        followup man log | man -l -\n  \
+        followup man --output ~/.local/share/man/man1")]
+    Man(ManArgs),
 }
 
 /// The file formats of `import` and `export`.
@@ -238,6 +244,7 @@ pub struct ImportArgs {
 pub struct ExportArgs {
     #[command(flatten)]
     pub cadence_file: CadenceFile,
+    /// CSV for spreadsheets, JSON for a backup that `import` reads back
     #[arg(long, value_enum, default_value = "csv")]
     pub format: Format,
     /// Which files to export
@@ -264,6 +271,16 @@ pub struct AgendaArgs {
     pub json: bool,
     /// Write to this file instead of standard output
     #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// The command whose page to print, e.g. `log` or `calendar import` [default: the main page]
+    #[arg(value_name = "COMMAND", conflicts_with = "output")]
+    pub command: Vec<String>,
+    /// Write every page (followup.1, followup-add.1, ...) into this folder instead
+    #[arg(long, short, value_name = "DIR")]
     pub output: Option<PathBuf>,
 }
 
@@ -452,10 +469,13 @@ pub struct ProspectArg {
 /// The fields of a prospect that `add` and `edit` share.
 #[derive(Debug, Args, Default)]
 pub struct FieldArgs {
+    /// The company they work for
     #[arg(long)]
     pub company: Option<String>,
+    /// The number to call or text them on
     #[arg(long)]
     pub phone: Option<String>,
+    /// Their email address
     #[arg(long)]
     pub email: Option<String>,
     /// Their job title
@@ -473,14 +493,16 @@ pub struct FieldArgs {
     /// Their assistant's name
     #[arg(long, value_name = "NAME")]
     pub assistant: Option<String>,
+    /// Their assistant's direct number
     #[arg(long, value_name = "PHONE")]
     pub assistant_phone: Option<String>,
-    /// The cadence to follow, from cadence.toml [default: standard]
+    /// The cadence to follow, a name from cadence.toml
     #[arg(long, value_name = "NAME")]
     pub cadence: Option<String>,
-    /// The day the first touch is due [default: today]
+    /// The day the first touch is due
     #[arg(long, value_name = "DATE")]
     pub start: Option<String>,
+    /// Anything worth remembering about them
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
     /// Their time zone, an IANA name such as Europe/Berlin ("" clears it)
@@ -537,6 +559,7 @@ pub struct LogArgs {
     /// The date you agreed for the next step
     #[arg(long, value_name = "DATE")]
     pub next: Option<String>,
+    /// What was said or left, in a few words
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
     /// Log to a closed file, reopening it: a new run of touches starts with this attempt
@@ -553,11 +576,13 @@ pub struct CloseArgs {
     pub cadence_file: CadenceFile,
     /// An id, or part of the name or company of exactly one prospect
     pub prospect: String,
+    /// Why the file ends here
     #[arg(long)]
     pub reason: CloseReason,
     /// When to try again, or `never` [default: recontact_after_days ahead for no-response]
     #[arg(long, value_name = "DATE|never")]
     pub recontact: Option<String>,
+    /// Why, in a few words, for when you look back
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
 }
@@ -654,10 +679,37 @@ pub struct CadenceShowArgs {
 
 #[cfg(test)]
 mod tests {
+    use clap::CommandFactory;
+
     #[test]
     fn the_command_tree_is_consistent() {
-        use clap::CommandFactory;
         super::Cli::command().debug_assert();
+    }
+
+    /// Every command and every argument says what it is for in `--help`.
+    #[test]
+    fn every_command_and_argument_has_help() {
+        fn walk(command: &clap::Command, path: &str, missing: &mut Vec<String>) {
+            for arg in command.get_arguments() {
+                let builtin = matches!(arg.get_id().as_str(), "help" | "version");
+                if !builtin && arg.get_help().is_none() {
+                    missing.push(format!("{path} {}", arg.get_id()));
+                }
+            }
+            for sub in command.get_subcommands() {
+                if sub.get_name() == "help" {
+                    continue;
+                }
+                let sub_path = format!("{path} {}", sub.get_name());
+                if sub.get_about().is_none() {
+                    missing.push(sub_path.clone());
+                }
+                walk(sub, &sub_path, missing);
+            }
+        }
+        let mut missing = Vec::new();
+        walk(&super::Cli::command(), "followup", &mut missing);
+        assert!(missing.is_empty(), "without help: {missing:#?}");
     }
 }
 
@@ -665,7 +717,7 @@ impl Command {
     /// The cadence file given after the command, if any.
     pub fn cadence_file(&self) -> Option<&PathBuf> {
         let file = match self {
-            Command::Add(_) | Command::Edit(_) | Command::Completions(_) | Command::Man => {
+            Command::Add(_) | Command::Edit(_) | Command::Completions(_) | Command::Man(_) => {
                 return None;
             }
             Command::Log(args) => &args.cadence_file,

@@ -20,14 +20,23 @@ use session::Session;
 /// Runs one command line. `system_now` is the system clock's reading, used unless `--now` or
 /// `FOLLOWUP_NOW` pins the time. Returns the exit status of cli.md.
 pub fn run(arguments: impl IntoIterator<Item = OsString>, system_now: NaiveDateTime) -> ExitCode {
+    let arguments: Vec<OsString> = arguments.into_iter().collect();
+    // `followup` alone is someone finding their way: show them around, successfully.
+    if arguments.len() <= 1 {
+        use clap::CommandFactory;
+        return output::print(&Cli::command().render_help().to_string());
+    }
     let cli = match Cli::try_parse_from(arguments) {
         Ok(cli) => cli,
         Err(error) => return clap_exit(&error),
     };
-    if let Some(text) = commands::without_session(&cli.command) {
-        return output::print(&text);
-    }
-    match Session::new(&cli, system_now).and_then(|session| commands::run(cli.command, session)) {
+    let result = match commands::without_session(&cli.command) {
+        Some(result) => result,
+        None => {
+            Session::new(&cli, system_now).and_then(|session| commands::run(cli.command, session))
+        }
+    };
+    match result {
         Ok(text) => output::print(&text),
         Err(error) => {
             output::error(&error.to_string());

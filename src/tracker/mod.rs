@@ -19,7 +19,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 pub use capacity::{Morning, Moved, Schedule, Standing};
 pub use days_off::{DaysOffChange, HolidayImport, MAX_AWAY_DAYS};
-pub use import::ImportReport;
+pub use import::{ImportReport, SkippedRow};
 pub use requests::{CloseRequest, LogEntry, NewProspect, ProspectPatch, Recontact};
 pub use undo::{FileAfterUndo, UndoPlan, Undone};
 

@@ -52,7 +52,7 @@ pub fn run(args: ImportArgs, session: Session) -> Result<String> {
         bar.set_position(done as u64);
     });
     bar.finish_and_clear();
-    Ok(import_report::render(&report?, &unknown))
+    Ok(import_report::render(&report?, &unknown, args.keep_unknown))
 }
 
 fn format_of(file: &Path) -> Format {

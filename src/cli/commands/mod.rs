@@ -51,16 +51,16 @@ pub fn run(command: Command, session: Session) -> Result<String> {
         Command::Calendar(command) => calendar::run(command, session),
         Command::Away(args) => away::run(args, session),
         Command::Completions(args) => Ok(completions::run(&args)),
-        Command::Man => Ok(man::run()),
+        Command::Man(args) => man::run(&args),
     }
 }
 
 /// The text of a command that needs no session (no cadence file, no database), so that it
 /// works even when those are missing or broken.
-pub fn without_session(command: &Command) -> Option<String> {
+pub fn without_session(command: &Command) -> Option<Result<String>> {
     match command {
-        Command::Completions(args) => Some(completions::run(args)),
-        Command::Man => Some(man::run()),
+        Command::Completions(args) => Some(Ok(completions::run(args))),
+        Command::Man(args) => Some(man::run(args)),
         _ => None,
     }
 }

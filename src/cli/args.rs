@@ -312,9 +312,11 @@ Definitions:
              or any response by email or text) that comes first on its day, before your next
              touch was due, while your last touch stood unanswered: the rule `log` records
              replies by. Once the next touch is due, such a reply is taken as that touch,
-             answered. A touch's step and channel are those of the day's first attempt. For
-             the `assistant` step, calls through the assistant are counted the same way, one
-             per prospect and date.
+             answered. A touch's step and channel are those of the day's first attempt. The
+             step and channel tables count these touches, so they add up to the total.
+  assistant  Calls through the assistant are not touches: they are counted apart, one per
+             prospect and date, and answered when the prospect responds after them as after
+             a touch.
   response   An attempt to or from the prospect (not through the assistant) whose outcome is
              connected, replied, meeting or declined.
   answered   A touch is answered when a response is logged at or after the touch's first

@@ -43,9 +43,9 @@ pub enum Command {
         mut_arg("cadence", |arg| arg.help("The cadence to follow, a name from cadence.toml \
             [default: standard]")),
         mut_arg("start", |arg| arg.help("The day the first touch is due [default: today]")),
-        after_help = "Example:\n  followup add \"Dana Whitfield\" --company \"Lakeside Dental\" \
-        --phone 555-0147 --email dana@lakeside.example --topic \"ergonomic chairs\" \
-        --next-step \"a quote for 12 chairs\"\n\n\
+        after_help = "Example:\n  followup add \"Dana Whitfield\" --company \"Lakeside Dental\" \\\n      \
+        --phone 555-0147 --email dana@lakeside.example \\\n      \
+        --topic \"ergonomic chairs\" --next-step \"a quote for 12 chairs\"\n\n\
         A prospect with the email of one on file (or, without an email, the phone) is refused, \
         naming the one on file; --force adds it anyway."
     )]
@@ -78,18 +78,16 @@ pub enum Command {
     Close(CloseArgs),
 
     /// Remove the attempt logged last, putting its file back as it was
-    #[command(after_help = "Examples:\n  followup undo\n  followup undo --yes\n\n\
+    #[command(after_help = "Example:\n  followup undo --yes\n\n\
         \"Last\" is the attempt recorded last, whatever date --at gave it. If it closed the \
-        file (declined) or reopened it, the file is put back as it was. On a terminal, undo \
-        shows the attempt and asks first; elsewhere it needs --yes.")]
+        file (declined) or reopened it, the file is put back as it was. Without --yes, undo \
+        shows the attempt and asks first on a terminal, and refuses elsewhere.")]
     Undo(UndoArgs),
 
     /// Delete a prospect and its whole history, for good
-    #[command(
-        after_help = "Examples:\n  followup delete dana\n  followup delete 3 --yes\n\n\
-        On a terminal, delete says what it removes and asks first; elsewhere it needs --yes. \
-        To stop following a prospect but keep the history, use `followup close` instead."
-    )]
+    #[command(after_help = "Example:\n  followup delete 3 --yes\n\n\
+        Without --yes, delete says what it removes and asks first on a terminal, and refuses \
+        elsewhere. To stop following a prospect but keep the history, use `followup close`.")]
     Delete(DeleteArgs),
 
     /// Make a closed file active again; a follow-up is due the same day

@@ -100,9 +100,18 @@ pub enum Error {
 fn candidate_list(candidates: &[NameEntry]) -> String {
     candidates
         .iter()
-        .map(|entry| match &entry.company {
-            Some(company) => format!("{} {} ({company})", entry.id, entry.name),
-            None => format!("{} {}", entry.id, entry.name),
+        .map(|entry| {
+            // A closed file is named as such: often that tells the two apart.
+            let closed = if entry.status == crate::domain::Status::Closed {
+                ", closed"
+            } else {
+                ""
+            };
+            match &entry.company {
+                Some(company) => format!("{} {} ({company}{closed})", entry.id, entry.name),
+                None if closed.is_empty() => format!("{} {}", entry.id, entry.name),
+                None => format!("{} {} (closed)", entry.id, entry.name),
+            }
         })
         .collect::<Vec<_>>()
         .join(", ")

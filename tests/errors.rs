@@ -537,6 +537,8 @@ fn an_ambiguous_prospect_lists_the_candidates_with_their_ids() {
     for name in ["Dana Whitfield", "Dan Brown", "Eve"] {
         run.stderr_contains(name);
     }
+    // A closed file is marked, which often tells the candidates apart.
+    run.stderr_contains("3 Eve (Dana Corp, closed)");
     let numbers: Vec<&str> = line
         .split(|c: char| !c.is_ascii_digit())
         .filter(|word| !word.is_empty())

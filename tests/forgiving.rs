@@ -148,7 +148,8 @@ fn close_can_move_the_recontact_of_a_closed_file_but_not_close_it_twice() {
         "no-response",
         "--recontact",
         "2027-01-04",
-    ]);
+    ])
+    .stdout_contains("stays closed");
     assert_eq!(f.show(dana)["recontact_on"], json!("2027-01-04"));
     f.run(&["close", "dana", "--reason", "no-response"])
         .fails(2)

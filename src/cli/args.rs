@@ -52,14 +52,7 @@ pub enum Command {
     Add(AddArgs),
 
     /// Record a call, email or text, and see what comes next
-    #[command(
-        after_help = "Examples:\n  followup log dana\n  followup log 3 --channel email\n  \
-        followup log dana --outcome voicemail --promise \"tomorrow 08:15\"\n  \
-        followup log dana --promise \"tomorrow 08:15\" --their-time\n  \
-        followup log dana --outcome replied --next fri --note \"wants the quote first\"\n\n\
-        Defaults: --channel call; --outcome voicemail for calls, sent for emails and texts; --at now.\n\
-        --outcome declined closes the file as not-interested."
-    )]
+    #[command(after_help = log_help())]
     Log(LogArgs),
 
     /// The morning list: every action due today or earlier, in order, with what to say
@@ -74,7 +67,9 @@ pub enum Command {
     /// Close a file: won, lost, or no reply
     #[command(after_help = "Examples:\n  followup close dana --reason won\n  \
         followup close 3 --reason no-response            # comes back in recontact_after_days\n  \
-        followup close 3 --reason no-response --recontact 2027-03-01")]
+        followup close 3 --reason no-response --recontact 2027-03-01\n\n\
+        On a file that is closed already, close only moves the re-contact date (the same \
+        --reason with --recontact); anything else is refused, saying it is closed.")]
     Close(CloseArgs),
 
     /// Remove the attempt logged last, putting its file back as it was
@@ -209,6 +204,30 @@ pub enum Command {
         followup man log | man -l -\n  \
         followup man --output ~/.local/share/man/man1")]
     Man(ManArgs),
+}
+
+/// `log --help`: examples, defaults, and the outcomes of each channel, read from the
+/// domain's table so that the help cannot drift from what `log` accepts.
+fn log_help() -> String {
+    let outcomes: Vec<String> = Channel::ALL
+        .iter()
+        .map(|channel| {
+            let words: Vec<&str> = channel.outcomes().iter().map(|o| o.as_str()).collect();
+            format!("  {:<10} {}", channel.as_str(), words.join(", "))
+        })
+        .collect();
+    format!(
+        "Examples:\n  followup log dana\n  followup log 3 --channel email\n  \
+         followup log dana --outcome voicemail --promise \"tomorrow 08:15\"\n  \
+         followup log dana --promise \"tomorrow 08:15\" --their-time\n  \
+         followup log dana --outcome replied --next fri --note \"wants the quote first\"\n\n\
+         Defaults: --channel call; --outcome voicemail for calls, sent for emails and texts; \
+         --at now. --outcome declined closes the file as not-interested.\n\n\
+         The outcomes each channel can have:\n{}\n\n\
+         A closed file takes a log when its re-contact is due (or they answer one); otherwise \
+         reopen it first, or log with --reopen. `followup undo` takes back the last log.",
+        outcomes.join("\n")
+    )
 }
 
 /// The file formats of `import` and `export`.

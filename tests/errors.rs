@@ -219,6 +219,8 @@ const BAD_INPUT: &[Case] = &[
     case(&["undo"], &["--yes", "Dana Whitfield"]),
     case(&["delete", "whit"], &["--yes", "Dana Whitfield"]),
     case(&["delete", "nobody", "--yes"], &["nobody"]),
+    // Active Dana Whitfield and closed Eve of Dana Corp: delete does not pick one.
+    case(&["delete", "dana", "--yes"], &["Dana Whitfield", "Eve"]),
     // A channel and an outcome that cannot go together.
     case(
         &[

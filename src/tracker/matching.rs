@@ -13,12 +13,12 @@ impl Tracker {
     /// prospect whose name is `query` (ignoring case), else the one whose name or company
     /// contains it.
     pub fn resolve(&self, query: &str) -> Result<ProspectId> {
-        self.resolve_preferring(query, Status::Active)
+        self.resolve_preferring(query, Some(Status::Active))
     }
 
     /// As [`Tracker::resolve`], preferring files in `status` where several match (`reopen`
-    /// looks for a closed file).
-    pub fn resolve_preferring(&self, query: &str, status: Status) -> Result<ProspectId> {
+    /// looks for a closed file), or none for `None` (`delete` must not guess).
+    pub fn resolve_preferring(&self, query: &str, status: Option<Status>) -> Result<ProspectId> {
         let query = query.trim();
         let as_id = query.parse::<ProspectId>().ok();
         if let Some(id) = as_id
@@ -59,7 +59,7 @@ enum Pick {
 /// The best match for `query` among `names`: whole names first, then parts of names or
 /// companies; within the first tier that matches anyone, the one file in `status` if several
 /// match.
-fn pick(names: &[NameEntry], query: &str, status: Status) -> Pick {
+fn pick(names: &[NameEntry], query: &str, status: Option<Status>) -> Pick {
     let needle = query.to_lowercase();
     let whole = |entry: &&NameEntry| entry.name.trim().to_lowercase() == needle;
     let part = |entry: &&NameEntry| {
@@ -75,7 +75,7 @@ fn pick(names: &[NameEntry], query: &str, status: Status) -> Pick {
         let preferred: Vec<&NameEntry> = found
             .iter()
             .copied()
-            .filter(|entry| entry.status == status)
+            .filter(|entry| Some(entry.status) == status)
             .collect();
         match (found.len(), preferred.len()) {
             (0, _) => continue,
@@ -106,7 +106,7 @@ mod tests {
             entry(1, "Dan Brown", None, Status::Active),
             entry(2, "Dan", None, Status::Active),
         ];
-        assert_eq!(pick(&names, "dan", Status::Active), Pick::One(2));
+        assert_eq!(pick(&names, "dan", Some(Status::Active)), Pick::One(2));
     }
 
     #[test]
@@ -115,8 +115,9 @@ mod tests {
             entry(1, "Eve", Some("Dana Corp"), Status::Closed),
             entry(2, "Dana Whitfield", None, Status::Active),
         ];
-        assert_eq!(pick(&names, "dana", Status::Active), Pick::One(2));
-        assert_eq!(pick(&names, "dana", Status::Closed), Pick::One(1));
+        assert_eq!(pick(&names, "dana", Some(Status::Active)), Pick::One(2));
+        assert_eq!(pick(&names, "dana", Some(Status::Closed)), Pick::One(1));
+        assert!(matches!(pick(&names, "dana", None), Pick::Several(_)));
     }
 
     #[test]
@@ -126,7 +127,7 @@ mod tests {
             entry(2, "Dana B", None, Status::Active),
         ];
         assert!(
-            matches!(pick(&names, "dana", Status::Active), Pick::Several(list) if list.len() == 2)
+            matches!(pick(&names, "dana", Some(Status::Active)), Pick::Several(list) if list.len() == 2)
         );
     }
 }

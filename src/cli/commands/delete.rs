@@ -6,7 +6,8 @@ use crate::render::sanitize::clean;
 
 pub fn run(args: DeleteArgs, session: Session) -> Result<String> {
     let mut tracker = session.tracker()?;
-    let id = tracker.resolve(&args.prospect)?;
+    // Deleting is for good: where several files match, say so rather than prefer one.
+    let id = tracker.resolve_preferring(&args.prospect, None)?;
     let dossier = tracker.dossier(id)?;
     let name = clean(&dossier.prospect.contact.name);
     let history = match dossier.attempts.len() {

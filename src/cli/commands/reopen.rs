@@ -7,7 +7,7 @@ use crate::render::sanitize::clean;
 
 pub fn run(args: ProspectArg, session: Session) -> Result<String> {
     let mut tracker = session.tracker()?;
-    let id = tracker.resolve_preferring(&args.prospect, Status::Closed)?;
+    let id = tracker.resolve_preferring(&args.prospect, Some(Status::Closed))?;
     let prospect = tracker.reopen(id)?;
     Ok(format!(
         "Reopened prospect {}: {}. A follow-up is due today ({}).\n",

@@ -323,6 +323,27 @@ fn an_attempt_logged_by_the_third_schema_can_be_undone_and_later_ones_put_their_
 }
 
 #[test]
+fn a_database_from_the_fourth_schema_undoes_what_its_logs_changed() {
+    let (_dir, db) = copy_fixture("schema-v4.db");
+    let show = |name: &str| -> serde_json::Value {
+        serde_json::from_slice(&run_ok(&db, &["show", name, "--json"]).stdout).unwrap()
+    };
+    assert_eq!(show("ola")["status"], "active");
+    // The last log reopened Ola's file (closed as no-response): undo closes it again.
+    run_ok(&db, &["--now", "2026-11-27", "undo", "--yes"]);
+    let ola = show("ola");
+    assert_eq!(ola["status"], "closed");
+    assert_eq!(ola["close_reason"], "no-response");
+    assert_eq!(ola["recontact_on"], "2027-02-22");
+    // The one before it closed Kim's: undo reopens it.
+    assert_eq!(show("kim")["status"], "closed");
+    run_ok(&db, &["--now", "2026-11-27", "undo", "--yes"]);
+    let kim = show("kim");
+    assert_eq!(kim["status"], "active");
+    assert_eq!(kim["close_reason"], serde_json::Value::Null);
+}
+
+#[test]
 fn a_database_from_a_newer_followup_is_refused_untouched() {
     let (_dir, db) = copy_fixture("schema-v1.db");
     rusqlite::Connection::open(&db)

@@ -10,6 +10,7 @@ mod days_off;
 mod export;
 mod import;
 mod matching;
+mod refusals;
 mod requests;
 mod undo;
 
@@ -26,8 +27,7 @@ pub use undo::{FileAfterUndo, UndoPlan, Undone};
 use crate::cadence::Cadence;
 use crate::config::{Config, DEFAULT_CADENCE};
 use crate::domain::{
-    Attempt, Channel, CloseReason, Closure, Contact, Outcome, Prospect, ProspectId, Response,
-    Status, Step,
+    Attempt, Channel, CloseReason, Closure, Outcome, Prospect, ProspectId, Response, Status, Step,
 };
 use crate::engine::{self, NextAction};
 use crate::error::{Error, Result};
@@ -36,7 +36,7 @@ use crate::script;
 use crate::stats::{self, Period, Stats};
 use crate::store::{Effect, NewAttempt, Reader, Selection, Store, Writer};
 use crate::timeline::{self, TimelineRow};
-use crate::transfer::dedupe::{self, Match};
+use refusals::{already_closed, closed_file, in_recontact, mismatch};
 
 /// The meta key under which the fingerprint of the rules behind the stored due dates is kept.
 const RULES_KEY: &str = "rules_fingerprint";
@@ -378,27 +378,6 @@ impl Tracker {
         })
     }
 
-    /// Refuses a new prospect with the email (or, without one, the phone) of a prospect on
-    /// file: the rule `import` skips rows by, naming the prospect it matches.
-    fn refuse_duplicate(&self, contact: &Contact) -> Result<()> {
-        for keys in self.store.reader().contacts()? {
-            let Some(by) = dedupe::shared(contact, keys.email.as_deref(), keys.phone.as_deref())
-            else {
-                continue;
-            };
-            let what = match by {
-                Match::Email => "email",
-                Match::Phone => "phone",
-            };
-            return Err(Error::Invalid(format!(
-                "prospect {} ({}) has the same {what}; `followup show {}` shows them, and \
-                 --force adds this one anyway",
-                keys.id, keys.name, keys.id
-            )));
-        }
-        Ok(())
-    }
-
     pub fn edit(&mut self, id: ProspectId, mut patch: ProspectPatch) -> Result<Prospect> {
         if patch.is_empty() {
             return Err(Error::Invalid(
@@ -579,14 +558,7 @@ impl Tracker {
             let moves_recontact =
                 closure.reason == request.reason && request.recontact != Recontact::ByReason;
             if !moves_recontact {
-                return Err(Error::Invalid(format!(
-                    "prospect {id} ({}) is already closed ({} on {}); to change its re-contact \
-                     date, repeat that reason with --recontact; to close it for another reason, \
-                     `followup reopen {id}` first",
-                    prospect.contact.name,
-                    closure.reason,
-                    closure.at.date()
-                )));
+                return Err(already_closed(&prospect, closure));
             }
             prospect.recontact_on = match request.recontact {
                 Recontact::On(day) => Some(day),
@@ -639,67 +611,6 @@ impl Tracker {
             Ok::<_, Error>(prospect)
         })
     }
-}
-
-/// An outcome the channel cannot have, with the ones it can.
-fn mismatch(channel: Channel, defaulted: bool, outcome: Outcome) -> Error {
-    let allowed: Vec<&str> = channel
-        .outcomes()
-        .iter()
-        .map(|outcome| outcome.as_str())
-        .collect();
-    let given = if defaulted {
-        format!("--channel {channel} (the default)")
-    } else {
-        format!("--channel {channel}")
-    };
-    Error::Invalid(format!(
-        "--outcome {outcome} does not go with {given}; with {channel} the outcome is one of: {}",
-        allowed.join(", ")
-    ))
-}
-
-/// Whether an attempt at `at` on a closed file is part of its re-contact (cadence.md rule 7),
-/// which `log` records without `--reopen`: the re-contact is due, or the prospect answers a
-/// re-contact already made.
-fn in_recontact(
-    prospect: &Prospect,
-    history: &[Attempt],
-    at: NaiveDateTime,
-    outcome: Outcome,
-) -> bool {
-    let Some(day) = prospect.recontact_on else {
-        return false;
-    };
-    let closed_at = prospect.closed.as_ref().map(|closure| closure.at);
-    let answers_recontact = outcome.is_response()
-        && history
-            .iter()
-            .rev()
-            .find(|attempt| attempt.is_touch() || attempt.step == Step::Recontact)
-            .is_some_and(|last| {
-                last.step == Step::Recontact && closed_at.is_none_or(|closed| last.at >= closed)
-            });
-    day <= at.date() || answers_recontact
-}
-
-/// Logging to a closed file whose re-contact is not due: most likely the wrong prospect, or
-/// a file that should be reopened first.
-fn closed_file(prospect: &Prospect) -> Error {
-    let id = prospect.id;
-    let why = match &prospect.closed {
-        Some(closure) => format!(" ({} on {})", closure.reason, closure.at.date()),
-        None => String::new(),
-    };
-    let again = match prospect.recontact_on {
-        Some(day) => format!("; its re-contact is due on {day}"),
-        None => String::new(),
-    };
-    Error::Invalid(format!(
-        "prospect {id} ({}) is closed{why}{again}; `followup reopen {id}` first, or log with \
-         --reopen to reopen it with this attempt",
-        prospect.contact.name
-    ))
 }
 
 /// The cadence file's configuration with the days off stored in the database.

@@ -83,10 +83,10 @@ fn render(command: &clap::Command, name: &str) -> String {
     let mut page = String::from_utf8_lossy(&page).into_owned();
     if let Some(after) = command.get_after_help() {
         let after = after.to_string();
-        let heading = if after.starts_with("Example") {
-            "EXAMPLES"
-        } else {
-            "NOTES"
+        // The heading says what `--help`'s first line does ("Examples:"); keep one of them.
+        let (heading, after) = match after.split_once('\n') {
+            Some((first, rest)) if first.starts_with("Example") => ("EXAMPLES", rest.to_string()),
+            _ => ("NOTES", after),
         };
         page.push_str(&format!(".SH {heading}\n.nf\n{}\n.fi\n", escape(&after)));
     }

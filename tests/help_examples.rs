@@ -68,10 +68,14 @@ fn world() -> Followup {
     f
 }
 
-/// What some commands' examples need beyond the world: `reopen` a closed file.
+/// What some commands' examples need beyond the world: `reopen` a closed file, `export`
+/// no backup.json of the world's yet (it refuses to replace a file without --force).
 fn prepare(f: &Followup, path: &[String]) {
     if path == ["reopen"] {
         f.ok(&["close", "dana", "--reason", "lost"]);
+    }
+    if path == ["export"] {
+        std::fs::remove_file(f.dir().join("backup.json")).expect("the world's backup.json");
     }
 }
 
@@ -114,18 +118,26 @@ fn command_paths() -> Vec<Vec<String>> {
     out
 }
 
-/// The example lines of a help text: indented lines that start with `followup `, with the
-/// lines a trailing `\` continues.
+/// The example lines of a help text: the lines of its `Examples:` paragraph that start with
+/// `followup `, with the lines a trailing `\\` continues.
 fn examples(help: &str) -> Vec<String> {
     let mut examples: Vec<String> = Vec::new();
+    let mut in_examples = false;
     let mut continued = false;
     for line in help.lines() {
         let text = line.trim();
+        if text.starts_with("Example") && text.ends_with(':') {
+            in_examples = true;
+            continue;
+        }
+        if text.is_empty() {
+            in_examples = false;
+        }
         if continued {
             let last = examples.last_mut().expect("a line to continue");
             last.push(' ');
             last.push_str(text.trim_end_matches('\\'));
-        } else if line.starts_with(' ') && text.starts_with("followup ") {
+        } else if in_examples && text.starts_with("followup ") {
             examples.push(text.trim_end_matches('\\').to_string());
         } else {
             continue;

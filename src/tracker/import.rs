@@ -5,6 +5,8 @@
 
 use std::collections::BTreeMap;
 
+use crate::channel;
+use crate::domain::Preference;
 use crate::error::Result;
 use crate::store::Writer;
 use crate::transfer::dedupe::Seen;
@@ -21,6 +23,9 @@ pub struct ImportReport {
     /// Each prospect skipped (blank rows aside), in file order.
     pub skipped_rows: Vec<SkippedRow>,
     pub dry_run: bool,
+    /// The added prospects whose preferred channel lacks its detail (a text preference with no
+    /// phone), by name: `import` warns about them.
+    pub unusable_preferences: Vec<(String, Preference)>,
 }
 
 /// A prospect of the file that was not added, and why.
@@ -82,6 +87,11 @@ impl Tracker {
             }
             in_file.insert(contact.email.as_deref(), contact.phone.as_deref());
             report.added += 1;
+            if let Some(preference) = channel::unusable_preference(contact) {
+                report
+                    .unusable_preferences
+                    .push((contact.name.clone(), preference));
+            }
             report.attempts += incoming.attempts.len();
             accepted.push(incoming);
         }

@@ -7,13 +7,18 @@ use std::path::Path;
 use clap::CommandFactory;
 
 use crate::cli::args::{Cli, ManArgs};
+use crate::cli::output_file::{Existing, OutputFile};
 use crate::error::{Error, Result};
 
 /// `followup man [COMMAND...]` prints a page; `--output DIR` writes them all.
-pub fn run(args: &ManArgs) -> Result<String> {
+pub fn run(args: &ManArgs, db: Option<&Path>) -> Result<String> {
     let pages = pages();
     if let Some(dir) = &args.output {
-        return write_all(dir, &pages);
+        let db = match db {
+            Some(path) => path.to_path_buf(),
+            None => crate::cli::session::default_db_path()?,
+        };
+        return write_all(dir, &pages, &db);
     }
     let wanted = std::iter::once("followup")
         .chain(args.command.iter().map(String::as_str))
@@ -159,14 +164,16 @@ fn see_also(name: &str) -> String {
     format!(".SH SEE ALSO\n{others}\n")
 }
 
-/// `--output DIR`: every page as `DIR/NAME.1`.
-fn write_all(dir: &Path, pages: &[Page]) -> Result<String> {
+/// `--output DIR`: every page as `DIR/NAME.1`, through the safe writer (never over the
+/// database `db`; an older page of the same name is replaced, as a new version should).
+fn write_all(dir: &Path, pages: &[Page], db: &Path) -> Result<String> {
     std::fs::create_dir_all(dir).map_err(|source| Error::Write {
         path: dir.to_path_buf(),
         source,
     })?;
     for page in pages {
-        crate::cli::output::write_file(&dir.join(format!("{}.1", page.name)), &page.text)?;
+        let path = dir.join(format!("{}.1", page.name));
+        OutputFile::check(&path, db, Existing::Replace)?.write(&page.text)?;
     }
     Ok(format!(
         "Wrote {} manual pages to {}; read one with `man -l {}`.\n",

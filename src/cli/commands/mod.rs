@@ -51,16 +51,17 @@ pub fn run(command: Command, session: Session) -> Result<String> {
         Command::Calendar(command) => calendar::run(command, session),
         Command::Away(args) => away::run(args, session),
         Command::Completions(args) => Ok(completions::run(&args)),
-        Command::Man(args) => man::run(&args),
+        Command::Man(args) => man::run(&args, Some(&session.db_path()?)),
     }
 }
 
 /// The text of a command that needs no session (no cadence file, no database), so that it
-/// works even when those are missing or broken.
-pub fn without_session(command: &Command) -> Option<Result<String>> {
+/// works even when those are missing or broken. `db` is `--db`, which files written must not
+/// replace.
+pub fn without_session(command: &Command, db: Option<&std::path::Path>) -> Option<Result<String>> {
     match command {
         Command::Completions(args) => Some(Ok(completions::run(args))),
-        Command::Man(args) => Some(man::run(args)),
+        Command::Man(args) => Some(man::run(args, db)),
         _ => None,
     }
 }

@@ -89,6 +89,8 @@ pub struct LogEntry {
     /// Reopen a closed file (starting a new run with this attempt) instead of refusing to log
     /// to it.
     pub reopen: bool,
+    /// Keep a `promise` or `next` that falls on a day off (`log --force`).
+    pub force: bool,
 }
 
 /// When to try a closed file again.

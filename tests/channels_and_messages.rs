@@ -371,3 +371,28 @@ fn lateness_reads_in_business_days_and_a_daily_gap_in_the_singular() {
     );
     assert!(!check.contains("every 1 business days"), "{check}");
 }
+
+/// Old code: `log` with no `--channel` recorded a voicemail for a prospect the list told you to
+/// email, and every later message then spoke of "the voicemail I left you".
+#[test]
+fn log_without_a_channel_records_the_channel_the_list_suggested() {
+    let f = Followup::new();
+    f.add("Eve Emailonly", &["--email", "eve@example.com"]);
+    f.add("Tess Texter", &["--phone", "555-0193", "--prefers", "text"]);
+    f.add("Cal Caller", &["--phone", "555-0191"]);
+    for who in ["eve", "tess", "cal"] {
+        f.ok(&["log", who]);
+    }
+    let logged = |who: &str| {
+        let shown = f.json(&["show", who, "--json"]);
+        let attempt = &shown["attempts"][0];
+        (attempt["channel"].clone(), attempt["outcome"].clone())
+    };
+    assert_eq!(logged("eve"), (json!("email"), json!("sent")));
+    assert_eq!(logged("tess"), (json!("text"), json!("sent")));
+    assert_eq!(logged("cal"), (json!("call"), json!("voicemail")));
+    // A voicemail for someone the list says to email is refused, naming the assumption.
+    f.run(&["log", "eve", "--outcome", "voicemail"])
+        .fails(2)
+        .stderr_contains("assumed from their next action");
+}

@@ -226,7 +226,8 @@ fn log_help() -> String {
          followup log dana --outcome voicemail --promise \"tomorrow 08:15\"\n  \
          followup log dana --promise \"tomorrow 08:15\" --their-time\n  \
          followup log dana --outcome replied --next fri --note \"wants the quote first\"\n\n\
-         Defaults: --channel call; --outcome voicemail for calls, sent for emails and texts; \
+         Defaults: --channel is the one `today` suggests for them (a call when none), \
+         --outcome voicemail for calls, sent for emails and texts; \
          --at now. --outcome declined closes the file as not-interested.\n\n\
          The outcomes each channel can have:\n{}\n\n\
          A closed file takes a log when its re-contact is due (or they answer one); otherwise \
@@ -571,7 +572,7 @@ pub struct LogArgs {
     pub cadence_file: CadenceFile,
     /// An id, or part of the name or company of exactly one prospect
     pub prospect: String,
-    /// How you reached them [default: call]
+    /// How you reached them [default: the channel `today` suggests for them, else call]
     #[arg(long)]
     pub channel: Option<Channel>,
     /// What happened [default: voicemail for a call, sent for an email or text]

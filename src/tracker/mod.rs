@@ -25,6 +25,7 @@ pub use requests::{CloseRequest, LogEntry, NewProspect, ProspectPatch, Recontact
 pub use undo::{FileAfterUndo, UndoPlan, Undone};
 
 use crate::cadence::Cadence;
+use crate::channel;
 use crate::config::{Config, DEFAULT_CADENCE};
 use crate::domain::{
     Attempt, Channel, CloseReason, Closure, Outcome, Prospect, ProspectId, Response, Status, Step,
@@ -418,7 +419,11 @@ impl Tracker {
         let mut prospect = self.prospect(id)?;
         let cadence = self.cadence_of(&prospect)?.clone();
         let calendar = &self.config.calendar;
-        let channel = entry.channel.unwrap_or(Channel::Call);
+        let attempts = self.store.reader().attempts(id)?;
+        let channel = match entry.channel {
+            Some(channel) => channel,
+            None => self.assumed_channel(&prospect, &attempts)?,
+        };
         let outcome = entry
             .outcome
             .unwrap_or_else(|| Outcome::default_for(channel));
@@ -460,9 +465,7 @@ impl Tracker {
             }
         }
 
-        let reader = self.store.reader();
-        let mut history: Vec<Attempt> = reader
-            .attempts(id)?
+        let mut history: Vec<Attempt> = attempts
             .into_iter()
             .filter(|attempt| attempt.at <= at)
             .collect();
@@ -565,6 +568,23 @@ impl Tracker {
     /// Refuses a date agreed with the prospect that falls on a day off (a day not worked, a
     /// holiday, a day away): most often a slip ("tomorrow" said on a Friday), and a call that
     /// would not be made. `log --force` keeps it.
+    /// The channel `log` records when none is given: the one the morning list suggested for
+    /// the prospect's next action, so that doing what the list said and logging it with no
+    /// flags records what was done (an email to an email-only prospect is not a voicemail);
+    /// a call when nothing is planned or nothing on file reaches them. Never the assistant:
+    /// a call to the assistant is logged with `--channel assistant`, and an answer logged
+    /// while that call is next came from the prospect.
+    fn assumed_channel(&self, prospect: &Prospect, attempts: &[Attempt]) -> Result<Channel> {
+        let (step, promised) = match self.due(prospect, attempts)? {
+            Some(due) if due.action.step != Step::Assistant => {
+                (due.action.step, due.action.promised())
+            }
+            _ => (Step::FollowUp, false),
+        };
+        let suggested = channel::reach(&prospect.contact, step, promised).channel();
+        Ok(suggested.unwrap_or(Channel::Call))
+    }
+
     fn on_a_business_day(
         &self,
         flag: &'static str,

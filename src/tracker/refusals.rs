@@ -41,7 +41,9 @@ pub(super) fn mismatch(channel: Channel, defaulted: bool, outcome: Outcome) -> E
         .map(|outcome| outcome.as_str())
         .collect();
     let given = if defaulted {
-        format!("--channel {channel} (the default)")
+        format!(
+            "--channel {channel} (assumed from their next action: give --channel to say otherwise)"
+        )
     } else {
         format!("--channel {channel}")
     };

@@ -26,7 +26,9 @@ pub fn run(arguments: impl IntoIterator<Item = OsString>, system_now: NaiveDateT
     if let Some(text) = commands::without_session(&cli.command) {
         return output::print(&text);
     }
-    match Session::new(&cli, system_now).and_then(|session| commands::run(cli.command, session)) {
+    match Session::new(&cli, system_now, output::width())
+        .and_then(|session| commands::run(cli.command, session))
+    {
         Ok(text) => output::print(&text),
         Err(error) => {
             output::error(&error.to_string());

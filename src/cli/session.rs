@@ -7,6 +7,7 @@ use chrono::NaiveDateTime;
 use super::args::Cli;
 use crate::config::Config;
 use crate::error::{Error, Result};
+use crate::render::Width;
 use crate::store::Store;
 use crate::tracker::Tracker;
 use crate::when;
@@ -14,13 +15,15 @@ use crate::when;
 pub struct Session {
     pub config: Config,
     pub now: NaiveDateTime,
+    /// How wide the text for people may be.
+    pub width: Width,
     db: Option<PathBuf>,
 }
 
 impl Session {
     /// Reads the clock pin and the cadence file; the database is opened only by the commands
     /// that need it.
-    pub fn new(cli: &Cli, system_now: NaiveDateTime) -> Result<Session> {
+    pub fn new(cli: &Cli, system_now: NaiveDateTime, width: Width) -> Result<Session> {
         let pinned = cli
             .now
             .as_deref()
@@ -46,6 +49,7 @@ impl Session {
         Ok(Session {
             config,
             now,
+            width,
             db: cli.db.clone(),
         })
     }

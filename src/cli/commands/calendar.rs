@@ -16,6 +16,7 @@ pub fn run(command: CalendarCommand, session: Session) -> Result<String> {
 }
 
 fn show(args: CalendarShowArgs, session: Session) -> Result<String> {
+    let width = session.width;
     let tracker = session.tracker()?;
     let year = tracker.calendar_year(args.year.unwrap_or(tracker.this_year()))?;
     let config = tracker.config();
@@ -28,7 +29,7 @@ fn show(args: CalendarShowArgs, session: Session) -> Result<String> {
     Ok(if args.json {
         json::to_string(&view)
     } else {
-        calendar::render(&view)
+        calendar::render(&view, width)
     })
 }
 

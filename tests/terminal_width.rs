@@ -191,6 +191,9 @@ fn fits(screen: &str, width: usize, words: &[String]) {
 /// A tmux server of our own, stopped when dropped.
 struct Tmux {
     socket: String,
+    /// Windows opened so far: each screen gets a session of its own, all kept until the
+    /// server stops (closing the last one would stop it under the next one's feet).
+    sessions: std::cell::Cell<usize>,
 }
 
 impl Tmux {
@@ -211,6 +214,7 @@ impl Tmux {
         }
         Some(Tmux {
             socket: format!("followup-width-{}-{name}", std::process::id()),
+            sessions: std::cell::Cell::new(0),
         })
     }
 
@@ -241,7 +245,8 @@ impl Tmux {
                 .collect::<Vec<_>>()
                 .join(" "),
         );
-        let session = format!("w{width}");
+        self.sessions.set(self.sessions.get() + 1);
+        let session = format!("s{}", self.sessions.get());
         let started = self.tmux(&[
             "new-session",
             "-d",
@@ -270,7 +275,6 @@ impl Tmux {
             ]);
             let text = String::from_utf8_lossy(&captured.stdout).into_owned();
             if let Some((screen, _)) = text.split_once(DONE) {
-                self.tmux(&["kill-session", "-t", &session]);
                 return screen.to_string();
             }
             assert!(

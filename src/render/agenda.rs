@@ -42,6 +42,8 @@ enum Col {
     Phone,
     Step,
     Touch,
+    /// The step and its touch in one cell ("rescue 3/4").
+    StepTouch,
     /// Only when `[calendar] call_hours` gives something to say.
     Call,
     Why,
@@ -55,10 +57,10 @@ const LAYOUTS: [&[Col]; 6] = {
     [
         &[When, Id, Prospect, Company, Phone, Step, Touch, Call, Why],
         &[When, Id, Prospect, Company, Phone, Step, Touch, Call],
-        &[When, Id, Prospect, Company, Step, Touch, Call],
-        &[When, Id, Prospect, Step, Touch, Call],
-        &[When, Id, Prospect, Step, Touch],
-        &[Id, Prospect, Step],
+        &[When, Id, Prospect, Company, StepTouch, Call],
+        &[When, Id, Prospect, StepTouch, Call],
+        &[When, Id, Prospect, StepTouch],
+        &[Id, Prospect, StepTouch],
     ]
 };
 
@@ -70,7 +72,7 @@ impl fit::Column<ActionView> for Col {
             Col::Prospect => "Prospect",
             Col::Company => "Company",
             Col::Phone => "Phone",
-            Col::Step => "Step",
+            Col::Step | Col::StepTouch => "Step",
             Col::Touch => "Touch",
             Col::Call => "Call (your time)",
             Col::Why => "Why",
@@ -85,7 +87,7 @@ impl fit::Column<ActionView> for Col {
             Col::Prospect | Col::Company => Fit::Wrap(20),
             Col::Call => Fit::Wrap(14),
             Col::Why => Fit::Wrap(40),
-            Col::Id | Col::Phone | Col::Step | Col::Touch => Fit::Whole,
+            Col::Id | Col::Phone | Col::Step | Col::Touch | Col::StepTouch => Fit::Whole,
         }
     }
 
@@ -98,6 +100,7 @@ impl fit::Column<ActionView> for Col {
             Col::Phone => cell(view.number()),
             Col::Step => view.step.to_string(),
             Col::Touch => view.touch_label(),
+            Col::StepTouch => view.step_and_touch(),
             Col::Call => cell(view.call_advice.as_deref()),
             Col::Why => view.reason.clone(),
         }

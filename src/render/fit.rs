@@ -37,33 +37,35 @@ pub fn choose<'l, R, C: Column<R>>(
     layouts: &[&'l [C]],
     rows: &[R],
 ) -> (String, &'l [C]) {
-    // Each column's cells are made once, however many layouts use it.
-    let mut made: Vec<(C, Vec<String>)> = Vec::new();
+    // Each column's cells are made and measured once, however many layouts use it.
+    let mut made: Vec<(C, Vec<String>, Need)> = Vec::new();
     let mut last = None;
     for layout in layouts {
-        for column in layout.iter() {
-            if !made.iter().any(|(done, _)| done == column) {
-                made.push((*column, rows.iter().map(|row| column.cell(row)).collect()));
+        for &column in layout.iter() {
+            if !made.iter().any(|(done, ..)| *done == column) {
+                let cells: Vec<String> = rows.iter().map(|row| column.cell(row)).collect();
+                let need = need(column.header(), column.fit(), &cells);
+                made.push((column, cells, need));
             }
         }
-        let columns: Vec<Data> = layout
+        let (columns, needs): (Vec<Data>, Vec<Need>) = layout
             .iter()
-            .map(|column| Data {
-                header: column.header(),
-                fit: column.fit(),
-                cells: made
-                    .iter()
-                    .find(|(done, _)| done == column)
-                    .map_or(&[][..], |(_, cells)| cells.as_slice()),
+            .filter_map(|column| made.iter().find(|(done, ..)| done == column))
+            .map(|(column, cells, need)| {
+                let data = Data {
+                    header: column.header(),
+                    cells,
+                };
+                (data, need.clone())
             })
-            .collect();
-        if let Some(text) = draw(width, &columns) {
+            .unzip();
+        if let Some(text) = draw(width, &columns, &needs) {
             return (text, layout);
         }
-        last = Some((columns, layout));
+        last = Some((columns, needs, layout));
     }
     match last {
-        Some((columns, layout)) => (force(&columns), layout),
+        Some((columns, needs, layout)) => (force(&columns, &needs), layout),
         None => (String::new(), &[]),
     }
 }
@@ -78,22 +80,22 @@ pub fn rows(width: Width, columns: &[(&str, Fit)], rows: &[Vec<String>]) -> Stri
                 .collect()
         })
         .collect();
+    let needs: Vec<Need> = columns
+        .iter()
+        .zip(&cells)
+        .map(|((header, fit), cells)| need(header, *fit, cells))
+        .collect();
     let columns: Vec<Data> = columns
         .iter()
         .zip(&cells)
-        .map(|((header, fit), cells)| Data {
-            header,
-            fit: *fit,
-            cells,
-        })
+        .map(|((header, _), cells)| Data { header, cells })
         .collect();
-    draw(width, &columns).unwrap_or_else(|| force(&columns))
+    draw(width, &columns, &needs).unwrap_or_else(|| force(&columns, &needs))
 }
 
-/// A column with its cells, column by column so that measuring needs no copies.
+/// A column's header and cells, column by column so that measuring needs no copies.
 struct Data<'a> {
     header: &'a str,
-    fit: Fit,
     cells: &'a [String],
 }
 
@@ -106,31 +108,30 @@ struct Need {
     cells: Vec<usize>,
 }
 
-impl Data<'_> {
-    fn need(&self) -> Need {
-        let texts = || std::iter::once(self.header).chain(self.cells.iter().map(String::as_str));
-        let width = |text: &str| text.split('\n').map(UnicodeWidthStr::width).max();
-        // The header may wrap: room is shared out for the rows.
-        let mut cells: Vec<usize> = self.cells.iter().filter_map(|cell| width(cell)).collect();
-        cells.sort_unstable();
-        let natural = texts().filter_map(width).max().unwrap_or(0);
-        let least = match self.fit {
-            Fit::Whole => natural,
-            Fit::Wrap(floor) => {
-                // comfy-table wraps at spaces only, so words are what lie between spaces.
-                let longest_word = texts()
-                    .flat_map(|text| text.split(['\n', ' ']))
-                    .map(UnicodeWidthStr::width)
-                    .max()
-                    .unwrap_or(0);
-                natural.min(floor.max(longest_word))
-            }
-        };
-        Need {
-            natural,
-            least,
-            cells,
+/// What a column of `cells` under `header` needs, given how it may fit.
+fn need(header: &str, fit: Fit, cells: &[String]) -> Need {
+    let texts = || std::iter::once(header).chain(cells.iter().map(String::as_str));
+    let width = |text: &str| text.split('\n').map(UnicodeWidthStr::width).max();
+    // The header may wrap: room is shared out for the rows.
+    let mut widths: Vec<usize> = cells.iter().filter_map(|cell| width(cell)).collect();
+    widths.sort_unstable();
+    let natural = texts().filter_map(width).max().unwrap_or(0);
+    let least = match fit {
+        Fit::Whole => natural,
+        Fit::Wrap(floor) => {
+            // comfy-table wraps at spaces only, so words are what lie between spaces.
+            let longest_word = texts()
+                .flat_map(|text| text.split(['\n', ' ']))
+                .map(UnicodeWidthStr::width)
+                .max()
+                .unwrap_or(0);
+            natural.min(floor.max(longest_word))
         }
+    };
+    Need {
+        natural,
+        least,
+        cells: widths,
     }
 }
 
@@ -204,16 +205,15 @@ fn share(needs: &[Need], room: usize) -> Option<Vec<usize>> {
 }
 
 /// The table within `width`, or `None` when it cannot fit without cutting words.
-fn draw(width: Width, columns: &[Data]) -> Option<String> {
-    let needs: Vec<Need> = columns.iter().map(Data::need).collect();
+fn draw(width: Width, columns: &[Data], needs: &[Need]) -> Option<String> {
     let room = width.columns().checked_sub(frame(columns.len()))?;
-    let widths = share(&needs, room)?;
+    let widths = share(needs, room)?;
     Some(grid(columns, &widths))
 }
 
 /// The table at the least widths of its columns, for when nothing narrower exists.
-fn force(columns: &[Data]) -> String {
-    let widths: Vec<usize> = columns.iter().map(|column| column.need().least).collect();
+fn force(columns: &[Data], needs: &[Need]) -> String {
+    let widths: Vec<usize> = needs.iter().map(|need| need.least).collect();
     grid(columns, &widths)
 }
 

@@ -506,7 +506,13 @@ pub fn following_touch(
     if !action.step.is_touch() {
         return None;
     }
-    let last = attempts.last().map(|attempt| attempt.at);
+    // The hypothetical touch comes after everything logged, and inside the current run: a
+    // file reopened at 10:00 has its touch of that day after 10:00, not at midnight before
+    // the run began (which would announce the same day again).
+    let last = attempts
+        .last()
+        .map(|attempt| attempt.at)
+        .max(prospect.run_started_at);
     let at = on.and_time(action.time.unwrap_or(NaiveTime::MIN));
     let mut hypothetical = attempts.to_vec();
     hypothetical.push(Attempt {

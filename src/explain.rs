@@ -539,9 +539,17 @@ impl Writer<'_> {
             .unwrap_or_default();
         let today = now.date();
         let standing = match promise::late_by(action, now) {
-            Some(late) => format!(
+            // On its own day, by how long; after it, in business days like any late action.
+            Some(late) if action.due == today => format!(
                 "a missed promise, {} late: log any attempt to settle it",
                 promise::describe(late)
+            ),
+            Some(_) => format!(
+                "a missed promise, {} late: log any attempt to settle it",
+                plural(
+                    self.calendar.business_days_between(action.due, today),
+                    "business day"
+                )
             ),
             None if action.due == today => "due today".to_string(),
             None if action.due > today => format!(

@@ -468,6 +468,10 @@ fn a_csv_export_makes_formulas_inert_and_imports_back() {
     assert_eq!(&rows[1][column("status")], "closed");
     assert_eq!(&rows[1][column("close_reason")], "no-response");
     assert_eq!(&rows[0][column("next_action")], "follow-up");
+    // The channel the list suggests, as `today --json` gives it: Dana prefers email, Eve
+    // has only a phone.
+    assert_eq!(&rows[0][column("next_channel")], "email");
+    assert_eq!(&eve[column("next_channel")], "call");
 
     let active = book.ok(&["export", "--status", "active"]);
     let active = csv::Reader::from_reader(active.as_bytes())

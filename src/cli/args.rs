@@ -115,8 +115,11 @@ pub enum Command {
     #[command(
         after_help = "Examples:\n  followup script dana\n  followup script dana --email\n  \
         followup script 3 --step rescue --email\n\n\
-        Where the file lacks a value the message needs, the text says so in brackets with the \
-        command that sets it, e.g. [no topic on file: followup edit 3 --topic ...]."
+        The message is written for the channel the prospect is reached on: what to say on a \
+        call, the email itself, or one short text. A sentence that needs a fact the file \
+        lacks (a topic, an earlier conversation) is said another way; a value a template \
+        uses without such a choice shows in brackets with the command that sets it, e.g. \
+        [no topic on file: followup edit 3 --topic ...]."
     )]
     Script(ScriptArgs),
 
@@ -146,6 +149,8 @@ pub enum Command {
     #[command(after_help = "Examples:\n  followup export --output prospects.csv\n  \
         followup export --format json --output backup.json\n  \
         followup export --status active --format csv | less\n\n\
+        --output refuses a file that exists (add --force to replace it) and the database itself \
+        and the files SQLite keeps beside it: an export written there would destroy the book.\n\
         In CSV, a cell that starts with =, +, -, @, a tab or a carriage return gets a leading ' \
         so that spreadsheets show it as text instead of running it as a formula.")]
     Export(ExportArgs),
@@ -228,9 +233,13 @@ pub struct ExportArgs {
     /// Which files to export
     #[arg(long, value_enum, default_value = "all")]
     pub status: StatusFilter,
-    /// Write to this file (readable by you only) instead of standard output
+    /// Write to this file (readable by you only) instead of standard output; it must not
+    /// exist yet unless --force is given, and it may not be the database
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Replace the --output file if it exists
+    #[arg(long, requires = "output")]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]
@@ -247,7 +256,8 @@ pub struct AgendaArgs {
     /// Print JSON instead of a table
     #[arg(long)]
     pub json: bool,
-    /// Write to this file instead of standard output
+    /// Write to this file (readable by you only) instead of standard output; it is replaced
+    /// if it exists, so that a calendar feed can be refreshed, but it may not be the database
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
@@ -313,7 +323,7 @@ included; a touch belongs to it by its date.";
 pub struct BackupArgs {
     #[command(flatten)]
     pub cadence_file: CadenceFile,
-    /// The file to write; it must not exist yet
+    /// The file to write; it must not exist yet, nor end in -wal, -shm or -journal
     pub file: PathBuf,
 }
 
@@ -426,7 +436,8 @@ pub struct FieldArgs {
     /// Their job title
     #[arg(long)]
     pub title: Option<String>,
-    /// The channel they asked to be followed up on: call, email or text
+    /// The channel they asked to be followed up on: call, email or text (used while the
+    /// phone or email it needs is on file; otherwise followup warns and suggests another)
     #[arg(long, value_name = "CHANNEL", value_parser = parse_preference)]
     pub prefers: Option<Cleared<Preference>>,
     /// The next step they agreed to, recalled by the rescue message
@@ -556,7 +567,7 @@ pub struct ScriptArgs {
     /// The step to write the message for [default: the next action's]
     #[arg(long)]
     pub step: Option<Step>,
-    /// Print the email (To, Subject and body) instead of what to say on the phone
+    /// Print the step's email (To, Subject and body) whatever the channel
     #[arg(long)]
     pub email: bool,
 }

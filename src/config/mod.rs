@@ -21,6 +21,7 @@ use crate::cadence::Cadence;
 use crate::calendar::Calendar;
 use crate::domain::Step;
 use crate::holidays::{Holiday, HolidayList, Source};
+use crate::quote::quoted;
 use crate::templates::{self, Part, Templates};
 use crate::zones::{self, CallHours};
 use chrono_tz::Tz;
@@ -172,8 +173,9 @@ impl Config {
                 return Err(locator.at_table(
                     &table_name,
                     format!(
-                        "there is no cadence '{cadence}' for these messages; [templates.NAME] \
+                        "there is no cadence {} for these messages; [templates.NAME] \
                          holds the messages of the cadence [cadence.NAME], and this file has: {}",
+                        quoted(&cadence),
                         cadences.keys().cloned().collect::<Vec<_>>().join(", ")
                     ),
                 ));
@@ -312,7 +314,7 @@ fn template_key(
             table,
             key,
             "not a template name: use a step (first, follow-up, rescue, assistant, fire, close, \
-             promised, next-step, recontact), optionally followed by _subject or _email",
+             promised, next-step, recontact), optionally followed by _subject, _email or _text",
         )
     })?;
     templates::check(text).map_err(|error| locator.at_key(table, key, error.to_string()))?;
@@ -377,7 +379,8 @@ fn check_calendar(
                         "calendar",
                         "workdays",
                         format!(
-                            "'{name}' is not a weekday (use mon, tue, wed, thu, fri, sat, sun)"
+                            "{} is not a weekday (use mon, tue, wed, thu, fri, sat, sun)",
+                            quoted(name)
                         ),
                     )
                 })
@@ -392,7 +395,13 @@ fn check_calendar(
                 locator.at_key(
                     "calendar",
                     "holidays",
-                    format!("{value} is not a date; write holidays as \"YYYY-MM-DD\""),
+                    format!(
+                        "{} is not a date; write holidays as \"YYYY-MM-DD\"",
+                        match value.as_str() {
+                            Some(text) => quoted(text),
+                            None => quoted(&value.to_string()),
+                        }
+                    ),
                 )
             })
         })
@@ -474,7 +483,10 @@ fn check_cadence(locator: &Locator, name: &str, raw: RawCadence) -> Result<Caden
                 locator.at_key(
                     &table,
                     "promise_time",
-                    format!("'{text}' is not a time; write HH:MM, such as \"08:15\""),
+                    format!(
+                        "{} is not a time; write HH:MM, such as \"08:15\"",
+                        quoted(&text)
+                    ),
                 )
             })
         })
@@ -511,10 +523,10 @@ fn check_cadence(locator: &Locator, name: &str, raw: RawCadence) -> Result<Caden
 
 /// Which steps a cadence can produce, for `cadence check`'s summary.
 pub fn describe(cadence: &Cadence) -> String {
-    let mut parts = vec![format!(
-        "a touch every {} business days",
-        cadence.gap_business_days
-    )];
+    let mut parts = vec![match cadence.gap_business_days {
+        1 => "a touch every business day".to_string(),
+        gap => format!("a touch every {gap} business days"),
+    }];
     match cadence.rescue_after {
         Some(after) => parts.push(format!("{} after {after} unanswered", Step::Rescue)),
         None => parts.push("no rescue".to_string()),

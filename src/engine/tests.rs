@@ -1156,6 +1156,33 @@ fn the_following_touch_is_the_day_a_message_can_announce() {
     assert_eq!(following(&file, &close, "2026-12-15"), None);
 }
 
+/// Issue 10: after `reopen` on Tue 2026-12-15 at 10:00, the message announced "Tuesday 15
+/// December", the day it was said on.
+#[test]
+fn after_a_reopen_the_following_touch_is_a_gap_after_the_reopening_day() {
+    let mut file = File::new(prospect("2026-11-23"));
+    file.voicemail("2026-11-23");
+    file.prospect.run_started_at = Some(datetime("2026-12-15T10:00"));
+    let reopened = file.next_on("2026-12-15");
+    assert_eq!(
+        (reopened.step, reopened.due),
+        (Step::FollowUp, date("2026-12-15"))
+    );
+    let following = following_touch(
+        &file.prospect,
+        &file.attempts,
+        &file.cadence,
+        &file.calendar,
+        &reopened,
+        date("2026-12-15"),
+    );
+    assert_eq!(
+        following,
+        Some(date("2026-12-21")),
+        "Tue 12-15 + 4 business days"
+    );
+}
+
 #[test]
 fn a_reply_once_the_next_touch_is_due_is_that_touch() {
     let mut file = File::new(prospect("2026-11-23"));

@@ -6,21 +6,17 @@ use super::fit::{self, Fit};
 use super::sanitize::{cell, clean, clean_lines};
 use super::view::ActionView;
 use super::{Width, day, plural, table};
-use crate::domain::Step;
+use crate::domain::{Channel, Step};
 use crate::promise;
 
 /// The "When" column: the promised time, "today", or how late.
 fn when(view: &ActionView) -> String {
-    if let (Some(time), Some(minutes)) = (view.time, view.late_minutes) {
-        return format!(
-            "{} MISSED by {}",
-            time.format("%H:%M"),
-            promise::describe(TimeDelta::minutes(minutes))
-        );
+    if let (Some(time), Some(_)) = (view.time, view.late_minutes) {
+        return format!("{} {}", time.format("%H:%M"), missed(view));
     }
     let late = match view.overdue_business_days {
         0 => None,
-        days => Some(format!("{} late", plural(days, "day"))),
+        days => Some(late(days)),
     };
     match (view.time, late) {
         (Some(time), None) => format!("{}{}", time.format("%H:%M"), view.their_clock()),
@@ -32,6 +28,23 @@ fn when(view: &ActionView) -> String {
     }
 }
 
+/// How late an action is, in the one unit the lists use: "3 business days late".
+pub fn late(business_days: i64) -> String {
+    format!("{} late", plural(business_days, "business day"))
+}
+
+/// A missed promise: by how long on its own day ("MISSED by 1h 20m"), in business days after
+/// it, like every other late action.
+fn missed(view: &ActionView) -> String {
+    match (view.overdue_business_days, view.late_minutes) {
+        (0, Some(minutes)) => format!(
+            "MISSED by {}",
+            promise::describe(TimeDelta::minutes(minutes))
+        ),
+        (days, _) => format!("MISSED, {}", late(days)),
+    }
+}
+
 /// The columns of the morning list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Col {
@@ -39,7 +52,8 @@ enum Col {
     Id,
     Prospect,
     Company,
-    Phone,
+    /// The channel and where to reach them on it ("call 555-0190").
+    Channel,
     Step,
     Touch,
     /// The step and its touch in one cell ("rescue 3/4").
@@ -50,13 +64,13 @@ enum Col {
 }
 
 /// From the widest to the narrowest. A layout that leaves a column out loses nothing: the
-/// company and the number head each message, and the reason and the call advice move under
+/// company, the channel and its detail head each message, and the reason and the call advice move under
 /// that heading. The narrow layouts keep a row on one line, so the list reads at a glance.
 const LAYOUTS: [&[Col]; 6] = {
     use Col::*;
     [
-        &[When, Id, Prospect, Company, Phone, Step, Touch, Call, Why],
-        &[When, Id, Prospect, Company, Phone, Step, Touch, Call],
+        &[When, Id, Prospect, Company, Channel, Step, Touch, Call, Why],
+        &[When, Id, Prospect, Company, Channel, Step, Touch, Call],
         &[When, Id, Prospect, Company, StepTouch, Call],
         &[When, Id, Prospect, StepTouch, Call],
         &[When, Id, Prospect, StepTouch],
@@ -71,7 +85,7 @@ impl fit::Column<ActionView> for Col {
             Col::Id => "Id",
             Col::Prospect => "Prospect",
             Col::Company => "Company",
-            Col::Phone => "Phone",
+            Col::Channel => "Channel",
             Col::Step | Col::StepTouch => "Step",
             Col::Touch => "Touch",
             Col::Call => "Call (your time)",
@@ -87,7 +101,7 @@ impl fit::Column<ActionView> for Col {
             Col::Prospect | Col::Company => Fit::Wrap(20),
             Col::Call => Fit::Wrap(14),
             Col::Why => Fit::Wrap(40),
-            Col::Id | Col::Phone | Col::Step | Col::Touch | Col::StepTouch => Fit::Whole,
+            Col::Id | Col::Channel | Col::Step | Col::Touch | Col::StepTouch => Fit::Whole,
         }
     }
 
@@ -97,7 +111,7 @@ impl fit::Column<ActionView> for Col {
             Col::Id => view.id.to_string(),
             Col::Prospect => clean(&view.name).into_owned(),
             Col::Company => cell(view.company.as_deref()),
-            Col::Phone => cell(view.number()),
+            Col::Channel => view.channel_cell(),
             Col::Step => view.step.to_string(),
             Col::Touch => view.touch_label(),
             Col::StepTouch => view.step_and_touch(),
@@ -162,50 +176,46 @@ fn message_block(number: usize, view: &ActionView, under: Under, width: Width) -
         Some(company) => format!("{}, {}", clean(&view.name), clean(company)),
         None => clean(&view.name).into_owned(),
     };
-    let how = match (view.step, view.number()) {
-        (Step::Close, _) => "to do".to_string(),
-        (_, Some(number)) => format!("{} {}", view.channel, clean(number)),
-        (_, None) => view.channel.to_string(),
+    let how = match view.step {
+        Step::Close => "to do".to_string(),
+        _ => view.how(),
     };
     let step = match view.late_minutes {
-        Some(minutes) => format!(
-            "{}, MISSED by {}",
-            view.step,
-            promise::describe(TimeDelta::minutes(minutes))
-        ),
+        Some(_) => format!("{}, {}", view.step, missed(view)),
         None => view.step.to_string(),
     };
-    let heading = format!("{number}. {who} ({step}): {how}");
     let indent = " ".repeat(format!("{number}. ").len().max(3));
-    let mut block = table::hanging(&heading, "", &indent, width);
+    let line = |text: &str| format!("{}\n", table::indented(text, &indent, width));
+    let mut block = table::hanging(
+        &format!("{number}. {who} ({step}): {how}"),
+        "",
+        &indent,
+        width,
+    );
     block.push('\n');
     if under.reason {
-        block.push_str(&table::indented(
-            &format!("Why: {}", view.reason),
-            &indent,
-            width,
-        ));
-        block.push('\n');
+        block.push_str(&line(&format!("Why: {}", view.reason)));
     }
     if let (true, Some(advice)) = (under.call, &view.call_advice) {
-        block.push_str(&table::indented(
-            &format!("Call: {}", clean(advice)),
-            &indent,
-            width,
-        ));
-        block.push('\n');
+        block.push_str(&line(&format!("Call: {}", clean(advice))));
     }
-    block.push_str(&table::indented(&clean_lines(&view.script), &indent, width));
-    block.push('\n');
-    if let Some(subject) = &view.email_subject {
-        let to = view
-            .email
-            .as_deref()
-            .map(|email| format!(" to {}", clean(email)))
-            .unwrap_or_default();
-        let line = format!("Email{to}: \"{}\"", clean(subject));
-        block.push_str(&table::indented(&line, &indent, width));
-        block.push('\n');
+    match (&view.email_subject, &view.email) {
+        // The message is the email: its subject heads it.
+        (Some(subject), _) if view.channel == Some(Channel::Email) && view.step != Step::Close => {
+            block.push_str(&line(&format!("Subject: {}", clean(subject))));
+            block.push('\n');
+            block.push_str(&line(&clean_lines(&view.script)));
+        }
+        // The email that goes beside the call.
+        (Some(subject), Some(email)) => {
+            block.push_str(&line(&clean_lines(&view.script)));
+            block.push_str(&line(&format!(
+                "Email to {}: \"{}\"",
+                clean(email),
+                clean(subject)
+            )));
+        }
+        _ => block.push_str(&line(&clean_lines(&view.script))),
     }
     block
 }

@@ -219,20 +219,31 @@ pub fn render(view: &DossierView, width: Width) -> String {
                 .time
                 .map(|time| format!(" at {}{}", time.format("%H:%M"), next.their_clock()))
                 .unwrap_or_default();
+            let how = match next.step {
+                Step::Close => "to do".to_string(),
+                _ => next.how(),
+            };
             let heading = format!(
-                "Next: {} on {}{time}{touch}, by {}.",
+                "Next: {} on {}{time}{touch}; {how}.",
                 next.step,
                 day(next.due),
-                next.channel,
             );
             out.push('\n');
             out.push_str(&table::hanging(&heading, "", "  ", width));
             out.push('\n');
             out.push_str(&table::indented(&next.reason, "  ", width));
             out.push_str("\n\n");
+            let is_email = next.channel == Some(Channel::Email) && next.step != Step::Close;
+            if let (true, Some(subject)) = (is_email, &next.email_subject) {
+                let subject = format!("Subject: {}", clean(subject));
+                out.push_str(&table::hanging(&subject, "  ", "    ", width));
+                out.push_str("\n\n");
+            }
             out.push_str(&table::indented(&clean_lines(&next.script), "  ", width));
             out.push('\n');
-            if let (Some(subject), Some(body)) = (&next.email_subject, &next.email_body) {
+            if let (false, Some(subject), Some(body)) =
+                (is_email, &next.email_subject, &next.email_body)
+            {
                 let subject = format!("Email subject: {}", clean(subject));
                 out.push('\n');
                 out.push_str(&table::hanging(&subject, "  ", "    ", width));

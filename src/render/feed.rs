@@ -49,13 +49,13 @@ fn event(view: &ActionView, today: NaiveDate) -> Event {
 
 fn description(view: &ActionView) -> String {
     let mut lines = Vec::new();
-    if let Some(number) = view.number() {
-        lines.push(format!("Phone: {number}"));
+    if let Some(phone) = &view.phone {
+        lines.push(format!("Phone: {phone}"));
     }
     if let Some(email) = &view.email {
         lines.push(format!("Email: {email}"));
     }
-    lines.push(format!("Step: {} by {}", view.step, view.channel));
+    lines.push(format!("Step: {}; {}", view.step, view.how()));
     lines.push(view.reason.clone());
     lines.push(String::new());
     lines.push(view.script.clone());

@@ -2,6 +2,7 @@
 
 use chrono::NaiveDate;
 
+use super::agenda::late;
 use super::fit::{self, Fit};
 use super::sanitize::{cell, clean};
 use super::view::ActionView;
@@ -15,7 +16,8 @@ enum Col {
     Id,
     Prospect,
     Company,
-    Phone,
+    /// The channel and where to reach them on it ("call 555-0190").
+    Channel,
     Step,
     Touch,
     /// The step and its touch in one cell ("rescue 3/4").
@@ -27,7 +29,7 @@ enum Col {
 const LAYOUTS: [&[Col]; 5] = {
     use Col::*;
     [
-        &[Day, When, Id, Prospect, Company, Phone, Step, Touch],
+        &[Day, When, Id, Prospect, Company, Channel, Step, Touch],
         &[Day, When, Id, Prospect, Company, StepTouch],
         &[Day, When, Id, Prospect, StepTouch],
         &[Day, Id, Prospect, StepTouch],
@@ -49,7 +51,7 @@ impl fit::Column<Row<'_>> for Col {
             Col::Id => "Id",
             Col::Prospect => "Prospect",
             Col::Company => "Company",
-            Col::Phone => "Phone",
+            Col::Channel => "Channel",
             Col::Step | Col::StepTouch => "Step",
             Col::Touch => "Touch",
         }
@@ -59,7 +61,9 @@ impl fit::Column<Row<'_>> for Col {
         match self {
             Col::When => Fit::Wrap(12),
             Col::Prospect | Col::Company => Fit::Wrap(16),
-            Col::Day | Col::Id | Col::Phone | Col::Step | Col::Touch | Col::StepTouch => Fit::Whole,
+            Col::Day | Col::Id | Col::Channel | Col::Step | Col::Touch | Col::StepTouch => {
+                Fit::Whole
+            }
         }
     }
 
@@ -69,19 +73,19 @@ impl fit::Column<Row<'_>> for Col {
             Col::Day => day(view.day_to_act(row.today)),
             Col::When => match (view.time, view.overdue_business_days) {
                 (Some(time), 0) => format!("{}{}", time.format("%H:%M"), view.their_clock()),
-                (Some(time), late) => format!(
-                    "{}{} ({} late)",
+                (Some(time), days) => format!(
+                    "{}{} ({})",
                     time.format("%H:%M"),
                     view.their_clock(),
-                    plural(late, "day")
+                    late(days)
                 ),
                 (None, 0) => String::new(),
-                (None, late) => format!("{} late", plural(late, "day")),
+                (None, days) => late(days),
             },
             Col::Id => view.id.to_string(),
             Col::Prospect => clean(&view.name).into_owned(),
             Col::Company => cell(view.company.as_deref()),
-            Col::Phone => cell(view.number()),
+            Col::Channel => view.channel_cell(),
             Col::Step => view.step.to_string(),
             Col::Touch => view.touch_label(),
             Col::StepTouch => view.step_and_touch(),

@@ -28,6 +28,7 @@ use crate::domain::{
 use crate::engine::{self, NextAction};
 use crate::error::{Error, Result};
 use crate::explain::{self, Explanation};
+use crate::facts::MessageFacts;
 use crate::script;
 use crate::stats::{self, Period, Stats};
 use crate::store::{NewAttempt, Reader, Selection, Store, Writer};
@@ -49,6 +50,8 @@ pub struct Due {
     /// When the touch after this one falls due if this one goes unanswered: the day the
     /// message can announce.
     pub following: Option<NaiveDate>,
+    /// What the prospect's history lets the message say.
+    pub facts: MessageFacts,
 }
 
 /// A prospect's whole file.
@@ -360,6 +363,7 @@ impl Tracker {
             prospect: prospect.clone(),
             action,
             following,
+            facts: MessageFacts::of(prospect, attempts),
         }
     }
 

@@ -16,20 +16,37 @@ pub fn run(args: ScriptArgs, session: Session) -> Result<String> {
     };
     let (prospect, action) = (&due.prospect, &due.action);
     let config = tracker.config();
-    let filled = script::message(prospect, action, due.following, config, Gaps::Marked);
     if !args.email {
+        let filled = script::message(
+            prospect,
+            action,
+            due.following,
+            &due.facts,
+            config,
+            Gaps::Marked,
+        );
         let max_touches = config
             .cadence(&prospect.cadence)
             .and_then(|cadence| cadence.max_touches);
         return Ok(message::voice(prospect, action, max_touches, &filled));
     }
-    message::email(prospect, &filled).ok_or_else(|| {
-        Error::Invalid(format!(
-            "the {step} step has no email in {file}; add `{step}_subject` and `{step}_email` \
-             under [templates] (or [templates.{cadence}])",
-            step = action.step,
-            file = config.origin.describe(),
-            cadence = prospect.cadence
-        ))
-    })
+    let email = script::email(
+        prospect,
+        action,
+        due.following,
+        &due.facts,
+        config,
+        Gaps::Marked,
+    );
+    email
+        .map(|(subject, body)| message::email(prospect, &subject, &body))
+        .ok_or_else(|| {
+            Error::Invalid(format!(
+                "the {step} step has no email in {file}; add `{step}_subject` and `{step}_email` \
+                 under [templates] (or [templates.{cadence}])",
+                step = action.step,
+                file = config.origin.describe(),
+                cadence = prospect.cadence
+            ))
+        })
 }

@@ -387,10 +387,10 @@ fn json_does_not_depend_on_the_width() {
 }
 
 #[test]
-fn a_wide_terminal_shows_the_reason_in_the_table() {
+fn a_very_wide_terminal_shows_the_reason_in_the_table() {
     let f = book();
-    let text = piped(&f, Some("200"), &["today"]);
-    fits(&text, 200, &words_to_read(&f));
+    let text = piped(&f, Some("260"), &["today"]);
+    fits(&text, 260, &words_to_read(&f));
     assert!(
         text.lines().nth(2).unwrap_or_default().contains("Why"),
         "{text}"
@@ -399,4 +399,13 @@ fn a_wide_terminal_shows_the_reason_in_the_table() {
         !text.contains("   Why: "),
         "the reason is not said twice:\n{text}"
     );
+}
+
+#[test]
+fn a_phone_number_in_a_heading_is_never_cut_at_its_spaces() {
+    let f = book();
+    for columns in ["80", "100", "120"] {
+        let text = piped(&f, Some(columns), &["today"]);
+        assert!(text.contains("call +44 20 7946 0958"), "{text}");
+    }
 }

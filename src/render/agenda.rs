@@ -1,6 +1,7 @@
 //! The morning list as a person reads it: a table of what is due, then the message for each.
 
 use chrono::{NaiveDate, TimeDelta};
+use unicode_width::UnicodeWidthStr;
 
 use super::fit::{self, Fit};
 use super::sanitize::{cell, clean, clean_lines};
@@ -186,12 +187,23 @@ fn message_block(number: usize, view: &ActionView, under: Under, width: Width) -
     };
     let indent = " ".repeat(format!("{number}. ").len().max(3));
     let line = |text: &str| format!("{}\n", table::indented(text, &indent, width));
-    let mut block = table::hanging(
-        &format!("{number}. {who} ({step}): {how}"),
-        "",
-        &indent,
-        width,
-    );
+    // How to reach them stays on one line (a phone number is never cut at its spaces),
+    // unless it is a sentence longer than a line.
+    let heading = format!("{number}. {who} ({step}):");
+    let mut block = if indent.width() + how.width() > width.text() {
+        table::hanging(&format!("{heading} {how}"), "", &indent, width)
+    } else {
+        let mut block = table::hanging(&heading, "", &indent, width);
+        let last = block.rsplit('\n').next().map_or(0, UnicodeWidthStr::width);
+        if last + 1 + how.width() <= width.text() {
+            block.push(' ');
+        } else {
+            block.push('\n');
+            block.push_str(&indent);
+        }
+        block.push_str(&how);
+        block
+    };
     block.push('\n');
     if under.reason {
         block.push_str(&line(&format!("Why: {}", view.reason)));

@@ -2,9 +2,9 @@
 //!
 //! Each column says how it may give up room ([`Fit`]): dates, ids and steps stay whole; names
 //! and sentences wrap between words, never narrower than their longest word. When even the
-//! narrowest widths do not fit, a command's table drops or merges its less useful columns: it
-//! lists its layouts from the widest to the narrowest and [`choose`] takes the first that
-//! fits. The widths are shared out here rather than by comfy-table's own arrangement, so that
+//! narrowest widths do not fit, or would make every row several lines high, a command's table
+//! drops or merges its less useful columns: it lists its layouts from the widest to the
+//! narrowest and [`choose`] takes the first that fits with rows of about one line. The widths are shared out here rather than by comfy-table's own arrangement, so that
 //! the promise "no word is cut" does not rest on another library's heuristics.
 
 use comfy_table::{ColumnConstraint, Width as Cells};
@@ -30,8 +30,10 @@ pub trait Column<R>: Copy + PartialEq {
     fn cell(self, row: &R) -> String;
 }
 
-/// The first of `layouts` (widest first) whose columns fit into `width`, drawn, with the layout
-/// used. When none fits, the last, narrowest one is drawn anyway.
+/// The first of `layouts` (widest first) whose columns fit into `width` with rows of about one
+/// line, drawn, with the layout used. When every layout that fits makes rows of several lines
+/// (long sentences in a narrow column), the widest of those; when none fits, the last,
+/// narrowest one anyway.
 pub fn choose<'l, R, C: Column<R>>(
     width: Width,
     layouts: &[&'l [C]],
@@ -39,6 +41,7 @@ pub fn choose<'l, R, C: Column<R>>(
 ) -> (String, &'l [C]) {
     // Each column's cells are made and measured once, however many layouts use it.
     let mut made: Vec<(C, Vec<String>, Need)> = Vec::new();
+    let mut fitting = None;
     let mut last = None;
     for layout in layouts {
         for &column in layout.iter() {
@@ -59,15 +62,61 @@ pub fn choose<'l, R, C: Column<R>>(
                 (data, need.clone())
             })
             .unzip();
-        if let Some(text) = draw(width, &columns, &needs) {
-            return (text, layout);
+        let room = width.columns().checked_sub(frame(columns.len()));
+        if let Some(widths) = room.and_then(|room| share(&needs, room)) {
+            if compact(&columns, &widths) {
+                return (grid(&columns, &widths), layout);
+            }
+            if fitting.is_none() {
+                fitting = Some((grid(&columns, &widths), *layout));
+            }
         }
         last = Some((columns, needs, layout));
     }
-    match last {
-        Some((columns, needs, layout)) => (force(&columns, &needs), layout),
-        None => (String::new(), &[]),
+    match (fitting, last) {
+        (Some(fitting), _) => fitting,
+        (None, Some((columns, needs, layout))) => (force(&columns, &needs), layout),
+        (None, None) => (String::new(), &[]),
     }
+}
+
+/// Whether the rows take at most one and a half lines each on average at these widths.
+fn compact(columns: &[Data], widths: &[usize]) -> bool {
+    let rows = columns.iter().map(|column| column.cells.len()).max();
+    let rows = rows.unwrap_or(0);
+    let lines: usize = (0..rows)
+        .map(|row| {
+            columns
+                .iter()
+                .zip(widths)
+                .map(|(column, &width)| column.cells.get(row).map_or(1, |cell| lines(cell, width)))
+                .max()
+                .unwrap_or(1)
+        })
+        .sum();
+    lines * 2 <= rows * 3
+}
+
+/// How many lines `text` takes when wrapped at spaces to `width`, as comfy-table wraps it.
+fn lines(text: &str, width: usize) -> usize {
+    text.split('\n')
+        .map(|line| {
+            let mut count = 1;
+            let mut column = 0;
+            for word in line.split(' ') {
+                let word = word.width();
+                if column > 0 && column + 1 + word > width {
+                    count += 1;
+                    column = word;
+                } else if column > 0 {
+                    column += 1 + word;
+                } else {
+                    column = word;
+                }
+            }
+            count
+        })
+        .sum()
 }
 
 /// A table with one layout: `columns` are the headers and how each fits, `rows` the cells.
@@ -324,6 +373,13 @@ mod tests {
                 Col::Sentence => row.1.to_string(),
             }
         }
+    }
+
+    #[test]
+    fn lines_are_counted_as_the_table_wraps_them() {
+        assert_eq!(lines("a sentence of several words", 12), 3);
+        assert_eq!(lines("Dana\nNorthwind Office Supply", 30), 2);
+        assert_eq!(lines("", 5), 1);
     }
 
     #[test]

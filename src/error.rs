@@ -64,6 +64,25 @@ pub enum Error {
     #[error("{0}")]
     Invalid(String),
 
+    /// A date agreed with the prospect (`--promise`, `--next`) that falls on a day off: refused
+    /// unless `--force`, naming the next business day.
+    #[error(
+        "{flag} {when} falls on {why}; the next business day is {next}: use that day, or add \
+         --force to keep {day}",
+        when = .when.trim_end(),
+        why = day_off_words(*.off, *.day),
+        next = .next.format("%a %Y-%m-%d"),
+        day = .day.format("%a %Y-%m-%d")
+    )]
+    DayOff {
+        flag: &'static str,
+        /// The date (and time) as the user gave it, for the message.
+        when: String,
+        day: chrono::NaiveDate,
+        off: crate::calendar::DayOff,
+        next: chrono::NaiveDate,
+    },
+
     /// A file to import that cannot be used as it is; the message names the row or column.
     #[error("{file}: {source}")]
     Transfer {
@@ -99,6 +118,19 @@ pub enum Error {
     },
 }
 
+fn day_off_words(off: crate::calendar::DayOff, day: chrono::NaiveDate) -> &'static str {
+    use chrono::{Datelike, Weekday};
+    match off {
+        crate::calendar::DayOff::NotWorkday
+            if matches!(day.weekday(), Weekday::Sat | Weekday::Sun) =>
+        {
+            "a weekend"
+        }
+        crate::calendar::DayOff::NotWorkday => "a day you do not work ([calendar] workdays)",
+        crate::calendar::DayOff::Holiday => "a holiday (`followup calendar show` lists them)",
+        crate::calendar::DayOff::Away => "a day you are marked away (`followup away --list`)",
+    }
+}
 /// The candidates an ambiguous name lists: the first ten, then how many more. A book of
 /// 200,000 once gave a 5 MB error line.
 const CANDIDATES_SHOWN: usize = 10;
@@ -139,6 +171,7 @@ impl Error {
             | Error::Ambiguous { .. }
             | Error::UnknownCadence { .. }
             | Error::Invalid(_)
+            | Error::DayOff { .. }
             | Error::Transfer { .. }
             | Error::HolidayFile { .. }
             | Error::Mapping(_) => 2,

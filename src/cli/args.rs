@@ -512,6 +512,9 @@ pub struct LogArgs {
     pub next: Option<String>,
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
+    /// Keep a --promise or --next that falls on a weekend, a holiday or a day away
+    #[arg(long)]
+    pub force: bool,
     /// Print the attempt and the next action as JSON
     #[arg(long)]
     pub json: bool,
@@ -564,8 +567,9 @@ pub struct ScriptArgs {
     pub cadence_file: CadenceFile,
     /// An id, or part of the name or company of exactly one prospect
     pub prospect: String,
-    /// The step to write the message for [default: the next action's]
-    #[arg(long)]
+    /// The step to write the message for: first, follow-up, rescue, assistant, fire, close,
+    /// next-step or recontact [default: the next action's]
+    #[arg(long, value_parser = parse_step)]
     pub step: Option<Step>,
     /// Print the step's email (To, Subject and body) whatever the channel
     #[arg(long)]
@@ -673,4 +677,17 @@ fn parse_preference(text: &str) -> Result<Cleared<Preference>, String> {
     text.parse()
         .map(|value| Cleared(Some(value)))
         .map_err(|error: crate::domain::UnknownWord| error.to_string())
+}
+
+/// A step to write a message for. `promised` still parses, so that `script` can say what
+/// became of it (old histories hold it), but is not offered: a promise no longer replaces the
+/// step (cadence.md rule 1).
+fn parse_step(text: &str) -> Result<Step, String> {
+    text.parse()
+        .map_err(|mut error: crate::domain::UnknownWord| {
+            error
+                .expected
+                .retain(|word| *word != Step::Promised.as_str());
+            error.to_string()
+        })
 }

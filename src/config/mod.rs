@@ -22,7 +22,7 @@ use crate::calendar::Calendar;
 use crate::domain::Step;
 use crate::holidays::{Holiday, HolidayList, Source};
 use crate::quote::quoted;
-use crate::templates::{self, Part, Templates};
+use crate::templates::{self, Opening, Part, Templates};
 use crate::zones::{self, CallHours};
 use chrono_tz::Tz;
 
@@ -136,10 +136,14 @@ impl Config {
         let mut own_tables = Vec::new();
         for (key, value) in raw.templates {
             match value {
-                toml::Value::String(text) => {
-                    let (step, part) = template_key(&locator, "templates", &key, &text)?;
-                    templates.insert(step, part, text);
-                }
+                toml::Value::String(text) => match opening_key(&locator, "templates", &key, &text)?
+                {
+                    Some((opening, part)) => templates.insert_opening(opening, part, text),
+                    None => {
+                        let (step, part) = template_key(&locator, "templates", &key, &text)?;
+                        templates.insert(step, part, text);
+                    }
+                },
                 toml::Value::Table(table) => own_tables.push((key, table)),
                 _ => {
                     return Err(locator.at_key(
@@ -153,6 +157,13 @@ impl Config {
         }
         if let Some(step) = templates.steps_without_script().next() {
             return Err(locator.at_key("templates", step.as_str(), "this step has no message"));
+        }
+        if let Some(key) = templates.openings_without_script().next() {
+            return Err(locator.at_key(
+                "templates",
+                key,
+                "the opening of a promised call has no message",
+            ));
         }
 
         let mut cadences = BTreeMap::new();
@@ -184,6 +195,10 @@ impl Config {
                 let toml::Value::String(text) = value else {
                     return Err(locator.at_key(&table_name, &key, "must be a message in quotes"));
                 };
+                if let Some((opening, part)) = opening_key(&locator, &table_name, &key, &text)? {
+                    templates.insert_opening_for(&cadence, opening, part, text);
+                    continue;
+                }
                 let (step, part) = template_key(&locator, &table_name, &key, &text)?;
                 templates.insert_for(&cadence, step, part, text);
             }
@@ -314,11 +329,28 @@ fn template_key(
             table,
             key,
             "not a template name: use a step (first, follow-up, rescue, assistant, fire, close, \
-             promised, next-step, recontact), optionally followed by _subject, _email or _text",
+             next-step, recontact), optionally followed by _subject, _email or _text, or the \
+             opening of a promised call (promise-kept, promise-missed), optionally followed by \
+             _email",
         )
     })?;
     templates::check(text).map_err(|error| locator.at_key(table, key, error.to_string()))?;
     Ok((step, part))
+}
+
+/// Reads the key of an opening of a promised call (`promise-kept`, `promise-missed_email`...)
+/// and checks its text; `None` for any other key.
+fn opening_key(
+    locator: &Locator,
+    table: &str,
+    key: &str,
+    text: &str,
+) -> Result<Option<(Opening, Part)>, ConfigError> {
+    let Some(found) = Opening::parse_key(key) else {
+        return Ok(None);
+    };
+    templates::check(text).map_err(|error| locator.at_key(table, key, error.to_string()))?;
+    Ok(Some(found))
 }
 
 /// The same configuration with the days off kept in the database: imported holidays and the

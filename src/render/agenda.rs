@@ -181,10 +181,16 @@ fn message_block(number: usize, view: &ActionView, under: Under, width: Width) -
         Step::Close => "to do".to_string(),
         _ => view.how(),
     };
-    let step = match view.late_minutes {
-        Some(_) => format!("{}, {}", view.step, missed(view)),
-        None => view.step.to_string(),
-    };
+    // A promise sets the time, the step stays what it is (cadence.md rule 1).
+    let mut step = view.step.to_string();
+    if view.promised {
+        step.push_str(", promised");
+    }
+    match view.late_minutes {
+        Some(_) => step.push_str(&format!(", {}", missed(view))),
+        None if view.missed_promise.is_some() => step.push_str(", after a missed promise"),
+        None => {}
+    }
     let indent = " ".repeat(format!("{number}. ").len().max(3));
     let line = |text: &str| format!("{}\n", table::indented(text, &indent, width));
     // How to reach them stays on one line (a phone number is never cut at its spaces),

@@ -59,11 +59,15 @@ impl fit::Column<Row<'_>> for Col {
 
     fn fit(self) -> Fit {
         match self {
-            Col::When => Fit::Wrap(12),
             Col::Prospect | Col::Company => Fit::Wrap(16),
-            Col::Day | Col::Id | Col::Channel | Col::Step | Col::Touch | Col::StepTouch => {
-                Fit::Whole
-            }
+            // "13:15 (08:15 New York)" reads wrong cut at any of its spaces.
+            Col::Day
+            | Col::When
+            | Col::Id
+            | Col::Channel
+            | Col::Step
+            | Col::Touch
+            | Col::StepTouch => Fit::Whole,
         }
     }
 

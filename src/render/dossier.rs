@@ -184,9 +184,21 @@ pub fn render(view: &DossierView, width: Width) -> String {
     ];
     for (label, value) in fields {
         if let Some(value) = value {
-            let line = format!("{label}: {}", clean(&value));
-            out.push_str(&table::hanging(&line, "  ", "    ", width));
-            out.push('\n');
+            // A note may hold several lines (an import keeps columns one per line): each
+            // goes on its own line, under the first, and each wraps to the width.
+            let pad = " ".repeat(label.len() + 4);
+            let parts: Vec<&str> = match value.lines().collect::<Vec<_>>() {
+                parts if parts.is_empty() => vec![""],
+                parts => parts,
+            };
+            for (index, part) in parts.into_iter().enumerate() {
+                let (text, first) = match index {
+                    0 => (format!("{label}: {}", clean(part)), "  "),
+                    _ => (clean(part).into_owned(), pad.as_str()),
+                };
+                out.push_str(&table::hanging(&text, first, &pad, width));
+                out.push('\n');
+            }
         }
     }
     let status = match (p.status, p.close_reason) {

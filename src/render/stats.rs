@@ -67,6 +67,16 @@ pub fn render(stats: &Stats, width: Width) -> String {
         ),
         width,
     ));
+    if stats.assistant.touches > 0 {
+        out.push_str(&sentence(
+            &format!(
+                "Calls through the assistant: {}, {} followed by an answer; they are not \
+                 touches, so neither table below counts them.",
+                stats.assistant.touches, stats.assistant.answered
+            ),
+            width,
+        ));
+    }
     out.push('\n');
 
     // `close` is not a step anyone plans to touch on; show it only if someone did.

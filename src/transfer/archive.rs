@@ -252,6 +252,7 @@ fn incoming(
             created_at: archived.created_at.unwrap_or(now),
         },
         attempts,
+        row: None,
     })
 }
 

@@ -19,7 +19,7 @@ use std::path::PathBuf;
 use chrono::{NaiveDate, NaiveDateTime};
 use followup::config::Config;
 use followup::domain::{Channel, CloseReason, Contact, Outcome, ProspectId, Step};
-use followup::render::{agenda, view::ActionView};
+use followup::render::{Width, agenda, view::ActionView};
 use followup::store::Store;
 use followup::tracker::{CloseRequest, LogEntry, NewProspect, Recontact};
 use followup::{Result, Tracker};
@@ -58,7 +58,7 @@ fn main() -> std::result::Result<(), Box<dyn std::error::Error>> {
         .iter()
         .map(|due| ActionView::new(due, tracker.config(), tracker.now()))
         .collect();
-    print!("{}", agenda::render(today, &views));
+    print!("{}", agenda::render(today, &views, Width::PIPED));
 
     // The example doubles as a check that the cadence still does what this file says.
     for (id, expected) in stories {

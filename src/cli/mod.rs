@@ -34,7 +34,7 @@ pub fn run(arguments: impl IntoIterator<Item = OsString>, system_now: NaiveDateT
     let warnings = output::Warnings::default();
     let result = match commands::without_session(&cli.command, cli.db.as_deref()) {
         Some(result) => result,
-        None => Session::new(&cli, system_now, warnings.clone())
+        None => Session::new(&cli, system_now, warnings.clone(), output::width())
             .and_then(|session| commands::run(cli.command, session)),
     };
     match result {

@@ -6,13 +6,41 @@
 //!   whatever command made the text: names, notes and file names come from people and files,
 //!   and raw escapes in them could rewrite the screen or the window title.
 //! - `error: ` is the one line on stderr of a failing command; warnings wait for success.
+//! - How wide the text for people may be is asked here, once ([`width`]).
 
 use std::cell::RefCell;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 use std::rc::Rc;
 
-use crate::render::sanitize;
+use crate::render::{Width, sanitize};
+
+/// How wide the text for people may be: the terminal's width when stdout is a terminal (it
+/// follows a resized window, where an exported `COLUMNS` may be stale), else `COLUMNS`, else
+/// [`Width::PIPED`].
+pub fn width() -> Width {
+    let stdout = std::io::stdout();
+    let terminal = if stdout.is_terminal() {
+        #[allow(clippy::disallowed_methods)] // the one place that asks the terminal
+        terminal_size::terminal_size_of(&stdout).map(|(width, _)| usize::from(width.0))
+    } else {
+        None
+    };
+    width_from(terminal, std::env::var("COLUMNS").ok().as_deref())
+}
+
+/// The width from what the terminal says, if anything, and `COLUMNS`. A value that is not a
+/// positive number is ignored, as other tools do.
+fn width_from(terminal: Option<usize>, columns: Option<&str>) -> Width {
+    terminal
+        .filter(|&columns| columns > 0)
+        .or_else(|| {
+            columns
+                .and_then(|text| text.trim().parse::<usize>().ok())
+                .filter(|&columns| columns > 0)
+        })
+        .map_or(Width::PIPED, Width::new)
+}
 
 /// Prints a command's output. Status 0, or 1 with an `error:` line when it cannot be written.
 pub fn print(text: &str) -> ExitCode {
@@ -71,5 +99,20 @@ impl Warnings {
         for message in self.0.borrow_mut().drain(..) {
             let _ = writeln!(stderr, "warning: {}", sanitize::clean(&message));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_terminal_wins_then_columns_then_a_default() {
+        assert_eq!(width_from(Some(120), Some("80")), Width::new(120));
+        assert_eq!(width_from(None, Some("80")), Width::new(80));
+        assert_eq!(width_from(None, Some(" 132 ")), Width::new(132));
+        assert_eq!(width_from(None, None), Width::PIPED);
+        assert_eq!(width_from(Some(0), Some("wide")), Width::PIPED);
+        assert_eq!(width_from(None, Some("0")), Width::PIPED);
     }
 }

@@ -8,6 +8,7 @@ use super::args::Cli;
 use super::output::Warnings;
 use crate::config::Config;
 use crate::error::{Error, Result};
+use crate::render::Width;
 use crate::store::Store;
 use crate::tracker::Tracker;
 use crate::when;
@@ -15,6 +16,8 @@ use crate::when;
 pub struct Session {
     pub config: Config,
     pub now: NaiveDateTime,
+    /// How wide the text for people may be.
+    pub width: Width,
     db: Option<PathBuf>,
     /// Printed only if the command succeeds.
     warnings: Warnings,
@@ -23,7 +26,12 @@ pub struct Session {
 impl Session {
     /// Reads the clock pin and the cadence file; the database is opened only by the commands
     /// that need it.
-    pub fn new(cli: &Cli, system_now: NaiveDateTime, warnings: Warnings) -> Result<Session> {
+    pub fn new(
+        cli: &Cli,
+        system_now: NaiveDateTime,
+        warnings: Warnings,
+        width: Width,
+    ) -> Result<Session> {
         let pinned = cli
             .now
             .as_deref()
@@ -49,6 +57,7 @@ impl Session {
         Ok(Session {
             config,
             now,
+            width,
             db: cli.db.clone(),
             warnings,
         })

@@ -1,10 +1,12 @@
 //! The morning list as a person reads it: a table of what is due, then the message for each.
 
 use chrono::{NaiveDate, TimeDelta};
+use unicode_width::UnicodeWidthStr;
 
+use super::fit::{self, Fit};
 use super::sanitize::{cell, clean, clean_lines};
 use super::view::ActionView;
-use super::{day, plural, table};
+use super::{Width, day, plural, table};
 use crate::domain::{Channel, Step};
 use crate::promise;
 
@@ -44,13 +46,91 @@ fn missed(view: &ActionView) -> String {
     }
 }
 
-/// The table and the messages of `today`.
-pub fn render(today: NaiveDate, views: &[ActionView]) -> String {
+/// The columns of the morning list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Col {
+    When,
+    Id,
+    Prospect,
+    Company,
+    /// The channel and where to reach them on it ("call 555-0190").
+    Channel,
+    Step,
+    Touch,
+    /// The step and its touch in one cell ("rescue 3/4").
+    StepTouch,
+    /// Only when `[calendar] call_hours` gives something to say.
+    Call,
+    Why,
+}
+
+/// From the widest to the narrowest. A layout that leaves a column out loses nothing: the
+/// company, the channel and its detail head each message, and the reason and the call advice move under
+/// that heading. The narrow layouts keep a row on one line, so the list reads at a glance.
+const LAYOUTS: [&[Col]; 6] = {
+    use Col::*;
+    [
+        &[When, Id, Prospect, Company, Channel, Step, Touch, Call, Why],
+        &[When, Id, Prospect, Company, Channel, Step, Touch, Call],
+        &[When, Id, Prospect, Company, StepTouch, Call],
+        &[When, Id, Prospect, StepTouch, Call],
+        &[When, Id, Prospect, StepTouch],
+        &[Id, Prospect, StepTouch],
+    ]
+};
+
+impl fit::Column<ActionView> for Col {
+    fn header(self) -> &'static str {
+        match self {
+            Col::When => "When",
+            Col::Id => "Id",
+            Col::Prospect => "Prospect",
+            Col::Company => "Company",
+            Col::Channel => "Channel",
+            Col::Step | Col::StepTouch => "Step",
+            Col::Touch => "Touch",
+            Col::Call => "Call (your time)",
+            Col::Why => "Why",
+        }
+    }
+
+    fn fit(self) -> Fit {
+        match self {
+            Col::When => Fit::Wrap(12),
+            // Most names and companies fit on one line; a column too narrow for them would
+            // make every row several lines high.
+            Col::Prospect | Col::Company => Fit::Wrap(20),
+            Col::Call => Fit::Wrap(14),
+            Col::Why => Fit::Wrap(40),
+            Col::Id | Col::Channel | Col::Step | Col::Touch | Col::StepTouch => Fit::Whole,
+        }
+    }
+
+    fn cell(self, view: &ActionView) -> String {
+        match self {
+            Col::When => when(view),
+            Col::Id => view.id.to_string(),
+            Col::Prospect => clean(&view.name).into_owned(),
+            Col::Company => cell(view.company.as_deref()),
+            Col::Channel => view.channel_cell(),
+            Col::Step => view.step.to_string(),
+            Col::Touch => view.touch_label(),
+            Col::StepTouch => view.step_and_touch(),
+            Col::Call => cell(view.call_advice.as_deref()),
+            Col::Why => view.reason.clone(),
+        }
+    }
+}
+
+/// The table and the messages of `today`, `width` wide.
+pub fn render(today: NaiveDate, views: &[ActionView], width: Width) -> String {
     let mut out = format!(
         "{}: {} due",
         day(today),
         plural(views.len() as i64, "action")
     );
+    // One line, never wrapped (at most 76 columns): `capacity::under_header` adds its notes
+    // after it.
     match views.iter().filter(|view| view.missed).count() {
         0 => out.push_str(".\n"),
         missed => out.push_str(&format!(
@@ -58,43 +138,41 @@ pub fn render(today: NaiveDate, views: &[ActionView]) -> String {
             plural(missed as i64, "missed promise")
         )),
     }
-    // The "Call" column only when `[calendar] call_hours` gives something to say.
     let with_call = views.iter().any(|view| view.call_advice.is_some());
-    let mut headers = vec![
-        "When", "Id", "Prospect", "Company", "Channel", "Step", "Touch",
-    ];
-    if with_call {
-        headers.push("Call (your time)");
-    }
-    headers.push("Why");
-    let mut grid = table::new(&headers);
-    for view in views {
-        let mut row = vec![
-            when(view),
-            view.id.to_string(),
-            clean(&view.name).into_owned(),
-            cell(view.company.as_deref()),
-            view.channel_cell(),
-            view.step.to_string(),
-            view.touch_label(),
-        ];
-        if with_call {
-            row.push(cell(view.call_advice.as_deref()));
-        }
-        row.push(view.reason.clone());
-        grid.add_row(row);
-    }
-    out.push_str(&grid.to_string());
+    let layouts: Vec<Vec<Col>> = LAYOUTS
+        .iter()
+        .map(|layout| {
+            layout
+                .iter()
+                .copied()
+                .filter(|column| with_call || *column != Col::Call)
+                .collect()
+        })
+        .collect();
+    let layouts: Vec<&[Col]> = layouts.iter().map(Vec::as_slice).collect();
+    let (grid, shown) = fit::choose(width, &layouts, views);
+    out.push_str(&grid);
     out.push_str("\n\n");
+    let under = Under {
+        reason: !shown.contains(&Col::Why),
+        call: with_call && !shown.contains(&Col::Call),
+    };
     for (index, view) in views.iter().enumerate() {
-        out.push_str(&message_block(index + 1, view));
+        out.push_str(&message_block(index + 1, view, under, width));
         out.push('\n');
     }
     out
 }
 
-/// One numbered message: who, how, and what to say.
-pub fn message_block(number: usize, view: &ActionView) -> String {
+/// What a message's heading carries that the table had no room for.
+#[derive(Debug, Clone, Copy)]
+struct Under {
+    reason: bool,
+    call: bool,
+}
+
+/// One numbered message: who, how, and what to say, wrapped to `width`.
+fn message_block(number: usize, view: &ActionView, under: Under, width: Width) -> String {
     let who = match &view.company {
         Some(company) => format!("{}, {}", clean(&view.name), clean(company)),
         None => clean(&view.name).into_owned(),
@@ -113,30 +191,60 @@ pub fn message_block(number: usize, view: &ActionView) -> String {
         None if view.missed_promise.is_some() => step.push_str(", after a missed promise"),
         None => {}
     }
-    let mut block = format!("{number}. {who} ({step}): {how}\n");
-    block.push_str(&table::indented(&clean_lines(&view.script), "   "));
+    let indent = " ".repeat(format!("{number}. ").len().max(3));
+    let line = |text: &str| format!("{}\n", table::indented(text, &indent, width));
+    // How to reach them stays on one line (a phone number is never cut at its spaces),
+    // unless it is a sentence longer than a line.
+    let heading = format!("{number}. {who} ({step}):");
+    let mut block = if indent.width() + how.width() > width.text() {
+        table::hanging(&format!("{heading} {how}"), "", &indent, width)
+    } else {
+        let mut block = table::hanging(&heading, "", &indent, width);
+        let last = block.rsplit('\n').next().map_or(0, UnicodeWidthStr::width);
+        if last + 1 + how.width() <= width.text() {
+            block.push(' ');
+        } else {
+            block.push('\n');
+            block.push_str(&indent);
+        }
+        block.push_str(&how);
+        block
+    };
     block.push('\n');
+    if under.reason {
+        block.push_str(&line(&format!("Why: {}", view.reason)));
+    }
+    if let (true, Some(advice)) = (under.call, &view.call_advice) {
+        block.push_str(&line(&format!("Call: {}", clean(advice))));
+    }
     match (&view.email_subject, &view.email) {
         // The message is the email: its subject heads it.
         (Some(subject), _) if view.channel == Some(Channel::Email) && view.step != Step::Close => {
-            block.insert_str(
-                block.find('\n').map_or(0, |end| end + 1),
-                &format!("   Subject: {}\n\n", clean(subject)),
-            );
+            block.push_str(&line(&format!("Subject: {}", clean(subject))));
+            block.push('\n');
+            block.push_str(&line(&clean_lines(&view.script)));
         }
         // The email that goes beside the call.
-        (Some(subject), Some(email)) => block.push_str(&format!(
-            "   Email to {}: \"{}\"\n",
-            clean(email),
-            clean(subject)
-        )),
-        _ => {}
+        (Some(subject), Some(email)) => {
+            block.push_str(&line(&clean_lines(&view.script)));
+            block.push_str(&line(&format!(
+                "Email to {}: \"{}\"",
+                clean(email),
+                clean(subject)
+            )));
+        }
+        _ => block.push_str(&line(&clean_lines(&view.script))),
     }
     block
 }
 
 /// What a day with nothing due says: when the next action comes.
-pub fn render_empty(today: NaiveDate, next: Option<&ActionView>, any_prospect: bool) -> String {
+pub fn render_empty(
+    today: NaiveDate,
+    next: Option<&ActionView>,
+    any_prospect: bool,
+    width: Width,
+) -> String {
     let mut out = format!("Nothing due today ({}).", day(today));
     match next {
         Some(view) => out.push_str(&format!(
@@ -148,6 +256,7 @@ pub fn render_empty(today: NaiveDate, next: Option<&ActionView>, any_prospect: b
         None if any_prospect => out.push_str(" No action is planned for any prospect."),
         None => out.push_str(" No prospects yet: add one with `followup add NAME`."),
     }
+    let mut out = table::indented(&out, "", width);
     out.push('\n');
     out
 }

@@ -4,8 +4,9 @@
 use chrono::{Month, Weekday};
 use serde::Serialize;
 
+use super::fit::{self, Fit};
 use super::sanitize::clean;
-use super::{day, plural, table};
+use super::{Width, day, plural, table};
 use crate::days_off::Year;
 use crate::holidays::HolidayList;
 
@@ -45,22 +46,25 @@ impl<'a> CalendarView<'a> {
     }
 }
 
-pub fn render(view: &CalendarView) -> String {
+/// `calendar show` for a person, `width` wide.
+pub fn render(view: &CalendarView, width: Width) -> String {
     let year = view.detail;
-    let mut out = format!(
+    let mut heading = format!(
         "{}: you work {}; {}",
         year.year,
         view.workdays.join(" "),
         plural(i64::from(view.business_days), "business day")
     );
     if let Some(limit) = view.max_touches_per_day {
-        out.push_str(&format!(", at most {limit} actions a day"));
+        heading.push_str(&format!(", at most {limit} actions a day"));
     }
-    out.push_str(".\n");
+    heading.push('.');
+    let mut out = table::indented(&heading, "", width);
+    out.push('\n');
     if year.days_off.is_empty() {
         out.push_str("No holidays and no days away this year.\n");
     } else {
-        let mut grid = table::new(&["Date", "Day off", "From"]);
+        let mut rows = Vec::with_capacity(year.days_off.len());
         for off in &year.days_off {
             let mut what: Vec<String> = off
                 .names
@@ -80,11 +84,20 @@ pub fn render(view: &CalendarView) -> String {
             if !off.workday {
                 what.push_str(" (not a workday anyway)");
             }
-            grid.add_row(vec![day(off.date), what, from.join(", ")]);
+            rows.push(vec![day(off.date), what, from.join(", ")]);
         }
+        let grid = fit::rows(
+            width,
+            &[
+                ("Date", Fit::Whole),
+                ("Day off", Fit::Wrap(20)),
+                ("From", Fit::Wrap(20)),
+            ],
+            &rows,
+        );
         out.push_str(&format!("{grid}\n"));
     }
-    let mut grid = table::new(&["Month", "Workdays", "Holidays", "Away", "Business days"]);
+    let mut rows = Vec::with_capacity(year.months.len() + 1);
     for month in &year.months {
         let name = u8::try_from(month.month)
             .ok()
@@ -93,7 +106,7 @@ pub fn render(view: &CalendarView) -> String {
                 || month.month.to_string(),
                 |name| name.name()[..3].to_string(),
             );
-        grid.add_row(vec![
+        rows.push(vec![
             name,
             month.workdays.to_string(),
             month.holidays.to_string(),
@@ -104,18 +117,30 @@ pub fn render(view: &CalendarView) -> String {
     let total = |value: fn(&crate::days_off::Month) -> u32| {
         year.months.iter().map(value).sum::<u32>().to_string()
     };
-    grid.add_row(vec![
+    rows.push(vec![
         "Total".to_string(),
         total(|month| month.workdays),
         total(|month| month.holidays),
         total(|month| month.away),
         total(|month| month.business_days),
     ]);
+    let grid = fit::rows(
+        width,
+        &[
+            ("Month", Fit::Whole),
+            ("Workdays", Fit::Whole),
+            ("Holidays", Fit::Whole),
+            ("Away", Fit::Whole),
+            ("Business days", Fit::Whole),
+        ],
+        &rows,
+    );
     out.push_str(&format!("{grid}\n"));
     if !view.notes.is_empty() {
         out.push_str("Notes on the holiday files:\n");
         for note in &view.notes {
-            out.push_str(&format!("  {}\n", clean(note)));
+            out.push_str(&table::hanging(&clean(note), "  ", "    ", width));
+            out.push('\n');
         }
     }
     out

@@ -3,8 +3,9 @@
 
 use chrono::NaiveDate;
 
+use super::fit::{self, Fit};
 use super::sanitize::clean;
-use super::{day, table};
+use super::{Width, day, table};
 use crate::capacity::Limits;
 use crate::explain::Line;
 use crate::tracker::{Moved, Standing};
@@ -37,11 +38,11 @@ pub fn note(moved: usize, limits: &Limits) -> String {
 }
 
 /// The table of moved actions, by the day they move to.
-pub fn moved(moved: &[Moved], today: NaiveDate) -> String {
-    let mut grid = table::new(&["Moved to", "Id", "Prospect", "Step", "Due"]);
+pub fn moved(moved: &[Moved], today: NaiveDate, width: Width) -> String {
+    let mut rows = Vec::with_capacity(moved.len());
     for entry in moved {
         let due = &entry.due;
-        grid.add_row(vec![
+        rows.push(vec![
             entry
                 .to
                 .map_or_else(|| "no room within a year".to_string(), day),
@@ -55,21 +56,41 @@ pub fn moved(moved: &[Moved], today: NaiveDate) -> String {
             },
         ]);
     }
-    format!("Moved to later days (a move only ever makes a gap between touches longer):\n{grid}\n")
+    let grid = fit::rows(
+        width,
+        &[
+            ("Moved to", Fit::Wrap(14)),
+            ("Id", Fit::Whole),
+            ("Prospect", Fit::Wrap(14)),
+            ("Step", Fit::Whole),
+            ("Due", Fit::Whole),
+        ],
+        &rows,
+    );
+    let title = table::indented(
+        "Moved to later days (a move only ever makes a gap between touches longer):",
+        "",
+        width,
+    );
+    format!("{title}\n{grid}\n")
 }
 
 /// `text` with `lines` inserted after its first line, the header of the morning list.
-pub fn under_header(text: &str, lines: &[String]) -> String {
+pub fn under_header(text: &str, lines: &[String], width: Width) -> String {
     if lines.is_empty() {
         return text.to_string();
     }
     let (header, rest) = text.split_once('\n').unwrap_or((text, ""));
-    let mut out = format!("{header}\n");
+    format!("{header}\n{}{rest}", notes(lines, width))
+}
+
+/// Notes, each wrapped to `width` on lines of its own.
+pub fn notes(lines: &[String], width: Width) -> String {
+    let mut out = String::new();
     for line in lines {
-        out.push_str(line);
+        out.push_str(&table::indented(line, "", width));
         out.push('\n');
     }
-    out.push_str(rest);
     out
 }
 

@@ -3,9 +3,10 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
+use super::fit::{self, Fit};
 use super::sanitize::{cell, clean, clean_lines};
 use super::view::ActionView;
-use super::{day, table};
+use super::{Width, day, table};
 use crate::config::Config;
 use crate::domain::{Attempt, Channel, CloseReason, Contact, Outcome, Prospect, Status, Step};
 use crate::script;
@@ -90,19 +91,85 @@ impl DossierView {
     }
 }
 
-/// `show` for a person.
-pub fn render(view: &DossierView) -> String {
+/// The columns of a file's history.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Col {
+    When,
+    Channel,
+    Outcome,
+    /// The channel and the outcome in one cell, for a narrow screen.
+    How,
+    Step,
+    Promise,
+    Note,
+}
+
+/// From the widest to the narrowest; the step an attempt fulfilled goes first, since the
+/// outcome says more.
+const LAYOUTS: [&[Col]; 4] = {
+    use Col::*;
+    [
+        &[When, Channel, Outcome, Step, Promise, Note],
+        &[When, Channel, Outcome, Promise, Note],
+        &[When, How, Promise, Note],
+        &[When, Outcome, Note],
+    ]
+};
+
+impl fit::Column<AttemptView> for Col {
+    fn header(self) -> &'static str {
+        match self {
+            Col::When => "When",
+            Col::Channel => "Channel",
+            Col::Outcome => "Outcome",
+            Col::How => "Outcome",
+            Col::Step => "Step",
+            Col::Promise => "Promise / next",
+            Col::Note => "Note",
+        }
+    }
+
+    fn fit(self) -> Fit {
+        match self {
+            Col::When | Col::Channel | Col::Outcome | Col::Step => Fit::Whole,
+            Col::How => Fit::Wrap(9),
+            // Its header wraps over an empty column rather than take a note's room.
+            Col::Promise => Fit::Wrap(10),
+            Col::Note => Fit::Wrap(16),
+        }
+    }
+
+    fn cell(self, attempt: &AttemptView) -> String {
+        match self {
+            Col::When => attempt.at.format("%a %Y-%m-%d %H:%M").to_string(),
+            Col::Channel => attempt.channel.to_string(),
+            Col::Outcome => attempt.outcome.to_string(),
+            Col::How => format!("{} ({})", attempt.outcome, attempt.channel),
+            Col::Step => attempt.step.to_string(),
+            Col::Promise => attempt
+                .promise
+                .map(|promise| format!("call {}", promise.format("%a %Y-%m-%d %H:%M")))
+                .or(attempt.next.map(|next| format!("next step {}", day(next))))
+                .unwrap_or_default(),
+            Col::Note => cell(attempt.note.as_deref()),
+        }
+    }
+}
+
+/// `show` for a person, `width` wide.
+pub fn render(view: &DossierView, width: Width) -> String {
     let p = &view.prospect;
     let c = &p.contact;
-    let mut out = format!("{} (id {})", clean(&c.name), p.id);
+    let mut heading = format!("{} (id {})", clean(&c.name), p.id);
     match (&c.title, &c.company) {
         (Some(title), Some(company)) => {
-            out.push_str(&format!(", {} at {}", clean(title), clean(company)))
+            heading.push_str(&format!(", {} at {}", clean(title), clean(company)))
         }
-        (None, Some(company)) => out.push_str(&format!(", {}", clean(company))),
-        (Some(title), None) => out.push_str(&format!(", {}", clean(title))),
+        (None, Some(company)) => heading.push_str(&format!(", {}", clean(company))),
+        (Some(title), None) => heading.push_str(&format!(", {}", clean(title))),
         (None, None) => {}
     }
+    let mut out = table::hanging(&heading, "", "  ", width);
     out.push('\n');
     let fields = [
         ("Phone", c.phone.clone()),
@@ -118,48 +185,38 @@ pub fn render(view: &DossierView) -> String {
     for (label, value) in fields {
         if let Some(value) = value {
             // A note may hold several lines (an import keeps columns one per line): each
-            // goes on its own line, under the first.
-            let indent = format!("\n  {}", " ".repeat(label.len() + 2));
-            let lines: Vec<_> = value.lines().map(clean).collect();
-            out.push_str(&format!("  {label}: {}\n", lines.join(indent.as_str())));
+            // goes on its own line, under the first, and each wraps to the width.
+            let pad = " ".repeat(label.len() + 4);
+            let parts: Vec<&str> = match value.lines().collect::<Vec<_>>() {
+                parts if parts.is_empty() => vec![""],
+                parts => parts,
+            };
+            for (index, part) in parts.into_iter().enumerate() {
+                let (text, first) = match index {
+                    0 => (format!("{label}: {}", clean(part)), "  "),
+                    _ => (clean(part).into_owned(), pad.as_str()),
+                };
+                out.push_str(&table::hanging(&text, first, &pad, width));
+                out.push('\n');
+            }
         }
     }
     let status = match (p.status, p.close_reason) {
         (Status::Closed, Some(reason)) => format!("closed ({reason})"),
         (status, _) => status.to_string(),
     };
-    out.push_str(&format!(
-        "  Cadence: {}, started {}, {status}\n",
+    let cadence = format!(
+        "Cadence: {}, started {}, {status}",
         clean(&p.cadence),
         day(p.start)
-    ));
+    );
+    out.push_str(&table::hanging(&cadence, "  ", "    ", width));
+    out.push('\n');
 
     if view.attempts.is_empty() {
         out.push_str("\nNo attempts logged yet.\n");
     } else {
-        let mut grid = table::new(&[
-            "When",
-            "Channel",
-            "Outcome",
-            "Step",
-            "Promise / next",
-            "Note",
-        ]);
-        for attempt in &view.attempts {
-            let promise = attempt
-                .promise
-                .map(|promise| format!("call {}", promise.format("%a %Y-%m-%d %H:%M")))
-                .or(attempt.next.map(|next| format!("next step {}", day(next))))
-                .unwrap_or_default();
-            grid.add_row(vec![
-                attempt.at.format("%a %Y-%m-%d %H:%M").to_string(),
-                attempt.channel.to_string(),
-                attempt.outcome.to_string(),
-                attempt.step.to_string(),
-                promise,
-                cell(attempt.note.as_deref()),
-            ]);
-        }
+        let (grid, _) = fit::choose(width, &LAYOUTS, &view.attempts);
         out.push_str(&format!("\n{grid}\n"));
     }
 
@@ -178,29 +235,40 @@ pub fn render(view: &DossierView) -> String {
                 Step::Close => "to do".to_string(),
                 _ => next.how(),
             };
-            out.push_str(&format!(
-                "\nNext: {} on {}{time}{touch}; {how}.\n  {}\n\n",
+            let heading = format!(
+                "Next: {} on {}{time}{touch}; {how}.",
                 next.step,
                 day(next.due),
-                next.reason
-            ));
+            );
+            out.push('\n');
+            out.push_str(&table::hanging(&heading, "", "  ", width));
+            out.push('\n');
+            out.push_str(&table::indented(&next.reason, "  ", width));
+            out.push_str("\n\n");
             let is_email = next.channel == Some(Channel::Email) && next.step != Step::Close;
             if let (true, Some(subject)) = (is_email, &next.email_subject) {
-                out.push_str(&format!("  Subject: {}\n\n", clean(subject)));
+                let subject = format!("Subject: {}", clean(subject));
+                out.push_str(&table::hanging(&subject, "  ", "    ", width));
+                out.push_str("\n\n");
             }
-            out.push_str(&table::indented(&clean_lines(&next.script), "  "));
+            out.push_str(&table::indented(&clean_lines(&next.script), "  ", width));
             out.push('\n');
             if let (false, Some(subject), Some(body)) =
                 (is_email, &next.email_subject, &next.email_body)
             {
-                out.push_str(&format!("\n  Email subject: {}\n\n", clean(subject)));
-                out.push_str(&table::indented(&clean_lines(body), "  "));
+                let subject = format!("Email subject: {}", clean(subject));
+                out.push('\n');
+                out.push_str(&table::hanging(&subject, "  ", "    ", width));
+                out.push_str("\n\n");
+                out.push_str(&table::indented(&clean_lines(body), "  ", width));
                 out.push('\n');
             }
             for name in &next.missing {
                 let fix = script::how_to_set(name, p.id);
                 if !fix.is_empty() {
-                    out.push_str(&format!("\n  (no {name} on file: {fix})"));
+                    out.push('\n');
+                    let line = format!("(no {name} on file: {fix})");
+                    out.push_str(&table::hanging(&line, "  ", "   ", width));
                 }
             }
             if !next.missing.is_empty() {

@@ -7,6 +7,7 @@ pub mod capacity;
 pub mod chart;
 pub mod dossier;
 pub mod feed;
+pub mod fit;
 pub mod import_report;
 pub mod json;
 pub mod listing;
@@ -16,8 +17,12 @@ pub mod reason;
 pub mod sanitize;
 pub mod stats;
 pub mod table;
+pub mod timeline;
 pub mod view;
 pub mod why;
+pub mod width;
+
+pub use width::Width;
 
 use chrono::NaiveDate;
 

@@ -3,12 +3,102 @@
 use chrono::NaiveDate;
 
 use super::agenda::late;
+use super::fit::{self, Fit};
 use super::sanitize::{cell, clean};
 use super::view::ActionView;
-use super::{day, plural, table};
+use super::{Width, day, plural};
 
-/// The table of `agenda`, from `today` through `last`.
-pub fn render(today: NaiveDate, last: NaiveDate, views: &[ActionView]) -> String {
+/// The columns of `agenda`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Col {
+    Day,
+    When,
+    Id,
+    Prospect,
+    Company,
+    /// The channel and where to reach them on it ("call 555-0190").
+    Channel,
+    Step,
+    Touch,
+    /// The step and its touch in one cell ("rescue 3/4").
+    StepTouch,
+}
+
+/// From the widest to the narrowest; the narrow ones keep a row on one line, so the days read
+/// at a glance (`show` has the rest).
+const LAYOUTS: [&[Col]; 5] = {
+    use Col::*;
+    [
+        &[Day, When, Id, Prospect, Company, Channel, Step, Touch],
+        &[Day, When, Id, Prospect, Company, StepTouch],
+        &[Day, When, Id, Prospect, StepTouch],
+        &[Day, Id, Prospect, StepTouch],
+        &[Day, Id, Prospect],
+    ]
+};
+
+/// A row: the action, and the day the table is drawn on.
+struct Row<'a> {
+    view: &'a ActionView,
+    today: NaiveDate,
+}
+
+impl fit::Column<Row<'_>> for Col {
+    fn header(self) -> &'static str {
+        match self {
+            Col::Day => "Day",
+            Col::When => "When",
+            Col::Id => "Id",
+            Col::Prospect => "Prospect",
+            Col::Company => "Company",
+            Col::Channel => "Channel",
+            Col::Step | Col::StepTouch => "Step",
+            Col::Touch => "Touch",
+        }
+    }
+
+    fn fit(self) -> Fit {
+        match self {
+            Col::Prospect | Col::Company => Fit::Wrap(16),
+            // "13:15 (08:15 New York)" reads wrong cut at any of its spaces.
+            Col::Day
+            | Col::When
+            | Col::Id
+            | Col::Channel
+            | Col::Step
+            | Col::Touch
+            | Col::StepTouch => Fit::Whole,
+        }
+    }
+
+    fn cell(self, row: &Row<'_>) -> String {
+        let view = row.view;
+        match self {
+            Col::Day => day(view.day_to_act(row.today)),
+            Col::When => match (view.time, view.overdue_business_days) {
+                (Some(time), 0) => format!("{}{}", time.format("%H:%M"), view.their_clock()),
+                (Some(time), days) => format!(
+                    "{}{} ({})",
+                    time.format("%H:%M"),
+                    view.their_clock(),
+                    late(days)
+                ),
+                (None, 0) => String::new(),
+                (None, days) => late(days),
+            },
+            Col::Id => view.id.to_string(),
+            Col::Prospect => clean(&view.name).into_owned(),
+            Col::Company => cell(view.company.as_deref()),
+            Col::Channel => view.channel_cell(),
+            Col::Step => view.step.to_string(),
+            Col::Touch => view.touch_label(),
+            Col::StepTouch => view.step_and_touch(),
+        }
+    }
+}
+
+/// The table of `agenda`, from `today` through `last`, `width` wide.
+pub fn render(today: NaiveDate, last: NaiveDate, views: &[ActionView], width: Width) -> String {
     let mut out = format!(
         "{} to {}: {} planned.\n",
         day(today),
@@ -19,33 +109,9 @@ pub fn render(today: NaiveDate, last: NaiveDate, views: &[ActionView]) -> String
         out.push_str("Nothing is planned in these days.\n");
         return out;
     }
-    let mut grid = table::new(&[
-        "Day", "When", "Id", "Prospect", "Company", "Channel", "Step", "Touch",
-    ]);
-    for view in views {
-        let when = match (view.time, view.overdue_business_days) {
-            (Some(time), 0) => format!("{}{}", time.format("%H:%M"), view.their_clock()),
-            (Some(time), days) => format!(
-                "{}{} ({})",
-                time.format("%H:%M"),
-                view.their_clock(),
-                late(days)
-            ),
-            (None, 0) => String::new(),
-            (None, days) => late(days),
-        };
-        grid.add_row(vec![
-            day(view.day_to_act(today)),
-            when,
-            view.id.to_string(),
-            clean(&view.name).into_owned(),
-            cell(view.company.as_deref()),
-            view.channel_cell(),
-            view.step.to_string(),
-            view.touch_label(),
-        ]);
-    }
-    out.push_str(&grid.to_string());
+    let rows: Vec<Row> = views.iter().map(|view| Row { view, today }).collect();
+    let (grid, _) = fit::choose(width, &LAYOUTS, &rows);
+    out.push_str(&grid);
     out.push('\n');
     out
 }

@@ -1,6 +1,7 @@
 //! `stats` for a person: tables of reply rates, the rescue against its claim, and bar charts.
 
-use super::{chart, day, plural, table};
+use super::fit::{self, Fit};
+use super::{Width, chart, day, plural, table};
 use crate::domain::Step;
 use crate::stats::{Stats, Tally, Verdict};
 
@@ -12,39 +13,68 @@ fn percent(tally: &Tally) -> String {
         .unwrap_or_else(|| "-".to_string())
 }
 
-fn tally_table(first: &str, rows: Vec<(String, Tally)>) -> String {
-    let mut grid = table::new(&[first, "Touches", "Answered", "Reply rate"]);
-    for (label, tally) in rows {
-        grid.add_row(vec![
-            label,
-            tally.touches.to_string(),
-            tally.answered.to_string(),
-            percent(&tally),
-        ]);
-    }
-    grid.to_string()
+fn tally_table(first: &str, rows: Vec<(String, Tally)>, width: Width) -> String {
+    let rows: Vec<Vec<String>> = rows
+        .into_iter()
+        .map(|(label, tally)| {
+            vec![
+                label,
+                tally.touches.to_string(),
+                tally.answered.to_string(),
+                percent(&tally),
+            ]
+        })
+        .collect();
+    fit::rows(
+        width,
+        &[
+            (first, Fit::Whole),
+            ("Touches", Fit::Whole),
+            ("Answered", Fit::Whole),
+            ("Reply rate", Fit::Wrap(5)),
+        ],
+        &rows,
+    )
 }
 
-pub fn render(stats: &Stats) -> String {
+/// A sentence of the report on lines of its own, wrapped to `width`.
+fn sentence(text: &str, width: Width) -> String {
+    let mut out = table::indented(text, "", width);
+    out.push('\n');
+    out
+}
+
+/// `stats` for a person, its sentences wrapped to `width`.
+pub fn render(stats: &Stats, width: Width) -> String {
     let since = stats
         .since
         .map(day)
         .unwrap_or_else(|| "the beginning".to_string());
-    let mut out = format!(
-        "From {since} to {} (see `followup stats --help` for how each figure is counted).\n\n",
-        day(stats.until)
+    let mut out = sentence(
+        &format!(
+            "From {since} to {} (see `followup stats --help` for how each figure is counted).",
+            day(stats.until)
+        ),
+        width,
     );
-    out.push_str(&format!(
-        "Touches: {}, answered {} ({}).\n",
-        stats.total.touches,
-        stats.total.answered,
-        percent(&stats.total)
+    out.push('\n');
+    out.push_str(&sentence(
+        &format!(
+            "Touches: {}, answered {} ({}).",
+            stats.total.touches,
+            stats.total.answered,
+            percent(&stats.total)
+        ),
+        width,
     ));
     if stats.assistant.touches > 0 {
-        out.push_str(&format!(
-            "Calls through the assistant: {}, {} followed by an answer; they are not touches, \
-             so neither table below counts them.\n",
-            stats.assistant.touches, stats.assistant.answered
+        out.push_str(&sentence(
+            &format!(
+                "Calls through the assistant: {}, {} followed by an answer; they are not \
+                 touches, so neither table below counts them.",
+                stats.assistant.touches, stats.assistant.answered
+            ),
+            width,
         ));
     }
     out.push('\n');
@@ -58,7 +88,10 @@ pub fn render(stats: &Stats) -> String {
         .filter(|row| !matches!(row.step, Step::Close | Step::Promised) || row.tally.touches > 0)
         .map(|row| (row.step.to_string(), row.tally))
         .collect();
-    out.push_str(&format!("By step\n{}\n\n", tally_table("Step", steps)));
+    out.push_str(&format!(
+        "By step\n{}\n\n",
+        tally_table("Step", steps, width)
+    ));
     let channels = stats
         .by_channel
         .iter()
@@ -66,15 +99,15 @@ pub fn render(stats: &Stats) -> String {
         .collect();
     out.push_str(&format!(
         "By channel\n{}\n\n",
-        tally_table("Channel", channels)
+        tally_table("Channel", channels, width)
     ));
 
-    out.push_str(&rescue(stats));
+    out.push_str(&sentence(&rescue(stats), width));
     out.push('\n');
-
-    out.push_str(
-        "\nTouches to the first response (runs of a prospect, by the touch answered first)\n",
-    );
+    out.push_str(&sentence(
+        "Touches to the first response (runs of a prospect, by the touch answered first)",
+        width,
+    ));
     let first = &stats.first_response;
     if first.after_touches.is_empty() {
         out.push_str("  no first response in this period\n");
@@ -101,10 +134,14 @@ pub fn render(stats: &Stats) -> String {
     } else {
         String::new()
     };
-    out.push_str(&format!(
-        "\nPromised callbacks: {} kept, {} missed{kept_share}; {} overtaken by an earlier \
-         attempt; {} still open.\n",
-        promises.kept, promises.missed, promises.early, promises.open
+    out.push('\n');
+    out.push_str(&sentence(
+        &format!(
+            "Promised callbacks: {} kept, {} missed{kept_share}; {} overtaken by an earlier \
+             attempt; {} still open.",
+            promises.kept, promises.missed, promises.early, promises.open
+        ),
+        width,
     ));
 
     let closed: Vec<String> = stats
@@ -113,13 +150,16 @@ pub fn render(stats: &Stats) -> String {
         .filter(|row| row.files > 0)
         .map(|row| format!("{} {}", row.files, row.reason))
         .collect();
-    out.push_str(&format!(
-        "Files closed: {}.\n",
-        if closed.is_empty() {
-            "none".to_string()
-        } else {
-            closed.join(", ")
-        }
+    out.push_str(&sentence(
+        &format!(
+            "Files closed: {}.",
+            if closed.is_empty() {
+                "none".to_string()
+            } else {
+                closed.join(", ")
+            }
+        ),
+        width,
     ));
 
     out.push_str("\nTouches per week (weeks starting on)\n");

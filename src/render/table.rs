@@ -1,28 +1,36 @@
-//! The one table style every command uses.
+//! The one table style every command uses, and how running text wraps under a heading.
 
 use comfy_table::{ContentArrangement, Table, presets};
 use unicode_width::UnicodeWidthStr;
+
+use super::Width;
 
 pub fn new(header: &[&str]) -> Table {
     let mut table = Table::new();
     table
         .load_style(presets::UTF8_FULL_CONDENSED.with_rounded_corners())
-        .set_content_arrangement(ContentArrangement::Dynamic)
+        // The widths come from `fit`, never from the terminal behind comfy-table's back.
+        .set_content_arrangement(ContentArrangement::Disabled)
         .set_header(header.iter().copied());
     table
 }
 
-/// The width messages are wrapped to, indent included.
-const MESSAGE_WIDTH: usize = 96;
+/// Wraps a message to the width of running text (indent included) and indents it under its
+/// heading.
+pub fn indented(text: &str, indent: &str, width: Width) -> String {
+    hanging(text, indent, indent, width)
+}
 
-/// Wraps a message to a readable width and indents it under its heading.
+/// Wraps text to the width of running text, its first line led by `first` and the others
+/// indented by `indent`: a numbered heading whose continuation lines up under its text.
 ///
 /// First fit at spaces only: never at a hyphen, so phone numbers and dates stay whole, and
 /// cheap enough for a morning with thousands of messages (a general wrapping library spent a
 /// fifth of such a morning here). Widths are display widths, so wide scripts wrap correctly.
-pub fn indented(text: &str, indent: &str) -> String {
-    let room = MESSAGE_WIDTH.saturating_sub(indent.width()).max(20);
+pub fn hanging(text: &str, first: &str, indent: &str, width: Width) -> String {
+    let room = |lead: &str| width.text().saturating_sub(lead.width()).max(20);
     let mut out = String::with_capacity(text.len() + text.len() / 8);
+    let mut lead = first;
     for (index, line) in text.lines().enumerate() {
         if index > 0 {
             out.push('\n');
@@ -31,10 +39,11 @@ pub fn indented(text: &str, indent: &str) -> String {
         for word in line.split(' ').filter(|word| !word.is_empty()) {
             let width = word.width();
             if column == 0 {
-                out.push_str(indent);
-            } else if column + 1 + width > room {
+                out.push_str(lead);
+            } else if column + 1 + width > room(lead) {
                 out.push('\n');
-                out.push_str(indent);
+                lead = indent;
+                out.push_str(lead);
                 column = 0;
             } else {
                 out.push(' ');
@@ -42,6 +51,9 @@ pub fn indented(text: &str, indent: &str) -> String {
             }
             out.push_str(word);
             column += width;
+        }
+        if column > 0 {
+            lead = indent;
         }
     }
     out
@@ -55,20 +67,32 @@ mod tests {
     fn wraps_at_spaces_within_the_width_and_keeps_blank_lines() {
         let words = "call me on 555-0100-2000 ".repeat(10);
         let text = format!("{words}\n\nBest,\nSam");
-        let wrapped = indented(&text, "   ");
+        let wrapped = indented(&text, "   ", Width::new(80));
         for line in wrapped.lines() {
             assert!(line.is_empty() || line.starts_with("   "), "{line:?}");
-            assert!(line.width() <= MESSAGE_WIDTH, "{line:?}");
+            assert!(line.width() <= 80, "{line:?}");
         }
         assert!(wrapped.contains("555-0100-2000"), "a number is never split");
         assert!(wrapped.ends_with("\n\n   Best,\n   Sam"), "{wrapped:?}");
     }
 
     #[test]
+    fn a_hanging_heading_lines_up_under_its_text() {
+        let text = "12. Rosalind Featherstonehaugh, Featherstonehaugh Consulting Partners LLP \
+                    (follow-up): call +44 20 7946 0958";
+        let wrapped = hanging(text, "", "    ", Width::new(60));
+        assert_eq!(
+            wrapped,
+            "12. Rosalind Featherstonehaugh, Featherstonehaugh Consulting\n    \
+             Partners LLP (follow-up): call +44 20 7946 0958"
+        );
+    }
+
+    #[test]
     fn a_word_longer_than_the_line_stands_alone() {
         let long = "x".repeat(150);
         assert_eq!(
-            indented(&format!("a {long} b"), ""),
+            indented(&format!("a {long} b"), "", Width::new(80)),
             format!("a\n{long}\nb")
         );
     }

@@ -169,6 +169,15 @@ impl ActionView {
         }
     }
 
+    /// "rescue 3/4", or the step alone when it is not a touch: for a narrow table's one
+    /// column.
+    pub fn step_and_touch(&self) -> String {
+        match self.touch_label() {
+            label if label.is_empty() => self.step.to_string(),
+            label => format!("{} {label}", self.step),
+        }
+    }
+
     /// " (08:15 New York)": a promised time as the prospect has it, when their clock differs
     /// from yours; "" otherwise.
     pub fn their_clock(&self) -> String {

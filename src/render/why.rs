@@ -4,6 +4,7 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::Serialize;
 
 use super::sanitize::clean;
+use super::{Width, table};
 use crate::domain::{Prospect, Step};
 use crate::explain::{Explanation, Line};
 
@@ -74,16 +75,21 @@ impl WhyView {
     }
 }
 
-/// One line per step of the reasoning, each led by the rule it applies.
-pub fn render(view: &WhyView) -> String {
-    let mut out = format!(
-        "Why: {} (id {}), cadence {}\n",
+/// One line per step of the reasoning, each led by the rule it applies, wrapped to `width`
+/// with its continuation indented under the label.
+pub fn render(view: &WhyView, width: Width) -> String {
+    let heading = format!(
+        "Why: {} (id {}), cadence {}",
         clean(&view.name),
         view.id,
         clean(&view.cadence)
     );
+    let mut out = table::hanging(&heading, "", "  ", width);
+    out.push('\n');
     for line in &view.lines {
-        out.push_str(&format!("  {}: {}\n", line.label, line.text));
+        let text = format!("{}: {}", line.label, line.text);
+        out.push_str(&table::hanging(&text, "  ", "    ", width));
+        out.push('\n');
     }
     out
 }

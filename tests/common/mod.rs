@@ -98,6 +98,8 @@ impl Followup {
                 command.env_remove(&key);
             }
         }
+        // Output is piped here, so `COLUMNS` would set its width: tests that care set it.
+        command.env_remove("COLUMNS");
         command
             .current_dir(self.dir())
             .env("HOME", self.dir())
@@ -363,6 +365,18 @@ impl Run {
         assert!(
             self.stdout.contains(needle),
             "stdout does not contain {needle:?}\n{self}"
+        );
+        self
+    }
+
+    /// Like [`Run::stdout_contains`], but for a sentence that may be wrapped over several
+    /// lines: any run of spaces, line breaks and indentation counts as one space.
+    #[track_caller]
+    pub fn stdout_says(&self, sentence: &str) -> &Run {
+        let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            words(&self.stdout).contains(&words(sentence)),
+            "stdout does not say {sentence:?}\n{self}"
         );
         self
     }

@@ -6,9 +6,10 @@ use crate::cli::session::Session;
 use crate::error::Result;
 use crate::ics;
 use crate::render::view::ActionView;
-use crate::render::{capacity, day, feed, json, plan, plural};
+use crate::render::{capacity, day, feed, json, plan, plural, table};
 
 pub fn run(args: AgendaArgs, session: Session) -> Result<String> {
+    let width = session.width;
     // A calendar feed is refreshed in place, so an existing file is replaced; never the database.
     let output = args
         .output
@@ -33,14 +34,16 @@ pub fn run(args: AgendaArgs, session: Session) -> Result<String> {
     } else if args.json {
         json::to_string(&views)
     } else {
-        let mut text = plan::render(today, last, &views);
+        let mut text = plan::render(today, last, &views, width);
         if !schedule.beyond.is_empty() {
-            text.push_str(&format!(
-                "{} due by {} find no room in these days within max_touches_per_day ({}).\n",
+            let beyond = format!(
+                "{} due by {} find no room in these days within max_touches_per_day ({}).",
                 plural(schedule.beyond.len() as i64, "more action"),
                 day(last),
                 capacity::describe(&tracker.limits())
-            ));
+            );
+            text.push_str(&table::indented(&beyond, "", width));
+            text.push('\n');
         }
         text
     };

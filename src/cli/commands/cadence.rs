@@ -3,7 +3,7 @@ use crate::cli::session::Session;
 use crate::config::{self, DEFAULT_CADENCE};
 use crate::error::{Error, Result};
 use crate::render::sanitize::clean;
-use crate::render::{day, json, plural, table};
+use crate::render::{self, json, plural};
 use crate::timeline;
 
 pub fn run(command: CadenceCommand, session: Session) -> Result<String> {
@@ -15,6 +15,7 @@ pub fn run(command: CadenceCommand, session: Session) -> Result<String> {
 
 fn show(args: CadenceShowArgs, session: Session) -> Result<String> {
     let name = args.name.as_deref().unwrap_or(DEFAULT_CADENCE);
+    let width = session.width;
     let start = match args.start.as_deref() {
         Some(text) => session.parse_date("--start", text)?,
         None => session.now.date(),
@@ -38,24 +39,12 @@ fn show(args: CadenceShowArgs, session: Session) -> Result<String> {
     if args.json {
         return Ok(json::to_string(&rows));
     }
-    let mut grid = table::new(&["Touch", "Step", "Date", "Time"]);
-    for row in &rows {
-        grid.add_row(vec![
-            row.touch
-                .map(|touch| touch.to_string())
-                .unwrap_or_else(|| "-".into()),
-            row.step.to_string(),
-            day(row.date),
-            row.time
-                .map(|time| time.format("%H:%M").to_string())
-                .unwrap_or_default(),
-        ]);
-    }
-    Ok(format!(
-        "{}: {}.\nFor a prospect added {} who never answers (assistant steps only when one is on file):\n{grid}\n",
-        clean(name),
-        config::describe(cadence),
-        day(start)
+    Ok(render::timeline::render(
+        name,
+        &config::describe(cadence),
+        start,
+        &rows,
+        width,
     ))
 }
 

@@ -17,6 +17,7 @@ pub fn run(command: CalendarCommand, session: Session) -> Result<String> {
 }
 
 fn show(args: CalendarShowArgs, session: Session) -> Result<String> {
+    let width = session.width;
     let tracker = session.tracker()?;
     let year = tracker.calendar_year(args.year.unwrap_or(tracker.this_year()))?;
     let config = tracker.config();
@@ -29,7 +30,7 @@ fn show(args: CalendarShowArgs, session: Session) -> Result<String> {
     Ok(if args.json {
         json::to_string(&view)
     } else {
-        calendar::render(&view)
+        calendar::render(&view, width)
     })
 }
 

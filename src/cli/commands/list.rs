@@ -13,6 +13,7 @@ pub fn run(args: ListArgs, session: Session) -> Result<String> {
         StatusFilter::Closed => Some(Status::Closed),
         StatusFilter::All => None,
     };
+    let width = session.width;
     let tracker = session.tracker()?;
     let entries: Vec<ListEntry> = tracker
         .list(status)?
@@ -27,6 +28,6 @@ pub fn run(args: ListArgs, session: Session) -> Result<String> {
     Ok(if args.json {
         json::to_string(&entries)
     } else {
-        listing::render(&entries)
+        listing::render(&entries, width)
     })
 }

@@ -5,12 +5,13 @@ use crate::render::dossier::{self, DossierView};
 use crate::render::json;
 
 pub fn run(args: ShowArgs, session: Session) -> Result<String> {
+    let width = session.width;
     let tracker = session.tracker()?;
     let id = tracker.resolve(&args.prospect)?;
     let view = DossierView::new(&tracker.dossier(id)?, tracker.config(), tracker.now());
     Ok(if args.json {
         json::to_string(&view)
     } else {
-        dossier::render(&view)
+        dossier::render(&view, width)
     })
 }

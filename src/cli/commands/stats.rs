@@ -14,11 +14,12 @@ pub fn run(args: StatsArgs, session: Session) -> Result<String> {
         .as_deref()
         .map(|text| session.parse_date("--until", text))
         .transpose()?;
+    let width = session.width;
     let tracker = session.tracker()?;
     let report = tracker.stats(since, until)?;
     Ok(if args.json {
         json::to_string(&report)
     } else {
-        stats::render(&report)
+        stats::render(&report, width)
     })
 }

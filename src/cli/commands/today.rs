@@ -5,6 +5,7 @@ use crate::render::view::ActionView;
 use crate::render::{agenda, capacity, day, json};
 
 pub fn run(args: TodayArgs, session: Session) -> Result<String> {
+    let width = session.width;
     let mut tracker = session.tracker()?;
     let today = tracker.today();
     let now = tracker.now();
@@ -37,12 +38,12 @@ pub fn run(args: TodayArgs, session: Session) -> Result<String> {
             .next_after_today()?
             .map(|due| ActionView::new(&due, tracker.config(), now));
         let any_prospect = next.is_some() || tracker.store().reader().has_prospects()?;
-        let text = agenda::render_empty(today, next.as_ref(), any_prospect);
-        return Ok(capacity::under_header(&text, &notes));
+        let text = agenda::render_empty(today, next.as_ref(), any_prospect, width);
+        return Ok(text + &capacity::notes(&notes, width));
     }
-    let mut text = capacity::under_header(&agenda::render(today, &views), &notes);
+    let mut text = capacity::under_header(&agenda::render(today, &views, width), &notes, width);
     if !moved.is_empty() {
-        text.push_str(&capacity::moved(&moved, today));
+        text.push_str(&capacity::moved(&moved, today, width));
     }
     Ok(text)
 }

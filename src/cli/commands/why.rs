@@ -5,6 +5,7 @@ use crate::render::why::{self, WhyView};
 use crate::render::{capacity, json};
 
 pub fn run(args: ShowArgs, session: Session) -> Result<String> {
+    let width = session.width;
     let mut tracker = session.tracker()?;
     let id = tracker.resolve(&args.prospect)?;
     let (prospect, mut explanation) = tracker.explain(id)?;
@@ -15,6 +16,6 @@ pub fn run(args: ShowArgs, session: Session) -> Result<String> {
     Ok(if args.json {
         json::to_string(&view)
     } else {
-        why::render(&view)
+        why::render(&view, width)
     })
 }

@@ -10,6 +10,7 @@
 //! - [`store`]: the SQLite file; the only module that speaks SQL.
 //! - [`transfer`] and [`ics`]: files in and out (CSV, JSON, iCalendar); no database access.
 //! - [`holidays`]: public holiday calendars read from iCalendar files; no file access.
+//! - [`input_file`]: every file read from a path the user gives, within a size limit.
 //! - [`tracker`]: the operations a salesperson performs, on a store, a config and a clock
 //!   reading passed in.
 //! - [`render`] and [`cli`]: the command-line front end.
@@ -26,6 +27,7 @@ pub mod error;
 pub mod explain;
 pub mod holidays;
 pub mod ics;
+pub mod input_file;
 pub mod promise;
 pub mod render;
 pub mod script;

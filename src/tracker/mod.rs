@@ -22,6 +22,7 @@ pub use requests::{CloseRequest, LogEntry, NewProspect, ProspectPatch, Recontact
 
 use crate::cadence::Cadence;
 use crate::config::{Config, DEFAULT_CADENCE};
+use crate::domain::checks::{self, Part};
 use crate::domain::{
     Attempt, Channel, CloseReason, Closure, Outcome, Prospect, ProspectId, Response, Status, Step,
 };
@@ -390,6 +391,7 @@ impl Tracker {
         if name.is_empty() {
             return Err(Error::Invalid("a prospect needs a name".into()));
         }
+        checks::contact(&new.contact).map_err(|problem| Error::Invalid(problem.to_string()))?;
         let cadence = new.cadence.unwrap_or_else(|| DEFAULT_CADENCE.to_string());
         self.cadence(&cadence)?;
         let mut prospect = Prospect {
@@ -433,6 +435,8 @@ impl Tracker {
             prospect.start = start;
         }
         patch.apply(&mut prospect.contact);
+        checks::contact(&prospect.contact)
+            .map_err(|problem| Error::Invalid(problem.to_string()))?;
         self.write(|writer, config| {
             writer.update_prospect(&prospect)?;
             store_due_on(writer, config, &prospect)?;
@@ -452,29 +456,20 @@ impl Tracker {
             .outcome
             .unwrap_or_else(|| Outcome::default_for(channel));
         let at = entry.at.unwrap_or(self.now);
-        if at.date() > self.today() {
-            return Err(Error::Invalid(format!(
-                "--at {} is in the future; log an attempt once it has happened",
-                at.format("%Y-%m-%d %H:%M")
-            )));
-        }
-        if let Some(promise) = entry.promise
-            && promise <= at
-        {
-            return Err(Error::Invalid(format!(
-                "--promise {} is not after the attempt ({}); promise a time still to come",
-                promise.format("%Y-%m-%d %H:%M"),
-                at.format("%Y-%m-%d %H:%M")
-            )));
-        }
-        if let Some(next) = entry.next
-            && next < at.date()
-        {
-            return Err(Error::Invalid(format!(
-                "--next {next} is before the attempt ({}); give the date agreed for the next step",
-                at.date()
-            )));
-        }
+        checks::attempt(
+            at,
+            entry.promise,
+            entry.next,
+            entry.note.as_deref(),
+            self.today(),
+        )
+        .map_err(|problem| {
+            Error::Invalid(problem.describe(|part| match part {
+                Part::At => "--at",
+                Part::Promise => "--promise",
+                Part::Next => "--next",
+            }))
+        })?;
 
         let reader = self.store.reader();
         let mut history: Vec<Attempt> = reader

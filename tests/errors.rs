@@ -651,7 +651,12 @@ fn a_db_that_is_a_folder_or_not_a_database_exits_1() {
 #[test]
 fn extreme_input_never_panics() {
     let mut f = Followup::new();
+    // A value longer than any name is refused, as an import refuses it.
     let long = "x".repeat(100_000);
+    f.run(&["add", "Zed", "--company", &long])
+        .fails(2)
+        .stderr_contains("company is 100000 characters long");
+    let long = "x".repeat(500);
     let strange = "Ann\u{1b}[31m Red\u{202e}\ttab\nnewline 🎉 Zoë";
     let id = f.add(
         strange,

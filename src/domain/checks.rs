@@ -28,6 +28,24 @@ pub enum Problem {
         length: usize,
         limit: usize,
     },
+    #[error("cadence '{name}' is not defined in the cadence file; it has: {}", known.join(", "))]
+    UnknownCadence { name: String, known: Vec<String> },
+}
+
+/// Checks that a prospect follows a cadence of the cadence file, whose cadences are `known`.
+pub fn cadence(name: &str, known: &[String]) -> Result<(), Problem> {
+    if known.iter().any(|known| known == name) {
+        return Ok(());
+    }
+    let mut name = name.to_string();
+    if name.chars().count() > 80 {
+        // The helper that quotes long values in errors is coming; a cut keeps this one short.
+        name = name.chars().take(80).chain(['…']).collect();
+    }
+    Err(Problem::UnknownCadence {
+        name,
+        known: known.to_vec(),
+    })
 }
 
 /// Checks a prospect's details: a name, and no detail longer than it can sensibly be.

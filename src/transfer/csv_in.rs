@@ -194,12 +194,7 @@ fn prospect(
     let cadence = cells
         .owned(Field::Cadence)
         .unwrap_or_else(|| options.default_cadence.clone());
-    if !options.cadences.contains(&cadence) {
-        return Err(format!(
-            "cadence '{cadence}' is not defined in the cadence file; it has: {}",
-            options.cadences.join(", ")
-        ));
-    }
+    checks::cadence(&cadence, &options.cadences).map_err(|problem| problem.to_string())?;
     let start = match cells.get(Field::Start) {
         Some(text) => {
             when::parse_date(text, options.now).map_err(|error| format!("start: {error}"))?

@@ -26,6 +26,12 @@ pub fn run(args: ImportArgs, session: Session) -> Result<String> {
     }
     let bytes = read(&args.file)?;
     let name = args.file.display().to_string();
+    let cadences: Vec<String> = session
+        .config
+        .cadence_names()
+        .into_iter()
+        .map(String::from)
+        .collect();
     let batch = match format {
         Format::Csv => csv_in::read(
             &bytes,
@@ -34,15 +40,10 @@ pub fn run(args: ImportArgs, session: Session) -> Result<String> {
                 keep_unknown: args.keep_unknown,
                 now: session.now,
                 default_cadence: DEFAULT_CADENCE.to_string(),
-                cadences: session
-                    .config
-                    .cadence_names()
-                    .into_iter()
-                    .map(String::from)
-                    .collect(),
+                cadences,
             },
         ),
-        Format::Json => archive::read(&bytes, session.now, DEFAULT_CADENCE),
+        Format::Json => archive::read(&bytes, session.now, DEFAULT_CADENCE, &cadences),
     }
     .map_err(|source| Error::Transfer { file: name, source })?;
     let unknown = batch.unknown_columns.clone();

@@ -35,6 +35,11 @@ pub enum StoreError {
         found: i64,
         known: i64,
     },
+    #[error(
+        "{path} has schema version {found}, which no followup writes; it is not a followup \
+         database, or it was damaged. The file was not changed"
+    )]
+    UnknownSchema { path: PathBuf, found: i64 },
     #[error("cannot read stored {what} '{value}'; the database may have been edited by hand")]
     Corrupt { what: &'static str, value: String },
 }

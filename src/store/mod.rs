@@ -158,7 +158,7 @@ impl Store {
             StoreError::Sqlite { source, .. } => not_a_database(path, source),
             other => other,
         })?;
-        migrations::refuse_newer(version, path)?;
+        migrations::refuse_unknown(version, path)?;
         conn.pragma_update(None, "foreign_keys", true)
             .context("enabling foreign keys")?;
         // An in-memory database answers "memory" and stays so; files switch to WAL once.

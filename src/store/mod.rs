@@ -197,6 +197,24 @@ impl Store {
         Ok(value)
     }
 
+    /// Runs `work` in one immediate transaction like [`Store::write`], leaving the store
+    /// readable meanwhile: reads through [`Store::reader`] while `work` runs see what it wrote.
+    /// For a command that reads over bookkeeping it brings up to date first, so that the
+    /// bookkeeping is kept only if the whole command succeeds.
+    pub fn write_while_reading<T, E: From<StoreError>>(
+        &self,
+        work: impl FnOnce(&Writer<'_>) -> Result<T, E>,
+    ) -> Result<T, E> {
+        // Unchecked: the connection is shared with the readers, which is what is wanted; no
+        // other transaction is open, since every write borrows the store mutably.
+        let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)
+            .context("starting a write")?;
+        let writer = Writer { tx };
+        let value = work(&writer)?;
+        writer.tx.commit().context("committing")?;
+        Ok(value)
+    }
+
     /// The file's permission bits when people other than its owner may read or write it
     /// (`None` when it is private, or on systems without Unix permissions).
     pub fn loose_permissions(&self) -> Option<u32> {

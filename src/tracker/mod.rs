@@ -128,12 +128,27 @@ impl Tracker {
     }
 
     /// Brings the stored due dates in line with the cadence file if its rules changed since
-    /// they were computed. Reading the morning list does this first.
+    /// they were computed.
     pub fn refresh(&mut self) -> Result<()> {
-        if self.stale {
-            self.write(|_, _| Ok(()))?;
+        self.fresh(|_| Ok(()))
+    }
+
+    /// Runs a command's reads of what is due (the morning list, the coming days) over due
+    /// dates that agree with the cadence file. When its rules changed since the due dates
+    /// were stored, they are recomputed first, in one transaction with `work`'s reads, and
+    /// kept only if `work` succeeds: a command that fails changes nothing, not even this
+    /// bookkeeping.
+    pub fn fresh<T>(&mut self, work: impl FnOnce(&Fresh<'_>) -> Result<T>) -> Result<T> {
+        if !self.stale {
+            return work(&Fresh(self));
         }
-        Ok(())
+        let tracker = &*self;
+        let value = tracker.store.write_while_reading(|writer| {
+            recompute_due_dates(writer, &tracker.config)?;
+            work(&Fresh(tracker))
+        })?;
+        self.stale = false;
+        Ok(value)
     }
 
     /// Runs one command's writes in one transaction, recomputing stale due dates first within
@@ -229,35 +244,6 @@ impl Tracker {
     }
 
     // ---- reading ----
-
-    /// The morning list: every next action due on or before today, in the order to work it.
-    pub fn agenda(&mut self) -> Result<Vec<Due>> {
-        self.refresh()?;
-        let today = self.today();
-        let reader = self.store.reader();
-        let mut due = Vec::new();
-        reader.each_with_attempts(Selection::DueBy(today), |prospect, attempts| {
-            if let Some(next) = self.due(&prospect, &attempts)?
-                && next.action.due <= today
-            {
-                due.push(next);
-            }
-            Ok::<_, Error>(())
-        })?;
-        due.sort_by(agenda_order);
-        Ok(due)
-    }
-
-    /// The first action due after today, for a day with nothing to do.
-    pub fn next_after_today(&mut self) -> Result<Option<Due>> {
-        self.refresh()?;
-        let reader = self.store.reader();
-        let Some(prospect) = reader.first_due_after(self.today())? else {
-            return Ok(None);
-        };
-        let attempts = reader.attempts(prospect.id)?;
-        self.due(&prospect, &attempts)
-    }
 
     /// Prospects in a status (all for `None`), each with its next action.
     pub fn list(&self, status: Option<Status>) -> Result<Vec<(Prospect, Option<Due>)>> {
@@ -600,6 +586,48 @@ impl Tracker {
             store_due_on(writer, config, &prospect)?;
             Ok::<_, Error>(prospect)
         })
+    }
+}
+
+/// A tracker whose stored due dates agree with the cadence file, inside
+/// [`Tracker::fresh`]: the reads that select prospects by their stored due date are only
+/// offered here, so that none can read dates computed under other rules.
+pub struct Fresh<'t>(&'t Tracker);
+
+impl std::ops::Deref for Fresh<'_> {
+    type Target = Tracker;
+
+    fn deref(&self) -> &Tracker {
+        self.0
+    }
+}
+
+impl Fresh<'_> {
+    /// The morning list: every next action due on or before today, in the order to work it.
+    pub fn agenda(&self) -> Result<Vec<Due>> {
+        let today = self.today();
+        let reader = self.store.reader();
+        let mut due = Vec::new();
+        reader.each_with_attempts(Selection::DueBy(today), |prospect, attempts| {
+            if let Some(next) = self.due(&prospect, &attempts)?
+                && next.action.due <= today
+            {
+                due.push(next);
+            }
+            Ok::<_, Error>(())
+        })?;
+        due.sort_by(agenda_order);
+        Ok(due)
+    }
+
+    /// The first action due after today, for a day with nothing to do.
+    pub fn next_after_today(&self) -> Result<Option<Due>> {
+        let reader = self.store.reader();
+        let Some(prospect) = reader.first_due_after(self.today())? else {
+            return Ok(None);
+        };
+        let attempts = reader.attempts(prospect.id)?;
+        self.due(&prospect, &attempts)
     }
 }
 

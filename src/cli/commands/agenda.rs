@@ -7,9 +7,15 @@ use crate::error::Result;
 use crate::ics;
 use crate::render::view::ActionView;
 use crate::render::{capacity, day, feed, json, plan, plural};
+use crate::tracker::Fresh;
 
 pub fn run(args: AgendaArgs, session: Session) -> Result<String> {
-    let mut tracker = session.tracker()?;
+    // The whole command, its file included, reads fresh due dates: recomputed under a changed
+    // cadence file, they are kept only if it succeeds.
+    session.tracker()?.fresh(|tracker| agenda(args, tracker))
+}
+
+fn agenda(args: AgendaArgs, tracker: &Fresh<'_>) -> Result<String> {
     let today = tracker.today();
     let last = tracker.window_end(args.days);
     let schedule = tracker.schedule(args.days)?;

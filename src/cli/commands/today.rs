@@ -3,9 +3,15 @@ use crate::cli::session::Session;
 use crate::error::Result;
 use crate::render::view::ActionView;
 use crate::render::{agenda, capacity, day, json};
+use crate::tracker::Fresh;
 
 pub fn run(args: TodayArgs, session: Session) -> Result<String> {
-    let mut tracker = session.tracker()?;
+    // The whole command reads fresh due dates: recomputed under a changed cadence file, they
+    // are kept only if it succeeds.
+    session.tracker()?.fresh(|tracker| today(args, tracker))
+}
+
+fn today(args: TodayArgs, tracker: &Fresh<'_>) -> Result<String> {
     let today = tracker.today();
     let now = tracker.now();
     let (due, moved, limits) = if args.all {

@@ -77,9 +77,10 @@ fn conflicts(
             .collect();
         if columns.len() > 1 {
             return Err(TransferError::Header(format!(
-                "the columns '{}' all hold the {}; keep one and drop the others with \
+                "the columns '{}' {} hold the {}; keep one and drop the others with \
                  --map \"COLUMN=ignore\"",
                 columns.join("', '"),
+                if columns.len() == 2 { "both" } else { "all" },
                 field.name().replace('_', " ")
             )));
         }

@@ -545,6 +545,8 @@ impl Tracker {
 
     /// Closes a file (or changes why and until when an already closed one is closed).
     pub fn close(&mut self, id: ProspectId, request: CloseRequest) -> Result<Prospect> {
+        checks::text("note", request.note.as_deref(), checks::LONG_TEXT)
+            .map_err(|problem| Error::Invalid(problem.to_string()))?;
         let mut prospect = self.prospect(id)?;
         let cadence = self.cadence_of(&prospect)?;
         prospect.recontact_on = match request.recontact {

@@ -80,7 +80,11 @@ pub fn read(bytes: &[u8], options: &CsvOptions) -> Result<Batch, TransferError> 
     quotes::check(bytes, delimiter).map_err(|damaged| TransferError::Row {
         row: damaged.row,
         reason: damaged.reason(&match headers.get(damaged.cell) {
-            Some(header) if damaged.row > 1 && !header.is_empty() => header.clone(),
+            // A long header is named by its place (the shared quoting of long values in
+            // errors will do better).
+            Some(header) if damaged.row > 1 && !header.is_empty() && header.len() <= 80 => {
+                header.clone()
+            }
             _ => format!("column {}", damaged.cell + 1),
         }),
     })?;
@@ -124,8 +128,9 @@ fn check_lengths(
         if let Err(checks::Problem::TooLong { length, limit, .. }) =
             checks::text("cell", Some(cell), LONG_TEXT)
         {
-            let label = match columns {
-                Some(columns) => format!("the {} cell", columns.label(index)),
+            let label = match columns.map(|columns| columns.label(index)) {
+                Some(label) if label.len() <= 80 => format!("the {label} cell"),
+                Some(_) => format!("the cell of column {}", index + 1),
                 None => format!("the header of column {}", index + 1),
             };
             return Err(TransferError::Row {

@@ -8,7 +8,8 @@
 
 use std::fmt;
 use std::fs::FileType;
-use std::io::Read;
+use std::io::{IsTerminal, Read};
+use std::os::fd::AsFd;
 use std::os::unix::fs::FileTypeExt;
 use std::path::Path;
 
@@ -88,9 +89,22 @@ pub fn read(path: &Path, kind: Kind) -> Result<Vec<u8>, ReadError> {
     read_bounded(file, kind)
 }
 
-/// Reads standard input, as `import -` does: a pipe or a redirected file, within the limit.
+/// Reads standard input, as `import -` does: a pipe, a redirected file or what is typed,
+/// within the limit. A device redirected to it (`< /dev/zero`) is refused unread.
 pub fn read_stdin(kind: Kind) -> Result<Vec<u8>, ReadError> {
-    read_bounded(std::io::stdin().lock(), kind)
+    let stdin = std::io::stdin();
+    if !stdin.is_terminal() {
+        let file = std::fs::File::from(stdin.as_fd().try_clone_to_owned()?);
+        let metadata = file.metadata()?;
+        let file_type = metadata.file_type();
+        if !file_type.is_fifo() && !file_type.is_socket() {
+            check_type(file_type)?;
+            if metadata.len() > kind.limit() {
+                return Err(ReadError::TooLarge { kind });
+            }
+        }
+    }
+    read_bounded(stdin.lock(), kind)
 }
 
 /// Reads at most one byte more than the limit, so that a larger input is known to be larger

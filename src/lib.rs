@@ -7,17 +7,21 @@
 //!   [`days_off`] tells a year of the calendar; [`capacity`] spreads a busy morning over the
 //!   next business days.
 //! - [`config`] and [`templates`]: cadence.toml, checked once when loaded.
+//! - [`channel`], [`facts`] and [`script`]: which channel an action goes out on, what the
+//!   history lets a message say, and the message itself; pure functions.
 //! - [`store`]: the SQLite file; the only module that speaks SQL.
 //! - [`transfer`] and [`ics`]: files in and out (CSV, JSON, iCalendar); no database access.
 //! - [`holidays`]: public holiday calendars read from iCalendar files; no file access.
 //! - [`input_file`]: every file read from a path the user gives, within a size limit.
 //! - [`tracker`]: the operations a salesperson performs, on a store, a config and a clock
 //!   reading passed in.
+//! - [`quote`]: how an error repeats a value or a path, cut to a readable length.
 //! - [`render`] and [`cli`]: the command-line front end.
 
 pub mod cadence;
 pub mod calendar;
 pub mod capacity;
+pub mod channel;
 pub mod cli;
 pub mod config;
 pub mod days_off;
@@ -25,10 +29,12 @@ pub mod domain;
 pub mod engine;
 pub mod error;
 pub mod explain;
+pub mod facts;
 pub mod holidays;
 pub mod ics;
 pub mod input_file;
 pub mod promise;
+pub mod quote;
 pub mod render;
 pub mod script;
 pub mod stats;

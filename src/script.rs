@@ -1,18 +1,27 @@
-//! The message for an action: the step's templates filled in with the prospect's details.
+//! The message for an action: the step's templates for the channel the action goes out on,
+//! filled in with the prospect's details and the facts of their history.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveTime};
 
+use crate::channel::{self, Reach};
 use crate::config::Config;
-use crate::domain::{Prospect, Step};
+use crate::domain::{Channel, Prospect, Step};
 use crate::engine::{Basis, NextAction};
-use crate::templates::{self, Filled, Part};
+use crate::facts::MessageFacts;
+use crate::templates::{self, Filled, Opening, Part, Source};
 
-/// What to say for one action: the spoken script and, for steps that have one, the email to
-/// send alongside the voicemail.
+/// What to say for one action, written for the channel it goes out on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Message {
+    /// The channel and the number or address it uses (see [`channel::reach`]).
+    pub reach: Reach,
+    /// The message itself: the voicemail script for a call (or the instruction, for `close`),
+    /// the email's body for an email, the one short text for a text.
     pub script: Filled,
+    /// The email's subject: of the message itself for an email, or of the email that goes
+    /// beside a call when an address is on file.
     pub subject: Option<Filled>,
+    /// The email's body, as for `subject`.
     pub email: Option<Filled>,
 }
 
@@ -36,6 +45,11 @@ impl Message {
         }
         missing
     }
+
+    /// The channel, or `None` when nothing on file reaches the prospect.
+    pub fn channel(&self) -> Option<Channel> {
+        self.reach.channel()
+    }
 }
 
 /// How a placeholder without a value shows in a message.
@@ -50,32 +64,191 @@ pub enum Gaps {
 }
 
 /// Fills the templates of `action.step` for `prospect`, the prospect's cadence's own ones
-/// first. `following` is the day of the touch after this one, which the message announces.
+/// first, for the channel [`channel::reach`] picks. `following` is the day of the touch after
+/// this one, which the message announces; `facts` tell which sentences the history allows.
+/// A promised touch says what its step says, after an opening: the call is as promised, or
+/// (once the promised day has passed) an apology for the missed call (cadence.md rule 1).
 pub fn message(
     prospect: &Prospect,
     action: &NextAction,
     following: Option<NaiveDate>,
+    facts: &MessageFacts,
     config: &Config,
     gaps: Gaps,
 ) -> Message {
-    let cadence = config.cadence(&prospect.cadence);
-    let promise_time = cadence
-        .and_then(|cadence| cadence.promise_time)
-        .or(action.time)
-        .unwrap_or(crate::when::DEFAULT_TIME);
-    let contact = &prospect.contact;
-    // The message is said to the prospect, so the call it announces is in their clock: the
-    // same instant, which may even fall on another date for them.
-    let (following, promise_time) =
-        match (following, crate::zones::named(contact.time_zone.as_deref())) {
-            (Some(day), Some(theirs)) => {
-                crate::zones::convert(day.and_time(promise_time), config.zones.mine, theirs)
-                    .map_or((Some(day), promise_time), |at| (Some(at.date()), at.time()))
-            }
-            _ => (following, promise_time),
+    Writer::new(prospect, action, following, facts, config, gaps).message()
+}
+
+/// The step's email (subject and body), whatever the channel, for `script --email`: written
+/// as the email beside a call when the action is a call, else as an email on its own. `None`
+/// when the step has no email in cadence.toml.
+pub fn email(
+    prospect: &Prospect,
+    action: &NextAction,
+    following: Option<NaiveDate>,
+    facts: &MessageFacts,
+    config: &Config,
+    gaps: Gaps,
+) -> Option<(Filled, Filled)> {
+    let writer = Writer::new(prospect, action, following, facts, config, gaps);
+    let calling = writer.reach.channel() == Some(Channel::Call);
+    Some((
+        writer.fill(Part::Subject, calling)?,
+        writer.fill(Part::Email, calling)?,
+    ))
+}
+
+/// Writes the messages of one action.
+struct Writer<'a> {
+    values: Values<'a>,
+    reach: Reach,
+}
+
+impl<'a> Writer<'a> {
+    fn new(
+        prospect: &'a Prospect,
+        action: &'a NextAction,
+        following: Option<NaiveDate>,
+        facts: &'a MessageFacts,
+        config: &'a Config,
+        gaps: Gaps,
+    ) -> Writer<'a> {
+        let cadence = config.cadence(&prospect.cadence);
+        // Only a cadence with `promise_time` promises the next call by itself; a message of
+        // any other cadence names the day of the next touch, never a time.
+        let next_time = cadence.and_then(|cadence| cadence.promise_time);
+        let promise_time = next_time.unwrap_or(crate::when::DEFAULT_TIME);
+        // That promise is made on every unanswered touch but the one before the close-out
+        // (engine::implied_promise).
+        let announces_time = next_time.is_some()
+            && action.step.is_touch()
+            && action.touch.is_some_and(|touch| {
+                cadence
+                    .and_then(|cadence| cadence.max_touches)
+                    .is_none_or(|max| touch + 1 < max)
+            });
+        let contact = &prospect.contact;
+        // The message is said to the prospect, so the call it announces is in their clock:
+        // the same instant, which may even fall on another date for them.
+        let (following, promise_time) =
+            match (following, crate::zones::named(contact.time_zone.as_deref())) {
+                (Some(day), Some(theirs)) => {
+                    crate::zones::convert(day.and_time(promise_time), config.zones.mine, theirs)
+                        .map_or((Some(day), promise_time), |at| (Some(at.date()), at.time()))
+                }
+                _ => (following, promise_time),
+            };
+        Writer {
+            values: Values {
+                prospect,
+                action,
+                following,
+                promise_time: announces_time.then_some(promise_time),
+                facts,
+                config,
+                gaps,
+                calling: false,
+            },
+            // A missed promise was a promise of a call too.
+            reach: channel::reach(contact, action.step, action.promise.is_some()),
+        }
+    }
+
+    /// One part of the step's messages; `calling`: it goes with a call made today.
+    fn fill(&self, part: Part, calling: bool) -> Option<Filled> {
+        let Values {
+            prospect,
+            action,
+            config,
+            ..
+        } = self.values;
+        let values = Values {
+            calling,
+            ..self.values
         };
-    let me = &config.me;
-    let value = |name: &str| -> Option<String> {
+        let filled = config
+            .templates
+            .for_cadence(&prospect.cadence, action.step, part)
+            .map(|template| templates::fill(template, &values))?;
+        let opening = if action.promised() {
+            Some(Opening::Kept)
+        } else {
+            action.missed_promise().map(|_| Opening::Missed)
+        };
+        let opening = opening
+            .and_then(|opening| {
+                config
+                    .templates
+                    .opening_for(&prospect.cadence, opening, part)
+            })
+            .map(|template| templates::fill(template, &values));
+        Some(match part {
+            Part::Email => opened(opening, filled, "\n\n"),
+            _ => opened(opening, filled, " "),
+        })
+    }
+
+    fn message(self) -> Message {
+        let step = self.values.action.step;
+        let spoken = || self.fill(Part::Script, true).unwrap_or_default();
+        match self.reach.channel() {
+            // The email is the message; a step without one (the close) keeps its instruction.
+            Some(Channel::Email) if !is_instruction(step) => {
+                let (subject, email) = (
+                    self.fill(Part::Subject, false),
+                    self.fill(Part::Email, false),
+                );
+                let script = email.clone().unwrap_or_else(spoken);
+                Message {
+                    reach: self.reach,
+                    script,
+                    subject,
+                    email,
+                }
+            }
+            // One short text; a file without a text for this step says the spoken words.
+            Some(Channel::Text) if !is_instruction(step) => Message {
+                script: self.fill(Part::Text, false).unwrap_or_else(spoken),
+                reach: self.reach,
+                subject: None,
+                email: None,
+            },
+            // A call, and the email that goes beside it when there is an address to send it
+            // to.
+            channel => {
+                let paired =
+                    channel == Some(Channel::Call) && self.values.prospect.contact.email.is_some();
+                Message {
+                    script: spoken(),
+                    subject: paired.then(|| self.fill(Part::Subject, true)).flatten(),
+                    email: paired.then(|| self.fill(Part::Email, true)).flatten(),
+                    reach: self.reach,
+                }
+            }
+        }
+    }
+}
+
+/// Everything a template of one message is filled from.
+#[derive(Clone, Copy)]
+struct Values<'a> {
+    prospect: &'a Prospect,
+    action: &'a NextAction,
+    following: Option<NaiveDate>,
+    /// The time a cadence with `promise_time` promises the next call at, in the prospect's
+    /// clock; `None` when the message promises no time.
+    promise_time: Option<NaiveTime>,
+    facts: &'a MessageFacts,
+    config: &'a Config,
+    gaps: Gaps,
+    /// The message goes with a call made today.
+    calling: bool,
+}
+
+impl Source for Values<'_> {
+    fn value(&self, name: &str) -> Option<String> {
+        let contact = &self.prospect.contact;
+        let me = &self.config.me;
         match name {
             "first_name" => Some(contact.first_name().to_string()),
             "name" => Some(contact.name.clone()),
@@ -84,37 +257,47 @@ pub fn message(
             "topic" => contact.topic.clone(),
             "next_step" => contact.next_step.clone(),
             "assistant" => contact.assistant.clone(),
-            "id" => Some(prospect.id.to_string()),
+            "id" => Some(self.prospect.id.to_string()),
             "me" => me.name.clone(),
             "my_company" => me.company.clone(),
             "my_phone" => me.phone.clone(),
             "my_email" => me.email.clone(),
-            "promise_day" => following.map(|day| day.format("%A %-d %B").to_string()),
-            "promise_time" => Some(promise_time.format("%H:%M").to_string()),
-            "last_touch_date" => {
-                last_touch(&action.basis).map(|day| day.format("%A %-d %B").to_string())
-            }
-            "touch" => action.touch.map(|touch| touch.to_string()),
-            "max_touches" => cadence
+            "promise_day" => self.following.map(|day| {
+                let day = day.format("%A %-d %B").to_string();
+                match self.promise_time {
+                    Some(time) => format!("{day} at {}", time.format("%H:%M")),
+                    None => day,
+                }
+            }),
+            "promise_time" => self
+                .promise_time
+                .map(|time| time.format("%H:%M").to_string()),
+            "last_touch_date" => self
+                .facts
+                .last_touch
+                .map(|day| day.format("%A %-d %B").to_string()),
+            "touch" => self.action.touch.map(|touch| touch.to_string()),
+            "max_touches" => self
+                .config
+                .cadence(&self.prospect.cadence)
                 .and_then(|cadence| cadence.max_touches)
                 .map(|max| max.to_string()),
             _ => None,
         }
-    };
-    let gap = |name: &str| match gaps {
-        Gaps::Smooth => fallback(name).to_string(),
-        Gaps::Marked => marker(name, prospect),
-    };
-    let fill = |part| {
-        config
-            .templates
-            .for_cadence(&prospect.cadence, action.step, part)
-            .map(|template| templates::fill(template, value, gap))
-    };
-    Message {
-        script: fill(Part::Script).unwrap_or_default(),
-        subject: fill(Part::Subject),
-        email: fill(Part::Email),
+    }
+
+    fn fact(&self, name: &str) -> bool {
+        match name {
+            "calling" => self.calling,
+            _ => self.facts.holds(name),
+        }
+    }
+
+    fn stand_in(&self, name: &str) -> String {
+        match self.gaps {
+            Gaps::Smooth => fallback(name).to_string(),
+            Gaps::Marked => marker(name, self.prospect),
+        }
     }
 }
 
@@ -131,6 +314,7 @@ pub fn named_step(next: Option<&NextAction>, step: Step, today: NaiveDate) -> Ne
             time: None,
             touch: next.touch.filter(|_| step.is_touch()),
             basis: next.basis.clone(),
+            promise: None,
         },
         // A closed file with nothing planned: no rule applies, and no fact is known.
         None => NextAction {
@@ -139,16 +323,33 @@ pub fn named_step(next: Option<&NextAction>, step: Step, today: NaiveDate) -> Ne
             time: None,
             touch: None,
             basis: Basis::Recontact { set_for: today },
+            promise: None,
         },
     }
 }
 
-fn last_touch(basis: &Basis) -> Option<NaiveDate> {
-    match basis {
-        Basis::Gap { last_touch, .. }
-        | Basis::RescueSpan { last_touch, .. }
-        | Basis::CloseOut { last_touch, .. } => Some(*last_touch),
-        _ => None,
+/// `message` with `opening` said first: before everything in a script, after the greeting
+/// line ("Hi Dana,") in an email, so that it reads as the first thing said either way.
+fn opened(opening: Option<Filled>, message: Filled, separator: &str) -> Filled {
+    let Some(opening) = opening else {
+        return message;
+    };
+    let body = message.text.trim_start();
+    let (greeting, rest) = match body.split_once('\n') {
+        Some((line, rest)) if separator.contains('\n') && line.trim_end().ends_with(',') => {
+            (format!("{line}\n\n"), rest.trim_start())
+        }
+        _ => (String::new(), body),
+    };
+    let mut missing = opening.missing;
+    for name in message.missing {
+        if !missing.contains(&name) {
+            missing.push(name);
+        }
+    }
+    Filled {
+        text: format!("{greeting}{}{separator}{rest}", opening.text.trim()),
+        missing,
     }
 }
 
@@ -172,7 +373,16 @@ fn fallback(name: &str) -> &'static str {
 /// What `script` prints where a placeholder has no value: what is missing and, where the user
 /// can supply it, the command that does: `[no topic on file: followup edit 3 --topic ...]`.
 pub fn marker(name: &str, prospect: &Prospect) -> String {
-    let what = match name {
+    let what = marker_text(name);
+    match how_to_set(name, prospect.id) {
+        fix if fix.is_empty() => format!("[{what}]"),
+        fix => format!("[{what}: {fix}]"),
+    }
+}
+
+/// What a marker says is missing: "no topic on file".
+pub fn marker_text(name: &str) -> &'static str {
+    match name {
         "company" => "no company on file",
         "title" => "no title on file",
         "topic" => "no topic on file",
@@ -190,10 +400,6 @@ pub fn marker(name: &str, prospect: &Prospect) -> String {
         "touch" => "this step is not a touch",
         "max_touches" => "the cadence has no limit of touches",
         _ => "no value",
-    };
-    match how_to_set(name, prospect.id) {
-        fix if fix.is_empty() => format!("[{what}]"),
-        fix => format!("[{what}: {fix}]"),
     }
 }
 
@@ -263,17 +469,27 @@ mod tests {
                 unanswered: 2,
                 gap: 4,
             },
+            promise: None,
         }
     }
 
     #[test]
     fn a_marked_gap_names_the_field_and_the_command_that_sets_it() {
-        let config = Config::built_in();
+        // A user's own wording that uses placeholders without an {if}.
+        let text = format!(
+            "{BUILT_IN}\n[templates.nurture]\nrescue = \"When we last spoke, we agreed on {{next_step}}.\"\n\
+             rescue_subject = \"About {{topic}}\"\nrescue_email = \"Hi.\"\n"
+        );
+        let config = Config::parse(&text, Origin::File("cadence.toml".into())).unwrap();
+        let mut dana = prospect("nurture");
+        dana.contact.phone = Some("555-0190".into());
+        dana.contact.email = Some("dana@example.com".into());
         let rescue = action(Step::Rescue);
         let marked = message(
-            &prospect("standard"),
+            &dana,
             &rescue,
             Some(date("2026-12-09")),
+            &MessageFacts::default(),
             &config,
             Gaps::Marked,
         );
@@ -296,9 +512,10 @@ mod tests {
         assert_eq!(marked.missing(), ["next_step", "topic"]);
 
         let smooth = message(
-            &prospect("standard"),
+            &dana,
             &rescue,
             Some(date("2026-12-09")),
+            &MessageFacts::default(),
             &config,
             Gaps::Smooth,
         );
@@ -339,40 +556,122 @@ mod tests {
         );
     }
 
+    /// Dana with a phone and an address: a call, with the email beside it.
+    fn reachable(cadence: &str) -> Prospect {
+        let mut dana = prospect(cadence);
+        dana.contact.phone = Some("555-0190".into());
+        dana.contact.email = Some("dana@example.com".into());
+        dana
+    }
+
+    /// The rescue of `action`, promised for 08:15 on its day; `missed` once that day is over.
+    fn promised(missed: bool) -> NextAction {
+        let rescue = action(Step::Rescue);
+        NextAction {
+            time: (!missed).then(|| NaiveTime::from_hms_opt(8, 15, 0).unwrap()),
+            promise: Some(crate::engine::Promise {
+                at: rescue.due.and_hms_opt(8, 15, 0).unwrap(),
+                made_on: date("2026-11-27"),
+                missed,
+            }),
+            ..rescue
+        }
+    }
+
+    fn say(prospect: &Prospect, action: &NextAction, config: &Config) -> Message {
+        message(
+            prospect,
+            action,
+            Some(date("2026-12-09")),
+            &MessageFacts::default(),
+            config,
+            Gaps::Smooth,
+        )
+    }
+
     #[test]
-    fn a_cadence_own_template_is_used_for_its_prospects_only() {
+    fn a_cadence_own_opening_is_used_for_its_prospects_only() {
         let text = format!(
-            "{BUILT_IN}\n[templates.as-promised]\npromised = \"{{first_name}}, calling at the time I promised.\"\n"
+            "{BUILT_IN}\n[templates.as-promised]\npromise-kept = \"{{first_name}}, calling at the time I promised.\"\n"
         );
         let config = Config::parse(&text, Origin::File("cadence.toml".into())).unwrap();
-        let promised = NextAction {
-            step: Step::Promised,
-            time: NaiveTime::from_hms_opt(8, 15, 0),
-            ..action(Step::Promised)
-        };
-        let today = date("2026-12-03");
-        let own = message(
-            &prospect("as-promised"),
-            &promised,
-            Some(today),
-            &config,
-            Gaps::Marked,
-        );
-        assert_eq!(own.script.text, "Dana, calling at the time I promised.");
-        // The email is not overridden: the shared one stands.
+        let own = say(&reachable("as-promised"), &promised(false), &config);
         assert!(
-            own.subject
-                .unwrap()
+            own.script
                 .text
-                .starts_with("Calling as promised: ")
+                .starts_with("Dana, calling at the time I promised. Hi Dana, "),
+            "{}",
+            own.script.text
         );
-        let shared = message(
-            &prospect("standard"),
-            &promised,
-            Some(today),
-            &config,
-            Gaps::Marked,
+        let shared = say(&reachable("standard"), &promised(false), &config);
+        assert!(
+            shared
+                .script
+                .text
+                .starts_with("As promised, here is my call. Hi Dana, it's Sam Carter from"),
+            "{}",
+            shared.script.text
         );
-        assert!(shared.script.text.starts_with("Hi Dana, Sam Carter from"));
+    }
+
+    #[test]
+    fn a_promised_rescue_is_still_the_rescue_message_opened_as_promised() {
+        let config = Config::built_in();
+        let dana = reachable("standard");
+        let plain = say(&dana, &action(Step::Rescue), &config);
+        let kept = say(&dana, &promised(false), &config);
+        assert_eq!(
+            kept.script.text,
+            format!("As promised, here is my call. {}", plain.script.text)
+        );
+        assert_eq!(kept.subject, plain.subject, "the subject is the rescue's");
+        let email = kept.email.unwrap().text;
+        let plain_email = plain.email.unwrap().text;
+        assert_eq!(
+            email,
+            plain_email.replacen(
+                "Hi Dana,\n\n",
+                "Hi Dana,\n\nI called you just now, at the time I said I would.\n\n",
+                1
+            )
+        );
+        let missed = say(&dana, &promised(true), &config);
+        assert_eq!(
+            missed.script.text,
+            format!(
+                "First, an apology: I said I would call you at a set time, and I didn't. {}",
+                plain.script.text
+            )
+        );
+    }
+
+    #[test]
+    fn a_standard_message_names_the_day_of_the_next_touch_never_a_time() {
+        let config = Config::built_in();
+        let dana = reachable("standard");
+        for step in [Step::First, Step::FollowUp, Step::NextStep] {
+            for next in [action(step), promised(false)] {
+                let next = NextAction { step, ..next };
+                let filled = say(&dana, &next, &config);
+                let all = format!("{} {}", filled.script.text, filled.email.unwrap().text);
+                assert!(all.contains("Wednesday 9 December"), "{all}");
+                assert!(!all.contains("08:15") && !all.contains("09:00"), "{all}");
+                assert!(!all.contains("sharp"), "{all}");
+            }
+        }
+        // A cadence that promises every call says the time it promises.
+        let follow_up = NextAction {
+            touch: Some(2),
+            ..action(Step::FollowUp)
+        };
+        let filled = say(&reachable("as-promised"), &follow_up, &config);
+        assert!(
+            filled.script.text.contains("Wednesday 9 December at 08:15"),
+            "{}",
+            filled.script.text
+        );
     }
 }
+
+#[cfg(test)]
+mod sentence_tests;

@@ -1,5 +1,10 @@
 //! Message templates: the text of cadence.toml's `[templates]`, checked once when the file is
 //! loaded, and filled in with a prospect's details when a message is needed.
+//!
+//! A message must never state what the file does not hold (cadence.md, "Channels and missing
+//! details"), so a template can say a sentence two ways: `{if NAME}...{else}...{end}` takes
+//! the first branch when placeholder NAME has a value, or when fact NAME (see [`FACTS`]) holds
+//! for the prospect's history; `{if not NAME}` reverses it. Conditions nest.
 
 use std::collections::BTreeMap;
 
@@ -26,20 +31,36 @@ pub const PLACEHOLDERS: &[&str] = &[
     "max_touches",
 ];
 
-/// The three messages a step can have.
+/// Facts about the prospect's history and about this message that a template can test with
+/// `{if NAME}`, beside the placeholders (which test whether the file holds a value).
+pub const FACTS: &[&str] = &[
+    // They answered, wrote back or met you at least once.
+    "reached",
+    // A voicemail was left at the last touch.
+    "left_voicemail",
+    // The message goes with a call made today: the voicemail itself, or the email beside it.
+    "calling",
+];
+
+/// The messages a step can have.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Part {
     /// What to say on the phone or leave on voicemail: the key `STEP`.
     Script,
-    /// The subject of the matching email: `STEP_subject`.
+    /// The subject of the email: `STEP_subject`.
     Subject,
-    /// The body of the matching email: `STEP_email`.
+    /// The body of the email: `STEP_email`.
     Email,
+    /// One short text message, for prospects who prefer texts: `STEP_text`.
+    Text,
 }
 
 impl Part {
-    const SUFFIXES: [(Part, &'static str); 2] =
-        [(Part::Subject, "_subject"), (Part::Email, "_email")];
+    const SUFFIXES: [(Part, &'static str); 3] = [
+        (Part::Subject, "_subject"),
+        (Part::Email, "_email"),
+        (Part::Text, "_text"),
+    ];
 
     /// Reads a `[templates]` key such as `rescue_subject`.
     pub fn parse_key(key: &str) -> Option<(Step, Part)> {
@@ -52,56 +73,191 @@ impl Part {
     }
 }
 
-/// A template that does not parse: an unknown placeholder or an unclosed brace.
+/// What a touch that was promised opens with, before the step's own message (cadence.md
+/// rule 1: a promise changes when a touch happens, never what it says).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Opening {
+    /// The call is made as promised: the key `promise-kept`.
+    Kept,
+    /// The promised call was missed and this one is late: the key `promise-missed`.
+    Missed,
+}
+
+impl Opening {
+    pub const ALL: [Opening; 2] = [Opening::Kept, Opening::Missed];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Opening::Kept => "promise-kept",
+            Opening::Missed => "promise-missed",
+        }
+    }
+
+    /// Reads a `[templates]` key of an opening: `promise-kept` (said on the phone) or
+    /// `promise-kept_email` (the first paragraph of the email).
+    pub fn parse_key(key: &str) -> Option<(Opening, Part)> {
+        Opening::ALL.into_iter().find_map(|opening| {
+            let rest = key.strip_prefix(opening.key())?;
+            match rest {
+                "" => Some((opening, Part::Script)),
+                "_email" => Some((opening, Part::Email)),
+                _ => None,
+            }
+        })
+    }
+}
+
+/// A template that does not parse: an unknown name, an unclosed brace, or an `{if}` that does
+/// not nest.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum TemplateError {
-    #[error("unknown placeholder {{{0}}}; known ones are {list}", list = PLACEHOLDERS.join(", "))]
+    #[error("unknown placeholder {{{}}}; known ones are {list}", crate::quote::brief(.0), list = PLACEHOLDERS.join(", "))]
     UnknownPlaceholder(String),
+    #[error(
+        "unknown condition {{if {0}}}; test a placeholder (is it on file?) or one of {facts}",
+        facts = FACTS.join(", ")
+    )]
+    UnknownCondition(String),
     #[error("a '{{' is not closed; write '{{{{' for a literal brace")]
     Unclosed,
     #[error("a lone '}}'; write '}}}}' for a literal brace")]
     LoneClosingBrace,
+    #[error("{{if {0}}} has no {{end}}")]
+    UnclosedIf(String),
+    #[error("{{{0}}} without an {{if ...}} before it")]
+    Stray(&'static str),
+    #[error("{{if {0}}} has two {{else}}")]
+    TwoElses(String),
 }
 
 /// A piece of a parsed template.
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum Piece<'a> {
+enum Node<'a> {
     Text(&'a str),
     Brace(char),
     Placeholder(&'a str),
+    /// `{if NAME}then{else}otherwise{end}`, or `{if not NAME}...`.
+    If {
+        name: &'a str,
+        negated: bool,
+        then: Vec<Node<'a>>,
+        otherwise: Vec<Node<'a>>,
+    },
 }
 
-fn pieces(template: &str) -> Result<Vec<Piece<'_>>, TemplateError> {
-    let mut pieces = Vec::new();
+/// One `{...}` of a template, or the text between them.
+enum Token<'a> {
+    Node(Node<'a>),
+    If { name: &'a str, negated: bool },
+    Else,
+    End,
+}
+
+fn tokens(template: &str) -> Result<Vec<Token<'_>>, TemplateError> {
+    let mut tokens = Vec::new();
     let mut rest = template;
     while let Some(index) = rest.find(['{', '}']) {
-        pieces.push(Piece::Text(&rest[..index]));
+        tokens.push(Token::Node(Node::Text(&rest[..index])));
         let tail = &rest[index..];
         if let Some(after) = tail.strip_prefix("{{") {
-            pieces.push(Piece::Brace('{'));
+            tokens.push(Token::Node(Node::Brace('{')));
             rest = after;
         } else if let Some(after) = tail.strip_prefix("}}") {
-            pieces.push(Piece::Brace('}'));
+            tokens.push(Token::Node(Node::Brace('}')));
             rest = after;
         } else if tail.starts_with('}') {
             return Err(TemplateError::LoneClosingBrace);
         } else {
             let end = tail.find('}').ok_or(TemplateError::Unclosed)?;
-            let name = &tail[1..end];
-            if !PLACEHOLDERS.contains(&name) {
-                return Err(TemplateError::UnknownPlaceholder(name.to_string()));
-            }
-            pieces.push(Piece::Placeholder(name));
+            tokens.push(tag(&tail[1..end])?);
             rest = &tail[end + 1..];
         }
     }
-    pieces.push(Piece::Text(rest));
-    Ok(pieces)
+    tokens.push(Token::Node(Node::Text(rest)));
+    Ok(tokens)
+}
+
+/// What is inside one pair of braces.
+fn tag(inside: &str) -> Result<Token<'_>, TemplateError> {
+    match inside.trim() {
+        "else" => return Ok(Token::Else),
+        "end" => return Ok(Token::End),
+        _ => {}
+    }
+    if let Some(condition) = inside.strip_prefix("if ") {
+        let (name, negated) = match condition.trim().strip_prefix("not ") {
+            Some(name) => (name.trim(), true),
+            None => (condition.trim(), false),
+        };
+        if !PLACEHOLDERS.contains(&name) && !FACTS.contains(&name) {
+            return Err(TemplateError::UnknownCondition(name.to_string()));
+        }
+        return Ok(Token::If { name, negated });
+    }
+    if !PLACEHOLDERS.contains(&inside) {
+        return Err(TemplateError::UnknownPlaceholder(inside.to_string()));
+    }
+    Ok(Token::Node(Node::Placeholder(inside)))
+}
+
+/// The tree of a template: each `{if}` holds its two branches.
+fn parse(template: &str) -> Result<Vec<Node<'_>>, TemplateError> {
+    /// An `{if}` being read: its condition, its branches so far, and whether `{else}` was seen.
+    struct Open<'a> {
+        name: &'a str,
+        negated: bool,
+        then: Vec<Node<'a>>,
+        otherwise: Vec<Node<'a>>,
+        in_else: bool,
+    }
+    let mut top: Vec<Node<'_>> = Vec::new();
+    let mut open: Vec<Open<'_>> = Vec::new();
+    for token in tokens(template)? {
+        match token {
+            Token::Node(node) => match open.last_mut() {
+                Some(branch) if branch.in_else => branch.otherwise.push(node),
+                Some(branch) => branch.then.push(node),
+                None => top.push(node),
+            },
+            Token::If { name, negated } => open.push(Open {
+                name,
+                negated,
+                then: Vec::new(),
+                otherwise: Vec::new(),
+                in_else: false,
+            }),
+            Token::Else => match open.last_mut() {
+                Some(branch) if branch.in_else => {
+                    return Err(TemplateError::TwoElses(branch.name.to_string()));
+                }
+                Some(branch) => branch.in_else = true,
+                None => return Err(TemplateError::Stray("else")),
+            },
+            Token::End => {
+                let closed = open.pop().ok_or(TemplateError::Stray("end"))?;
+                let node = Node::If {
+                    name: closed.name,
+                    negated: closed.negated,
+                    then: closed.then,
+                    otherwise: closed.otherwise,
+                };
+                match open.last_mut() {
+                    Some(branch) if branch.in_else => branch.otherwise.push(node),
+                    Some(branch) => branch.then.push(node),
+                    None => top.push(node),
+                }
+            }
+        }
+    }
+    match open.pop() {
+        Some(unclosed) => Err(TemplateError::UnclosedIf(unclosed.name.to_string())),
+        None => Ok(top),
+    }
 }
 
 /// Checks a template without filling it.
 pub fn check(template: &str) -> Result<(), TemplateError> {
-    pieces(template).map(|_| ())
+    parse(template).map(|_| ())
 }
 
 /// A filled-in message, and the placeholders that had no value (the caller's stand-in text
@@ -109,40 +265,75 @@ pub fn check(template: &str) -> Result<(), TemplateError> {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Filled {
     pub text: String,
+    /// Placeholders the file had no value for: used bare (and so filled by the stand-in), or
+    /// tested by an `{if}` that then took its other branch. `show` says how to set each.
     pub missing: Vec<&'static str>,
 }
 
-/// Fills a template checked by [`check`]. `value` gives a placeholder's value, or `None` when
-/// the prospect's file lacks it; `fallback` then gives the text to use instead.
-pub fn fill(
-    template: &str,
-    value: impl Fn(&str) -> Option<String>,
-    fallback: impl Fn(&str) -> String,
-) -> Filled {
-    let mut filled = Filled::default();
-    // Templates are checked when cadence.toml is loaded; an unchecked one is shown as written.
-    let Ok(pieces) = pieces(template) else {
-        filled.text = template.to_string();
-        return filled;
-    };
-    for piece in pieces {
-        match piece {
-            Piece::Text(text) => filled.text.push_str(text),
-            Piece::Brace(brace) => filled.text.push(brace),
-            Piece::Placeholder(name) => match value(name) {
-                Some(value) => filled.text.push_str(&value),
-                None => {
-                    filled.text.push_str(&fallback(name));
-                    if let Some(known) = PLACEHOLDERS.iter().find(|known| **known == name)
-                        && !filled.missing.contains(known)
-                    {
-                        filled.missing.push(known);
-                    }
-                }
-            },
+impl Filled {
+    fn lacks(&mut self, name: &str) {
+        if let Some(known) = PLACEHOLDERS.iter().find(|known| **known == name)
+            && !self.missing.contains(known)
+        {
+            self.missing.push(known);
         }
     }
+}
+
+/// What a template is filled from.
+pub trait Source {
+    /// A placeholder's value, or `None` when the prospect's file lacks it.
+    fn value(&self, name: &str) -> Option<String>;
+    /// Whether one of [`FACTS`] holds.
+    fn fact(&self, name: &str) -> bool;
+    /// The text that stands in for a placeholder without a value.
+    fn stand_in(&self, name: &str) -> String;
+}
+
+/// Fills a template checked by [`check`] from `source`: `{if NAME}` takes its first branch when
+/// placeholder NAME has a value (or fact NAME holds), and its `{else}` branch otherwise.
+pub fn fill(template: &str, source: &dyn Source) -> Filled {
+    let mut filled = Filled::default();
+    // Templates are checked when cadence.toml is loaded; an unchecked one is shown as written.
+    match parse(template) {
+        Ok(nodes) => fill_nodes(&nodes, source, &mut filled),
+        Err(_) => filled.text = template.to_string(),
+    }
     filled
+}
+
+fn fill_nodes(nodes: &[Node<'_>], source: &dyn Source, filled: &mut Filled) {
+    for node in nodes {
+        match node {
+            Node::Text(text) => filled.text.push_str(text),
+            Node::Brace(brace) => filled.text.push(*brace),
+            Node::Placeholder(name) => match source.value(name) {
+                Some(value) => filled.text.push_str(&value),
+                None => {
+                    filled.text.push_str(&source.stand_in(name));
+                    filled.lacks(name);
+                }
+            },
+            Node::If {
+                name,
+                negated,
+                then,
+                otherwise,
+            } => {
+                let holds = if PLACEHOLDERS.contains(name) {
+                    let on_file = source.value(name).is_some();
+                    if !on_file {
+                        filled.lacks(name);
+                    }
+                    on_file
+                } else {
+                    source.fact(name)
+                };
+                let branch = if holds != *negated { then } else { otherwise };
+                fill_nodes(branch, source, filled);
+            }
+        }
+    }
 }
 
 /// The messages of every step, keyed by step and part, and the messages that one cadence
@@ -151,6 +342,8 @@ pub fn fill(
 pub struct Templates {
     messages: BTreeMap<(Step, Part), String>,
     by_cadence: BTreeMap<String, BTreeMap<(Step, Part), String>>,
+    openings: BTreeMap<(Opening, Part), String>,
+    openings_by_cadence: BTreeMap<String, BTreeMap<(Opening, Part), String>>,
 }
 
 impl Templates {
@@ -172,6 +365,10 @@ impl Templates {
     /// How many messages `cadence` says its own way.
     pub fn own_count(&self, cadence: &str) -> usize {
         self.by_cadence.get(cadence).map_or(0, BTreeMap::len)
+            + self
+                .openings_by_cadence
+                .get(cadence)
+                .map_or(0, BTreeMap::len)
     }
 
     pub(crate) fn insert(&mut self, step: Step, part: Part, text: String) {
@@ -185,12 +382,48 @@ impl Templates {
             .insert((step, part), text);
     }
 
-    /// Steps that have no spoken message.
+    /// The opening of a promised touch for a prospect following `cadence`: its own if
+    /// `[templates.CADENCE]` has one, else the shared one.
+    pub fn opening_for(&self, cadence: &str, opening: Opening, part: Part) -> Option<&str> {
+        self.openings_by_cadence
+            .get(cadence)
+            .and_then(|own| own.get(&(opening, part)))
+            .or_else(|| self.openings.get(&(opening, part)))
+            .map(String::as_str)
+    }
+
+    pub(crate) fn insert_opening(&mut self, opening: Opening, part: Part, text: String) {
+        self.openings.insert((opening, part), text);
+    }
+
+    pub(crate) fn insert_opening_for(
+        &mut self,
+        cadence: &str,
+        opening: Opening,
+        part: Part,
+        text: String,
+    ) {
+        self.openings_by_cadence
+            .entry(cadence.to_string())
+            .or_default()
+            .insert((opening, part), text);
+    }
+
+    /// Steps that have no spoken message. `promised` needs none: it is a step of old
+    /// histories only (a promise no longer replaces the step, see [`Opening`]).
     pub fn steps_without_script(&self) -> impl Iterator<Item = Step> + '_ {
         Step::ALL
             .iter()
             .copied()
-            .filter(|step| self.get(*step, Part::Script).is_none())
+            .filter(|step| *step != Step::Promised && self.get(*step, Part::Script).is_none())
+    }
+
+    /// The name of an opening that has no spoken version.
+    pub fn openings_without_script(&self) -> impl Iterator<Item = &'static str> + '_ {
+        Opening::ALL
+            .into_iter()
+            .filter(|opening| !self.openings.contains_key(&(*opening, Part::Script)))
+            .map(Opening::key)
     }
 }
 
@@ -213,18 +446,68 @@ mod tests {
             Some((Step::NextStep, Part::Email))
         );
         assert_eq!(Part::parse_key("rescue_body"), None);
+        assert_eq!(
+            Opening::parse_key("promise-kept"),
+            Some((Opening::Kept, Part::Script))
+        );
+        assert_eq!(
+            Opening::parse_key("promise-missed_email"),
+            Some((Opening::Missed, Part::Email))
+        );
+        assert_eq!(Opening::parse_key("promise-kept_subject"), None);
+        assert_eq!(Opening::parse_key("promised"), None);
         assert_eq!(Part::parse_key("hello"), None);
+    }
+
+    /// A file with a first name and the fact "reached", and nothing else.
+    struct Ann;
+
+    impl Source for Ann {
+        fn value(&self, name: &str) -> Option<String> {
+            (name == "first_name").then(|| "Ann".to_string())
+        }
+        fn fact(&self, name: &str) -> bool {
+            name == "reached"
+        }
+        fn stand_in(&self, _: &str) -> String {
+            "your request".to_string()
+        }
     }
 
     #[test]
     fn fills_values_and_falls_back_for_missing_ones() {
-        let filled = fill(
-            "Hi {first_name}, about {topic} {{literally}}",
-            |name| (name == "first_name").then(|| "Ann".to_string()),
-            |_| "your request".to_string(),
-        );
+        let filled = fill("Hi {first_name}, about {topic} {{literally}}", &Ann);
         assert_eq!(filled.text, "Hi Ann, about your request {literally}");
         assert_eq!(filled.missing, vec!["topic"]);
+    }
+
+    #[test]
+    fn a_condition_on_a_placeholder_asks_whether_the_file_holds_it() {
+        let template = "{if topic}About {topic}.{else}About your enquiry.{end} Bye {first_name}.";
+        let filled = fill(template, &Ann);
+        assert_eq!(filled.text, "About your enquiry. Bye Ann.");
+        assert_eq!(
+            filled.missing,
+            vec!["topic"],
+            "show still says how to set it"
+        );
+        assert_eq!(
+            fill("{if first_name}Hi {first_name}.{end}", &Ann).text,
+            "Hi Ann."
+        );
+    }
+
+    #[test]
+    fn a_condition_on_a_fact_nests_and_negates() {
+        let template =
+            "{if reached}{if left_voicemail}A{else}B{end}{else}C{end}|{if not calling}D{end}";
+        let filled = fill(template, &Ann);
+        assert_eq!(filled.text, "B|D");
+        assert!(filled.missing.is_empty());
+        assert_eq!(
+            fill("{if not reached}never{else}spoke{end}", &Ann).text,
+            "spoke"
+        );
     }
 
     #[test]
@@ -236,5 +519,24 @@ mod tests {
         assert_eq!(check("Hi {name"), Err(TemplateError::Unclosed));
         assert_eq!(check("Hi name}"), Err(TemplateError::LoneClosingBrace));
         assert_eq!(check("Hi {{name}}"), Ok(()));
+    }
+
+    #[test]
+    fn refuses_conditions_that_do_not_nest_or_name_nothing() {
+        assert_eq!(
+            check("{if reachd}x{end}"),
+            Err(TemplateError::UnknownCondition("reachd".into()))
+        );
+        assert_eq!(
+            check("{if topic}x"),
+            Err(TemplateError::UnclosedIf("topic".into()))
+        );
+        assert_eq!(check("x{end}"), Err(TemplateError::Stray("end")));
+        assert_eq!(check("x{else}y"), Err(TemplateError::Stray("else")));
+        assert_eq!(
+            check("{if topic}a{else}b{else}c{end}"),
+            Err(TemplateError::TwoElses("topic".into()))
+        );
+        assert_eq!(check("{if not reached}{if topic}{topic}{end}{end}"), Ok(()));
     }
 }

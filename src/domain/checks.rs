@@ -28,7 +28,7 @@ pub enum Problem {
         length: usize,
         limit: usize,
     },
-    #[error("cadence '{name}' is not defined in the cadence file; it has: {}", known.join(", "))]
+    #[error("cadence {} is not defined in the cadence file; it has: {}", crate::quote::quoted(name), known.join(", "))]
     UnknownCadence { name: String, known: Vec<String> },
 }
 
@@ -37,13 +37,8 @@ pub fn cadence(name: &str, known: &[String]) -> Result<(), Problem> {
     if known.iter().any(|known| known == name) {
         return Ok(());
     }
-    let mut name = name.to_string();
-    if name.chars().count() > 80 {
-        // The helper that quotes long values in errors is coming; a cut keeps this one short.
-        name = name.chars().take(80).chain(['…']).collect();
-    }
     Err(Problem::UnknownCadence {
-        name,
+        name: name.to_string(),
         known: known.to_vec(),
     })
 }

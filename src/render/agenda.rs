@@ -5,21 +5,17 @@ use chrono::{NaiveDate, TimeDelta};
 use super::sanitize::{cell, clean, clean_lines};
 use super::view::ActionView;
 use super::{day, plural, table};
-use crate::domain::Step;
+use crate::domain::{Channel, Step};
 use crate::promise;
 
 /// The "When" column: the promised time, "today", or how late.
 fn when(view: &ActionView) -> String {
-    if let (Some(time), Some(minutes)) = (view.time, view.late_minutes) {
-        return format!(
-            "{} MISSED by {}",
-            time.format("%H:%M"),
-            promise::describe(TimeDelta::minutes(minutes))
-        );
+    if let (Some(time), Some(_)) = (view.time, view.late_minutes) {
+        return format!("{} {}", time.format("%H:%M"), missed(view));
     }
     let late = match view.overdue_business_days {
         0 => None,
-        days => Some(format!("{} late", plural(days, "day"))),
+        days => Some(late(days)),
     };
     match (view.time, late) {
         (Some(time), None) => format!("{}{}", time.format("%H:%M"), view.their_clock()),
@@ -28,6 +24,23 @@ fn when(view: &ActionView) -> String {
         }
         (None, Some(late)) => late,
         (None, None) => "today".to_string(),
+    }
+}
+
+/// How late an action is, in the one unit the lists use: "3 business days late".
+pub fn late(business_days: i64) -> String {
+    format!("{} late", plural(business_days, "business day"))
+}
+
+/// A missed promise: by how long on its own day ("MISSED by 1h 20m"), in business days after
+/// it, like every other late action.
+fn missed(view: &ActionView) -> String {
+    match (view.overdue_business_days, view.late_minutes) {
+        (0, Some(minutes)) => format!(
+            "MISSED by {}",
+            promise::describe(TimeDelta::minutes(minutes))
+        ),
+        (days, _) => format!("MISSED, {}", late(days)),
     }
 }
 
@@ -48,7 +61,7 @@ pub fn render(today: NaiveDate, views: &[ActionView]) -> String {
     // The "Call" column only when `[calendar] call_hours` gives something to say.
     let with_call = views.iter().any(|view| view.call_advice.is_some());
     let mut headers = vec![
-        "When", "Id", "Prospect", "Company", "Phone", "Step", "Touch",
+        "When", "Id", "Prospect", "Company", "Channel", "Step", "Touch",
     ];
     if with_call {
         headers.push("Call (your time)");
@@ -61,7 +74,7 @@ pub fn render(today: NaiveDate, views: &[ActionView]) -> String {
             view.id.to_string(),
             clean(&view.name).into_owned(),
             cell(view.company.as_deref()),
-            cell(view.number()),
+            view.channel_cell(),
             view.step.to_string(),
             view.touch_label(),
         ];
@@ -86,29 +99,38 @@ pub fn message_block(number: usize, view: &ActionView) -> String {
         Some(company) => format!("{}, {}", clean(&view.name), clean(company)),
         None => clean(&view.name).into_owned(),
     };
-    let how = match (view.step, view.number()) {
-        (Step::Close, _) => "to do".to_string(),
-        (_, Some(number)) => format!("{} {}", view.channel, clean(number)),
-        (_, None) => view.channel.to_string(),
+    let how = match view.step {
+        Step::Close => "to do".to_string(),
+        _ => view.how(),
     };
-    let step = match view.late_minutes {
-        Some(minutes) => format!(
-            "{}, MISSED by {}",
-            view.step,
-            promise::describe(TimeDelta::minutes(minutes))
-        ),
-        None => view.step.to_string(),
-    };
+    // A promise sets the time, the step stays what it is (cadence.md rule 1).
+    let mut step = view.step.to_string();
+    if view.promised {
+        step.push_str(", promised");
+    }
+    match view.late_minutes {
+        Some(_) => step.push_str(&format!(", {}", missed(view))),
+        None if view.missed_promise.is_some() => step.push_str(", after a missed promise"),
+        None => {}
+    }
     let mut block = format!("{number}. {who} ({step}): {how}\n");
     block.push_str(&table::indented(&clean_lines(&view.script), "   "));
     block.push('\n');
-    if let Some(subject) = &view.email_subject {
-        let to = view
-            .email
-            .as_deref()
-            .map(|email| format!(" to {}", clean(email)))
-            .unwrap_or_default();
-        block.push_str(&format!("   Email{to}: \"{}\"\n", clean(subject)));
+    match (&view.email_subject, &view.email) {
+        // The message is the email: its subject heads it.
+        (Some(subject), _) if view.channel == Some(Channel::Email) && view.step != Step::Close => {
+            block.insert_str(
+                block.find('\n').map_or(0, |end| end + 1),
+                &format!("   Subject: {}\n\n", clean(subject)),
+            );
+        }
+        // The email that goes beside the call.
+        (Some(subject), Some(email)) => block.push_str(&format!(
+            "   Email to {}: \"{}\"\n",
+            clean(email),
+            clean(subject)
+        )),
+        _ => {}
     }
     block
 }

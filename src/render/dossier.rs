@@ -170,16 +170,25 @@ pub fn render(view: &DossierView) -> String {
                 .time
                 .map(|time| format!(" at {}{}", time.format("%H:%M"), next.their_clock()))
                 .unwrap_or_default();
+            let how = match next.step {
+                Step::Close => "to do".to_string(),
+                _ => next.how(),
+            };
             out.push_str(&format!(
-                "\nNext: {} on {}{time}{touch}, by {}.\n  {}\n\n",
+                "\nNext: {} on {}{time}{touch}; {how}.\n  {}\n\n",
                 next.step,
                 day(next.due),
-                next.channel,
                 next.reason
             ));
+            let is_email = next.channel == Some(Channel::Email) && next.step != Step::Close;
+            if let (true, Some(subject)) = (is_email, &next.email_subject) {
+                out.push_str(&format!("  Subject: {}\n\n", clean(subject)));
+            }
             out.push_str(&table::indented(&clean_lines(&next.script), "  "));
             out.push('\n');
-            if let (Some(subject), Some(body)) = (&next.email_subject, &next.email_body) {
+            if let (false, Some(subject), Some(body)) =
+                (is_email, &next.email_subject, &next.email_body)
+            {
                 out.push_str(&format!("\n  Email subject: {}\n\n", clean(subject)));
                 out.push_str(&table::indented(&clean_lines(body), "  "));
                 out.push('\n');

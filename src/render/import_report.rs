@@ -3,7 +3,40 @@
 
 use super::plural;
 use super::sanitize::clean;
+use crate::channel;
 use crate::tracker::ImportReport;
+
+/// The one warning line about imported prospects whose preferred channel lacks its detail;
+/// `None` when there are none.
+pub fn unusable_preferences(report: &ImportReport) -> Option<String> {
+    /// How many are named before "and N more".
+    const NAMED: usize = 3;
+    let all = &report.unusable_preferences;
+    if all.is_empty() {
+        return None;
+    }
+    let mut named: Vec<String> = all
+        .iter()
+        .take(NAMED)
+        .map(|(name, preference)| {
+            let detail = match channel::needs(*preference) {
+                "email" => "address",
+                _ => "phone",
+            };
+            format!("{} ({preference}, no {detail})", clean(name))
+        })
+        .collect();
+    if all.len() > NAMED {
+        named.push(format!("{} more", all.len() - NAMED));
+    }
+    let verb = if all.len() == 1 { "prefers" } else { "prefer" };
+    Some(format!(
+        "{} {verb} a channel with no detail on file: {}; followup suggests another channel \
+         until you add one with `followup edit ID --phone ...` or `--email ...`",
+        plural(all.len() as i64, "imported prospect"),
+        named.join(", ")
+    ))
+}
 
 pub fn render(report: &ImportReport, unknown_columns: &[String]) -> String {
     let attempts = match report.attempts {

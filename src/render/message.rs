@@ -2,10 +2,11 @@
 
 use super::day;
 use super::sanitize::{clean, clean_lines};
-use super::view::suggested_channel;
+use super::view::how;
 use crate::domain::{Channel, Prospect};
 use crate::engine::NextAction;
 use crate::script::{self, Message};
+use crate::templates::Filled;
 
 /// The spoken message (or the instruction, for `close`), under a line that says who to call,
 /// how, and which step it is.
@@ -32,24 +33,17 @@ pub fn voice(
     let how = if script::is_instruction(action.step) {
         "to do".to_string()
     } else {
-        // Where to reach them on the suggested channel: the assistant's phone, the email
-        // address, or the phone; a marker with the command that sets it when there is none.
-        let (label, field, value) = match suggested_channel(prospect, action.step) {
-            Channel::Assistant => (
-                "call the assistant on".to_string(),
-                "assistant_phone",
-                contact.assistant_phone.as_deref(),
-            ),
-            Channel::Email => ("email".to_string(), "email", contact.email.as_deref()),
-            channel => (channel.to_string(), "phone", contact.phone.as_deref()),
-        };
-        match value {
-            Some(value) => format!("{label} {}", clean(value)),
-            None => format!("{label} {}", script::marker(field, prospect)),
+        how(&message.reach, prospect.id)
+    };
+    // An email's subject heads it.
+    let subject = match (&message.subject, message.channel()) {
+        (Some(subject), Some(Channel::Email)) if !script::is_instruction(action.step) => {
+            format!("Subject: {}\n\n", clean(subject.text.trim()))
         }
+        _ => String::new(),
     };
     format!(
-        "{who}: {}{touch}, {}{time}; {how}\n\n{}\n",
+        "{who}: {}{touch}, {}{time}; {how}\n\n{subject}{}\n",
         action.step,
         day(action.due),
         clean_lines(message.script.text.trim())
@@ -57,17 +51,15 @@ pub fn voice(
 }
 
 /// The email of the step, as a mail client would take it: `To:`, `Subject:`, a blank line and
-/// the body. `None` when the step has no email in cadence.toml.
-pub fn email(prospect: &Prospect, message: &Message) -> Option<String> {
-    let subject = message.subject.as_ref()?;
-    let body = message.email.as_ref()?;
+/// the body (see [`script::email`]).
+pub fn email(prospect: &Prospect, subject: &Filled, body: &Filled) -> String {
     let to = match &prospect.contact.email {
         Some(email) => clean(email).into_owned(),
         None => script::marker("email", prospect),
     };
-    Some(format!(
+    format!(
         "To: {to}\nSubject: {}\n\n{}\n",
         clean(subject.text.trim()),
         clean_lines(body.text.trim())
-    ))
+    )
 }

@@ -2,6 +2,7 @@
 
 use chrono::NaiveDate;
 
+use super::agenda::late;
 use super::sanitize::{cell, clean};
 use super::view::ActionView;
 use super::{day, plural, table};
@@ -19,19 +20,19 @@ pub fn render(today: NaiveDate, last: NaiveDate, views: &[ActionView]) -> String
         return out;
     }
     let mut grid = table::new(&[
-        "Day", "When", "Id", "Prospect", "Company", "Phone", "Step", "Touch",
+        "Day", "When", "Id", "Prospect", "Company", "Channel", "Step", "Touch",
     ]);
     for view in views {
         let when = match (view.time, view.overdue_business_days) {
             (Some(time), 0) => format!("{}{}", time.format("%H:%M"), view.their_clock()),
-            (Some(time), late) => format!(
-                "{}{} ({} late)",
+            (Some(time), days) => format!(
+                "{}{} ({})",
                 time.format("%H:%M"),
                 view.their_clock(),
-                plural(late, "day")
+                late(days)
             ),
             (None, 0) => String::new(),
-            (None, late) => format!("{} late", plural(late, "day")),
+            (None, days) => late(days),
         };
         grid.add_row(vec![
             day(view.day_to_act(today)),
@@ -39,7 +40,7 @@ pub fn render(today: NaiveDate, last: NaiveDate, views: &[ActionView]) -> String
             view.id.to_string(),
             clean(&view.name).into_owned(),
             cell(view.company.as_deref()),
-            cell(view.number()),
+            view.channel_cell(),
             view.step.to_string(),
             view.touch_label(),
         ]);

@@ -3,8 +3,10 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
+use super::sanitize::clean;
+use crate::channel::{self, Reach};
 use crate::config::Config;
-use crate::domain::{Channel, Prospect, Step};
+use crate::domain::{Channel, Step};
 use crate::promise;
 use crate::script;
 use crate::tracker::Due;
@@ -19,6 +21,8 @@ pub struct ActionView {
     pub phone: Option<String>,
     pub email: Option<String>,
     pub step: Step,
+    /// The time of this action was promised to the prospect (rule 1): `time` holds it.
+    pub promised: bool,
     pub due: NaiveDate,
     #[serde(serialize_with = "super::json::serialize_time")]
     pub time: Option<chrono::NaiveTime>,
@@ -39,8 +43,21 @@ pub struct ActionView {
     pub missed: bool,
     /// How many minutes late a missed promise is; `null` otherwise.
     pub late_minutes: Option<i64>,
+    /// A promised call whose day passed with nothing logged: the touch is overdue since, and
+    /// its message apologises; `null` otherwise.
+    pub missed_promise: Option<NaiveDateTime>,
     pub cadence: String,
-    pub channel: Channel,
+    /// The channel the action goes out on; `null` when no phone or email is on file.
+    pub channel: Option<Channel>,
+    /// The number or address that channel uses (the assistant's number for the assistant
+    /// step); `null` with the channel.
+    pub to: Option<String>,
+    /// With no channel: what is missing and the command that adds it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub no_channel: Option<String>,
+    /// The channel and its detail, as [`channel::reach`] gave them.
+    #[serde(skip)]
+    pub reach: Reach,
     pub reason: String,
     pub script: String,
     pub email_subject: Option<String>,
@@ -66,6 +83,7 @@ impl ActionView {
             prospect,
             action,
             due.following,
+            &due.facts,
             config,
             script::Gaps::Smooth,
         );
@@ -98,6 +116,7 @@ impl ActionView {
             phone: contact.phone.clone(),
             email: contact.email.clone(),
             step: action.step,
+            promised: action.promised(),
             due: action.due,
             time: action.time,
             prospect_tz: theirs.map(|zone| zone.name().to_string()),
@@ -114,11 +133,18 @@ impl ActionView {
                 .max(0),
             missed: late.is_some(),
             late_minutes: late.map(|late| late.num_minutes()),
+            missed_promise: action.missed_promise().map(|promise| promise.at),
             cadence: prospect.cadence.clone(),
-            channel: suggested_channel(prospect, action.step),
+            channel: message.channel(),
+            to: message.reach.to().map(str::to_string),
+            no_channel: match message.reach {
+                Reach::Nowhere { needs } => Some(no_channel(needs, prospect.id)),
+                Reach::On { .. } => None,
+            },
+            reach: message.reach.clone(),
             reason: super::reason::sentence(action),
             missing: message.missing(),
-            script: message.script.text,
+            script: message.script.text.trim().to_string(),
             email_subject: message.subject.map(|filled| filled.text),
             email_body: message.email.map(|filled| filled.text.trim().to_string()),
             assistant_phone: (action.step == Step::Assistant)
@@ -155,21 +181,72 @@ impl ActionView {
         }
     }
 
-    /// The number to dial for this action.
-    pub fn number(&self) -> Option<&str> {
-        self.assistant_phone.as_deref().or(self.phone.as_deref())
+    /// How to reach them, in words (see [`how`]).
+    pub fn how(&self) -> String {
+        how(&self.reach, self.id)
+    }
+
+    /// The channel and its detail in a table cell: "call 555-0190", "email dana@example.com",
+    /// "assistant 555-0148", or "none".
+    pub fn channel_cell(&self) -> String {
+        match (self.channel, self.to.as_deref()) {
+            (Some(channel), Some(to)) => format!("{channel} {}", clean(to)),
+            _ => "none".to_string(),
+        }
     }
 }
 
-/// The prospect's preferred channel where the step allows a choice. A promised call is a
-/// call; the assistant is reached through the assistant.
-pub fn suggested_channel(prospect: &Prospect, step: Step) -> Channel {
-    match step {
-        Step::Promised => Channel::Call,
-        Step::Assistant => Channel::Assistant,
-        _ => prospect
-            .contact
-            .prefers
-            .map_or(Channel::Call, Channel::from),
+/// How to reach them, in words: "call 555-0190", "email dana@example.com", "call the
+/// assistant on 555-0148", or what is missing and the command that adds it.
+pub fn how(reach: &Reach, id: i64) -> String {
+    match reach {
+        Reach::On {
+            channel: Channel::Assistant,
+            to,
+        } => format!("call the assistant on {}", clean(to)),
+        Reach::On { channel, to } => format!("{channel} {}", clean(to)),
+        Reach::Nowhere { needs } => no_channel(needs, id),
+    }
+}
+
+/// The warning of `add` and `edit` when the preferred channel lacks its detail: what is
+/// missing, the channel used instead, and the command that adds it. `None` when the
+/// preference can be followed (or there is none).
+pub fn unusable_preference(prospect: &crate::domain::Prospect) -> Option<String> {
+    let contact = &prospect.contact;
+    let preference = channel::unusable_preference(contact)?;
+    let field = channel::needs(preference);
+    let detail = if field == "email" {
+        "email address"
+    } else {
+        "phone number"
+    };
+    let instead = match channel::reach(contact, Step::FollowUp, false).channel() {
+        Some(Channel::Email) => "followup will suggest an email".to_string(),
+        Some(Channel::Text) => "followup will suggest a text".to_string(),
+        Some(_) => "followup will suggest a call".to_string(),
+        None => "nothing reaches them".to_string(),
+    };
+    Some(format!(
+        "{} prefers {preference} but has no {detail} on file; {instead} until you add one with \
+         `{}`",
+        clean(&contact.name),
+        script::how_to_set(field, prospect.id)
+    ))
+}
+
+/// What the list says for an action that no detail on file reaches: what is missing and the
+/// command that adds it.
+pub fn no_channel(needs: &[&str], id: i64) -> String {
+    match needs {
+        [field] => format!(
+            "{}: add it with `{}`",
+            script::marker_text(field),
+            script::how_to_set(field, id)
+        ),
+        _ => format!(
+            "no phone or email on file: add one with `followup edit {id} --phone ...` or \
+             `--email ...`"
+        ),
     }
 }

@@ -5,6 +5,8 @@
 
 use std::collections::BTreeMap;
 
+use crate::channel;
+use crate::domain::Preference;
 use crate::error::Result;
 use crate::store::Writer;
 use crate::transfer::dedupe::Seen;
@@ -19,6 +21,9 @@ pub struct ImportReport {
     pub attempts: usize,
     pub skipped: BTreeMap<Skip, usize>,
     pub dry_run: bool,
+    /// The added prospects whose preferred channel lacks its detail (a text preference with no
+    /// phone), by name: `import` warns about them.
+    pub unusable_preferences: Vec<(String, Preference)>,
 }
 
 impl ImportReport {
@@ -63,6 +68,11 @@ impl Tracker {
             }
             in_file.insert(contact.email.as_deref(), contact.phone.as_deref());
             report.added += 1;
+            if let Some(preference) = channel::unusable_preference(contact) {
+                report
+                    .unusable_preferences
+                    .push((contact.name.clone(), preference));
+            }
             report.attempts += incoming.attempts.len();
             accepted.push(incoming);
         }

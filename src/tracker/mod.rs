@@ -29,6 +29,7 @@ use crate::domain::{
 use crate::engine::{self, NextAction};
 use crate::error::{Error, Result};
 use crate::explain::{self, Explanation};
+use crate::facts::MessageFacts;
 use crate::script;
 use crate::stats::{self, Period, Stats};
 use crate::store::{NewAttempt, Reader, Selection, Store, Writer};
@@ -50,6 +51,8 @@ pub struct Due {
     /// When the touch after this one falls due if this one goes unanswered: the day the
     /// message can announce.
     pub following: Option<NaiveDate>,
+    /// What the prospect's history lets the message say.
+    pub facts: MessageFacts,
 }
 
 /// A prospect's whole file.
@@ -347,6 +350,7 @@ impl Tracker {
             prospect: prospect.clone(),
             action,
             following,
+            facts: MessageFacts::of(prospect, attempts),
         }
     }
 
@@ -456,6 +460,16 @@ impl Tracker {
                 Part::Next => "--next",
             }))
         })?;
+        if !entry.force {
+            if let Some(promise) = entry.promise {
+                self.on_a_business_day("--promise", promise.date(), || {
+                    promise.format("%a %Y-%m-%d %H:%M").to_string()
+                })?;
+            }
+            if let Some(next) = entry.next {
+                self.on_a_business_day("--next", next, || next.format("%a %Y-%m-%d").to_string())?;
+            }
+        }
 
         let reader = self.store.reader();
         let mut history: Vec<Attempt> = reader
@@ -541,6 +555,28 @@ impl Tracker {
             prospect: dossier.prospect,
             next: dossier.next,
         })
+    }
+
+    /// Refuses a date agreed with the prospect that falls on a day off (a day not worked, a
+    /// holiday, a day away): most often a slip ("tomorrow" said on a Friday), and a call that
+    /// would not be made. `log --force` keeps it.
+    fn on_a_business_day(
+        &self,
+        flag: &'static str,
+        day: NaiveDate,
+        when: impl FnOnce() -> String,
+    ) -> Result<()> {
+        let calendar = &self.config.calendar;
+        match calendar.day_off(day) {
+            None => Ok(()),
+            Some(off) => Err(Error::DayOff {
+                flag,
+                when: when(),
+                day,
+                off,
+                next: calendar.roll_forward(day),
+            }),
+        }
     }
 
     /// Closes a file (or changes why and until when an already closed one is closed).
@@ -675,11 +711,12 @@ fn due_on(config: &Config, prospect: &Prospect, attempts: &[Attempt]) -> Option<
 }
 
 /// The order of the morning list (cli.md): promised calls first by time, then by due date
-/// (oldest first), then later steps before earlier ones, then by name. A missed promise (see
-/// [`crate::promise::late_by`]) is a promised call whose time is the earliest, so it comes
-/// at the very top without a rule of its own.
+/// (oldest first), then later steps before earlier ones, then by name. A promise missed this
+/// morning (see [`crate::promise::late_by`]) is a promised call whose time is the earliest, so
+/// it comes at the very top without a rule of its own; from the next day on it is an overdue
+/// touch like any other (rule 1).
 pub fn agenda_order(a: &Due, b: &Due) -> Ordering {
-    let promised = |due: &Due| due.action.step == Step::Promised;
+    let promised = |due: &Due| due.action.promised();
     promised(b)
         .cmp(&promised(a))
         .then_with(|| a.action.due.cmp(&b.action.due))

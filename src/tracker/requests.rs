@@ -84,6 +84,8 @@ pub struct LogEntry {
     pub promise: Option<NaiveDateTime>,
     pub next: Option<NaiveDate>,
     pub note: Option<String>,
+    /// Keep a `promise` or `next` that falls on a day off (`log --force`).
+    pub force: bool,
 }
 
 /// When to try a closed file again.

@@ -3,6 +3,7 @@
 
 use super::TransferError;
 use super::field::Field;
+use crate::quote::brief;
 
 /// `--map COLUMN=FIELD`, checked.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,17 +64,17 @@ fn conflicts(
                  already; drop that column with --map \"{}=ignore\", or drop this --map",
                 mapping.column,
                 mapping.field.name(),
-                headers[*index],
+                brief(&headers[*index]),
                 mapping.field.name(),
-                headers[other],
-                headers[other]
+                brief(&headers[other]),
+                brief(&headers[other])
             )));
         }
     }
     for field in [Field::Name, Field::FirstName, Field::LastName] {
-        let columns: Vec<&str> = (0..fields.len())
+        let columns: Vec<_> = (0..fields.len())
             .filter(|index| fields[*index] == Some(field))
-            .map(|index| headers[index].as_str())
+            .map(|index| brief(&headers[index]))
             .collect();
         if columns.len() > 1 {
             return Err(TransferError::Header(format!(
@@ -117,7 +118,7 @@ impl ColumnMap {
                 return Err(TransferError::Map(format!(
                     "column '{}' is mapped twice (--map \"{}={}\" and --map \"{}={}\"); give \
                      one --map per column",
-                    headers[index],
+                    brief(&headers[index]),
                     earlier.column,
                     earlier.field.name(),
                     mapping.column,

@@ -11,6 +11,7 @@ use super::inert::restore;
 use super::{Batch, Incoming, TransferError, quotes, sniff};
 use crate::domain::checks::{self, LONG_TEXT};
 use crate::domain::{Contact, Preference, Prospect, Status};
+use crate::quote::brief;
 use crate::when;
 
 /// What the reader needs to know besides the file.
@@ -80,11 +81,7 @@ pub fn read(bytes: &[u8], options: &CsvOptions) -> Result<Batch, TransferError> 
     quotes::check(bytes, delimiter).map_err(|damaged| TransferError::Row {
         row: damaged.row,
         reason: damaged.reason(&match headers.get(damaged.cell) {
-            // A long header is named by its place (the shared quoting of long values in
-            // errors will do better).
-            Some(header) if damaged.row > 1 && !header.is_empty() && header.len() <= 80 => {
-                header.clone()
-            }
+            Some(header) if damaged.row > 1 && !header.is_empty() => brief(header).into_owned(),
             _ => format!("column {}", damaged.cell + 1),
         }),
     })?;
@@ -128,9 +125,8 @@ fn check_lengths(
         if let Err(checks::Problem::TooLong { length, limit, .. }) =
             checks::text("cell", Some(cell), LONG_TEXT)
         {
-            let label = match columns.map(|columns| columns.label(index)) {
-                Some(label) if label.len() <= 80 => format!("the {label} cell"),
-                Some(_) => format!("the cell of column {}", index + 1),
+            let label = match columns {
+                Some(columns) => format!("the {} cell", brief(&columns.label(index))),
                 None => format!("the header of column {}", index + 1),
             };
             return Err(TransferError::Row {

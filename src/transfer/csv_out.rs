@@ -4,10 +4,11 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use super::Exported;
 use super::inert::inert;
+use crate::channel;
 
 /// The header; the fields a prospect is added with keep their import names, so an export
 /// imports back (the other columns are reported as unknown and ignored).
-const HEADER: [&str; 26] = [
+const HEADER: [&str; 27] = [
     "id",
     "name",
     "company",
@@ -34,6 +35,7 @@ const HEADER: [&str; 26] = [
     "next_due",
     "next_time",
     "time_zone",
+    "next_channel",
 ];
 
 fn date(value: Option<NaiveDate>) -> String {
@@ -50,7 +52,7 @@ fn text(value: &Option<String>) -> String {
     value.clone().unwrap_or_default()
 }
 
-fn row(record: &Exported) -> [String; 26] {
+fn row(record: &Exported) -> [String; 27] {
     let prospect = &record.prospect;
     let contact = &prospect.contact;
     let closed = prospect.closed.as_ref();
@@ -84,6 +86,10 @@ fn row(record: &Exported) -> [String; 26] {
             .map(|time| time.format("%H:%M").to_string())
             .unwrap_or_default(),
         text(&contact.time_zone),
+        // The channel the list suggests (see `channel::reach`); empty when nothing reaches them.
+        next.and_then(|n| channel::reach(contact, n.step, n.time.is_some()).channel())
+            .map(|channel| channel.to_string())
+            .unwrap_or_default(),
     ]
 }
 

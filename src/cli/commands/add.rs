@@ -5,7 +5,7 @@ use crate::domain::Contact;
 use crate::error::Result;
 use crate::render::dossier::ProspectView;
 use crate::render::sanitize::clean;
-use crate::render::{day, json};
+use crate::render::{day, json, view};
 use crate::tracker::NewProspect;
 
 pub fn run(args: AddArgs, session: Session) -> Result<String> {
@@ -38,8 +38,12 @@ pub fn run(args: AddArgs, session: Session) -> Result<String> {
         cadence: non_blank(fields.cadence),
         start,
     };
+    let warnings = session.warnings();
     let mut tracker = session.tracker()?;
     let prospect = tracker.add(new)?;
+    if let Some(warning) = view::unusable_preference(&prospect) {
+        warnings.push(warning);
+    }
     if args.json {
         return Ok(json::to_string(&ProspectView::from(&prospect)));
     }
@@ -53,7 +57,7 @@ pub fn run(args: AddArgs, session: Session) -> Result<String> {
         "Added prospect {}: {}{company}, cadence {}. First touch due {}.\n",
         prospect.id,
         clean(&prospect.contact.name),
-        prospect.cadence,
+        clean(&prospect.cadence),
         day(prospect.start)
     ))
 }

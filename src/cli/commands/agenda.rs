@@ -1,7 +1,7 @@
 use chrono::{Local, NaiveDateTime, TimeZone};
 
 use crate::cli::args::AgendaArgs;
-use crate::cli::output;
+use crate::cli::output_file::{Existing, OutputFile};
 use crate::cli::session::Session;
 use crate::error::Result;
 use crate::ics;
@@ -10,12 +10,20 @@ use crate::render::{capacity, day, feed, json, plan, plural};
 use crate::tracker::Fresh;
 
 pub fn run(args: AgendaArgs, session: Session) -> Result<String> {
+    // A calendar feed is refreshed in place, so an existing file is replaced; never the database.
+    let output = args
+        .output
+        .as_deref()
+        .map(|path| OutputFile::check(path, &session.db_path()?, Existing::Replace))
+        .transpose()?;
     // The whole command, its file included, reads fresh due dates: recomputed under a changed
     // cadence file, they are kept only if it succeeds.
-    session.tracker()?.fresh(|tracker| agenda(args, tracker))
+    session
+        .tracker()?
+        .fresh(|tracker| agenda(&args, output, tracker))
 }
 
-fn agenda(args: AgendaArgs, tracker: &Fresh<'_>) -> Result<String> {
+fn agenda(args: &AgendaArgs, output: Option<OutputFile>, tracker: &Fresh<'_>) -> Result<String> {
     let today = tracker.today();
     let last = tracker.window_end(args.days);
     let schedule = tracker.schedule(args.days)?;
@@ -44,14 +52,14 @@ fn agenda(args: AgendaArgs, tracker: &Fresh<'_>) -> Result<String> {
         }
         text
     };
-    match args.output {
+    match output {
         None => Ok(text),
-        Some(path) => {
-            output::write_file(&path, &text)?;
+        Some(file) => {
+            file.write(&text)?;
             Ok(format!(
                 "Wrote {} to {}.\n",
                 plural(views.len() as i64, "action"),
-                path.display()
+                file.shown()
             ))
         }
     }

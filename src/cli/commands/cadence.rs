@@ -2,6 +2,7 @@ use crate::cli::args::{CadenceCommand, CadenceShowArgs};
 use crate::cli::session::Session;
 use crate::config::{self, DEFAULT_CADENCE};
 use crate::error::{Error, Result};
+use crate::render::sanitize::clean;
 use crate::render::{day, json, plural, table};
 use crate::timeline;
 
@@ -51,7 +52,8 @@ fn show(args: CadenceShowArgs, session: Session) -> Result<String> {
         ]);
     }
     Ok(format!(
-        "{name}: {}.\nFor a prospect added {} who never answers (assistant steps only when one is on file):\n{grid}\n",
+        "{}: {}.\nFor a prospect added {} who never answers (assistant steps only when one is on file):\n{grid}\n",
+        clean(name),
         config::describe(cadence),
         day(start)
     ))
@@ -59,19 +61,19 @@ fn show(args: CadenceShowArgs, session: Session) -> Result<String> {
 
 fn check(session: &Session) -> String {
     let config = &session.config;
-    let mut out = format!("{}: OK\n", config.origin.describe());
+    let mut out = format!("{}: OK\n", clean(&config.origin.describe()));
     for cadence in config.cadences() {
         let own = match config.templates.own_count(&cadence.name) {
             0 => String::new(),
             count => format!(
                 "; {} of its own in [templates.{}]",
                 plural(count as i64, "message"),
-                cadence.name
+                clean(&cadence.name)
             ),
         };
         out.push_str(&format!(
             "  cadence {}: {}{own}\n",
-            cadence.name,
+            clean(&cadence.name),
             config::describe(cadence)
         ));
     }
@@ -88,7 +90,13 @@ fn check(session: &Session) -> String {
     let sources: Vec<String> = config
         .holiday_lists
         .iter()
-        .map(|list| format!("{} from {}", list.holidays.len(), list.source))
+        .map(|list| {
+            format!(
+                "{} from {}",
+                list.holidays.len(),
+                clean(&list.source.to_string())
+            )
+        })
         .collect();
     if !sources.is_empty() {
         out.push_str(&format!(" ({})", sources.join(", ")));

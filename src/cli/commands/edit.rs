@@ -3,6 +3,7 @@ use crate::cli::args::EditArgs;
 use crate::cli::session::Session;
 use crate::error::Result;
 use crate::render::sanitize::clean;
+use crate::render::view;
 use crate::tracker::ProspectPatch;
 
 pub fn run(args: EditArgs, session: Session) -> Result<String> {
@@ -30,9 +31,13 @@ pub fn run(args: EditArgs, session: Session) -> Result<String> {
         cadence: non_blank(fields.cadence),
         start,
     };
+    let warnings = session.warnings();
     let mut tracker = session.tracker()?;
     let id = tracker.resolve(&args.prospect)?;
     let prospect = tracker.edit(id, patch)?;
+    if let Some(warning) = view::unusable_preference(&prospect) {
+        warnings.push(warning);
+    }
     Ok(format!(
         "Updated prospect {}: {}.\n",
         prospect.id,

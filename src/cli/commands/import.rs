@@ -47,6 +47,7 @@ pub fn run(args: ImportArgs, session: Session) -> Result<String> {
     }
     .map_err(|source| Error::Transfer { file: name, source })?;
     let unknown = batch.unknown_columns.clone();
+    let warnings = session.warnings();
     let mut tracker = session.tracker()?;
     let bar = progress_bar();
     let report = tracker.import(batch, args.dry_run, &mut |done, total| {
@@ -54,7 +55,11 @@ pub fn run(args: ImportArgs, session: Session) -> Result<String> {
         bar.set_position(done as u64);
     });
     bar.finish_and_clear();
-    Ok(import_report::render(&report?, &unknown))
+    let report = report?;
+    if let Some(warning) = import_report::unusable_preferences(&report) {
+        warnings.push(warning);
+    }
+    Ok(import_report::render(&report, &unknown))
 }
 
 fn format_of(file: &Path) -> Format {

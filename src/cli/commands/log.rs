@@ -40,6 +40,7 @@ pub fn run(args: LogArgs, session: Session) -> Result<String> {
             .map(|text| session.parse_date("--next", text))
             .transpose()?,
         note: non_blank(args.note),
+        force: args.force,
     };
     let mut tracker = session.tracker()?;
     let id = tracker.resolve(&args.prospect)?;
@@ -123,7 +124,13 @@ pub fn run(args: LogArgs, session: Session) -> Result<String> {
             };
             let time = view
                 .time
-                .map(|time| format!(" at {}{}", time.format("%H:%M"), view.their_clock()))
+                .map(|time| {
+                    format!(
+                        " at {}{} as promised",
+                        time.format("%H:%M"),
+                        view.their_clock()
+                    )
+                })
                 .unwrap_or_default();
             out.push_str(&format!(
                 "Next: {} on {}{time}{touch}.\n",

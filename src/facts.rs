@@ -1,0 +1,138 @@
+//! What a message may say about the past: the few facts of a prospect's history that the
+//! templates choose their sentences by, derived in one place so that no message claims a
+//! conversation, a voicemail or an earlier touch that the file does not record.
+//!
+//! Pure: from the prospect and its attempts, in the order they happened.
+
+use chrono::NaiveDate;
+
+use crate::domain::{Attempt, Outcome, Prospect};
+
+/// The history facts of one prospect, as the templates' `{if ...}` see them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct MessageFacts {
+    /// They answered, wrote back, met you or said no at least once, in any run: "when we last
+    /// spoke" is true.
+    pub reached: bool,
+    /// The last touch of the current run left a voicemail: "following my voicemail" is true.
+    pub left_voicemail: bool,
+    /// The date of the last touch of the current run, if there is one.
+    pub last_touch: Option<NaiveDate>,
+}
+
+impl MessageFacts {
+    /// The facts of `prospect`'s history; `attempts` in the order they happened.
+    pub fn of(prospect: &Prospect, attempts: &[Attempt]) -> MessageFacts {
+        let touches = || attempts.iter().filter(|attempt| attempt.is_touch());
+        let in_run = |attempt: &&Attempt| {
+            prospect
+                .run_started_at
+                .is_none_or(|start| attempt.at >= start)
+        };
+        let last_touch = touches().filter(in_run).map(Attempt::date).max();
+        MessageFacts {
+            reached: touches().any(|attempt| attempt.outcome.is_response()),
+            left_voicemail: touches().filter(in_run).any(|attempt| {
+                Some(attempt.date()) == last_touch && attempt.outcome == Outcome::Voicemail
+            }),
+            last_touch,
+        }
+    }
+
+    /// Whether the history fact `name` (one of `templates::FACTS` that is about the past)
+    /// holds.
+    pub fn holds(&self, name: &str) -> bool {
+        match name {
+            "reached" => self.reached,
+            "left_voicemail" => self.left_voicemail,
+            _ => false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{NaiveDateTime, NaiveTime};
+
+    use super::*;
+    use crate::domain::{Channel, Contact, Status, Step};
+
+    fn at(text: &str) -> NaiveDateTime {
+        NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M").unwrap()
+    }
+
+    fn prospect() -> Prospect {
+        Prospect {
+            id: 1,
+            contact: Contact {
+                name: "Dana".into(),
+                ..Contact::default()
+            },
+            cadence: "standard".into(),
+            start: "2026-11-23".parse().unwrap(),
+            status: Status::Active,
+            closed: None,
+            recontact_on: None,
+            run_started_at: None,
+            created_at: at("2026-11-23T09:00").date().and_time(NaiveTime::MIN),
+        }
+    }
+
+    fn attempt(when: &str, channel: Channel, outcome: Outcome) -> Attempt {
+        Attempt {
+            id: 0,
+            prospect_id: 1,
+            at: at(when),
+            channel,
+            outcome,
+            step: Step::FollowUp,
+            note: None,
+            promise: None,
+            next: None,
+        }
+    }
+
+    #[test]
+    fn a_new_prospect_holds_no_fact() {
+        assert_eq!(MessageFacts::of(&prospect(), &[]), MessageFacts::default());
+    }
+
+    #[test]
+    fn a_voicemail_counts_only_when_the_last_touch_left_one() {
+        let voicemail = attempt("2026-11-23T10:00", Channel::Call, Outcome::Voicemail);
+        let no_answer = attempt("2026-11-27T10:00", Channel::Call, Outcome::NoAnswer);
+        let facts = MessageFacts::of(&prospect(), std::slice::from_ref(&voicemail));
+        assert!(facts.left_voicemail && !facts.reached);
+        assert_eq!(facts.last_touch, Some(voicemail.date()));
+        let facts = MessageFacts::of(&prospect(), &[voicemail.clone(), no_answer.clone()]);
+        assert!(!facts.left_voicemail, "the last touch was a no-answer");
+        // A no-answer and then a voicemail on the same day: the touch left one.
+        let later = attempt("2026-11-27T15:00", Channel::Call, Outcome::Voicemail);
+        assert!(MessageFacts::of(&prospect(), &[voicemail, no_answer, later]).left_voicemail);
+    }
+
+    #[test]
+    fn reached_means_the_prospect_responded_not_their_assistant() {
+        let assistant = attempt("2026-11-23T10:00", Channel::Assistant, Outcome::Connected);
+        assert!(!MessageFacts::of(&prospect(), std::slice::from_ref(&assistant)).reached);
+        let replied = attempt("2026-11-24T10:00", Channel::Email, Outcome::Replied);
+        assert!(MessageFacts::of(&prospect(), &[assistant, replied]).reached);
+    }
+
+    #[test]
+    fn after_a_reopen_the_old_run_is_still_a_conversation_but_not_a_recent_touch() {
+        let spoke = attempt("2026-11-23T10:00", Channel::Call, Outcome::Connected);
+        let voicemail = attempt("2026-11-27T10:00", Channel::Call, Outcome::Voicemail);
+        let mut reopened = prospect();
+        reopened.run_started_at = Some(at("2026-12-15T09:00"));
+        let facts = MessageFacts::of(&reopened, &[spoke, voicemail]);
+        assert_eq!(
+            facts,
+            MessageFacts {
+                reached: true,
+                left_voicemail: false,
+                last_touch: None
+            }
+        );
+    }
+}

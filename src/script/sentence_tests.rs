@@ -1,0 +1,411 @@
+//! The shipped messages, read as the prospect would hear them: each sentence that depends on a
+//! fact has a version for when the file lacks it (cadence.md, "Channels and missing details"),
+//! and each channel gets a message written for it. Issue 10 names the sentences that were
+//! wrong; each has a case here.
+
+use chrono::NaiveTime;
+
+use super::*;
+use crate::domain::{Contact, Status};
+
+fn date(text: &str) -> NaiveDate {
+    text.parse().unwrap()
+}
+
+/// A prospect as an import leaves it: a name, and nothing the messages could lean on.
+fn bare() -> Prospect {
+    Prospect {
+        id: 7,
+        contact: Contact {
+            name: "Dana Whitfield".into(),
+            ..Contact::default()
+        },
+        cadence: "standard".into(),
+        start: date("2026-11-23"),
+        status: Status::Active,
+        closed: None,
+        recontact_on: None,
+        run_started_at: None,
+        created_at: date("2026-11-23").and_time(NaiveTime::MIN),
+    }
+}
+
+/// How the prospect can be reached.
+#[derive(Debug, Clone, Copy)]
+enum Via {
+    /// Phone and email: a call, and the email beside it.
+    CallAndEmail,
+    EmailOnly,
+    /// Phone and email, preferring texts.
+    Text,
+}
+
+fn reachable(mut prospect: Prospect, via: Via) -> Prospect {
+    let contact = &mut prospect.contact;
+    contact.email = Some("dana@example.com".into());
+    match via {
+        Via::CallAndEmail => contact.phone = Some("555-0190".into()),
+        Via::EmailOnly => {}
+        Via::Text => {
+            contact.phone = Some("555-0190".into());
+            contact.prefers = Some(crate::domain::Preference::Text);
+        }
+    }
+    prospect
+}
+
+/// With a topic, a company and an agreed next step on file.
+fn detailed(mut prospect: Prospect) -> Prospect {
+    prospect.contact.topic = Some("standing desks".into());
+    prospect.contact.company = Some("Lakeside Dental".into());
+    prospect.contact.next_step = Some("a trial of two desks".into());
+    prospect
+}
+
+fn action(step: Step) -> NextAction {
+    NextAction {
+        step,
+        due: date("2026-12-03"),
+        time: None,
+        touch: Some(2),
+        basis: Basis::Gap {
+            last_touch: date("2026-11-27"),
+            unanswered: 1,
+            gap: 4,
+        },
+        promise: None,
+    }
+}
+
+fn facts(reached: bool, left_voicemail: bool) -> MessageFacts {
+    MessageFacts {
+        reached,
+        left_voicemail,
+        last_touch: Some(date("2026-11-27")),
+    }
+}
+
+fn say(prospect: &Prospect, step: Step, facts: MessageFacts) -> Message {
+    message(
+        prospect,
+        &action(step),
+        Some(date("2026-12-09")),
+        &facts,
+        &Config::built_in(),
+        Gaps::Marked,
+    )
+}
+
+/// Everything the prospect would read or hear, one part per line.
+fn everything(message: &Message) -> String {
+    [
+        Some(&message.script),
+        message.subject.as_ref(),
+        message.email.as_ref(),
+    ]
+    .into_iter()
+    .flatten()
+    .map(|filled| filled.text.as_str())
+    .collect::<Vec<_>>()
+    .join("\n")
+}
+
+const STEPS: [Step; 7] = [
+    Step::First,
+    Step::FollowUp,
+    Step::Rescue,
+    Step::Assistant,
+    Step::Fire,
+    Step::NextStep,
+    Step::Recontact,
+];
+
+const VIAS: [Via; 3] = [Via::CallAndEmail, Via::EmailOnly, Via::Text];
+
+#[test]
+fn a_bare_file_never_never_reached_is_told_nothing_the_file_does_not_hold() {
+    let claims = [
+        "your enquiry",
+        "You asked",
+        "Your question",
+        "the plan was",
+        "last spoke",
+        "We talked",
+        "We spoke",
+        "voicemail",
+        "Following my",
+        "since then",
+        "your team",
+        "the next step we talked about",
+        // A marker would mean a sentence without a version for the missing fact.
+        "[no ",
+    ];
+    for step in STEPS {
+        for via in VIAS {
+            let mut prospect = reachable(bare(), via);
+            prospect.contact.assistant_phone = Some("555-0148".into());
+            let message = say(&prospect, step, facts(false, false));
+            let text = everything(&message);
+            for claim in claims {
+                assert!(
+                    !text.contains(claim),
+                    "{step} by {via:?} says {claim:?}:\n{text}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn every_shipped_message_reads_cleanly_whatever_the_file_holds() {
+    for step in STEPS {
+        for via in VIAS {
+            for prospect in [bare(), detailed(bare())] {
+                let mut prospect = reachable(prospect, via);
+                prospect.contact.assistant_phone = Some("555-0148".into());
+                for (reached, voicemail) in [(false, false), (true, false), (false, true)] {
+                    let text = everything(&say(&prospect, step, facts(reached, voicemail)));
+                    for slip in ["  ", " .", " ,", " :", "{", "}", "..", ",."] {
+                        assert!(
+                            !text.contains(slip),
+                            "{step} by {via:?} has {slip:?}:\n{text}"
+                        );
+                    }
+                    for line in text.lines() {
+                        assert_eq!(line, line.trim_end(), "{step}: a trailing space");
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_topic_is_named_only_when_on_file() {
+    let call = reachable(bare(), Via::CallAndEmail);
+    let first = say(&call, Step::First, facts(false, false));
+    assert!(
+        first
+            .script
+            .text
+            .contains("I'm getting in touch to introduce myself")
+    );
+    assert_eq!(
+        first.subject.unwrap().text,
+        "A short introduction from Sam Carter"
+    );
+    let first = say(&detailed(call), Step::First, facts(false, false));
+    assert!(
+        first
+            .script
+            .text
+            .contains("You asked us about standing desks, and I have a short answer and one idea for Lakeside Dental")
+    );
+    assert_eq!(
+        first.subject.unwrap().text,
+        "Your question about standing desks"
+    );
+}
+
+#[test]
+fn any_topic_reads_right_in_the_close_out() {
+    let dana = detailed(reachable(bare(), Via::CallAndEmail));
+    let fire = say(&dana, Step::Fire, facts(false, false));
+    assert!(
+        fire.script
+            .text
+            .contains("so I'll take it that now isn't the right time for standing desks,"),
+        "{}",
+        fire.script.text
+    );
+    assert!(!everything(&fire).contains("standing desks isn't"));
+    assert!(!everything(&fire).contains("standing desks has"));
+}
+
+#[test]
+fn when_we_last_spoke_only_if_they_were_ever_reached() {
+    // An agreed next step on file may be recalled ("we agreed on"); a conversation only
+    // when the history holds one.
+    let dana = detailed(reachable(bare(), Via::CallAndEmail));
+    let reached = say(&dana, Step::Rescue, facts(true, false));
+    assert!(reached.script.text.contains(
+        "When we last spoke, we agreed on a trial of two desks. I've tried you a few times since then, and"
+    ));
+    let never = say(&dana, Step::Rescue, facts(false, false));
+    assert!(
+        never.script.text.contains(
+            "We agreed on a trial of two desks as the next step. I've tried you a few times now, and"
+        ),
+        "{}",
+        never.script.text
+    );
+    assert!(never.email.unwrap().text.contains(
+        "We agreed on a trial of two desks as the next step. I've tried you a few times now and"
+    ));
+    let follow_up = say(&dana, Step::FollowUp, facts(true, false));
+    assert!(
+        follow_up
+            .email
+            .unwrap()
+            .text
+            .contains("When we last spoke, the plan was a trial of two desks")
+    );
+    let follow_up = say(&dana, Step::FollowUp, facts(false, false));
+    assert!(
+        follow_up
+            .email
+            .unwrap()
+            .text
+            .contains("The next step we agreed on is a trial of two desks")
+    );
+}
+
+#[test]
+fn we_talked_only_if_they_were_ever_reached() {
+    let dana = detailed(reachable(bare(), Via::CallAndEmail));
+    let talked = say(&dana, Step::Recontact, facts(true, false));
+    assert!(
+        talked
+            .script
+            .text
+            .contains("We talked a while ago about standing desks.")
+    );
+    let tried = say(&dana, Step::Recontact, facts(false, false));
+    assert!(
+        tried
+            .script
+            .text
+            .contains("I tried to reach you a while ago about standing desks.")
+    );
+    let never_touched = say(&dana, Step::Recontact, MessageFacts::default());
+    assert!(
+        never_touched
+            .script
+            .text
+            .contains("I'm getting in touch about standing desks.")
+    );
+}
+
+#[test]
+fn a_voicemail_is_mentioned_only_when_one_was_left() {
+    let dana = reachable(bare(), Via::EmailOnly);
+    let after_voicemail = say(&dana, Step::FollowUp, facts(false, true));
+    assert!(
+        after_voicemail.script.text.starts_with(
+            "Hi Dana,\n\nA short follow-up to the voicemail I left you on Friday 27 November."
+        ),
+        "{}",
+        after_voicemail.script.text
+    );
+    let after_no_answer = say(&dana, Step::FollowUp, facts(false, false));
+    assert!(
+        after_no_answer
+            .script
+            .text
+            .starts_with("Hi Dana,\n\nA short follow-up from me.")
+    );
+}
+
+#[test]
+fn an_email_only_prospect_gets_the_email_itself_and_no_word_of_a_call() {
+    let dana = detailed(reachable(bare(), Via::EmailOnly));
+    for step in STEPS {
+        if step == Step::Assistant {
+            continue;
+        }
+        let message = say(&dana, step, facts(false, false));
+        assert_eq!(message.channel(), Some(Channel::Email), "{step}");
+        assert_eq!(message.reach.to(), Some("dana@example.com"));
+        let email = message.email.as_ref().expect("an email");
+        assert_eq!(message.script, *email, "{step}: the message is the email");
+        for claim in ["voicemail", "by phone", "called", "call again"] {
+            assert!(
+                !email.text.contains(claim),
+                "{step}: {claim}\n{}",
+                email.text
+            );
+        }
+    }
+    let first = say(&dana, Step::First, facts(false, false));
+    assert!(first.script.text.starts_with(
+        "Hi Dana,\n\nThank you for asking us about standing desks. The short version"
+    ));
+}
+
+#[test]
+fn a_call_is_paired_with_an_email_only_when_an_address_is_on_file() {
+    let mut dana = detailed(reachable(bare(), Via::CallAndEmail));
+    let first = say(&dana, Step::First, facts(false, false));
+    assert_eq!(first.channel(), Some(Channel::Call));
+    assert!(
+        first
+            .email
+            .unwrap()
+            .text
+            .contains("I tried you by phone a moment ago about standing desks.")
+    );
+    dana.contact.email = None;
+    let first = say(&dana, Step::First, facts(false, false));
+    assert_eq!(first.channel(), Some(Channel::Call));
+    assert_eq!((first.subject, first.email), (None, None));
+}
+
+#[test]
+fn a_text_is_one_short_message_of_one_or_two_sentences() {
+    // The longest weekday and month, to be sure the text fits.
+    let config = Config::built_in();
+    for step in STEPS {
+        if step == Step::Assistant {
+            continue;
+        }
+        for prospect in [bare(), detailed(bare())] {
+            let dana = reachable(prospect, Via::Text);
+            let text = message(
+                &dana,
+                &action(step),
+                Some(date("2027-09-29")),
+                &facts(true, false),
+                &config,
+                Gaps::Marked,
+            );
+            assert_eq!(text.channel(), Some(Channel::Text));
+            assert_eq!((&text.subject, &text.email), (&None, &None), "{step}");
+            let words = &text.script.text;
+            assert!(!words.contains('\n'), "{step}: {words}");
+            assert!(
+                words.chars().count() <= 160,
+                "{step}: {} characters: {words}",
+                words.chars().count()
+            );
+            let sentences = words
+                .split_inclusive(['.', '?', '!'])
+                .filter(|part| part.trim().len() > 1)
+                .count();
+            assert!(sentences <= 2, "{step}: {sentences} sentences: {words}");
+        }
+    }
+}
+
+#[test]
+fn no_phone_and_no_email_is_no_channel_and_no_email() {
+    let message = say(&detailed(bare()), Step::First, facts(false, false));
+    assert_eq!(
+        message.reach,
+        Reach::Nowhere {
+            needs: &["phone", "email"]
+        }
+    );
+    assert_eq!((message.subject, message.email), (None, None));
+}
+
+#[test]
+fn the_assistant_is_asked_about_the_topic_only_when_there_is_one() {
+    let mut dana = reachable(bare(), Via::CallAndEmail);
+    dana.contact.assistant_phone = Some("555-0148".into());
+    let message = say(&dana, Step::Assistant, facts(false, false));
+    assert_eq!(message.reach.to(), Some("555-0148"));
+    assert!(message.script.text.starts_with(
+        "Hello, this is Sam Carter from Harbor Office Supply. I've been trying to reach Dana Whitfield. Could you"
+    ));
+    assert_eq!((message.subject, message.email), (None, None));
+}

@@ -664,7 +664,7 @@ fn script_writes_a_named_step_and_refuses_an_email_the_step_does_not_have() {
 fn a_cadence_own_template_is_used_for_its_prospects() {
     let book = Book::with_cadence(
         "[templates.as-promised]\n\
-         promise-kept = \"{first_name}, it's {me}: calling at {promise_time} as I said I would.\"\n",
+         promise-kept = \"Calling at {promise_time}, as I said I would.\"\n",
     );
     let check = book.ok("2026-11-23T08:00", &["cadence", "check"]);
     assert!(
@@ -685,11 +685,16 @@ fn a_cadence_own_template_is_used_for_its_prospects() {
     }
     let li = book.ok("2026-11-24T08:00", &["script", "li"]);
     assert!(
-        li.contains("\n\nLi, it's Sam Carter: calling at 08:15 as I said I would. Hi Li, "),
+        li.contains(
+            "\n\nHi Li, Sam Carter from Harbor Office Supply again. Calling at 08:15, as I said I would. "
+        ),
         "{li}"
     );
     let bo = book.ok("2026-11-24T08:00", &["script", "bo"]);
-    assert!(bo.contains("As promised, here is my call. Hi Bo, "), "{bo}");
+    assert!(
+        bo.contains("Hi Bo, Sam Carter from Harbor Office Supply again. I'm calling at the time I promised you. "),
+        "{bo}"
+    );
     // The morning list uses the same templates.
     let today = book.json("2026-11-24T08:00", &["today", "--json"]);
     let li_view = today
@@ -702,7 +707,7 @@ fn a_cadence_own_template_is_used_for_its_prospects() {
         li_view["script"]
             .as_str()
             .unwrap()
-            .starts_with("Li, it's Sam Carter: calling at 08:15 as I said I would. Hi Li, "),
+            .starts_with("Hi Li, Sam Carter from Harbor Office Supply again. Calling at 08:15, as I said I would. "),
         "{li_view}"
     );
 }

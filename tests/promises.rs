@@ -89,8 +89,10 @@ fn a_missed_promise_is_flagged_that_morning_then_overdue_with_an_apology() {
     assert_eq!(overdue["overdue_business_days"], json!(1));
     assert_eq!(overdue["missed_promise"], json!("2026-11-24T08:15:00"));
     let script = overdue["script"].as_str().unwrap();
-    // The apology follows the greeting (main's 4b4a531 moved the opening after it).
-    assert!(script.contains(". First, an apology:"), "{script}");
+    assert!(
+        script.starts_with("Hi Dana, ") && script.contains(". First, an apology: "),
+        "the apology follows the greeting: {script}"
+    );
     assert!(script.contains("a quote for 12 chairs"), "{script}");
     let why = f.ok(&["why", "dana"]).stdout;
     assert!(why.contains("the promise was missed"), "{why}");
@@ -276,7 +278,7 @@ fn fixed_dates_that_fall_while_away_are_due_on_the_day_of_return() {
         promise["script"]
             .as_str()
             .unwrap()
-            .contains(". First, an apology:")
+            .contains(". First, an apology: ")
     );
     assert_eq!(listed(&back, eve)["due"], json!("2026-12-03"));
 }

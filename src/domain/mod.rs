@@ -3,11 +3,12 @@
 
 mod attempt;
 pub mod checks;
+mod fits;
 mod prospect;
 pub(crate) mod string_enum;
 mod vocabulary;
 
 pub use attempt::Attempt;
-pub use prospect::{Closure, Contact, Prospect, ProspectId};
+pub use prospect::{Closure, Contact, FileState, Prospect, ProspectId};
 pub use string_enum::UnknownWord;
 pub use vocabulary::{Channel, CloseReason, Outcome, Preference, Response, Status, Step};

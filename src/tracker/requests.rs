@@ -12,6 +12,8 @@ pub struct NewProspect {
     pub cadence: Option<String>,
     /// The day the first touch is due; today if `None`.
     pub start: Option<NaiveDate>,
+    /// Add it even if a prospect on file has the same email (or phone), as `import` would not.
+    pub allow_duplicate: bool,
 }
 
 /// Changes to a prospect. `None` leaves a field alone; `Some(None)` clears it.
@@ -84,6 +86,9 @@ pub struct LogEntry {
     pub promise: Option<NaiveDateTime>,
     pub next: Option<NaiveDate>,
     pub note: Option<String>,
+    /// Reopen a closed file (starting a new run with this attempt) instead of refusing to log
+    /// to it.
+    pub reopen: bool,
     /// Keep a `promise` or `next` that falls on a day off (`log --force`).
     pub force: bool,
 }

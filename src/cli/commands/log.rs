@@ -40,6 +40,7 @@ pub fn run(args: LogArgs, session: Session) -> Result<String> {
             .map(|text| session.parse_date("--next", text))
             .transpose()?,
         note: non_blank(args.note),
+        reopen: args.reopen,
         force: args.force,
     };
     let mut tracker = session.tracker()?;
@@ -110,6 +111,9 @@ pub fn run(args: LogArgs, session: Session) -> Result<String> {
     match (was, logged.prospect.status) {
         (Status::Active, Status::Closed) => {
             out.push_str("They declined: the file is closed as not-interested.\n")
+        }
+        (Status::Closed, Status::Active) if args.reopen => {
+            out.push_str("Reopened the file: a new run of touches starts with this attempt.\n")
         }
         (Status::Closed, Status::Active) => {
             out.push_str("They answered: the file is active again.\n")

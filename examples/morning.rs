@@ -53,7 +53,7 @@ fn main() -> std::result::Result<(), Box<dyn std::error::Error>> {
 
     let mut tracker = desk.at(MORNING)?;
     let today = tracker.today();
-    let due = tracker.agenda()?;
+    let due = tracker.fresh(|fresh| fresh.agenda())?;
     let views: Vec<ActionView> = due
         .iter()
         .map(|due| ActionView::new(due, tracker.config(), tracker.now()))

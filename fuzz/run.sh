@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs each fuzz target for a bounded time: the date and time parser, the cadence loader, the
-# CSV row reader and the holiday calendar reader. Not part of CI; see docs/fuzzing.md.
+# CSV row reader (on any bytes, and on files with damaged quotes), the JSON import reader and
+# the holiday calendar reader. Not part of CI; see docs/fuzzing.md.
 #
 #   fuzz/run.sh                 # every target, 60 seconds each
 #   fuzz/run.sh 600             # every target, 10 minutes each
@@ -22,7 +23,7 @@ if [[ "${1:-}" =~ ^[0-9]+$ ]]; then
 fi
 targets=("$@")
 if [ "${#targets[@]}" -eq 0 ]; then
-    targets=(when cadence csv holidays)
+    targets=(when cadence csv csv_quotes json holidays)
 fi
 
 if ! cargo fuzz --version >/dev/null 2>&1; then

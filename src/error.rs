@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use crate::config::ConfigError;
 use crate::domain::ProspectId;
 use crate::holidays::IcsError;
+use crate::input_file::ReadError;
 use crate::quote::{self, quoted};
 use crate::store::{NameEntry, StoreError};
 use crate::transfer::TransferError;
@@ -103,11 +104,12 @@ pub enum Error {
     #[error("{0}")]
     Mapping(#[from] TransferError),
 
+    /// A file that could not be read, or was refused unread (a device, too large).
     #[error("cannot read {}: {source}", quote::path(.path))]
     Read {
         path: PathBuf,
         #[source]
-        source: std::io::Error,
+        source: ReadError,
     },
 
     #[error("cannot write {}: {source}", quote::path(.path))]
@@ -168,6 +170,7 @@ impl Error {
     /// failures of the machine (database, files).
     pub fn exit_code(&self) -> u8 {
         match self {
+            Error::Read { source, .. } if source.is_bad_input() => 2,
             Error::Store(_) | Error::Write { .. } | Error::Read { .. } => 1,
             Error::Config { error } if error.unreadable => 1,
             Error::Config { .. }

@@ -12,6 +12,7 @@
 //! - [`store`]: the SQLite file; the only module that speaks SQL.
 //! - [`transfer`] and [`ics`]: files in and out (CSV, JSON, iCalendar); no database access.
 //! - [`holidays`]: public holiday calendars read from iCalendar files; no file access.
+//! - [`input_file`]: every file read from a path the user gives, within a size limit.
 //! - [`tracker`]: the operations a salesperson performs, on a store, a config and a clock
 //!   reading passed in.
 //! - [`quote`]: how an error repeats a value or a path, cut to a readable length.
@@ -31,6 +32,7 @@ pub mod explain;
 pub mod facts;
 pub mod holidays;
 pub mod ics;
+pub mod input_file;
 pub mod promise;
 pub mod quote;
 pub mod render;

@@ -51,18 +51,26 @@ pub fn city(zone: Tz) -> String {
 /// a daylight-saving change is refused with the next one that exists; a time that happens
 /// twice (the clocks going back) is taken the first time, as people mean it.
 pub fn convert(local: NaiveDateTime, from: Tz, to: Tz) -> Result<NaiveDateTime, ZoneError> {
-    let instant = match from.from_local_datetime(&local) {
-        LocalResult::Single(instant) => instant,
-        LocalResult::Ambiguous(earlier, _) => earlier,
-        LocalResult::None => {
-            return Err(ZoneError::Gap {
-                time: local.format("%Y-%m-%d %H:%M").to_string(),
-                zone: from.name().to_string(),
-                next: next_valid(local, from).format("%H:%M").to_string(),
-            });
-        }
-    };
-    Ok(instant.with_timezone(&to).naive_local())
+    Ok(instant(local, from)?.with_timezone(&to).naive_local())
+}
+
+/// Refuses a wall-clock time that `zone` skips, as [`convert`] does: a time typed for the
+/// salesperson's own clock (`log --promise`, `--at`) must exist on it.
+pub fn check_exists(local: NaiveDateTime, zone: Tz) -> Result<(), ZoneError> {
+    instant(local, zone).map(|_| ())
+}
+
+/// The instant a wall-clock time of `zone` reads, the first of two when the clocks go back.
+fn instant(local: NaiveDateTime, zone: Tz) -> Result<chrono::DateTime<Tz>, ZoneError> {
+    match zone.from_local_datetime(&local) {
+        LocalResult::Single(instant) => Ok(instant),
+        LocalResult::Ambiguous(earlier, _) => Ok(earlier),
+        LocalResult::None => Err(ZoneError::Gap {
+            time: local.format("%Y-%m-%d %H:%M").to_string(),
+            zone: zone.name().to_string(),
+            next: next_valid(local, zone).format("%H:%M").to_string(),
+        }),
+    }
 }
 
 /// The first minute after a gap: gaps last at most a few hours, so a bounded walk finds it.

@@ -49,7 +49,7 @@ fn worked_book(path: &std::path::Path) -> Tracker {
     while today < day("2026-11-13") {
         today = today + Days::new(1);
         tracker.set_now(morning(today));
-        for due in tracker.agenda().unwrap() {
+        for due in tracker.fresh(|fresh| fresh.agenda()).unwrap() {
             let id = due.prospect.id;
             let entry = match rng.u8(..20) {
                 0 => LogEntry {
@@ -137,7 +137,7 @@ fn assert_cache_agrees(tracker: &mut Tracker, from: NaiveDate) {
         let today = from + Days::new(offset);
         tracker.set_now(morning(today));
         let mut listed: Vec<i64> = tracker
-            .agenda()
+            .fresh(|fresh| fresh.agenda())
             .unwrap()
             .iter()
             .map(|due| due.prospect.id)
@@ -214,6 +214,9 @@ fn a_generated_benchmark_book_has_fifty_actions_due_and_a_consistent_cache() {
     let mut store = Store::open(&path).unwrap();
     pipeline::generate(&mut store, &config, 500, today, 42).unwrap();
     let mut tracker = Tracker::new(store, config, morning(today)).unwrap();
-    assert_eq!(tracker.agenda().unwrap().len(), pipeline::DUE_TODAY);
+    assert_eq!(
+        tracker.fresh(|fresh| fresh.agenda()).unwrap().len(),
+        pipeline::DUE_TODAY
+    );
     assert_cache_agrees(&mut tracker, today);
 }

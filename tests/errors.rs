@@ -15,8 +15,8 @@ use std::path::{Path, PathBuf};
 use common::{Followup, Run};
 use serde_json::json;
 
-/// A world with some data: Dana (two unanswered touches), Dan, and Eve at "Dana Corp" (closed,
-/// no response). The clock reads Thu 2026-12-03 09:00, the day Dana's rescue is due.
+/// A world with some data: Dana (two unanswered touches), Dan, Eve at "Dana Corp" (closed,
+/// no response) and Nora on the nurture cadence. The clock reads Thu 2026-12-03 09:00, the day Dana's rescue is due.
 fn world() -> Followup {
     let mut f = Followup::new();
     let dana = f.add(
@@ -28,6 +28,7 @@ fn world() -> Followup {
     f.add("Dan Brown", &["--company", "Acme"]);
     f.add("Eve", &["--company", "Dana Corp"]);
     f.ok(&["close", "eve", "--reason", "no-response"]);
+    f.add("Nora Quist", &["--cadence", "nurture"]);
     f.at("2026-12-03");
     f
 }
@@ -116,6 +117,51 @@ fn write_problem_files(f: &Followup) {
         "per-day.toml",
         "[calendar]\nmax_touches_per_day = -1\n\n[cadence.standard]\n",
     );
+    write_damaged_files(f);
+}
+
+/// The files of issue 11's reading problems: damaged quotes, values longer than any name,
+/// imports that bring what a command would refuse, files too large for their kind, a
+/// database of an unknown schema. (A time the salesperson's own zone skips needs a world
+/// whose clock is in that zone: see tests/time_zones.rs.)
+fn write_damaged_files(f: &Followup) {
+    // A hundred and one rows whose third opens a quote that never closes.
+    let mut unclosed = String::from("Name,Phone\nZoe Quinn,555-0199\n\"Bo Berg,555-0100\n");
+    for index in 0..99 {
+        unclosed.push_str(&format!("Lead {index},555-{index:04}\n"));
+    }
+    f.write("unclosed.csv", unclosed);
+    f.write(
+        "stray-quote.csv",
+        "Name,Company\nZoe Quinn,The \"Best\" Co\n",
+    );
+    f.write(
+        "long-name.csv",
+        format!("Name,Phone\n{},555-0199\n", "Zoe ".repeat(600)),
+    );
+    f.write("two-names.csv", "Name,Full Name\nZoe,Zoe Quinn\n");
+    f.write(
+        "unknown-cadence.json",
+        r#"[{"name": "Zoe Quinn", "cadence": "does-not-exist"}]"#,
+    );
+    f.write(
+        "future-attempt.json",
+        r#"[{"name": "Zoe Quinn", "attempts": [{"at": "9999-12-31T09:00:00",
+            "channel": "call", "outcome": "voicemail", "step": "first"}]}]"#,
+    );
+    f.write(
+        "zero-holidays.toml",
+        "[calendar]\nholiday_calendars = [\"/dev/zero\"]\n\n[cadence.standard]\n",
+    );
+    // Sparse: as large as the file system says, without the disk space.
+    for (name, size) in [("huge.toml", 1 << 20), ("huge.ics", 16 << 20)] {
+        let file = std::fs::File::create(f.dir().join(name)).expect("a file");
+        file.set_len(size + 1).expect("a size");
+    }
+    let negative = f.dir().join("negative.db");
+    let conn = rusqlite::Connection::open(&negative).expect("a database");
+    conn.execute_batch("CREATE TABLE prospects (x TEXT); PRAGMA user_version = -1;")
+        .expect("a negative version");
 }
 
 /// A value of 200 characters, which errors cut to 80.
@@ -475,6 +521,73 @@ const BAD_INPUT: &[Case] = &[
         &["--cadence", "per-day.toml", "cadence", "check"],
         &["calendar.max_touches_per_day", "-1"],
     ),
+    // Reading files: strict, bounded, all or nothing (issue 11).
+    case(
+        &["import", "unclosed.csv"],
+        &["unclosed.csv", "row 3", "never closed"],
+    ),
+    case(&["import", "unclosed.csv", "--dry-run"], &["row 3"]),
+    case(&["import", "stray-quote.csv"], &["row 2", "Company"]),
+    case(
+        &["import", "long-name.csv"],
+        &["row 2", "name is 2399 characters long"],
+    ),
+    case(
+        &["import", "unknown-cadence.json"],
+        &["prospect 1", "does-not-exist"],
+    ),
+    case(
+        &["import", "future-attempt.json"],
+        &["9999-12-31", "future"],
+    ),
+    io(&["import", "/dev/zero"], &["/dev/zero", "a device"]),
+    io(
+        &["--cadence", "/dev/zero", "today"],
+        &["/dev/zero", "a device"],
+    ),
+    io(
+        &["calendar", "import", "/dev/urandom"],
+        &["/dev/urandom", "a device"],
+    ),
+    io(
+        &["--cadence", "zero-holidays.toml", "cadence", "check"],
+        &["zero-holidays.toml", "/dev/zero"],
+    ),
+    case(
+        &["--cadence", "huge.toml", "cadence", "check"],
+        &["huge.toml", "1 MiB"],
+    ),
+    case(&["calendar", "import", "huge.ics"], &["huge.ics", "16 MiB"]),
+    io(
+        &["--db", "negative.db", "today"],
+        &["negative.db", "schema version -1"],
+    ),
+    // A failed command changes nothing, not even the due dates kept for the morning list: a
+    // cadence file without the nurture cadence Nora follows.
+    case(&["--cadence", "custom.toml", "today"], &["nurture"]),
+    case(
+        &["--cadence", "custom.toml", "today", "--json"],
+        &["nurture"],
+    ),
+    case(&["--cadence", "custom.toml", "agenda"], &["nurture"]),
+    case(&["--cadence", "custom.toml", "why", "nora"], &["nurture"]),
+    // Columns that would fill one field.
+    case(
+        &["import", "leads.csv", "--map", "Phone=name"],
+        &["'Phone'", "'Name'"],
+    ),
+    case(
+        &[
+            "import",
+            "leads.csv",
+            "--map",
+            "Phone=email",
+            "--map",
+            "phone=title",
+        ],
+        &["'Phone' is mapped twice"],
+    ),
+    case(&["import", "two-names.csv"], &["'Name', 'Full Name'"]),
 ];
 
 /// Runs every case against one world, checking after each that the database files are
@@ -759,7 +872,12 @@ fn a_db_that_is_a_folder_or_not_a_database_exits_1() {
 #[test]
 fn extreme_input_never_panics() {
     let mut f = Followup::new();
+    // A value longer than any name is refused, as an import refuses it.
     let long = "x".repeat(100_000);
+    f.run(&["add", "Zed", "--company", &long])
+        .fails(2)
+        .stderr_contains("company is 100000 characters long");
+    let long = "x".repeat(500);
     let strange = "Ann\u{1b}[31m Red\u{202e}\ttab\nnewline 🎉 Zoë";
     let id = f.add(
         strange,
@@ -885,4 +1003,64 @@ fn a_read_only_database_is_writable_again_once_its_mode_is_fixed() {
     assert_eq!(f.db_files(), before);
     f.ok(&["add", "Zed"]);
     f.ok(&["log", "whit"]);
+}
+
+/// From a hostile tester: `today` under a cadence file without a cadence some prospect
+/// follows exited 2, but had already stored the due dates recomputed under that file and
+/// their fingerprint. Here the morning list itself succeeds (nothing is due) and the failure
+/// comes after it, when the empty day looks for the next action.
+#[test]
+fn a_failed_command_keeps_no_due_date_recomputed_on_the_way() {
+    let f = Followup::new();
+    f.add("Ann Ames", &["--start", "2026-12-10"]);
+    f.add(
+        "Nora Quist",
+        &["--cadence", "nurture", "--start", "2026-12-01"],
+    );
+    let without_nurture = f.write("custom.toml", "[cadence.standard]\ngap_business_days = 2\n");
+    let before = f.db_files();
+    for command in [
+        &["today"][..],
+        &["agenda", "--days", "20"],
+        &["why", "nora"],
+    ] {
+        let mut args = vec!["--cadence", without_nurture.to_str().expect("UTF-8")];
+        args.extend_from_slice(command);
+        f.run(&args).fails(2).stderr_contains("nurture");
+        assert_eq!(f.db_files(), before, "{command:?} changed the database");
+    }
+    // A command that succeeds keeps the recomputed dates: the next run has nothing to redo.
+    let with_nurture = f.write(
+        "both.toml",
+        "[cadence.standard]\ngap_business_days = 2\n\n[cadence.nurture]\n",
+    );
+    let args = ["--cadence", with_nurture.to_str().expect("UTF-8"), "today"];
+    f.ok(&args);
+    let after = f.db_files();
+    assert_ne!(after, before, "the new rules' fingerprint is stored");
+    f.ok(&args);
+    assert_eq!(f.db_files(), after);
+}
+
+/// Found by a hostile tester: `import /dev/zero` and friends grew memory without bound, and a
+/// named pipe would wait for a writer forever. Neither is opened now.
+#[test]
+fn a_named_pipe_is_refused_without_waiting_for_a_writer() {
+    let f = world();
+    let fifo = f.dir().join("leads.csv");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|status| status.success()) {
+        eprintln!("note: mkfifo is not available here; skipped");
+        return;
+    }
+    let before = f.db_files();
+    let fifo = fifo.to_str().expect("UTF-8");
+    for args in [
+        &["import", fifo][..],
+        &["calendar", "import", fifo],
+        &["--cadence", fifo, "today"],
+    ] {
+        f.run(args).fails(1).stderr_contains("a named pipe");
+    }
+    assert_eq!(f.db_files(), before);
 }

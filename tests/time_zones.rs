@@ -227,6 +227,41 @@ fn their_time_needs_their_zone_and_a_time_that_exists() {
     assert_eq!(f.show(2)["attempts"].as_array().unwrap().len(), 0);
 }
 
+/// From a hostile tester: `--their-time` refused a time the prospect's clock skips, but a
+/// time the salesperson's own clock skips was stored as a promise nobody could keep.
+#[test]
+fn a_time_that_does_not_exist_in_my_zone_is_refused() {
+    let mut f = Followup::new();
+    f.at("2026-03-06T10:00");
+    let cadence = f.write(
+        "cadence.toml",
+        "[calendar]\ntime_zone = \"America/New_York\"\n\n[cadence.standard]\n",
+    );
+    json(&f, &cadence, &["add", "Hans Berg", "--json"]);
+    let before = f.db_files();
+    with(
+        &f,
+        &cadence,
+        &["log", "hans", "--promise", "2026-03-08T02:30"],
+    )
+    .fails(2)
+    .stderr_contains("--promise")
+    .stderr_contains("does not exist in America/New_York")
+    .stderr_contains("03:00");
+    f.at("2026-03-09T10:00");
+    with(&f, &cadence, &["log", "hans", "--at", "2026-03-08 02:15"])
+        .fails(2)
+        .stderr_contains("--at");
+    assert_eq!(f.db_files(), before);
+    // A time that exists is taken.
+    with(
+        &f,
+        &cadence,
+        &["log", "hans", "--promise", "2026-03-10T01:59"],
+    )
+    .success();
+}
+
 #[test]
 fn a_bad_zone_or_bad_call_hours_in_the_cadence_file_is_refused_with_its_key() {
     let f = Followup::new();

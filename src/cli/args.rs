@@ -155,7 +155,8 @@ pub enum Command {
         FIELD for --map is one of those own fields, name, first_name, last_name, company, phone, \
         email, title, or ignore.\n\
         A prospect with the email (or, without an email, the phone) of one on file is skipped. \
-        A bad row stops the import and nothing is written.")]
+        A bad row stops the import and nothing is written; so do a quote left open, two \
+        columns for one field, and a file over 1 GiB.")]
     Import(ImportArgs),
 
     /// Write prospects to CSV (for spreadsheets) or JSON (a backup that imports back)

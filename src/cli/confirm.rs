@@ -28,7 +28,7 @@ pub fn confirm(what: &str, yes: bool) -> Result<bool> {
         .read_line(&mut answer)
         .map_err(|source| Error::Read {
             path: "standard input".into(),
-            source,
+            source: source.into(),
         })?;
     Ok(matches!(answer.trim().to_lowercase().as_str(), "y" | "yes"))
 }

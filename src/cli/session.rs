@@ -1,6 +1,6 @@
 //! What every command starts from: the cadence file, the database path, and the time.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDateTime;
 
@@ -8,6 +8,7 @@ use super::args::Cli;
 use super::output::Warnings;
 use crate::config::Config;
 use crate::error::{Error, Result};
+use crate::input_file::{self, Kind};
 use crate::render::Width;
 use crate::store::Store;
 use crate::tracker::Tracker;
@@ -140,7 +141,10 @@ fn system_zone() -> chrono_tz::Tz {
                     .map(|(_, name)| name.to_string())
             })
     };
-    let from_file = || std::fs::read_to_string("/etc/timezone").ok();
+    let from_file = || {
+        let bytes = input_file::read(Path::new("/etc/timezone"), Kind::Setting).ok()?;
+        String::from_utf8(bytes).ok()
+    };
     from_env
         .and_then(|name| crate::zones::parse(&name).ok())
         .or_else(|| from_link().and_then(|name| crate::zones::parse(&name).ok()))

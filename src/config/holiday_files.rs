@@ -5,6 +5,7 @@ use std::path::Path;
 
 use super::error::{ConfigError, Locator};
 use crate::holidays::{self, HolidayList, Source};
+use crate::input_file::{self, Kind};
 
 const KEY: &str = "holiday_calendars";
 
@@ -22,8 +23,8 @@ pub(super) fn load(
                 Some(folder) => folder.join(written),
                 None => Path::new(written).to_path_buf(),
             };
-            let text = std::fs::read(&path).map_err(|error| ConfigError {
-                unreadable: true,
+            let text = input_file::read(&path, Kind::Calendar).map_err(|error| ConfigError {
+                unreadable: !error.is_bad_input(),
                 ..locator.at_key(
                     "calendar",
                     KEY,

@@ -21,6 +21,7 @@ use crate::cadence::Cadence;
 use crate::calendar::Calendar;
 use crate::domain::Step;
 use crate::holidays::{Holiday, HolidayList, Source};
+use crate::input_file::{self, Kind};
 use crate::quote::quoted;
 use crate::templates::{self, Opening, Part, Templates};
 use crate::zones::{self, CallHours};
@@ -89,12 +90,12 @@ impl Config {
 
     /// Reads and checks a cadence file.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
-        let bytes = std::fs::read(path).map_err(|error| ConfigError {
+        let bytes = input_file::read(path, Kind::CadenceFile).map_err(|error| ConfigError {
             file: path.display().to_string(),
             key: None,
             line: None,
             message: error.to_string(),
-            unreadable: true,
+            unreadable: !error.is_bad_input(),
         })?;
         Config::from_bytes(&bytes, Origin::File(path.to_path_buf()))
     }

@@ -2,6 +2,7 @@
 //! Plain data with no I/O, shared by the engine, the store and the front end.
 
 mod attempt;
+pub mod checks;
 mod fits;
 mod prospect;
 pub(crate) mod string_enum;

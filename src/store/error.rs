@@ -35,6 +35,12 @@ pub enum StoreError {
         found: i64,
         known: i64,
     },
+    #[error(
+        "{} has schema version {found}, which no followup writes; it is not a followup \
+         database, or it was damaged. The file was not changed",
+        crate::quote::path(.path)
+    )]
+    UnknownSchema { path: PathBuf, found: i64 },
     #[error("cannot read stored {what} {}; the database may have been edited by hand", crate::quote::quoted(.value))]
     Corrupt { what: &'static str, value: String },
 }

@@ -129,7 +129,7 @@ pub const CURRENT_VERSION: i64 = MIGRATIONS.len() as i64;
 /// Brings the schema up to date, or refuses a file from a newer version without touching it.
 pub(super) fn migrate(conn: &mut Connection, path: &std::path::Path) -> Result<(), StoreError> {
     let found = schema_version(conn)?;
-    refuse_newer(found, path)?;
+    refuse_unknown(found, path)?;
     if found == 0 && has_tables(conn)? {
         // Version 0 with tables: some other program's database, not an empty file to set up.
         return Err(StoreError::NotADatabase {
@@ -137,7 +137,9 @@ pub(super) fn migrate(conn: &mut Connection, path: &std::path::Path) -> Result<(
             detail: "it holds tables of another program".to_string(),
         });
     }
-    for (index, migration) in MIGRATIONS.iter().enumerate().skip(found as usize) {
+    // Not negative: refused above.
+    let done = usize::try_from(found).unwrap_or(MIGRATIONS.len());
+    for (index, migration) in MIGRATIONS.iter().enumerate().skip(done) {
         let version = index as i64 + 1;
         let tx = conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
@@ -155,8 +157,16 @@ pub(super) fn migrate(conn: &mut Connection, path: &std::path::Path) -> Result<(
     Ok(())
 }
 
-/// A file written by a newer followup may hold data this version would misread or destroy.
-pub(super) fn refuse_newer(found: i64, path: &std::path::Path) -> Result<(), StoreError> {
+/// A file written by a newer followup may hold data this version would misread or destroy;
+/// one whose version is negative was never written by followup at all. Both are refused
+/// before anything in them changes.
+pub(super) fn refuse_unknown(found: i64, path: &std::path::Path) -> Result<(), StoreError> {
+    if found < 0 {
+        return Err(StoreError::UnknownSchema {
+            path: path.to_path_buf(),
+            found,
+        });
+    }
     if found > CURRENT_VERSION {
         return Err(StoreError::NewerSchema {
             path: path.to_path_buf(),

@@ -162,7 +162,7 @@ impl Store {
             StoreError::Sqlite { source, .. } => not_a_database(path, source),
             other => other,
         })?;
-        migrations::refuse_newer(version, path)?;
+        migrations::refuse_unknown(version, path)?;
         conn.pragma_update(None, "foreign_keys", true)
             .context("enabling foreign keys")?;
         // An in-memory database answers "memory" and stays so; files switch to WAL once.
@@ -194,6 +194,24 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
+            .context("starting a write")?;
+        let writer = Writer { tx };
+        let value = work(&writer)?;
+        writer.tx.commit().context("committing")?;
+        Ok(value)
+    }
+
+    /// Runs `work` in one immediate transaction like [`Store::write`], leaving the store
+    /// readable meanwhile: reads through [`Store::reader`] while `work` runs see what it wrote.
+    /// For a command that reads over bookkeeping it brings up to date first, so that the
+    /// bookkeeping is kept only if the whole command succeeds.
+    pub fn write_while_reading<T, E: From<StoreError>>(
+        &self,
+        work: impl FnOnce(&Writer<'_>) -> Result<T, E>,
+    ) -> Result<T, E> {
+        // Unchecked: the connection is shared with the readers, which is what is wanted; no
+        // other transaction is open, since every write borrows the store mutably.
+        let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)
             .context("starting a write")?;
         let writer = Writer { tx };
         let value = work(&writer)?;

@@ -616,3 +616,27 @@ fn a_database_from_a_newer_version_is_left_byte_for_byte_as_it_was() {
         after.len()
     );
 }
+
+/// From a hostile tester: a `user_version` of -1 skipped every migration (a negative count
+/// read as a huge one) and the file was switched to WAL before the first query failed.
+#[test]
+fn a_database_with_a_negative_schema_version_is_refused_untouched() {
+    for version in [-1, i64::from(i32::MIN)] {
+        let temp = tempfile::tempdir().unwrap();
+        let path = temp.path().join("followup.db");
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(&format!(
+            "CREATE TABLE prospects (x TEXT); PRAGMA user_version = {version};"
+        ))
+        .unwrap();
+        drop(conn);
+        let before = std::fs::read(&path).unwrap();
+        match Store::open(&path) {
+            Err(StoreError::UnknownSchema { found, .. }) => assert_eq!(found, version),
+            Err(other) => panic!("expected UnknownSchema, got {other:?}"),
+            Ok(_) => panic!("opened a database of schema {version}"),
+        }
+        assert_eq!(std::fs::read(&path).unwrap(), before, "schema {version}");
+        assert_eq!(files_in(temp.path()), ["followup.db"]);
+    }
+}

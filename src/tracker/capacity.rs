@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Due, Tracker, agenda_order};
+use super::{Due, Fresh, Tracker, agenda_order};
 use crate::capacity::{self, Item, Limits, Placed};
 use crate::domain::ProspectId;
 use crate::error::{Error, Result};
@@ -73,11 +73,13 @@ impl Tracker {
                 .collect(),
         }
     }
+}
 
+impl Fresh<'_> {
     /// The morning list within the daily capacity: the most important actions up to the
     /// limits, in the order of [`agenda_order`], and the day each of the others moves to.
     /// Without limits, everything due is kept, as [`Tracker::agenda`] gives it.
-    pub fn morning(&mut self) -> Result<Morning> {
+    pub fn morning(&self) -> Result<Morning> {
         let limits = self.limits();
         if limits.is_unlimited() {
             return Ok(Morning {
@@ -140,7 +142,7 @@ impl Tracker {
     /// The actions of the `days` business days from today within the daily capacity. Without
     /// limits, each action is on the day it is due (today for overdue ones), as
     /// [`Tracker::due_through`] orders them.
-    pub fn schedule(&mut self, days: u32) -> Result<Schedule> {
+    pub fn schedule(&self, days: u32) -> Result<Schedule> {
         let last = self.window_end(days);
         let due = self.due_through(last)?;
         let limits = self.limits();
@@ -171,12 +173,10 @@ impl Tracker {
             beyond: plan.beyond,
         })
     }
-}
 
-impl Tracker {
     /// Where the daily capacity puts a prospect's action due today or earlier, for `why`:
     /// `None` when no limit is set or the action is not due yet.
-    pub fn capacity_for(&mut self, id: ProspectId) -> Result<Option<Standing>> {
+    pub fn capacity_for(&self, id: ProspectId) -> Result<Option<Standing>> {
         if self.limits().is_unlimited() {
             return Ok(None);
         }

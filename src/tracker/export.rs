@@ -9,7 +9,7 @@ use crate::error::{Error, Result};
 use crate::store::{AttemptRecord, Selection};
 use crate::transfer::Exported;
 
-use super::{Due, Tracker, agenda_order};
+use super::{Due, Fresh, Tracker, agenda_order};
 
 impl Tracker {
     /// Prospects in a status (all for `None`), by id, each with every attempt and its next
@@ -56,13 +56,14 @@ impl Tracker {
             .calendar
             .add_business_days(self.today(), days.saturating_sub(1))
     }
+}
 
+impl Fresh<'_> {
     /// Each prospect's next action, when it is due on or before `last` (overdue ones included),
     /// by the day to act (today for overdue ones), then in the order of the morning list.
     /// Only the next action of each prospect is known: what follows it depends on how the
     /// prospect answers.
-    pub fn due_through(&mut self, last: NaiveDate) -> Result<Vec<Due>> {
-        self.refresh()?;
+    pub fn due_through(&self, last: NaiveDate) -> Result<Vec<Due>> {
         let reader = self.store.reader();
         let mut due = Vec::new();
         // One merged scan of the due prospects and their attempts, not a query per prospect:

@@ -27,6 +27,7 @@ pub use undo::{FileAfterUndo, UndoPlan, Undone};
 use crate::cadence::Cadence;
 use crate::channel;
 use crate::config::{Config, DEFAULT_CADENCE};
+use crate::domain::checks::{self, Part};
 use crate::domain::{
     Attempt, Channel, CloseReason, Closure, Outcome, Prospect, ProspectId, Response, Status, Step,
 };
@@ -136,12 +137,27 @@ impl Tracker {
     }
 
     /// Brings the stored due dates in line with the cadence file if its rules changed since
-    /// they were computed. Reading the morning list does this first.
+    /// they were computed.
     pub fn refresh(&mut self) -> Result<()> {
-        if self.stale {
-            self.write(|_, _| Ok(()))?;
+        self.fresh(|_| Ok(()))
+    }
+
+    /// Runs a command's reads of what is due (the morning list, the coming days) over due
+    /// dates that agree with the cadence file. When its rules changed since the due dates
+    /// were stored, they are recomputed first, in one transaction with `work`'s reads, and
+    /// kept only if `work` succeeds: a command that fails changes nothing, not even this
+    /// bookkeeping.
+    pub fn fresh<T>(&mut self, work: impl FnOnce(&Fresh<'_>) -> Result<T>) -> Result<T> {
+        if !self.stale {
+            return work(&Fresh(self));
         }
-        Ok(())
+        let tracker = &*self;
+        let value = tracker.store.write_while_reading(|writer| {
+            recompute_due_dates(writer, &tracker.config)?;
+            work(&Fresh(tracker))
+        })?;
+        self.stale = false;
+        Ok(value)
     }
 
     /// Runs one command's writes in one transaction, recomputing stale due dates first within
@@ -196,35 +212,6 @@ impl Tracker {
     }
 
     // ---- reading ----
-
-    /// The morning list: every next action due on or before today, in the order to work it.
-    pub fn agenda(&mut self) -> Result<Vec<Due>> {
-        self.refresh()?;
-        let today = self.today();
-        let reader = self.store.reader();
-        let mut due = Vec::new();
-        reader.each_with_attempts(Selection::DueBy(today), |prospect, attempts| {
-            if let Some(next) = self.due(&prospect, &attempts)?
-                && next.action.due <= today
-            {
-                due.push(next);
-            }
-            Ok::<_, Error>(())
-        })?;
-        due.sort_by(agenda_order);
-        Ok(due)
-    }
-
-    /// The first action due after today, for a day with nothing to do.
-    pub fn next_after_today(&mut self) -> Result<Option<Due>> {
-        self.refresh()?;
-        let reader = self.store.reader();
-        let Some(prospect) = reader.first_due_after(self.today())? else {
-            return Ok(None);
-        };
-        let attempts = reader.attempts(prospect.id)?;
-        self.due(&prospect, &attempts)
-    }
 
     /// Prospects in a status (all for `None`), each with its next action.
     pub fn list(&self, status: Option<Status>) -> Result<Vec<(Prospect, Option<Due>)>> {
@@ -359,6 +346,7 @@ impl Tracker {
         if name.is_empty() {
             return Err(Error::Invalid("a prospect needs a name".into()));
         }
+        checks::contact(&new.contact).map_err(|problem| Error::Invalid(problem.to_string()))?;
         if !new.allow_duplicate {
             self.refuse_duplicate(&new.contact)?;
         }
@@ -405,6 +393,8 @@ impl Tracker {
             prospect.start = start;
         }
         patch.apply(&mut prospect.contact);
+        checks::contact(&prospect.contact)
+            .map_err(|problem| Error::Invalid(problem.to_string()))?;
         self.write(|writer, config| {
             writer.update_prospect(&prospect)?;
             store_due_on(writer, config, &prospect)?;
@@ -431,29 +421,20 @@ impl Tracker {
             return Err(mismatch(channel, entry.channel.is_none(), outcome));
         }
         let at = entry.at.unwrap_or(self.now);
-        if at.date() > self.today() {
-            return Err(Error::Invalid(format!(
-                "--at {} is in the future; log an attempt once it has happened",
-                at.format("%Y-%m-%d %H:%M")
-            )));
-        }
-        if let Some(promise) = entry.promise
-            && promise <= at
-        {
-            return Err(Error::Invalid(format!(
-                "--promise {} is not after the attempt ({}); promise a time still to come",
-                promise.format("%Y-%m-%d %H:%M"),
-                at.format("%Y-%m-%d %H:%M")
-            )));
-        }
-        if let Some(next) = entry.next
-            && next < at.date()
-        {
-            return Err(Error::Invalid(format!(
-                "--next {next} is before the attempt ({}); give the date agreed for the next step",
-                at.date()
-            )));
-        }
+        checks::attempt(
+            at,
+            entry.promise,
+            entry.next,
+            entry.note.as_deref(),
+            self.today(),
+        )
+        .map_err(|problem| {
+            Error::Invalid(problem.describe(|part| match part {
+                Part::At => "--at",
+                Part::Promise => "--promise",
+                Part::Next => "--next",
+            }))
+        })?;
         if !entry.force {
             if let Some(promise) = entry.promise {
                 self.on_a_business_day("--promise", promise.date(), || {
@@ -607,6 +588,8 @@ impl Tracker {
     /// Closes an active file. A closed one is refused, so that a script closing the same file
     /// twice learns it did nothing; `reopen` first to close it for another reason.
     pub fn close(&mut self, id: ProspectId, request: CloseRequest) -> Result<Prospect> {
+        checks::text("note", request.note.as_deref(), checks::LONG_TEXT)
+            .map_err(|problem| Error::Invalid(problem.to_string()))?;
         let mut prospect = self.prospect(id)?;
         if let (Status::Closed, Some(closure)) = (prospect.status, &prospect.closed) {
             // The one change `close` makes to a closed file: a new re-contact date, given
@@ -666,6 +649,48 @@ impl Tracker {
             store_due_on(writer, config, &prospect)?;
             Ok::<_, Error>(prospect)
         })
+    }
+}
+
+/// A tracker whose stored due dates agree with the cadence file, inside
+/// [`Tracker::fresh`]: the reads that select prospects by their stored due date are only
+/// offered here, so that none can read dates computed under other rules.
+pub struct Fresh<'t>(&'t Tracker);
+
+impl std::ops::Deref for Fresh<'_> {
+    type Target = Tracker;
+
+    fn deref(&self) -> &Tracker {
+        self.0
+    }
+}
+
+impl Fresh<'_> {
+    /// The morning list: every next action due on or before today, in the order to work it.
+    pub fn agenda(&self) -> Result<Vec<Due>> {
+        let today = self.today();
+        let reader = self.store.reader();
+        let mut due = Vec::new();
+        reader.each_with_attempts(Selection::DueBy(today), |prospect, attempts| {
+            if let Some(next) = self.due(&prospect, &attempts)?
+                && next.action.due <= today
+            {
+                due.push(next);
+            }
+            Ok::<_, Error>(())
+        })?;
+        due.sort_by(agenda_order);
+        Ok(due)
+    }
+
+    /// The first action due after today, for a day with nothing to do.
+    pub fn next_after_today(&self) -> Result<Option<Due>> {
+        let reader = self.store.reader();
+        let Some(prospect) = reader.first_due_after(self.today())? else {
+            return Ok(None);
+        };
+        let attempts = reader.attempts(prospect.id)?;
+        self.due(&prospect, &attempts)
     }
 }
 

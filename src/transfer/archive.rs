@@ -6,6 +6,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 use super::{Batch, Exported, Incoming, TransferError, sniff};
+use crate::domain::checks::{self, LONG_TEXT, Part};
 use crate::domain::{
     Channel, CloseReason, Closure, Contact, Outcome, Preference, Prospect, Status, Step,
 };
@@ -133,6 +134,7 @@ pub fn read(
     bytes: &[u8],
     now: NaiveDateTime,
     default_cadence: &str,
+    cadences: &[String],
 ) -> Result<Batch, TransferError> {
     let bytes = sniff::strip_bom(bytes);
     let bad = |error: serde_json::Error| TransferError::Json(error.to_string());
@@ -154,9 +156,11 @@ pub fn read(
         .into_iter()
         .enumerate()
         .map(|(index, archived)| {
-            incoming(archived, now, default_cadence).map_err(|reason| TransferError::Entry {
-                number: index + 1,
-                reason,
+            incoming(archived, now, default_cadence, cadences).map_err(|reason| {
+                TransferError::Entry {
+                    number: index + 1,
+                    reason,
+                }
             })
         })
         .collect::<Result<_, _>>()?;
@@ -169,14 +173,13 @@ pub fn read(
     })
 }
 
+/// One prospect of the file, checked as `add` and `log` check what they store.
 fn incoming(
     archived: ArchivedProspect,
     now: NaiveDateTime,
     default_cadence: &str,
+    cadences: &[String],
 ) -> Result<Incoming, String> {
-    if archived.name.trim().is_empty() {
-        return Err("it has no name; every prospect needs one".into());
-    }
     check_dates(&archived)?;
     let status = archived.status.unwrap_or(Status::Active);
     let closed = match (archived.close_reason, archived.closed_at) {
@@ -208,8 +211,28 @@ fn incoming(
     let cadence = archived
         .cadence
         .unwrap_or_else(|| default_cadence.to_string());
-    if cadence.trim().is_empty() {
-        return Err("its cadence is empty".into());
+    checks::cadence(&cadence, cadences).map_err(|problem| problem.to_string())?;
+    checks::text(
+        "close_note",
+        closed.as_ref().and_then(|closure| closure.note.as_deref()),
+        LONG_TEXT,
+    )
+    .map_err(|problem| problem.to_string())?;
+    for attempt in &archived.attempts {
+        checks::attempt(
+            attempt.at,
+            attempt.promise,
+            attempt.next,
+            attempt.note.as_deref(),
+            now.date(),
+        )
+        .map_err(|problem| {
+            problem.describe(|part| match part {
+                Part::At => "an attempt's at",
+                Part::Promise => "an attempt's promise",
+                Part::Next => "an attempt's next",
+            })
+        })?;
     }
     let attempts = archived
         .attempts
@@ -226,23 +249,25 @@ fn incoming(
             logged_at: attempt.logged_at.unwrap_or(attempt.at),
         })
         .collect();
+    let contact = Contact {
+        name: archived.name,
+        company: archived.company,
+        phone: archived.phone,
+        email: archived.email,
+        title: archived.title,
+        prefers: archived.prefers,
+        next_step: archived.next_step,
+        topic: archived.topic,
+        assistant: archived.assistant,
+        assistant_phone: archived.assistant_phone,
+        note: archived.note,
+        time_zone,
+    };
+    checks::contact(&contact).map_err(|problem| problem.to_string())?;
     Ok(Incoming {
         prospect: Prospect {
             id: 0,
-            contact: Contact {
-                name: archived.name,
-                company: archived.company,
-                phone: archived.phone,
-                email: archived.email,
-                title: archived.title,
-                prefers: archived.prefers,
-                next_step: archived.next_step,
-                topic: archived.topic,
-                assistant: archived.assistant,
-                assistant_phone: archived.assistant_phone,
-                note: archived.note,
-                time_zone,
-            },
+            contact,
             cadence,
             start: archived.start.unwrap_or(now.date()),
             status,
@@ -302,9 +327,13 @@ mod tests {
             .unwrap()
     }
 
+    fn cadences() -> Vec<String> {
+        vec!["standard".into(), "nurture".into()]
+    }
+
     #[test]
     fn a_bare_array_with_only_names_takes_the_defaults() {
-        let batch = read(b"[{\"name\": \"Ann\"}]", now(), "standard").unwrap();
+        let batch = read(b"[{\"name\": \"Ann\"}]", now(), "standard", &cadences()).unwrap();
         let prospect = &batch.prospects[0].prospect;
         assert_eq!(prospect.status, Status::Active);
         assert_eq!(prospect.start, now().date());
@@ -332,9 +361,29 @@ mod tests {
                     "outcome":"voicemail","step":"first"}]}]"#,
                 "1066-10-14",
             ),
+            // What `add` and `log` refuse, a file cannot bring in.
+            (
+                r#"[{"name":"A","cadence":"does-not-exist"}]"#,
+                "does-not-exist",
+            ),
+            (
+                r#"[{"name":"A","attempts":[{"at":"9999-12-31T09:00:00","channel":"call",
+                    "outcome":"voicemail","step":"first"}]}]"#,
+                "an attempt's at 9999-12-31 09:00 is in the future",
+            ),
+            (
+                r#"[{"name":"A","attempts":[{"at":"2026-11-20T09:00:00","channel":"call",
+                    "outcome":"voicemail","step":"first","promise":"2026-11-19T08:00:00"}]}]"#,
+                "an attempt's promise",
+            ),
+            (
+                r#"[{"name":"A","attempts":[{"at":"2026-11-20T09:00:00","channel":"call",
+                    "outcome":"voicemail","step":"first","next":"2026-11-01"}]}]"#,
+                "an attempt's next",
+            ),
         ];
         for (file, expected) in cases {
-            let error = read(file.as_bytes(), now(), "standard")
+            let error = read(file.as_bytes(), now(), "standard", &cadences())
                 .unwrap_err()
                 .to_string();
             assert!(error.contains(expected), "{file}: {error}");

@@ -3,6 +3,7 @@
 
 use super::TransferError;
 use super::field::Field;
+use crate::quote::brief;
 
 /// `--map COLUMN=FIELD`, checked.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,6 +40,55 @@ impl Mapping {
     }
 }
 
+/// Refuses a file where two columns would fill one field and which one wins would be a
+/// silent guess: a `--map` onto a field that another column also fills, or two columns that
+/// both hold the name ("Name" and "Full Name"). Other recognized fields may repeat: "Phone"
+/// and "Mobile Phone" take the first one filled in, on purpose.
+fn conflicts(
+    headers: &[String],
+    fields: &[Option<Field>],
+    mapped: &[(usize, &Mapping)],
+) -> Result<(), TransferError> {
+    for (index, mapping) in mapped {
+        if mapping.field == Field::Ignore {
+            continue;
+        }
+        let other = (0..fields.len()).find(|other| {
+            other != index
+                && fields[*other] == Some(mapping.field)
+                && !mapped.iter().any(|(seen, _)| seen == other)
+        });
+        if let Some(other) = other {
+            return Err(TransferError::Map(format!(
+                "--map \"{}={}\" gives column '{}' the {} field, which column '{}' fills \
+                 already; drop that column with --map \"{}=ignore\", or drop this --map",
+                mapping.column,
+                mapping.field.name(),
+                brief(&headers[*index]),
+                mapping.field.name(),
+                brief(&headers[other]),
+                brief(&headers[other])
+            )));
+        }
+    }
+    for field in [Field::Name, Field::FirstName, Field::LastName] {
+        let columns: Vec<_> = (0..fields.len())
+            .filter(|index| fields[*index] == Some(field))
+            .map(|index| brief(&headers[index]))
+            .collect();
+        if columns.len() > 1 {
+            return Err(TransferError::Header(format!(
+                "the columns '{}' {} hold the {}; keep one and drop the others with \
+                 --map \"COLUMN=ignore\"",
+                columns.join("', '"),
+                if columns.len() == 2 { "both" } else { "all" },
+                field.name().replace('_', " ")
+            )));
+        }
+    }
+    Ok(())
+}
+
 /// The field of every column of a file.
 #[derive(Debug, Clone)]
 pub struct ColumnMap {
@@ -52,6 +102,7 @@ impl ColumnMap {
             .iter()
             .map(|header| Field::recognize(header))
             .collect();
+        let mut mapped: Vec<(usize, &Mapping)> = Vec::new();
         for mapping in mappings {
             let index = headers
                 .iter()
@@ -63,8 +114,21 @@ impl ColumnMap {
                         headers.join(", ")
                     ))
                 })?;
+            if let Some((_, earlier)) = mapped.iter().find(|(seen, _)| *seen == index) {
+                return Err(TransferError::Map(format!(
+                    "column '{}' is mapped twice (--map \"{}={}\" and --map \"{}={}\"); give \
+                     one --map per column",
+                    brief(&headers[index]),
+                    earlier.column,
+                    earlier.field.name(),
+                    mapping.column,
+                    mapping.field.name()
+                )));
+            }
+            mapped.push((index, mapping));
             fields[index] = Some(mapping.field);
         }
+        conflicts(headers, &fields, &mapped)?;
         let names_someone = fields.iter().any(|field| {
             matches!(
                 field,
@@ -167,6 +231,55 @@ mod tests {
         assert!(missing.unwrap_err().to_string().contains("'Cell'"));
         // A column name may itself hold '='.
         assert_eq!(Mapping::parse("a=b=email").unwrap().column, "a=b");
+    }
+
+    #[test]
+    fn columns_that_would_fill_one_field_are_named() {
+        let map = |text: &str| Mapping::parse(text).unwrap();
+        let cases: [(&[&str], Vec<Mapping>, &[&str]); 5] = [
+            (
+                &["Name", "Company"],
+                vec![map("Company=name")],
+                &["'Company'", "'Name'", "--map \"Name=ignore\""],
+            ),
+            (
+                &["Name", "Cell"],
+                vec![map("Cell=phone"), map("cell=email")],
+                &["'Cell' is mapped twice"],
+            ),
+            (
+                &["Name", "Full Name"],
+                vec![],
+                &["'Name', 'Full Name'", "name"],
+            ),
+            (
+                &["First Name", "given name", "Last Name"],
+                vec![],
+                &["'First Name', 'given name'", "first name"],
+            ),
+            (
+                &["Name", "Phone", "Cell"],
+                vec![map("Cell=phone")],
+                &["'Phone' fills"],
+            ),
+        ];
+        for (names, maps, mentions) in cases {
+            let error = ColumnMap::new(&headers(names), &maps)
+                .unwrap_err()
+                .to_string();
+            for mention in mentions {
+                assert!(error.contains(mention), "{names:?}: {error}");
+            }
+        }
+        // Remapping the other column, or ignoring it, settles it; phones may repeat.
+        assert!(
+            ColumnMap::new(
+                &headers(&["Name", "Company"]),
+                &[map("Company=name"), map("Name=ignore")]
+            )
+            .is_ok()
+        );
+        assert!(ColumnMap::new(&headers(&["Name", "Phone", "Mobile Phone"]), &[]).is_ok());
     }
 
     #[test]

@@ -8,8 +8,10 @@ use chrono::NaiveDateTime;
 use super::columns::{ColumnMap, Mapping};
 use super::field::Field;
 use super::inert::restore;
-use super::{Batch, Incoming, TransferError, sniff};
+use super::{Batch, Incoming, TransferError, quotes, sniff};
+use crate::domain::checks::{self, LONG_TEXT};
 use crate::domain::{Contact, Preference, Prospect, Status};
+use crate::quote::brief;
 use crate::when;
 
 /// What the reader needs to know besides the file.
@@ -64,16 +66,25 @@ pub fn read(bytes: &[u8], options: &CsvOptions) -> Result<Batch, TransferError> 
             "the file is empty; expected a header row such as Name,Company,Phone,Email".into(),
         ));
     }
+    let delimiter = sniff::delimiter(bytes);
     let mut reader = csv::ReaderBuilder::new()
-        .delimiter(sniff::delimiter(bytes))
+        .delimiter(delimiter)
         .flexible(true)
         .from_reader(bytes);
-    let headers: Vec<String> = reader
-        .headers()
-        .map_err(|error| row_error(&error, 1))?
+    let header_record = reader.headers().map_err(|error| row_error(&error, 1))?;
+    check_lengths(header_record, None, 1)?;
+    let headers: Vec<String> = header_record
         .iter()
         .map(|header| header.trim().to_string())
         .collect();
+    // Before any row is read: a damaged quote changes what every later row means.
+    quotes::check(bytes, delimiter).map_err(|damaged| TransferError::Row {
+        row: damaged.row,
+        reason: damaged.reason(&match headers.get(damaged.cell) {
+            Some(header) if damaged.row > 1 && !header.is_empty() => brief(header).into_owned(),
+            _ => format!("column {}", damaged.cell + 1),
+        }),
+    })?;
     let columns = ColumnMap::new(&headers, &options.mappings)?;
     let unknown = columns.unknown();
     let mut batch = Batch {
@@ -89,6 +100,7 @@ pub fn read(bytes: &[u8], options: &CsvOptions) -> Result<Batch, TransferError> 
             Err(error) => return Err(row_error(&error, row)),
         }
         let row = record.position().map_or(row, |position| position.line());
+        check_lengths(&record, Some(&columns), row)?;
         match prospect(&record, &columns, &unknown, options)
             .map_err(|reason| TransferError::Row { row, reason })?
         {
@@ -101,6 +113,32 @@ pub fn read(bytes: &[u8], options: &CsvOptions) -> Result<Batch, TransferError> 
         }
     }
     Ok(batch)
+}
+
+/// Refuses a row with a cell longer than any value of a prospect can be, naming the cell
+/// (`columns` is `None` for the header row).
+fn check_lengths(
+    record: &csv::StringRecord,
+    columns: Option<&ColumnMap>,
+    row: u64,
+) -> Result<(), TransferError> {
+    for (index, cell) in record.iter().enumerate() {
+        if let Err(checks::Problem::TooLong { length, limit, .. }) =
+            checks::text("cell", Some(cell), LONG_TEXT)
+        {
+            let label = match columns {
+                Some(columns) => format!("the {} cell", brief(&columns.label(index))),
+                None => format!("the header of column {}", index + 1),
+            };
+            return Err(TransferError::Row {
+                row,
+                reason: format!(
+                    "{label} is {length} characters long; a cell may hold at most {limit}"
+                ),
+            });
+        }
+    }
+    Ok(())
 }
 
 fn row_error(error: &csv::Error, row: u64) -> TransferError {
@@ -150,9 +188,6 @@ fn prospect(
             .collect::<Vec<_>>()
             .join(" "),
     };
-    if name.is_empty() {
-        return Err("it has no name; every prospect needs one".into());
-    }
     let prefers = cells
         .get(Field::Prefers)
         .map(|text| text.parse::<Preference>())
@@ -161,12 +196,7 @@ fn prospect(
     let cadence = cells
         .owned(Field::Cadence)
         .unwrap_or_else(|| options.default_cadence.clone());
-    if !options.cadences.contains(&cadence) {
-        return Err(format!(
-            "cadence '{cadence}' is not defined in the cadence file; it has: {}",
-            options.cadences.join(", ")
-        ));
-    }
+    checks::cadence(&cadence, &options.cadences).map_err(|problem| problem.to_string())?;
     let start = match cells.get(Field::Start) {
         Some(text) => {
             when::parse_date(text, options.now).map_err(|error| format!("start: {error}"))?
@@ -195,22 +225,24 @@ fn prospect(
             });
         }
     }
+    let contact = Contact {
+        name,
+        company: cells.owned(Field::Company),
+        phone: cells.owned(Field::Phone),
+        email: cells.owned(Field::Email),
+        title: cells.owned(Field::Title),
+        prefers,
+        next_step: cells.owned(Field::NextStep),
+        topic: cells.owned(Field::Topic),
+        assistant: cells.owned(Field::Assistant),
+        assistant_phone: cells.owned(Field::AssistantPhone),
+        note,
+        time_zone,
+    };
+    checks::contact(&contact).map_err(|problem| problem.to_string())?;
     Ok(Some(Prospect {
         id: 0,
-        contact: Contact {
-            name,
-            company: cells.owned(Field::Company),
-            phone: cells.owned(Field::Phone),
-            email: cells.owned(Field::Email),
-            title: cells.owned(Field::Title),
-            prefers,
-            next_step: cells.owned(Field::NextStep),
-            topic: cells.owned(Field::Topic),
-            assistant: cells.owned(Field::Assistant),
-            assistant_phone: cells.owned(Field::AssistantPhone),
-            note,
-            time_zone,
-        },
+        contact,
         cadence,
         start,
         status: Status::Active,
@@ -324,6 +356,62 @@ mod tests {
                     assert!(why.contains(reason), "{file_text:?}: {why}");
                 }
                 other => panic!("{file_text:?}: {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn quote_damage_refuses_the_file_at_its_row() {
+        let mut file = String::from("Name,Company\nAnn,Acme\n\"Bo,Beta\n");
+        for index in 0..98 {
+            file.push_str(&format!("Lead {index},Company {index}\n"));
+        }
+        let cases = [
+            (file.as_str(), 3, "the Name cell and is never closed"),
+            (
+                "Name,Company\nAnn,5\" Acme\n",
+                2,
+                "the Company cell holds a quote",
+            ),
+            (
+                "Name,Company\n\"Ann\"son,Acme\n",
+                2,
+                "closing quote of the Name cell",
+            ),
+        ];
+        for (file, row, reason) in cases {
+            match read(file.as_bytes(), &options()) {
+                Err(TransferError::Row {
+                    row: got,
+                    reason: why,
+                }) => {
+                    assert_eq!(got, row, "{why}");
+                    assert!(why.contains(reason), "{why}");
+                }
+                other => panic!("{file:?}: {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn a_value_longer_than_any_name_is_refused_with_its_row() {
+        let long_name = format!("Name\nAnn\n{}\n", "x".repeat(checks::SHORT_TEXT + 1));
+        let long_cell = format!("Name,Notes\nAnn,{}\n", "y".repeat(LONG_TEXT + 1));
+        let long_header = format!("Name,{}\nAnn,1\n", "z".repeat(LONG_TEXT + 1));
+        for (file, row, reason) in [
+            (long_name, 3, "name is 501 characters long"),
+            (long_cell, 2, "the Notes cell is 20001 characters long"),
+            (long_header, 1, "the header of column 2"),
+        ] {
+            match read(file.as_bytes(), &options()) {
+                Err(TransferError::Row {
+                    row: got,
+                    reason: why,
+                }) => {
+                    assert_eq!(got, row, "{why}");
+                    assert!(why.contains(reason), "{why}");
+                }
+                other => panic!("{other:?}"),
             }
         }
     }

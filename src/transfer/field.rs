@@ -102,6 +102,14 @@ impl Field {
             .map(|(field, _, _)| *field)
     }
 
+    /// The field's own name, as `--map` takes it.
+    pub fn name(self) -> &'static str {
+        NAMES
+            .iter()
+            .find(|(field, _, _)| *field == self)
+            .map_or("ignore", |(_, own, _)| *own)
+    }
+
     /// Every name `--map` accepts as a field, for error messages.
     pub fn names() -> Vec<&'static str> {
         NAMES.iter().map(|(_, own, _)| *own).collect()

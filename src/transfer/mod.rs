@@ -9,6 +9,7 @@ pub mod csv_out;
 pub mod dedupe;
 pub mod field;
 pub mod inert;
+pub mod quotes;
 pub mod sniff;
 
 use crate::domain::Prospect;

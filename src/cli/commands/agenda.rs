@@ -6,7 +6,8 @@ use crate::cli::session::Session;
 use crate::error::Result;
 use crate::ics;
 use crate::render::view::ActionView;
-use crate::render::{capacity, day, feed, json, plan, plural, table};
+use crate::render::{Width, capacity, day, feed, json, plan, plural, table};
+use crate::tracker::Fresh;
 
 pub fn run(args: AgendaArgs, session: Session) -> Result<String> {
     let width = session.width;
@@ -16,7 +17,19 @@ pub fn run(args: AgendaArgs, session: Session) -> Result<String> {
         .as_deref()
         .map(|path| OutputFile::check(path, &session.db_path()?, Existing::Replace))
         .transpose()?;
-    let mut tracker = session.tracker()?;
+    // The whole command, its file included, reads fresh due dates: recomputed under a changed
+    // cadence file, they are kept only if it succeeds.
+    session
+        .tracker()?
+        .fresh(|tracker| agenda(&args, output, tracker, width))
+}
+
+fn agenda(
+    args: &AgendaArgs,
+    output: Option<OutputFile>,
+    tracker: &Fresh<'_>,
+    width: Width,
+) -> Result<String> {
     let today = tracker.today();
     let last = tracker.window_end(args.days);
     let schedule = tracker.schedule(args.days)?;

@@ -4,6 +4,7 @@ use crate::cli::args::{CalendarClearArgs, CalendarCommand, CalendarImportArgs, C
 use crate::cli::session::Session;
 use crate::error::{Error, Result};
 use crate::holidays;
+use crate::input_file::{self, Kind};
 use crate::render::calendar::{self, CalendarView};
 use crate::render::sanitize::clean;
 use crate::render::{day, json, plural};
@@ -36,7 +37,7 @@ fn show(args: CalendarShowArgs, session: Session) -> Result<String> {
 
 fn import(args: CalendarImportArgs, session: Session) -> Result<String> {
     let path = &args.file;
-    let bytes = std::fs::read(path).map_err(|source| Error::Read {
+    let bytes = input_file::read(path, Kind::Calendar).map_err(|source| Error::Read {
         path: path.clone(),
         source,
     })?;

@@ -1,4 +1,4 @@
-use std::io::{IsTerminal, Read};
+use std::io::IsTerminal;
 use std::path::Path;
 
 use indicatif::{ProgressBar, ProgressStyle};
@@ -7,6 +7,7 @@ use crate::cli::args::{Format, ImportArgs};
 use crate::cli::session::Session;
 use crate::config::DEFAULT_CADENCE;
 use crate::error::{Error, Result};
+use crate::input_file::{self, Kind};
 use crate::render::import_report;
 use crate::transfer::csv_in::{self, CsvOptions};
 use crate::transfer::{Mapping, archive};
@@ -25,6 +26,12 @@ pub fn run(args: ImportArgs, session: Session) -> Result<String> {
     }
     let bytes = read(&args.file)?;
     let name = args.file.display().to_string();
+    let cadences: Vec<String> = session
+        .config
+        .cadence_names()
+        .into_iter()
+        .map(String::from)
+        .collect();
     let batch = match format {
         Format::Csv => csv_in::read(
             &bytes,
@@ -33,15 +40,10 @@ pub fn run(args: ImportArgs, session: Session) -> Result<String> {
                 keep_unknown: args.keep_unknown,
                 now: session.now,
                 default_cadence: DEFAULT_CADENCE.to_string(),
-                cadences: session
-                    .config
-                    .cadence_names()
-                    .into_iter()
-                    .map(String::from)
-                    .collect(),
+                cadences,
             },
         ),
-        Format::Json => archive::read(&bytes, session.now, DEFAULT_CADENCE),
+        Format::Json => archive::read(&bytes, session.now, DEFAULT_CADENCE, &cadences),
     }
     .map_err(|source| Error::Transfer { file: name, source })?;
     let unknown = batch.unknown_columns.clone();
@@ -68,16 +70,15 @@ fn format_of(file: &Path) -> Format {
 }
 
 fn read(file: &Path) -> Result<Vec<u8>> {
-    let failed = |source| Error::Read {
+    let bytes = if file == Path::new("-") {
+        input_file::read_stdin(Kind::Import)
+    } else {
+        input_file::read(file, Kind::Import)
+    };
+    bytes.map_err(|source| Error::Read {
         path: file.to_path_buf(),
         source,
-    };
-    if file == Path::new("-") {
-        let mut bytes = Vec::new();
-        std::io::stdin().read_to_end(&mut bytes).map_err(failed)?;
-        return Ok(bytes);
-    }
-    std::fs::read(file).map_err(failed)
+    })
 }
 
 /// A bar on stderr when a person watches it; nothing at all in pipes, scripts and tests.

@@ -56,6 +56,14 @@ pub fn run(args: LogArgs, session: Session) -> Result<String> {
             .map(|promised| their_promise(promised, theirs, mine, &prospect.contact.name))
             .transpose()?;
     }
+    // Times typed for the salesperson's own clock must exist on it: a promise at 02:30 on
+    // the night the clocks skip from 02:00 to 03:00 is a promise nobody can keep.
+    for (flag, time) in [("--at", entry.at), ("--promise", entry.promise)] {
+        if let Some(time) = time {
+            crate::zones::check_exists(time, mine)
+                .map_err(|source| Error::Zone { flag, source })?;
+        }
+    }
     let logged = tracker.log(id, entry)?;
     let now = tracker.now();
     let next = logged

@@ -2,11 +2,19 @@ use crate::cli::args::TodayArgs;
 use crate::cli::session::Session;
 use crate::error::Result;
 use crate::render::view::ActionView;
-use crate::render::{agenda, capacity, day, json};
+use crate::render::{Width, agenda, capacity, day, json};
+use crate::tracker::Fresh;
 
 pub fn run(args: TodayArgs, session: Session) -> Result<String> {
     let width = session.width;
-    let mut tracker = session.tracker()?;
+    // The whole command reads fresh due dates: recomputed under a changed cadence file, they
+    // are kept only if it succeeds.
+    session
+        .tracker()?
+        .fresh(|tracker| today(args, tracker, width))
+}
+
+fn today(args: TodayArgs, tracker: &Fresh<'_>, width: Width) -> Result<String> {
     let today = tracker.today();
     let now = tracker.now();
     let (due, moved, limits) = if args.all {

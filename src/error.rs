@@ -118,6 +118,15 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+
+    /// Standard output failed while a command was writing to it row by row (`> /dev/full`).
+    #[error("cannot write to standard output: {0}")]
+    Stdout(#[source] std::io::Error),
+
+    /// The reader of standard output went away (`followup list | head -1`): the command stops
+    /// reading the book, and the edge ends it quietly, as any tool in a pipe does.
+    #[error("standard output was closed")]
+    OutputClosed,
 }
 
 fn day_off_words(off: crate::calendar::DayOff, day: chrono::NaiveDate) -> &'static str {
@@ -171,7 +180,11 @@ impl Error {
     pub fn exit_code(&self) -> u8 {
         match self {
             Error::Read { source, .. } if source.is_bad_input() => 2,
-            Error::Store(_) | Error::Write { .. } | Error::Read { .. } => 1,
+            Error::Store(_)
+            | Error::Write { .. }
+            | Error::Read { .. }
+            | Error::Stdout(_)
+            | Error::OutputClosed => 1,
             Error::Config { error } if error.unreadable => 1,
             Error::Config { .. }
             | Error::When { .. }

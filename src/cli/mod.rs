@@ -46,6 +46,11 @@ pub fn run(arguments: impl IntoIterator<Item = OsString>, system_now: NaiveDateT
             }
             status
         }
+        // A streaming command whose reader went away: quiet, as `print` is.
+        Err(crate::error::Error::OutputClosed) => {
+            warnings.flush();
+            ExitCode::SUCCESS
+        }
         Err(error) => {
             output::error(&error.to_string());
             ExitCode::from(error.exit_code())

@@ -13,6 +13,7 @@ use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 use std::rc::Rc;
 
+use crate::error::{Error, Result};
 use crate::render::{Width, sanitize};
 
 /// How wide the text for people may be: the terminal's width when stdout is a terminal (it
@@ -61,6 +62,59 @@ pub fn print(text: &str) -> ExitCode {
             self::error(&format!("cannot write to standard output: {error}"));
             ExitCode::from(1)
         }
+    }
+}
+
+/// How much a [`Stream`] gathers before it writes: rows go out in pieces this size, and a
+/// command that fails before the first piece prints nothing but its error.
+const STREAM_CHUNK: usize = 64 * 1024;
+
+/// Standard output for a command that writes its rows as it reads them (`list`, `export`),
+/// with the guarantees of [`print`]: text for a terminal is escaped, a closed pipe is
+/// [`Error::OutputClosed`] (the edge ends quietly), any other failure [`Error::Stdout`].
+/// Nothing reaches standard output until a piece is full or [`Stream::finish`] is called:
+/// dropped unfinished (the command failed), what is gathered is thrown away.
+pub struct Stream {
+    pending: String,
+    terminal: bool,
+}
+
+impl Stream {
+    pub fn stdout() -> Stream {
+        Stream {
+            pending: String::with_capacity(STREAM_CHUNK),
+            terminal: std::io::stdout().is_terminal(),
+        }
+    }
+
+    /// Adds text: whole rows, so that escaping for a terminal sees a line ending whole.
+    pub fn put(&mut self, text: &str) -> Result<()> {
+        if self.terminal {
+            self.pending.push_str(&sanitize::for_terminal(text));
+        } else {
+            self.pending.push_str(text);
+        }
+        if self.pending.len() >= STREAM_CHUNK {
+            self.send()?;
+        }
+        Ok(())
+    }
+
+    /// Writes what is left.
+    pub fn finish(mut self) -> Result<()> {
+        self.send()
+    }
+
+    fn send(&mut self) -> Result<()> {
+        let mut stdout = std::io::stdout().lock();
+        let written = stdout
+            .write_all(self.pending.as_bytes())
+            .and_then(|()| stdout.flush());
+        self.pending.clear();
+        written.map_err(|error| match error.kind() {
+            std::io::ErrorKind::BrokenPipe => Error::OutputClosed,
+            _ => Error::Stdout(error),
+        })
     }
 }
 

@@ -107,6 +107,11 @@ impl OutputFile {
         crate::render::sanitize::clean(&shown(&self.given)).into_owned()
     }
 
+    /// The path as the user gave it, for errors (which the edge makes safe to show).
+    pub fn given(&self) -> &Path {
+        &self.given
+    }
+
     /// Writes `text` to the file.
     pub fn write(&self, text: &str) -> Result<()> {
         self.write_with(|file, _| {

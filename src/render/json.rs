@@ -27,16 +27,64 @@ pub fn serialize_time<S: serde::Serializer>(
 /// Pretty JSON followed by a newline, with every control and bidirectional override escaped.
 /// Serializing our own plain structs cannot fail.
 pub fn to_string<T: Serialize>(value: &T) -> String {
+    let mut text = pretty(value);
+    text.push('\n');
+    text
+}
+
+/// Pretty JSON, escaped as [`to_string`] escapes it, without the final newline.
+fn pretty<T: Serialize>(value: &T) -> String {
     let mut bytes = Vec::new();
     let mut serializer =
         serde_json::Serializer::with_formatter(&mut bytes, Escaping(PrettyFormatter::new()));
     if let Err(error) = value.serialize(&mut serializer) {
-        return format!("{{\"error\": \"{error}\"}}\n");
+        return format!("{{\"error\": \"{error}\"}}");
     }
     // The serializer writes UTF-8 only.
-    let mut text = String::from_utf8(bytes).unwrap_or_default();
-    text.push('\n');
-    text
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// A JSON array written one element at a time, byte for byte as [`to_string`] writes the
+/// whole array: what lets `list --json` and `export --format json` print each row as it is
+/// read. `depth` is how deep the array sits (0 for a whole document, 1 for the value of a
+/// top-level key); each call returns the text to write next.
+pub struct ArrayWriter {
+    indent: String,
+    count: usize,
+}
+
+impl ArrayWriter {
+    pub fn new(depth: usize) -> ArrayWriter {
+        ArrayWriter {
+            indent: "  ".repeat(depth),
+            count: 0,
+        }
+    }
+
+    /// The opening bracket.
+    pub fn open(&self) -> &'static str {
+        "["
+    }
+
+    /// One element with what separates it from the one before. Strings never hold a raw
+    /// line break (JSON escapes it), so every line break is the layout's, and indenting after
+    /// each one nests the element as the pretty formatter would.
+    pub fn element<T: Serialize>(&mut self, value: &T) -> String {
+        let inner = format!("\n{}  ", self.indent);
+        let text = pretty(value).replace('\n', &inner);
+        let separator = if self.count == 0 { "" } else { "," };
+        self.count += 1;
+        format!("{separator}{inner}{text}")
+    }
+
+    /// The closing bracket: `[]` for an empty array, as serde_json writes it.
+    pub fn close(&self) -> String {
+        if self.count == 0 {
+            "]".to_string()
+        } else {
+            format!("\n{}]", self.indent)
+        }
+    }
 }
 
 /// serde_json's pretty layout, with more characters escaped inside strings.
@@ -106,7 +154,40 @@ impl Formatter for Escaping {
 
 #[cfg(test)]
 mod tests {
-    use super::to_string;
+    use super::{ArrayWriter, to_string};
+
+    #[test]
+    fn an_array_written_element_by_element_is_the_whole_array() {
+        let elements = vec![
+            serde_json::json!({ "name": "Ann\u{9b}", "list": [1, 2], "empty": [], "none": {} }),
+            serde_json::json!({ "name": "two\nlines", "nested": { "deep": [[]] } }),
+            serde_json::json!([]),
+        ];
+        for count in 0..=elements.len() {
+            let part = &elements[..count];
+            for depth in 0..3 {
+                let mut writer = ArrayWriter::new(depth);
+                let mut streamed = writer.open().to_string();
+                for element in part {
+                    streamed.push_str(&writer.element(element));
+                }
+                streamed.push_str(&writer.close());
+                // The same array nested `depth` deep in objects, written at once.
+                let mut whole = serde_json::json!(part);
+                for _ in 0..depth {
+                    whole = serde_json::json!({ "k": whole });
+                }
+                let whole = to_string(&whole);
+                assert!(
+                    whole.contains(&streamed),
+                    "depth {depth}:\n{streamed}\nin\n{whole}"
+                );
+                if depth == 0 {
+                    assert_eq!(whole, format!("{streamed}\n"));
+                }
+            }
+        }
+    }
 
     #[test]
     fn controls_and_overrides_are_escaped_and_read_back_whole() {

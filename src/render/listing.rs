@@ -1,12 +1,21 @@
 //! `list`: prospects with their next action.
+//!
+//! `list --json` is written element by element as the book is read (each element carries
+//! the messages of the next action). The table is drawn from [`ListRow`]s, which hold only
+//! what its cells show, so that the rows of a large book stay small: the width of each column
+//! depends on all of them.
 
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::dossier::ProspectView;
 use super::fit::{self, Fit};
 use super::sanitize::{cell, clean};
-use super::view::ActionView;
+use super::view::{self, ActionView};
 use super::{Width, day};
+use crate::config::Config;
+use crate::domain::{CloseReason, Prospect, Status, Step};
+use crate::tracker::Due;
 
 /// One element of `list --json`.
 #[derive(Debug, Clone, Serialize)]
@@ -14,6 +23,56 @@ pub struct ListEntry {
     #[serde(flatten)]
     pub prospect: ProspectView,
     pub next: Option<ActionView>,
+}
+
+/// One row of the `list` table: what its cells show, and no message text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListRow {
+    id: i64,
+    name: String,
+    company: Option<String>,
+    status: Status,
+    close_reason: Option<CloseReason>,
+    next: Option<NextCells>,
+}
+
+/// The next action as the table shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct NextCells {
+    step: Step,
+    due: NaiveDate,
+    touch: Option<u32>,
+    max_touches: Option<u32>,
+}
+
+impl ListRow {
+    pub fn new(prospect: &Prospect, next: Option<&Due>, config: &Config) -> ListRow {
+        ListRow {
+            id: prospect.id,
+            name: prospect.contact.name.clone(),
+            company: prospect.contact.company.clone(),
+            status: prospect.status,
+            close_reason: prospect.closed.as_ref().map(|closure| closure.reason),
+            next: next.map(|due| NextCells {
+                step: due.action.step,
+                due: due.action.due,
+                touch: due.action.touch,
+                max_touches: config
+                    .cadence(&prospect.cadence)
+                    .and_then(|cadence| cadence.max_touches),
+            }),
+        }
+    }
+}
+
+impl NextCells {
+    fn touch_label(&self) -> String {
+        view::touch_label(self.touch, self.max_touches)
+    }
+
+    fn step_and_touch(&self) -> String {
+        view::step_and_touch(self.step, self.touch, self.max_touches)
+    }
 }
 
 /// The columns of `list`.
@@ -45,7 +104,7 @@ const LAYOUTS: [&[Col]; 4] = {
     ]
 };
 
-impl fit::Column<ListEntry> for Col {
+impl fit::Column<ListRow> for Col {
     fn header(self) -> &'static str {
         match self {
             Col::Id => "Id",
@@ -69,55 +128,54 @@ impl fit::Column<ListEntry> for Col {
         }
     }
 
-    fn cell(self, entry: &ListEntry) -> String {
-        let p = &entry.prospect;
+    fn cell(self, row: &ListRow) -> String {
         match self {
-            Col::Id => p.id.to_string(),
-            Col::Prospect => clean(&p.contact.name).into_owned(),
-            Col::Company => cell(p.contact.company.as_deref()),
-            Col::Status => status(p),
-            Col::State => match (p.close_reason, &entry.next) {
-                (Some(_), Some(next)) => format!("{}: {}", status(p), next.step),
+            Col::Id => row.id.to_string(),
+            Col::Prospect => clean(&row.name).into_owned(),
+            Col::Company => cell(row.company.as_deref()),
+            Col::Status => status(row),
+            Col::State => match (row.close_reason, &row.next) {
+                (Some(_), Some(next)) => format!("{}: {}", status(row), next.step),
                 (None, Some(next)) => next.step_and_touch(),
-                (_, None) => status(p),
+                (_, None) => status(row),
             },
-            Col::Next => entry
+            Col::Next => row
                 .next
                 .as_ref()
                 .map(|next| next.step.to_string())
                 .unwrap_or_default(),
-            Col::Due => entry
+            Col::Due => row
                 .next
                 .as_ref()
                 .map(|next| day(next.due))
                 .unwrap_or_default(),
-            Col::Touch => entry
+            Col::Touch => row
                 .next
                 .as_ref()
-                .map(ActionView::touch_label)
+                .map(NextCells::touch_label)
                 .unwrap_or_default(),
-            Col::NextTouch => entry
+            Col::NextTouch => row
                 .next
                 .as_ref()
-                .map(ActionView::step_and_touch)
+                .map(NextCells::step_and_touch)
                 .unwrap_or_default(),
         }
     }
 }
 
 /// "active", or "closed (won)".
-fn status(prospect: &ProspectView) -> String {
-    match prospect.close_reason {
+fn status(row: &ListRow) -> String {
+    match row.close_reason {
         Some(reason) => format!("closed ({reason})"),
-        None => prospect.status.to_string(),
+        None => row.status.to_string(),
     }
 }
 
 /// `list` for a person, `width` wide.
-pub fn render(entries: &[ListEntry], width: Width) -> String {
-    if entries.is_empty() {
+pub fn render(rows: &[ListRow], width: Width) -> String {
+    if rows.is_empty() {
         return "No prospects to show. Add one with `followup add NAME`.\n".to_string();
     }
-    let (grid, _) = fit::choose(width, &LAYOUTS, entries);
+    let (grid, _) = fit::choose(width, &LAYOUTS, rows);
     format!("{grid}\n")
 }

@@ -162,20 +162,13 @@ impl ActionView {
 
     /// "2/4", or "3" for a cadence without a limit, or "" for a step that is not a touch.
     pub fn touch_label(&self) -> String {
-        match (self.touch, self.max_touches) {
-            (Some(touch), Some(max)) => format!("{touch}/{max}"),
-            (Some(touch), None) => touch.to_string(),
-            (None, _) => String::new(),
-        }
+        touch_label(self.touch, self.max_touches)
     }
 
     /// "rescue 3/4", or the step alone when it is not a touch: for a narrow table's one
     /// column.
     pub fn step_and_touch(&self) -> String {
-        match self.touch_label() {
-            label if label.is_empty() => self.step.to_string(),
-            label => format!("{} {label}", self.step),
-        }
+        step_and_touch(self.step, self.touch, self.max_touches)
     }
 
     /// " (08:15 New York)": a promised time as the prospect has it, when their clock differs
@@ -202,6 +195,23 @@ impl ActionView {
             (Some(channel), Some(to)) => format!("{channel} {}", clean(to)),
             _ => "none".to_string(),
         }
+    }
+}
+
+/// "2/4", or "3" for a cadence without a limit, or "" for a step that is not a touch.
+pub fn touch_label(touch: Option<u32>, max_touches: Option<u32>) -> String {
+    match (touch, max_touches) {
+        (Some(touch), Some(max)) => format!("{touch}/{max}"),
+        (Some(touch), None) => touch.to_string(),
+        (None, _) => String::new(),
+    }
+}
+
+/// "rescue 3/4", or the step alone when it is not a touch.
+pub fn step_and_touch(step: Step, touch: Option<u32>, max_touches: Option<u32>) -> String {
+    match touch_label(touch, max_touches) {
+        label if label.is_empty() => step.to_string(),
+        label => format!("{step} {label}"),
     }
 }
 

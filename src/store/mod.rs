@@ -339,7 +339,48 @@ impl Reader<'_> {
     pub fn each_with_attempts<E: From<StoreError>>(
         &self,
         selection: Selection,
-        mut visit: impl FnMut(Prospect, Vec<Attempt>) -> Result<(), E>,
+        visit: impl FnMut(Prospect, Vec<Attempt>) -> Result<(), E>,
+    ) -> Result<(), E> {
+        self.merged_scan(
+            selection,
+            rows::ATTEMPT_COLUMNS,
+            rows::attempt,
+            |attempt| attempt.prospect_id,
+            visit,
+        )
+    }
+
+    /// Like [`Reader::each_with_attempts`], with when each attempt was logged: what `export`
+    /// streams out, one prospect at a time, whatever the size of the book.
+    pub fn each_with_records<E: From<StoreError>>(
+        &self,
+        selection: Selection,
+        visit: impl FnMut(Prospect, Vec<AttemptRecord>) -> Result<(), E>,
+    ) -> Result<(), E> {
+        self.merged_scan(
+            selection,
+            &format!("{}, logged_at", rows::ATTEMPT_COLUMNS),
+            |row| {
+                Ok(AttemptRecord {
+                    attempt: rows::attempt(row)?,
+                    // Right after the columns of ATTEMPT_COLUMNS.
+                    logged_at: row.get(9)?,
+                })
+            },
+            |record| record.attempt.prospect_id,
+            visit,
+        )
+    }
+
+    /// The merged scan behind both: `columns` of `attempts` read by `read`, each given to the
+    /// prospect `owner` names.
+    fn merged_scan<A, E: From<StoreError>>(
+        &self,
+        selection: Selection,
+        columns: &str,
+        read: impl Fn(&rusqlite::Row<'_>) -> rusqlite::Result<A>,
+        owner: impl Fn(&A) -> ProspectId,
+        mut visit: impl FnMut(Prospect, Vec<A>) -> Result<(), E>,
     ) -> Result<(), E> {
         let (condition, values) = selection.condition();
         // A few due prospects among many are found through the due-date index; without the
@@ -360,14 +401,13 @@ impl Reader<'_> {
         let mut attempts = self
             .conn
             .prepare_cached(&format!(
-                "SELECT {} FROM attempts
+                "SELECT {columns} FROM attempts
                  WHERE prospect_id IN (SELECT id FROM prospects WHERE {condition})
-                 ORDER BY prospect_id, at, id",
-                rows::ATTEMPT_COLUMNS
+                 ORDER BY prospect_id, at, id"
             ))
             .context("reading attempts")?;
         let mut attempts = attempts
-            .query_map(rusqlite::params_from_iter(&values), rows::attempt)
+            .query_map(rusqlite::params_from_iter(&values), read)
             .context("reading attempts")?
             .peekable();
         for prospect in prospects
@@ -376,13 +416,11 @@ impl Reader<'_> {
         {
             let prospect = prospect.context("reading a prospect")?;
             let mut history = Vec::new();
-            while let Some(attempt) = attempts.next_if(|attempt| {
-                attempt
-                    .as_ref()
-                    .map_or(true, |a| a.prospect_id <= prospect.id)
-            }) {
+            while let Some(attempt) = attempts
+                .next_if(|attempt| attempt.as_ref().map_or(true, |a| owner(a) <= prospect.id))
+            {
                 let attempt = attempt.context("reading an attempt")?;
-                if attempt.prospect_id == prospect.id {
+                if owner(&attempt) == prospect.id {
                     history.push(attempt);
                 }
             }
@@ -445,26 +483,6 @@ impl Reader<'_> {
             params![from, to],
             rows::attempt,
             "reading attempts in a period",
-        )
-    }
-
-    /// Every attempt with when it was logged, grouped by prospect and in the order they
-    /// happened: one query for a whole export.
-    pub fn attempt_records(&self) -> Result<Vec<AttemptRecord>, StoreError> {
-        self.rows(
-            &format!(
-                "SELECT {}, logged_at FROM attempts ORDER BY prospect_id, at, id",
-                rows::ATTEMPT_COLUMNS
-            ),
-            [],
-            |row| {
-                Ok(AttemptRecord {
-                    attempt: rows::attempt(row)?,
-                    // Right after the columns of ATTEMPT_COLUMNS.
-                    logged_at: row.get(9)?,
-                })
-            },
-            "reading attempts",
         )
     }
 

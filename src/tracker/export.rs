@@ -12,41 +12,35 @@ use crate::transfer::Exported;
 use super::{Due, Fresh, Tracker, agenda_order};
 
 impl Tracker {
-    /// Prospects in a status (all for `None`), by id, each with every attempt and its next
-    /// action. Two queries, whatever the size of the book.
-    pub fn export(&self, status: Option<Status>) -> Result<Vec<Exported>> {
-        let reader = self.store.reader();
-        let prospects = reader.prospects(status)?;
-        let mut attempts = reader.attempt_records()?.into_iter().peekable();
-        let mut exported = Vec::with_capacity(prospects.len());
-        for prospect in prospects {
-            // Both lists are ordered by prospect id: walk them together.
-            let mut own: Vec<AttemptRecord> = Vec::new();
-            while let Some(record) =
-                attempts.next_if(|record| record.attempt.prospect_id <= prospect.id)
-            {
-                if record.attempt.prospect_id == prospect.id {
-                    own.push(record);
-                }
-            }
-            let history: Vec<_> = own.iter().map(|record| record.attempt.clone()).collect();
-            let next = match self.config.cadence(&prospect.cadence) {
-                Some(cadence) => engine::next_action(
-                    &prospect,
-                    &history,
-                    cadence,
-                    &self.config.calendar,
-                    self.today(),
-                ),
-                None => None,
-            };
-            exported.push(Exported {
-                prospect,
-                attempts: own,
-                next,
-            });
-        }
-        Ok(exported)
+    /// Visits the prospects in a status (all for `None`), by id, each with every attempt and
+    /// its next action: one merged scan of the book, holding one prospect at a time, so that
+    /// `export` writes each as it is read.
+    pub fn each_exported(
+        &self,
+        status: Option<Status>,
+        mut visit: impl FnMut(Exported) -> Result<()>,
+    ) -> Result<()> {
+        self.store.reader().each_with_records(
+            Selection::Status(status),
+            |prospect, own: Vec<AttemptRecord>| {
+                let history: Vec<_> = own.iter().map(|record| record.attempt.clone()).collect();
+                let next = match self.config.cadence(&prospect.cadence) {
+                    Some(cadence) => engine::next_action(
+                        &prospect,
+                        &history,
+                        cadence,
+                        &self.config.calendar,
+                        self.today(),
+                    ),
+                    None => None,
+                };
+                visit(Exported {
+                    prospect,
+                    attempts: own,
+                    next,
+                })
+            },
+        )
     }
 
     /// The last day of the `days` business days that start today (or on the next business

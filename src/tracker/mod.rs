@@ -216,15 +216,26 @@ impl Tracker {
     /// Prospects in a status (all for `None`), each with its next action.
     pub fn list(&self, status: Option<Status>) -> Result<Vec<(Prospect, Option<Due>)>> {
         let mut listed = Vec::new();
-        self.store.reader().each_with_attempts(
-            Selection::Status(status),
-            |prospect, attempts| {
-                let next = self.due(&prospect, &attempts)?;
-                listed.push((prospect, next));
-                Ok::<_, Error>(())
-            },
-        )?;
+        self.each_listed(status, |prospect, next| {
+            listed.push((prospect, next));
+            Ok(())
+        })?;
         Ok(listed)
+    }
+
+    /// Visits the prospects in a status (all for `None`) by id, each with its next action, as
+    /// the merged scan reads them: `list` prints each before reading the next.
+    pub fn each_listed(
+        &self,
+        status: Option<Status>,
+        mut visit: impl FnMut(Prospect, Option<Due>) -> Result<()>,
+    ) -> Result<()> {
+        self.store
+            .reader()
+            .each_with_attempts(Selection::Status(status), |prospect, attempts| {
+                let next = self.due(&prospect, &attempts)?;
+                visit(prospect, next)
+            })
     }
 
     pub fn dossier(&self, id: ProspectId) -> Result<Dossier> {

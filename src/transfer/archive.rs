@@ -10,6 +10,7 @@ use crate::domain::checks::{self, LONG_TEXT, Part};
 use crate::domain::{
     Channel, CloseReason, Closure, Contact, Outcome, Preference, Prospect, Status, Step,
 };
+use crate::render::json::ArrayWriter;
 use crate::store::NewAttempt;
 use crate::when;
 
@@ -126,6 +127,36 @@ pub fn write(records: &[Exported], now: NaiveDateTime) -> String {
         exported_at: Some(now),
         prospects: records.iter().map(ArchivedProspect::from).collect(),
     })
+}
+
+/// The file `export --format json` writes, one prospect at a time: [`Streamed::head`], then
+/// [`Streamed::prospect`] for each, then [`Streamed::tail`]. The same bytes as [`write`].
+pub struct Streamed {
+    prospects: ArrayWriter,
+}
+
+impl Streamed {
+    /// The writer, and the text before the first prospect: the version and the time.
+    pub fn head(now: NaiveDateTime) -> (Streamed, String) {
+        let empty = crate::render::json::to_string(&Archive {
+            followup_export: FORMAT_VERSION,
+            exported_at: Some(now),
+            prospects: Vec::new(),
+        });
+        // `prospects` is the last field: the empty file ends with its empty array.
+        let head = empty.strip_suffix("[]\n}\n").unwrap_or(&empty);
+        let prospects = ArrayWriter::new(1);
+        let head = format!("{head}{}", prospects.open());
+        (Streamed { prospects }, head)
+    }
+
+    pub fn prospect(&mut self, record: &Exported) -> String {
+        self.prospects.element(&ArchivedProspect::from(record))
+    }
+
+    pub fn tail(&self) -> String {
+        format!("{}\n}}\n", self.prospects.close())
+    }
 }
 
 /// Reads an export, or a bare array of prospects (as `jq '.prospects'` leaves it).

@@ -93,15 +93,57 @@ fn row(record: &Exported) -> [String; 27] {
     ]
 }
 
-/// The whole file.
+/// The whole file at once: the header, then [`line`] of each record.
 pub fn write(records: &[Exported]) -> String {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    // Writing to memory fails only if a record's length differs from the header's, which
-    // the fixed-size arrays rule out.
-    let _ = writer.write_record(HEADER);
+    let mut text = header();
     for record in records {
-        let _ = writer.write_record(row(record).iter().map(|cell| inert(cell).into_owned()));
+        text.push_str(&line(record));
     }
+    text
+}
+
+/// The header line.
+pub fn header() -> String {
+    record(HEADER.iter().copied())
+}
+
+/// One prospect's line, as `export` writes it while it reads the book.
+pub fn line(exported: &Exported) -> String {
+    record(row(exported).iter().map(|cell| inert(cell).into_owned()))
+}
+
+/// One CSV record with its line ending. The writer keeps no state from one record to the
+/// next that changes the bytes, so records written one by one make the same file.
+fn record<T: AsRef<[u8]>>(cells: impl IntoIterator<Item = T>) -> String {
+    let mut writer = csv::WriterBuilder::new()
+        .buffer_capacity(1024)
+        .from_writer(Vec::with_capacity(256));
+    // Writing to memory fails only if a record's length differs from the one before, and
+    // each writer writes one record.
+    let _ = writer.write_record(cells);
     let bytes = writer.into_inner().unwrap_or_default();
     String::from_utf8(bytes).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::record;
+
+    #[test]
+    fn records_written_one_by_one_make_the_file_one_writer_makes() {
+        let rows = [
+            vec!["id", "name", "note"],
+            vec!["1", "Ann \"Quote\", Jr.", "two\nlines"],
+            vec!["2", "", " leading space"],
+            vec!["3", "Zoë", "semi;colon\r\ncrlf"],
+            vec!["4", "\"", ""],
+        ];
+        let mut one = csv::Writer::from_writer(Vec::new());
+        for row in &rows {
+            one.write_record(row).unwrap();
+        }
+        let whole = String::from_utf8(one.into_inner().unwrap()).unwrap();
+        let streamed: String = rows.iter().map(|row| record(row.iter())).collect();
+        assert_eq!(streamed, whole);
+    }
 }

@@ -1,0 +1,188 @@
+//! `list` and `export` write each prospect as the book is read instead of building the whole
+//! text first. These tests hold what they write, byte for byte, to the text built at once from
+//! the same rows (the way both commands wrote before), on a generated book with a few
+//! prospects whose fields need escaping added.
+
+mod common;
+
+#[path = "../bench/pipeline.rs"]
+#[allow(dead_code)]
+mod pipeline;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use common::Followup;
+use followup::Tracker;
+use followup::config::Config;
+use followup::domain::Status;
+use followup::render::dossier::ProspectView;
+use followup::render::json;
+use followup::render::listing::ListEntry;
+use followup::render::view::ActionView;
+use followup::store::Store;
+use followup::transfer::{archive, csv_out};
+
+const NOW: &str = "2026-11-23T09:00";
+
+fn now() -> NaiveDateTime {
+    NaiveDateTime::parse_from_str(NOW, "%Y-%m-%dT%H:%M").unwrap()
+}
+
+/// A generated book of `count` prospects, with three more whose fields hold quotes, commas,
+/// line breaks, controls and a bidirectional override.
+fn book(count: usize) -> Followup {
+    let mut f = Followup::new();
+    f.at(NOW);
+    let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    let mut store = Store::open(&f.db()).unwrap();
+    pipeline::generate(&mut store, &Config::built_in(), count, today, 7).unwrap();
+    drop(store);
+    f.add(
+        "Ann \"Quote\", Jr.",
+        &[
+            "--company",
+            "Line\nBreak Ltd",
+            "--phone",
+            "555-0100",
+            "--force",
+        ],
+    );
+    f.add(
+        "Bell\u{1b}]0;x\u{7} \u{9b}2J",
+        &["--note", "=SUM(A1)", "--force"],
+    );
+    f.add(
+        "Zoë \u{202e}evil",
+        &["--email", "zoe@example.com", "--force"],
+    );
+    f
+}
+
+fn config() -> Config {
+    Config::built_in().with_system_zone(chrono_tz::UTC)
+}
+
+fn tracker(f: &Followup) -> Tracker {
+    Tracker::new(Store::open(&f.db()).unwrap(), config(), now()).unwrap()
+}
+
+/// `list --json` as it was written before: every entry built, then the array at once.
+fn list_at_once(tracker: &Tracker, status: Option<Status>) -> String {
+    let entries: Vec<ListEntry> = tracker
+        .list(status)
+        .unwrap()
+        .iter()
+        .map(|(prospect, next)| ListEntry {
+            prospect: ProspectView::from(prospect),
+            next: next
+                .as_ref()
+                .map(|due| ActionView::new(due, tracker.config(), tracker.now())),
+        })
+        .collect();
+    json::to_string(&entries)
+}
+
+fn stdout(f: &Followup, args: &[&str]) -> String {
+    let run = f.cmd(args).env("TZ", "UTC").run();
+    run.success();
+    run.stdout.clone()
+}
+
+#[test]
+fn list_json_streamed_is_the_array_written_at_once() {
+    let f = book(300);
+    let tracker = tracker(&f);
+    for (flag, status) in [
+        ("all", None),
+        ("active", Some(Status::Active)),
+        ("closed", Some(Status::Closed)),
+    ] {
+        let streamed = stdout(&f, &["list", "--status", flag, "--json"]);
+        let expected = list_at_once(&tracker, status);
+        assert!(
+            streamed == expected,
+            "list --status {flag} --json differs from the array written at once"
+        );
+        let parsed: serde_json::Value = serde_json::from_str(&streamed).unwrap();
+        assert!(
+            parsed.as_array().is_some_and(|list| list.len() > 3),
+            "{flag}"
+        );
+    }
+}
+
+#[test]
+fn an_empty_list_is_still_an_empty_array() {
+    let f = Followup::new();
+    assert_eq!(stdout(&f, &["list", "--json"]), "[]\n");
+    assert_eq!(
+        stdout(&f, &["list", "--status", "closed", "--json"]),
+        "[]\n"
+    );
+}
+
+#[test]
+fn export_streamed_is_the_file_written_at_once() {
+    let f = book(300);
+    let tracker = tracker(&f);
+    let mut records = Vec::new();
+    tracker
+        .each_exported(None, |record| {
+            records.push(record);
+            Ok(())
+        })
+        .unwrap();
+    assert!(records.len() > 300);
+
+    let json = stdout(&f, &["export", "--format", "json", "--status", "all"]);
+    assert!(
+        json == archive::write(&records, now()),
+        "JSON export differs"
+    );
+    let csv = stdout(&f, &["export", "--format", "csv", "--status", "all"]);
+    assert!(csv == csv_out::write(&records), "CSV export differs");
+
+    // To a file: the same bytes, and the count in the message.
+    let run = f.cmd(["export", "--status", "all", "-o", "book.csv"]).run();
+    run.success()
+        .stdout_contains(&format!("Exported {} prospects", records.len()));
+    assert_eq!(
+        std::fs::read_to_string(f.dir().join("book.csv")).unwrap(),
+        csv
+    );
+}
+
+#[test]
+fn an_empty_export_is_a_header_or_an_empty_archive() {
+    let f = Followup::new();
+    let json = stdout(&f, &["export", "--format", "json"]);
+    let parsed: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(parsed["prospects"], serde_json::json!([]));
+    assert!(json.contains("\"prospects\": []\n}"), "{json}");
+    let csv = stdout(&f, &["export"]);
+    assert_eq!(csv.lines().count(), 1, "{csv}");
+    assert!(csv.starts_with("id,name,"), "{csv}");
+}
+
+#[test]
+fn a_reader_that_stops_early_ends_the_stream_quietly() {
+    use std::io::Read;
+    use std::process::Stdio;
+    let f = book(2_000);
+    for args in [
+        &["list", "--status", "all", "--json"][..],
+        &["export", "--format", "json", "--status", "all"][..],
+    ] {
+        let mut child = f
+            .process(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = [0u8; 16];
+        child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+        // The pipe is closed here, long before the end of the book.
+        let output = child.wait_with_output().unwrap();
+        assert!(output.status.success(), "{args:?}: {:?}", output.status);
+        assert!(output.stderr.is_empty(), "{args:?}: {:?}", output.stderr);
+    }
+}

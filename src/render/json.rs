@@ -158,7 +158,7 @@ mod tests {
 
     #[test]
     fn an_array_written_element_by_element_is_the_whole_array() {
-        let elements = vec![
+        let elements = [
             serde_json::json!({ "name": "Ann\u{9b}", "list": [1, 2], "empty": [], "none": {} }),
             serde_json::json!({ "name": "two\nlines", "nested": { "deep": [[]] } }),
             serde_json::json!([]),

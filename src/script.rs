@@ -626,7 +626,7 @@ mod tests {
             shared
                 .script
                 .text
-                .starts_with("Hi Dana, it's Sam Carter from Harbor Office Supply. I'm calling at the time I promised you. "),
+                .starts_with("Hi Dana, it's Sam Carter from Harbor Office Supply. This is the call I promised you. "),
             "{}",
             shared.script.text
         );
@@ -643,7 +643,7 @@ mod tests {
             plain
                 .script
                 .text
-                .replacen(". ", ". I'm calling at the time I promised you. ", 1),
+                .replacen(". ", ". This is the call I promised you. ", 1),
             "the opening follows the greeting"
         );
         assert_eq!(kept.subject, plain.subject, "the subject is the rescue's");

@@ -104,15 +104,16 @@ enum Col {
     Note,
 }
 
-/// From the widest to the narrowest; the step an attempt fulfilled goes first, since the
-/// outcome says more.
+/// From the widest to the narrowest. How each attempt was made and what came of it stay on
+/// every layout (merged into one cell when narrow): a history that no longer says whether a
+/// touch was a call or an email misleads. The step goes first, then the promise.
 const LAYOUTS: [&[Col]; 4] = {
     use Col::*;
     [
         &[When, Channel, Outcome, Step, Promise, Note],
-        &[When, Channel, Outcome, Promise, Note],
+        &[When, How, Step, Promise, Note],
         &[When, How, Promise, Note],
-        &[When, Outcome, Note],
+        &[When, How, Note],
     ]
 };
 

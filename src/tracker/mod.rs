@@ -182,7 +182,11 @@ impl Tracker {
     /// (`[calendar] time_zone` changed, or the system's zone did).
     pub fn clock_zone_changed(&self) -> Result<Option<String>> {
         let stored = self.store.reader().meta(CLOCK_KEY)?;
-        Ok(stored.filter(|name| name != self.config.zones.mine.name()))
+        let mine = self.config.zones.mine;
+        Ok(stored.filter(|name| {
+            // A name this build cannot read is a change worth the warning too.
+            crate::zones::parse(name).map_or(true, |stored| !crate::zones::same_clock(stored, mine))
+        }))
     }
 
     // ---- finding prospects: see matching.rs ----

@@ -191,7 +191,7 @@ fn the_topic_is_named_only_when_on_file() {
     );
     assert_eq!(
         first.subject.unwrap().text,
-        "A short introduction from Sam Carter"
+        "Dana, a short introduction from Sam Carter"
     );
     let first = say(&detailed(call), Step::First, facts(false, false));
     assert!(
@@ -202,8 +202,48 @@ fn the_topic_is_named_only_when_on_file() {
     );
     assert_eq!(
         first.subject.unwrap().text,
-        "Your question about standing desks"
+        "Dana, about your question on standing desks"
     );
+}
+
+#[test]
+fn the_first_and_follow_up_subjects_open_with_the_first_name_and_their_request() {
+    // (topic, next step, company) -> the follow-up's subject
+    let cases = [
+        (
+            (true, true, true),
+            "Dana, more on your question about standing desks: a trial of two desks",
+        ),
+        (
+            (true, false, true),
+            "Dana, more on your question about standing desks",
+        ),
+        ((false, true, true), "Dana, the next step: a trial of two desks"),
+        (
+            (false, false, true),
+            "Dana, something I prepared for Lakeside Dental",
+        ),
+        ((false, false, false), "Dana, something I prepared for you"),
+    ];
+    for ((topic, next_step, company), expected) in cases {
+        let mut dana = detailed(reachable(bare(), Via::EmailOnly));
+        let contact = &mut dana.contact;
+        if !topic {
+            contact.topic = None;
+        }
+        if !next_step {
+            contact.next_step = None;
+        }
+        if !company {
+            contact.company = None;
+        }
+        let message = say(&dana, Step::FollowUp, facts(false, false));
+        assert_eq!(message.subject.unwrap().text, expected);
+    }
+    // The same subject goes beside a call.
+    let dana = detailed(reachable(bare(), Via::CallAndEmail));
+    let first = say(&dana, Step::First, facts(false, false));
+    assert!(first.subject.unwrap().text.starts_with("Dana, about your question on"));
 }
 
 #[test]

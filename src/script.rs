@@ -96,6 +96,21 @@ pub fn email(
     ))
 }
 
+/// Seconds to say the message of `action` at cadence.toml's speaking rate, when it is spoken
+/// (a call or the call to the assistant); gaps are read as the neutral words the list uses.
+pub fn speaking_seconds(
+    prospect: &Prospect,
+    action: &NextAction,
+    following: Option<NaiveDate>,
+    facts: &MessageFacts,
+    config: &Config,
+) -> Option<u32> {
+    let message = message(prospect, action, following, facts, config, Gaps::Smooth);
+    let spoken = matches!(message.channel(), Some(Channel::Call | Channel::Assistant))
+        && !is_instruction(action.step);
+    spoken.then(|| crate::speaking::seconds(&message.script.text, config.words_per_minute))
+}
+
 /// Writes the messages of one action.
 struct Writer<'a> {
     values: Values<'a>,
@@ -291,7 +306,7 @@ pub fn named_step(next: Option<&NextAction>, step: Step, today: NaiveDate) -> Ne
 }
 
 /// Words that stand in for a missing value, so a message still reads naturally.
-fn fallback(name: &str) -> &'static str {
+pub(crate) fn fallback(name: &str) -> &'static str {
     match name {
         "company" => "your team",
         "topic" => "your enquiry",

@@ -119,7 +119,9 @@ pub enum Command {
         call, the email itself, or one short text. A sentence that needs a fact the file \
         lacks (a topic, an earlier conversation) is said another way; a value a template \
         uses without such a choice shows in brackets with the command that sets it, e.g. \
-        [no topic on file: followup edit 3 --topic ...]."
+        [no topic on file: followup edit 3 --topic ...]. A voicemail ends with how long it \
+        takes to say, at [messages] words_per_minute of cadence.toml (150 unless set): 20 to \
+        40 seconds is the length that gets returned."
     )]
     Script(ScriptArgs),
 
@@ -591,7 +593,10 @@ pub enum CadenceCommand {
     Show(CadenceShowArgs),
     /// Check the cadence file; exit 0 with a summary, or 2 with what is wrong
     #[command(after_help = "Examples:\n  followup cadence check\n  \
-        followup --cadence ~/my-cadence.toml cadence check")]
+        followup --cadence ~/my-cadence.toml cadence check\n\n\
+        A `warning:` line names each spoken message that, filled in with typical details, \
+        takes less than 20 or more than 40 seconds to say at [messages] words_per_minute; \
+        the file is still used.")]
     Check(CheckArgs),
 }
 

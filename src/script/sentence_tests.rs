@@ -218,7 +218,10 @@ fn the_first_and_follow_up_subjects_open_with_the_first_name_and_their_request()
             (true, false, true),
             "Dana, more on your question about standing desks",
         ),
-        ((false, true, true), "Dana, the next step: a trial of two desks"),
+        (
+            (false, true, true),
+            "Dana, the next step: a trial of two desks",
+        ),
         (
             (false, false, true),
             "Dana, something I prepared for Lakeside Dental",
@@ -243,7 +246,13 @@ fn the_first_and_follow_up_subjects_open_with_the_first_name_and_their_request()
     // The same subject goes beside a call.
     let dana = detailed(reachable(bare(), Via::CallAndEmail));
     let first = say(&dana, Step::First, facts(false, false));
-    assert!(first.subject.unwrap().text.starts_with("Dana, about your question on"));
+    assert!(
+        first
+            .subject
+            .unwrap()
+            .text
+            .starts_with("Dana, about your question on")
+    );
 }
 
 #[test]

@@ -1,8 +1,10 @@
 use crate::cli::args::{CadenceCommand, CadenceShowArgs};
+use crate::cli::output;
 use crate::cli::session::Session;
 use crate::config::{self, DEFAULT_CADENCE};
 use crate::error::{Error, Result};
 use crate::render::{day, json, plural, table};
+use crate::speaking;
 use crate::timeline;
 
 pub fn run(command: CadenceCommand, session: Session) -> Result<String> {
@@ -59,6 +61,15 @@ fn show(args: CadenceShowArgs, session: Session) -> Result<String> {
 
 fn check(session: &Session) -> String {
     let config = &session.config;
+    // Voicemails that run long or say too little: worth knowing, and no reason to refuse.
+    for warning in speaking::check(config) {
+        output::warning(&format!(
+            "{}, key `{}`: {}",
+            config.origin.describe(),
+            warning.key,
+            warning.describe(config.words_per_minute)
+        ));
+    }
     let mut out = format!("{}: OK\n", config.origin.describe());
     for cadence in config.cadences() {
         let own = match config.templates.own_count(&cadence.name) {

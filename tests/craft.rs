@@ -1,0 +1,106 @@
+//! Issue 14, "Every message earns the callback", through the binary: a voicemail's speaking
+//! time, personal subjects, ground rules recalled, and the front desk as well as the assistant.
+
+mod common;
+
+use common::Followup;
+
+// ---------------------------------------------------------------------------------------------
+// Speakable in 20 to 40 seconds
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn script_says_how_long_a_voicemail_takes_to_say() {
+    let f = Followup::new();
+    f.add(
+        "Dana Whitfield",
+        &["--phone", "555-0190", "--topic", "ergonomic chairs"],
+    );
+    f.add("Eli Mailonly", &["--email", "eli@example.com"]);
+    let voice = f.ok(&["script", "dana"]).stdout.clone();
+    let last = voice.lines().last().unwrap();
+    assert!(
+        last.starts_with("(About ") && last.ends_with(" seconds to say, at 150 words a minute.)"),
+        "{voice}"
+    );
+    let seconds: u32 = last["(About ".len()..]
+        .split(' ')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((20..=40).contains(&seconds), "{voice}");
+    // An email is read, not heard.
+    let email = f.ok(&["script", "eli"]).stdout.clone();
+    assert!(!email.contains("seconds to say"), "{email}");
+
+    // The rate is cadence.toml's: twice as fast, half the time (give or take the rounding).
+    f.write(
+        "fast.toml",
+        include_str!("../cadence.toml").replace("words_per_minute = 150", "words_per_minute = 300"),
+    );
+    let fast = f
+        .ok(&["--cadence", "fast.toml", "script", "dana"])
+        .stdout
+        .clone();
+    let half = (seconds as f64 / 2.0).round() as u32;
+    assert!(
+        [half - 1, half, half + 1]
+            .iter()
+            .any(|near| fast.contains(&format!(
+                "(About {near} seconds to say, at 300 words a minute: shorter than the 20"
+            ))),
+        "{fast}"
+    );
+}
+
+#[test]
+fn cadence_check_warns_about_each_voicemail_outside_20_to_40_seconds() {
+    let f = Followup::new();
+    let built_in = f.ok(&["cadence", "check"]);
+    assert_eq!(built_in.stderr, "", "the shipped voicemails are crisp");
+
+    f.write(
+        "custom.toml",
+        format!(
+            "{}\n[templates.nurture]\nrecontact = \"Hi {{first_name}}, it's {{me}}. Call me.\"\n",
+            include_str!("../cadence.toml")
+        ),
+    );
+    let run = f.ok(&["--cadence", "custom.toml", "cadence", "check"]);
+    assert!(run.stdout.contains(": OK"), "{run}");
+    let warnings: Vec<&str> = run.stderr.lines().collect();
+    assert_eq!(warnings.len(), 1, "{run}");
+    assert!(
+        warnings[0].starts_with("warning: ")
+            && warnings[0].contains("custom.toml, key `templates.nurture.recontact`: takes about")
+            && warnings[0].contains("say a little more"),
+        "{run}"
+    );
+}
+
+#[test]
+fn the_speaking_rate_is_checked_like_every_other_key() {
+    let f = Followup::new();
+    for (text, needle) in [
+        (
+            "[cadence.standard]\n[messages]\nwords_per_minute = 20\n",
+            "50 to 400",
+        ),
+        (
+            "[cadence.standard]\n[messages]\nwords_per_minute = \"fast\"\n",
+            "whole number",
+        ),
+        (
+            "[cadence.standard]\n[messages]\nwords_a_minute = 150\n",
+            "unknown key",
+        ),
+    ] {
+        f.write("rate.toml", text);
+        let run = f.run(&["--cadence", "rate.toml", "cadence", "check"]);
+        run.fails(2)
+            .stderr_contains("line 3")
+            .stderr_contains("messages.w")
+            .stderr_contains(needle);
+    }
+}

@@ -87,8 +87,8 @@ pub fn describe_length(seconds: u32, words_per_minute: u32) -> String {
 
 /// Each spoken template (the shared ones, then each cadence's own) that takes less than 20 or
 /// more than 40 seconds to say in some version: filled for a typical prospect with every
-/// field on file and for one with only a name, with and without an earlier conversation and
-/// a voicemail. The close is an instruction to the salesperson, not a message, and is skipped.
+/// field on file and for one with only a name, with and without an earlier conversation, a
+/// voicemail and ground rules. The close is an instruction to the salesperson, not a message, and is skipped.
 pub fn check(config: &Config) -> Vec<LengthWarning> {
     let rate = config.words_per_minute;
     let mut warnings = Vec::new();
@@ -141,18 +141,26 @@ struct Typical<'a> {
     detailed: bool,
     reached: bool,
     left_voicemail: bool,
+    ground_rules: bool,
 }
 
 impl<'a> Typical<'a> {
     fn all(config: &'a Config) -> Vec<Typical<'a>> {
         let mut all = Vec::new();
         for detailed in [false, true] {
-            for (reached, left_voicemail) in [(false, false), (true, false), (false, true)] {
+            // (reached, left a voicemail, ground rules agreed)
+            for (reached, left_voicemail, ground_rules) in [
+                (false, false, false),
+                (true, false, false),
+                (false, true, false),
+                (true, true, true),
+            ] {
                 all.push(Typical {
                     config,
                     detailed,
                     reached,
                     left_voicemail,
+                    ground_rules,
                 });
             }
         }
@@ -196,6 +204,7 @@ impl Source for Typical<'_> {
         match name {
             "reached" => self.reached,
             "left_voicemail" => self.left_voicemail,
+            "ground_rules" => self.ground_rules,
             // A voicemail goes with a call made today.
             "calling" => true,
             _ => false,

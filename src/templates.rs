@@ -40,6 +40,8 @@ pub const FACTS: &[&str] = &[
     "left_voicemail",
     // The message goes with a call made today: the voicemail itself, or the email beside it.
     "calling",
+    // At a conversation they agreed that a plain "no" is welcome (`log --ground-rules`).
+    "ground_rules",
 ];
 
 /// The messages a step can have.

@@ -104,3 +104,101 @@ fn the_speaking_rate_is_checked_like_every_other_key() {
             .stderr_contains(needle);
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Ground rules, set once and recalled
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn ground_rules_are_logged_at_a_conversation_shown_and_recalled() {
+    let mut f = Followup::new();
+    let id = f.add(
+        "Dana Whitfield",
+        &["--phone", "555-0190", "--topic", "ergonomic chairs"],
+    );
+    assert_eq!(f.show(id)["ground_rules"], false);
+    // Not a conversation: a voicemail, an email, the assistant. Nothing is written.
+    let before = f.snapshot();
+    for flags in [
+        &["--ground-rules"][..],
+        &[
+            "--channel",
+            "email",
+            "--outcome",
+            "replied",
+            "--ground-rules",
+        ],
+        &[
+            "--channel",
+            "assistant",
+            "--outcome",
+            "connected",
+            "--ground-rules",
+        ],
+    ] {
+        let mut args = vec!["log", "dana"];
+        args.extend_from_slice(flags);
+        f.run(&args).fails(2).stderr_contains("--ground-rules");
+    }
+    assert_eq!(f.snapshot(), before);
+
+    f.ok(&["log", "dana", "--outcome", "connected", "--ground-rules"]);
+    let shown = f.show(id);
+    assert_eq!(shown["ground_rules"], true);
+    let show = f.ok(&["show", "dana"]).stdout.clone();
+    assert!(
+        show.contains("  Ground rules: agreed: a plain no is welcome\n"),
+        "{show}"
+    );
+
+    // Two unanswered touches later, the rescue recalls the agreement.
+    f.at("2026-11-27T10:00");
+    f.ok(&["log", "dana"]);
+    f.at("2026-12-03T10:00");
+    f.ok(&["log", "dana"]);
+    let rescue = f.ok(&["script", "dana", "--step", "rescue"]).stdout.clone();
+    assert!(
+        rescue.contains("We agreed at the start that a plain no is welcome, and it still is"),
+        "{rescue}"
+    );
+    let follow_up = f
+        .ok(&["script", "dana", "--step", "follow-up"])
+        .stdout
+        .clone();
+    assert!(
+        follow_up.contains("As we agreed at the start"),
+        "{follow_up}"
+    );
+
+    // Taken back with edit: the messages say nothing of the kind.
+    f.ok(&["edit", "dana", "--ground-rules", "no"]);
+    assert_eq!(f.show(id)["ground_rules"], false);
+    let rescue = f.ok(&["script", "dana", "--step", "rescue"]).stdout.clone();
+    assert!(!rescue.contains("agreed at the start"), "{rescue}");
+    assert!(rescue.contains("If the timing is wrong"), "{rescue}");
+    f.run(&["edit", "dana", "--ground-rules", "maybe"])
+        .fails(2)
+        .stderr_contains("yes or no");
+}
+
+#[test]
+fn ground_rules_travel_in_a_json_export_and_back() {
+    let f = Followup::new();
+    let id = f.add("Dana Whitfield", &["--phone", "555-0190"]);
+    f.log(
+        id,
+        &[
+            "--channel",
+            "in-person",
+            "--outcome",
+            "meeting",
+            "--ground-rules",
+        ],
+    );
+    let export = f.ok(&["export", "--format", "json"]).stdout.clone();
+    assert!(export.contains("\"ground_rules\": true"), "{export}");
+    let other = Followup::new();
+    other.write("backup.json", &export);
+    other.ok(&["import", "backup.json"]);
+    assert_eq!(other.show(1)["ground_rules"], true);
+}

@@ -300,6 +300,23 @@ fn a_database_from_the_third_schema_opens_with_its_time_zones() {
 }
 
 #[test]
+fn a_database_from_the_third_schema_has_no_ground_rules_and_takes_them() {
+    let (_dir, db) = copy_fixture("schema-v3.db");
+    let list: serde_json::Value =
+        serde_json::from_slice(&run_ok(&db, &["list", "--status", "all", "--json"]).stdout)
+            .unwrap();
+    for prospect in list.as_array().unwrap() {
+        assert_eq!(prospect["ground_rules"], false, "{prospect}");
+    }
+    run_ok(&db, &["edit", "dana", "--ground-rules", "yes"]);
+    let dana: serde_json::Value =
+        serde_json::from_slice(&run_ok(&db, &["show", "dana", "--json"]).stdout).unwrap();
+    assert_eq!(dana["ground_rules"], true);
+    assert_eq!(dana["time_zone"], "Europe/Berlin");
+    assert_eq!(dana["next_step"], "a quote for 12 chairs");
+}
+
+#[test]
 fn a_database_from_a_newer_followup_is_refused_untouched() {
     let (_dir, db) = copy_fixture("schema-v1.db");
     rusqlite::Connection::open(&db)

@@ -479,6 +479,10 @@ pub struct EditArgs {
     pub name: Option<String>,
     #[command(flatten)]
     pub fields: FieldArgs,
+    /// Whether they agreed that a plain "no" is welcome (usually recorded with `log
+    /// --ground-rules`); the follow-up and rescue messages recall it
+    #[arg(long, value_name = "yes|no", value_parser = parse_yes_no)]
+    pub ground_rules: Option<bool>,
 }
 
 #[derive(Debug, Args)]
@@ -507,6 +511,10 @@ pub struct LogArgs {
     pub next: Option<String>,
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
+    /// At this conversation they agreed that a plain "no" is welcome: the follow-up and
+    /// rescue messages will recall it (only with --outcome connected or meeting)
+    #[arg(long)]
+    pub ground_rules: bool,
     /// Print the attempt and the next action as JSON
     #[arg(long)]
     pub json: bool,
@@ -671,4 +679,13 @@ fn parse_preference(text: &str) -> Result<Cleared<Preference>, String> {
     text.parse()
         .map(|value| Cleared(Some(value)))
         .map_err(|error: crate::domain::UnknownWord| error.to_string())
+}
+
+/// `yes` or `no`, for a flag that records whether something was agreed.
+fn parse_yes_no(text: &str) -> Result<bool, String> {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "yes" => Ok(true),
+        "no" => Ok(false),
+        _ => Err("say yes or no".to_string()),
+    }
 }

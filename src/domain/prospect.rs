@@ -26,6 +26,9 @@ pub struct Contact {
     /// The prospect's IANA time zone (`Europe/Berlin`), checked when it was given; `None`:
     /// the salesperson's own.
     pub time_zone: Option<String>,
+    /// At a conversation they agreed that a plain "no" is welcome; the follow-up and rescue
+    /// messages recall it.
+    pub ground_rules: bool,
 }
 
 impl Contact {

@@ -114,6 +114,11 @@ pub fn render(view: &DossierView) -> String {
         ("Assistant phone", c.assistant_phone.clone()),
         ("Note", c.note.clone()),
         ("Time zone", c.time_zone.clone()),
+        (
+            "Ground rules",
+            c.ground_rules
+                .then(|| "agreed: a plain no is welcome".to_string()),
+        ),
     ];
     for (label, value) in fields {
         if let Some(value) = value {

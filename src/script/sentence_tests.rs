@@ -81,6 +81,7 @@ fn facts(reached: bool, left_voicemail: bool) -> MessageFacts {
         reached,
         left_voicemail,
         last_touch: Some(date("2026-11-27")),
+        ground_rules: false,
     }
 }
 
@@ -456,4 +457,73 @@ fn the_assistant_is_asked_about_the_topic_only_when_there_is_one() {
         "Hello, this is Sam Carter from Harbor Office Supply. I've been trying to reach Dana Whitfield. Could you"
     ));
     assert_eq!((message.subject, message.email), (None, None));
+}
+
+/// The facts of a prospect who agreed the ground rules at a conversation.
+fn agreed() -> MessageFacts {
+    MessageFacts {
+        ground_rules: true,
+        ..facts(true, false)
+    }
+}
+
+#[test]
+fn ground_rules_on_file_are_recalled_in_the_follow_up_and_the_rescue() {
+    let dana = detailed(reachable(bare(), Via::CallAndEmail));
+    let follow_up = say(&dana, Step::FollowUp, agreed());
+    assert!(
+        follow_up.script.text.contains(
+            "As we agreed at the start, if the answer has become a no, just tell me; that's welcome too."
+        ),
+        "{}",
+        follow_up.script.text
+    );
+    assert!(
+        follow_up
+            .email
+            .unwrap()
+            .text
+            .contains("As we agreed at the start, a plain no is as welcome as a yes")
+    );
+    let rescue = say(&dana, Step::Rescue, agreed());
+    assert!(
+        rescue
+            .script
+            .text
+            .contains("We agreed at the start that a plain no is welcome, and it still is")
+    );
+    assert!(!rescue.script.text.contains("If the timing is wrong"));
+    assert!(
+        rescue
+            .email
+            .unwrap()
+            .text
+            .contains("We agreed at the start that a no would always be welcome")
+    );
+    let mut texting = dana.clone();
+    texting.contact.prefers = Some(crate::domain::Preference::Text);
+    assert!(
+        say(&texting, Step::Rescue, agreed())
+            .script
+            .text
+            .contains("As we agreed, a one-word reply")
+    );
+}
+
+#[test]
+fn without_ground_rules_no_message_mentions_an_agreement_about_a_no() {
+    for step in STEPS {
+        for via in VIAS {
+            for prospect in [bare(), detailed(bare())] {
+                let prospect = reachable(prospect, via);
+                for (reached, voicemail) in [(false, false), (true, false), (false, true)] {
+                    let text = everything(&say(&prospect, step, facts(reached, voicemail)));
+                    assert!(
+                        !text.contains("agreed at the start") && !text.contains("As we agreed,"),
+                        "{step} by {via:?}:\n{text}"
+                    );
+                }
+            }
+        }
+    }
 }

@@ -97,6 +97,15 @@ const MIGRATIONS: &[Migration] = &[
         ALTER TABLE prospects ADD COLUMN time_zone TEXT;
     ",
     },
+    Migration {
+        description: "the ground rules agreed with the prospect",
+        sql: "
+        -- 1 when, at a conversation, the prospect agreed that a plain no is welcome (`log
+        -- --ground-rules`, `edit --ground-rules yes`): the follow-up and rescue messages then
+        -- recall it. Files of schema 3 have none on record.
+        ALTER TABLE prospects ADD COLUMN ground_rules INTEGER NOT NULL DEFAULT 0;
+    ",
+    },
 ];
 
 /// The schema version this build writes.

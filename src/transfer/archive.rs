@@ -45,6 +45,9 @@ pub struct ArchivedProspect {
     /// Absent from backups made before schema 3.
     #[serde(default)]
     pub time_zone: Option<String>,
+    /// Absent from backups made before schema 4: none agreed.
+    #[serde(default)]
+    pub ground_rules: bool,
     pub cadence: Option<String>,
     pub start: Option<NaiveDate>,
     pub status: Option<Status>,
@@ -91,6 +94,7 @@ impl From<&Exported> for ArchivedProspect {
             assistant_phone: contact.assistant_phone,
             note: contact.note,
             time_zone: contact.time_zone,
+            ground_rules: contact.ground_rules,
             cadence: Some(prospect.cadence.clone()),
             start: Some(prospect.start),
             status: Some(prospect.status),
@@ -242,6 +246,7 @@ fn incoming(
                 assistant_phone: archived.assistant_phone,
                 note: archived.note,
                 time_zone,
+                ground_rules: archived.ground_rules,
             },
             cadence,
             start: archived.start.unwrap_or(now.date()),

@@ -197,6 +197,7 @@ fn prospect(
     Ok(Some(Prospect {
         id: 0,
         contact: Contact {
+            ground_rules: false,
             name,
             company: cells.owned(Field::Company),
             phone: cells.owned(Field::Phone),

@@ -18,6 +18,7 @@ pub fn run(args: AddArgs, session: Session) -> Result<String> {
         .transpose()?;
     let new = NewProspect {
         contact: Contact {
+            ground_rules: false,
             name: args.name,
             company: non_blank(fields.company),
             phone: non_blank(fields.phone),

@@ -346,7 +346,7 @@ fn active_next_action(
     if let Some(rescue_on) = run.rescue.map(|rescue| rescue.date) {
         let assistant_due = calendar.add_business_days(rescue_on, ASSISTANT_DELAY_BUSINESS_DAYS);
         if cadence.assistant_step
-            && prospect.contact.has_assistant()
+            && prospect.contact.can_ask_after()
             && !run.assistant_since_rescue
             && assistant_due < action.due
             && today < action.due

@@ -106,7 +106,9 @@ pub fn speaking_seconds(
     config: &Config,
 ) -> Option<u32> {
     let message = message(prospect, action, following, facts, config, Gaps::Smooth);
+    // A voicemail: not the close's instruction, nor what is said live to the front desk.
     let spoken = matches!(message.channel(), Some(Channel::Call | Channel::Assistant))
+        && !matches!(message.reach, Reach::FrontDesk { .. })
         && !is_instruction(action.step);
     spoken.then(|| crate::speaking::seconds(&message.script.text, config.words_per_minute))
 }
@@ -178,6 +180,15 @@ impl<'a> Writer<'a> {
     fn message(self) -> Message {
         let step = self.values.action.step;
         let spoken = || self.fill(Part::Script, true).unwrap_or_default();
+        if let Reach::FrontDesk { .. } = self.reach {
+            // Said to whoever answers the switchboard, so it has words of its own.
+            return Message {
+                script: self.fill(Part::FrontDesk, true).unwrap_or_else(spoken),
+                reach: self.reach,
+                subject: None,
+                email: None,
+            };
+        }
         match self.reach.channel() {
             // The email is the message; a step without one (the close) keeps its instruction.
             Some(Channel::Email) if !is_instruction(step) => {
@@ -341,6 +352,7 @@ pub fn marker_text(name: &str) -> &'static str {
         "next_step" => "no agreed next step on file",
         "assistant" => "no assistant on file",
         "assistant_phone" => "no phone number for the assistant on file",
+        "main_line" => "no main line for the company on file",
         "phone" => "no phone number on file",
         "email" => "no email address on file",
         "me" => "no name of yours in cadence.toml",
@@ -364,6 +376,7 @@ pub fn how_to_set(name: &str, id: i64) -> String {
         "next_step" => "--next-step",
         "assistant" => "--assistant",
         "assistant_phone" => "--assistant-phone",
+        "main_line" => "--main-line",
         "phone" => "--phone",
         "email" => "--email",
         "me" => return "set `name` under [me] in cadence.toml".to_string(),

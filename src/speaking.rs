@@ -118,6 +118,9 @@ pub fn check(config: &Config) -> Vec<LengthWarning> {
             look(format!("templates.{step}"), template);
         }
     }
+    if let Some(template) = config.templates.get(Step::Assistant, Part::FrontDesk) {
+        look("templates.front-desk".to_string(), template);
+    }
     for cadence in config.cadences() {
         for step in spoken() {
             let own = config

@@ -55,6 +55,9 @@ pub enum Part {
     Email,
     /// One short text message, for prospects who prefer texts: `STEP_text`.
     Text,
+    /// What to say to the front desk on the company's main line, for the assistant step when
+    /// no assistant's number is on file: the key `front-desk`.
+    FrontDesk,
 }
 
 impl Part {
@@ -66,6 +69,9 @@ impl Part {
 
     /// Reads a `[templates]` key such as `rescue_subject`.
     pub fn parse_key(key: &str) -> Option<(Step, Part)> {
+        if key == "front-desk" {
+            return Some((Step::Assistant, Part::FrontDesk));
+        }
         for (part, suffix) in Part::SUFFIXES {
             if let Some(step) = key.strip_suffix(suffix) {
                 return step.parse().ok().map(|step| (step, part));
@@ -370,6 +376,10 @@ mod tests {
         assert_eq!(
             Part::parse_key("next-step_email"),
             Some((Step::NextStep, Part::Email))
+        );
+        assert_eq!(
+            Part::parse_key("front-desk"),
+            Some((Step::Assistant, Part::FrontDesk))
         );
         assert_eq!(Part::parse_key("rescue_body"), None);
         assert_eq!(Part::parse_key("hello"), None);

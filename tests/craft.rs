@@ -202,3 +202,74 @@ fn ground_rules_travel_in_a_json_export_and_back() {
     other.ok(&["import", "backup.json"]);
     assert_eq!(other.show(1)["ground_rules"], true);
 }
+
+// ---------------------------------------------------------------------------------------------
+// The front desk as well as the assistant
+// ---------------------------------------------------------------------------------------------
+
+/// Dana, with no assistant: three unanswered touches (first, follow-up, rescue) by Thu 3 Dec.
+fn unanswered_three_times(f: &mut Followup, flags: &[&str]) -> i64 {
+    f.at("2026-11-23T09:00");
+    let mut all = vec!["--phone", "555-0190", "--topic", "ergonomic chairs"];
+    all.extend_from_slice(flags);
+    let id = f.add("Dana Whitfield", &all);
+    for day in ["2026-11-23T10:00", "2026-11-27T10:00", "2026-12-03T10:00"] {
+        f.at(day);
+        f.ok(&["log", "dana"]);
+    }
+    f.at("2026-12-07T09:00");
+    id
+}
+
+#[test]
+fn with_a_main_line_and_no_assistant_the_step_calls_the_front_desk() {
+    let mut f = Followup::new();
+    let id = unanswered_three_times(&mut f, &["--main-line", "555-0111"]);
+    let due = &f.today_json()[0];
+    assert_eq!(due["step"], "assistant");
+    assert_eq!(due["channel"], "assistant");
+    assert_eq!(due["to"], "555-0111");
+    assert!(
+        due["reason"]
+            .as_str()
+            .unwrap()
+            .contains("the front desk may know"),
+        "{due}"
+    );
+    let script = due["script"].as_str().unwrap();
+    assert!(
+        script.contains("I hope you can help me: I've been trying to reach Dana Whitfield, about ergonomic chairs. Are they in this week, or away?"),
+        "{script}"
+    );
+    let today = f.ok(&["today"]).stdout.clone();
+    assert!(today.contains("call the front desk on 555-0111"), "{today}");
+    assert!(today.contains("front desk 555-0111"), "{today}");
+    assert_eq!(f.show(id)["main_line"], "555-0111");
+    let show = f.ok(&["show", "dana"]).stdout.clone();
+    assert!(show.contains("  Main line: 555-0111\n"), "{show}");
+
+    // Cleared, there is no one to ask: the fire comes next, as before.
+    f.ok(&["edit", "dana", "--main-line", ""]);
+    assert_eq!(f.today_json().len(), 0);
+    assert_eq!(f.show(id)["next"]["step"], "fire");
+}
+
+#[test]
+fn without_a_main_line_or_an_assistant_there_is_no_assistant_step() {
+    let mut f = Followup::new();
+    let id = unanswered_three_times(&mut f, &[]);
+    assert!(f.today_json().is_empty());
+    assert_eq!(f.show(id)["next"]["step"], "fire");
+}
+
+#[test]
+fn a_main_line_column_is_imported() {
+    let f = Followup::new();
+    f.write(
+        "leads.csv",
+        "Name,Phone,Company Phone\nDana Whitfield,555-0190,555-0111\nLi Wei,555-0191,\n",
+    );
+    f.ok(&["import", "leads.csv"]);
+    assert_eq!(f.show(1)["main_line"], "555-0111");
+    assert_eq!(f.show(2)["main_line"], serde_json::Value::Null);
+}

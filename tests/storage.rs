@@ -300,18 +300,30 @@ fn a_database_from_the_third_schema_opens_with_its_time_zones() {
 }
 
 #[test]
-fn a_database_from_the_third_schema_has_no_ground_rules_and_takes_them() {
+fn a_database_from_the_third_schema_has_no_ground_rules_or_main_line_and_takes_them() {
     let (_dir, db) = copy_fixture("schema-v3.db");
     let list: serde_json::Value =
         serde_json::from_slice(&run_ok(&db, &["list", "--status", "all", "--json"]).stdout)
             .unwrap();
     for prospect in list.as_array().unwrap() {
         assert_eq!(prospect["ground_rules"], false, "{prospect}");
+        assert_eq!(prospect["main_line"], serde_json::Value::Null, "{prospect}");
     }
-    run_ok(&db, &["edit", "dana", "--ground-rules", "yes"]);
+    run_ok(
+        &db,
+        &[
+            "edit",
+            "dana",
+            "--ground-rules",
+            "yes",
+            "--main-line",
+            "555-0100",
+        ],
+    );
     let dana: serde_json::Value =
         serde_json::from_slice(&run_ok(&db, &["show", "dana", "--json"]).stdout).unwrap();
     assert_eq!(dana["ground_rules"], true);
+    assert_eq!(dana["main_line"], "555-0100");
     assert_eq!(dana["time_zone"], "Europe/Berlin");
     assert_eq!(dana["next_step"], "a quote for 12 chairs");
 }

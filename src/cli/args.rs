@@ -139,8 +139,9 @@ pub enum Command {
         followup import backup.json              # restores an `export --format json`\n\n\
         Columns recognized without --map (any case): Name, Full Name, First Name + Last Name, \
         Company, Company Name, Account Name, Phone, Phone Number, Mobile Phone, Email, \
-        Email Address, Title, Job Title, and followup's own fields: topic, next_step, \
-        assistant, assistant_phone, prefers, cadence, start, note, time_zone (or tz).\n\
+        Email Address, Title, Job Title, Company Phone, and followup's own fields: topic, \
+        next_step, assistant, assistant_phone, main_line, prefers, cadence, start, note, \
+        time_zone (or tz).\n\
         FIELD for --map is one of those own fields, name, first_name, last_name, company, phone, \
         email, title, or ignore.\n\
         A prospect with the email (or, without an email, the phone) of one on file is skipped. \
@@ -446,6 +447,10 @@ pub struct FieldArgs {
     pub assistant: Option<String>,
     #[arg(long, value_name = "PHONE")]
     pub assistant_phone: Option<String>,
+    /// The company's main line: with no assistant's phone, the assistant step calls the
+    /// front desk here
+    #[arg(long, value_name = "PHONE")]
+    pub main_line: Option<String>,
     /// The cadence to follow, from cadence.toml [default: standard]
     #[arg(long, value_name = "NAME")]
     pub cadence: Option<String>,

@@ -112,6 +112,7 @@ pub fn render(view: &DossierView) -> String {
         ("Next step", c.next_step.clone()),
         ("Assistant", c.assistant.clone()),
         ("Assistant phone", c.assistant_phone.clone()),
+        ("Main line", c.main_line.clone()),
         ("Note", c.note.clone()),
         ("Time zone", c.time_zone.clone()),
         (

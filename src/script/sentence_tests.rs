@@ -527,3 +527,27 @@ fn without_ground_rules_no_message_mentions_an_agreement_about_a_no() {
         }
     }
 }
+
+#[test]
+fn with_no_assistant_the_front_desk_is_asked_after_them_in_its_own_words() {
+    let mut dana = detailed(reachable(bare(), Via::CallAndEmail));
+    dana.contact.main_line = Some("555-0111".into());
+    let front_desk = say(&dana, Step::Assistant, facts(false, false));
+    assert_eq!(
+        front_desk.reach,
+        Reach::FrontDesk {
+            to: "555-0111".into()
+        }
+    );
+    let text = &front_desk.script.text;
+    assert!(
+        text.starts_with("Hello, this is Sam Carter from Harbor Office Supply. I hope you can help me: I've been trying to reach Dana Whitfield, about standing desks."),
+        "{text}"
+    );
+    assert!(text.contains("Are they in this week, or away?"), "{text}");
+    assert!(front_desk.subject.is_none() && front_desk.email.is_none());
+    // An assistant known by name only: the front desk is asked to put you through.
+    dana.contact.assistant = Some("Pat".into());
+    let text = say(&dana, Step::Assistant, facts(false, false)).script.text;
+    assert!(text.contains("Could you put me through to Pat"), "{text}");
+}

@@ -31,6 +31,7 @@ pub struct ProspectPatch {
     pub time_zone: Option<Option<String>>,
     /// Whether the ground rules were agreed (`edit --ground-rules yes|no`).
     pub ground_rules: Option<bool>,
+    pub main_line: Option<Option<String>>,
     pub cadence: Option<String>,
     pub start: Option<NaiveDate>,
 }
@@ -50,6 +51,7 @@ impl ProspectPatch {
             && self.note.is_none()
             && self.time_zone.is_none()
             && self.ground_rules.is_none()
+            && self.main_line.is_none()
             && self.cadence.is_none()
             && self.start.is_none()
     }
@@ -73,6 +75,7 @@ impl ProspectPatch {
         set(&mut contact.note, self.note);
         set(&mut contact.time_zone, self.time_zone);
         set(&mut contact.ground_rules, self.ground_rules);
+        set(&mut contact.main_line, self.main_line);
     }
 }
 

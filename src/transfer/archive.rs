@@ -48,6 +48,9 @@ pub struct ArchivedProspect {
     /// Absent from backups made before schema 4: none agreed.
     #[serde(default)]
     pub ground_rules: bool,
+    /// Absent from backups made before schema 4.
+    #[serde(default)]
+    pub main_line: Option<String>,
     pub cadence: Option<String>,
     pub start: Option<NaiveDate>,
     pub status: Option<Status>,
@@ -95,6 +98,7 @@ impl From<&Exported> for ArchivedProspect {
             note: contact.note,
             time_zone: contact.time_zone,
             ground_rules: contact.ground_rules,
+            main_line: contact.main_line,
             cadence: Some(prospect.cadence.clone()),
             start: Some(prospect.start),
             status: Some(prospect.status),
@@ -247,6 +251,7 @@ fn incoming(
                 note: archived.note,
                 time_zone,
                 ground_rules: archived.ground_rules,
+                main_line: archived.main_line,
             },
             cadence,
             start: archived.start.unwrap_or(now.date()),

@@ -31,7 +31,8 @@ struct Cells<'r> {
     values: [Option<&'r str>; FIELDS],
 }
 
-const FIELDS: usize = 16;
+/// One slot per field; `Ignore` is the last of them.
+const FIELDS: usize = Field::Ignore as usize + 1;
 
 fn slot(field: Field) -> usize {
     field as usize
@@ -198,6 +199,7 @@ fn prospect(
         id: 0,
         contact: Contact {
             ground_rules: false,
+            main_line: cells.owned(Field::MainLine),
             name,
             company: cells.owned(Field::Company),
             phone: cells.owned(Field::Phone),

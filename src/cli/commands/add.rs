@@ -19,6 +19,7 @@ pub fn run(args: AddArgs, session: Session) -> Result<String> {
     let new = NewProspect {
         contact: Contact {
             ground_rules: false,
+            main_line: non_blank(fields.main_line),
             name: args.name,
             company: non_blank(fields.company),
             phone: non_blank(fields.phone),

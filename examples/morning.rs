@@ -170,7 +170,8 @@ fn brand_new(desk: &Desk) -> Result<(ProspectId, Option<Step>)> {
 }
 
 /// Friday's first call went to voicemail; rather than "call me back", the message promised a
-/// call at 08:15 on Monday. A promise beats every other rule and leads the morning list.
+/// call at 08:15 on Monday. The promise sets the time of the follow-up (the step stays what
+/// the cadence says) and leads the morning list.
 fn promised_callback(desk: &Desk) -> Result<(ProspectId, Option<Step>)> {
     let id = desk.add(
         "2026-12-04T10:00",
@@ -188,7 +189,7 @@ fn promised_callback(desk: &Desk) -> Result<(ProspectId, Option<Step>)> {
         ..LogEntry::default()
     };
     desk.log(id, "2026-12-04T10:20", promise)?;
-    Ok((id, Some(Step::Promised)))
+    Ok((id, Some(Step::FollowUp)))
 }
 
 /// After a voicemail she wrote back on Wednesday and asked to pick it up on Monday: the agreed

@@ -114,6 +114,17 @@ impl Calendar {
         day
     }
 
+    /// The day itself unless it is a day away; else the first business day after the days
+    /// away (the day of return). Weekends and holidays are left alone: a date agreed for one
+    /// was agreed knowingly (`log --force`).
+    pub fn back_from_away(&self, day: NaiveDate) -> NaiveDate {
+        if self.is_away(day) {
+            self.roll_forward(day)
+        } else {
+            day
+        }
+    }
+
     /// `n` business days after `day`, counting from the next business day if `day` is not one.
     pub fn add_business_days(&self, day: NaiveDate, n: u32) -> NaiveDate {
         let mut day = self.roll_forward(day);

@@ -8,6 +8,10 @@
 //!
 //! Promised callbacks are commitments to a time: they are kept on their day whatever the
 //! limit (they count towards it, and come first in the order anyway).
+//!
+//! The limit is on touches: an action that is not a touch of the prospect (the `close`
+//! paperwork, the call to the assistant, a re-contact of a closed file) neither counts
+//! towards it nor waits for room, so it never pushes a new lead to a later day.
 
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
@@ -24,6 +28,11 @@ pub trait Item {
     fn cadence(&self) -> &str;
     /// A promised callback: never moved.
     fn pinned(&self) -> bool;
+    /// A touch of the prospect, which the limits count. Anything else is done on its day
+    /// without taking room.
+    fn counted(&self) -> bool {
+        true
+    }
 }
 
 /// How many actions a day may hold: in all, and of each cadence. `None` and a cadence left
@@ -102,11 +111,14 @@ pub fn plan<T: Item>(
         for (natural, item) in waiting {
             let of_cadence = by_cadence.get(item.cadence()).copied().unwrap_or(0);
             let fits = natural <= day
-                && ((item.pinned() && natural == day)
+                && (!item.counted()
+                    || (item.pinned() && natural == day)
                     || limits.admits(taken, item.cadence(), of_cadence));
             if fits {
-                taken += 1;
-                *by_cadence.entry(item.cadence().to_string()).or_default() += 1;
+                if item.counted() {
+                    taken += 1;
+                    *by_cadence.entry(item.cadence().to_string()).or_default() += 1;
+                }
                 placed.push(Placed {
                     item,
                     on: day,

@@ -11,7 +11,10 @@ use crate::calendar::Calendar;
 use crate::domain::{Attempt, Channel, Outcome, Prospect, Status, Step};
 
 /// Bumped whenever a rule changes, so that due dates stored by an older version are recomputed.
-pub const RULES_VERSION: u32 = 1;
+///
+/// 2: a promise fixes when the next touch happens, not what it is (rule 1), and fixed dates
+/// that fall on days away are due on the day of return.
+pub const RULES_VERSION: u32 = 2;
 
 /// Business days from the rescue message to the suggested call to the assistant (rule 5).
 pub const ASSISTANT_DELAY_BUSINESS_DAYS: u32 = 2;
@@ -21,19 +24,46 @@ pub const ASSISTANT_DELAY_BUSINESS_DAYS: u32 = 2;
 pub struct NextAction {
     pub step: Step,
     pub due: NaiveDate,
-    /// The promised time of a `promised` callback.
+    /// The time promised for this touch, while the promise stands (see [`Promise::missed`]).
     pub time: Option<NaiveTime>,
     /// The number of the touch this action would be; `None` for steps that are not touches.
     pub touch: Option<u32>,
-    /// The facts the rule used, so that the reason can be told to the salesperson.
+    /// The facts the rule used to choose the step, so that the reason can be told to the
+    /// salesperson.
     pub basis: Basis,
+    /// Rule 1: the promise that fixed when this touch happens, if one did.
+    pub promise: Option<Promise>,
+}
+
+impl NextAction {
+    /// Whether the time of this action was promised to the prospect and still stands: what
+    /// `today --json` calls `promised`. A missed promise no longer does.
+    pub fn promised(&self) -> bool {
+        self.promise.is_some_and(|promise| !promise.missed)
+    }
+
+    /// The promise this touch failed to keep on its day, which its message apologises for.
+    pub fn missed_promise(&self) -> Option<Promise> {
+        self.promise.filter(|promise| promise.missed)
+    }
+}
+
+/// Rule 1: a promised callback, which fixes the date and time of the next touch and leaves
+/// its step to the other rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Promise {
+    /// The moment promised to the prospect.
+    pub at: NaiveDateTime,
+    /// The day the promise was made (the attempt that carried it).
+    pub made_on: NaiveDate,
+    /// The promised day is over (or is a day away) and nothing was logged: the touch is simply
+    /// overdue now.
+    pub missed: bool,
 }
 
 /// Which rule chose the action, with the facts it used.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Basis {
-    /// Rule 1: the latest attempt promised a callback.
-    Promise { made_on: NaiveDate },
     /// Rule 2: the latest attempt agreed a date for the next step.
     AgreedDate { agreed_on: NaiveDate },
     /// Rule 3: nothing logged yet.
@@ -64,6 +94,9 @@ pub enum Basis {
     },
     /// Rule 6: the close-out message went unanswered.
     CloseOut { last_touch: NaiveDate, wait: u32 },
+    /// Rule 1 on the close-out: a call was promised when the close-out message was left, so
+    /// that call is made, with the close-out message again, before the file waits to close.
+    CloseOutPromised { last_touch: NaiveDate },
     /// Rule 7: a closed file due to be tried again.
     Recontact { set_for: NaiveDate },
 }
@@ -224,6 +257,7 @@ pub fn next_action(
             time: None,
             touch: None,
             basis: Basis::Recontact { set_for },
+            promise: None,
         }),
         Status::Active => Some(active_next_action(
             prospect, attempts, cadence, calendar, today,
@@ -251,39 +285,92 @@ fn active_next_action(
     today: NaiveDate,
 ) -> NextAction {
     let run = Run::of(prospect, attempts);
+    // A promise for a day away cannot be kept: it is missed, and due on the day of return.
+    let promise = run.latest.and_then(|latest| {
+        latest.promise.map(|at| Promise {
+            at,
+            made_on: latest.date(),
+            missed: today > at.date() || calendar.is_away(at.date()),
+        })
+    });
+    let planned = planned_action(prospect, &run, cadence, calendar, today, promise.is_none());
+    match promise {
+        Some(promise) => keep_promise(planned, promise, &run, cadence, calendar),
+        None => planned,
+    }
+}
+
+/// Rule 1: the touch the other rules planned, moved to the promised day and time. A promise
+/// made on the close-out touch is one more call with the close-out message. Once the
+/// promised day is over, the touch stays due that day (overdue) but has no time any more.
+fn keep_promise(
+    planned: NextAction,
+    promise: Promise,
+    run: &Run<'_>,
+    cadence: &Cadence,
+    calendar: &Calendar,
+) -> NextAction {
+    let (step, touch, basis) = match planned.basis {
+        Basis::CloseOut { last_touch, .. } => (
+            Step::Fire,
+            cadence.max_touches.or(Some(run.unanswered)),
+            Basis::CloseOutPromised { last_touch },
+        ),
+        basis => (planned.step, planned.touch, basis),
+    };
+    NextAction {
+        step,
+        due: fixed_date(calendar, promise.at.date()),
+        time: (!promise.missed).then(|| promise.at.time()),
+        touch,
+        basis,
+        promise: Some(promise),
+    }
+}
+
+/// A date agreed with someone (a promise, an agreed next step, a start date) stays where it
+/// is, unless it falls while the salesperson is away: then it is due on the day of return.
+fn fixed_date(calendar: &Calendar, day: NaiveDate) -> NaiveDate {
+    calendar.back_from_away(day)
+}
+
+/// Rules 2 to 6: what the next touch is, and when it is due without a promise. The advice of
+/// rule 5 is left out while a promise stands (`advise` false): the promised call comes first.
+fn planned_action(
+    prospect: &Prospect,
+    run: &Run<'_>,
+    cadence: &Cadence,
+    calendar: &Calendar,
+    today: NaiveDate,
+    advise: bool,
+) -> NextAction {
     let touch = Some(run.unanswered + 1);
 
-    // Rules 1 and 2: what the prospect was told or agreed beats the cadence.
-    if let Some(latest) = run.latest {
-        if let Some(promise) = latest.promise {
-            return NextAction {
-                step: Step::Promised,
-                due: promise.date(),
-                time: Some(promise.time()),
-                touch,
-                basis: Basis::Promise {
-                    made_on: latest.date(),
-                },
-            };
-        }
-        if let Some(agreed) = latest.next {
-            return NextAction {
-                step: Step::NextStep,
-                due: agreed,
-                time: None,
-                touch,
-                basis: Basis::AgreedDate {
-                    agreed_on: latest.date(),
-                },
-            };
-        }
+    // Rule 2: what the prospect agreed beats the cadence.
+    if let Some(latest) = run.latest
+        && let Some(agreed) = latest.next
+    {
+        return NextAction {
+            step: Step::NextStep,
+            due: fixed_date(calendar, agreed),
+            time: None,
+            touch,
+            basis: Basis::AgreedDate {
+                agreed_on: latest.date(),
+            },
+            promise: None,
+        };
     }
 
     // Rule 3: no touch yet in this run.
     let Some(last_touch) = run.last_touch else {
         let (step, due, basis) = match prospect.run_started_at {
             Some(reopened) => (Step::FollowUp, reopened.date(), Basis::Reopened),
-            None => (Step::First, prospect.start, Basis::NewProspect),
+            None => (
+                Step::First,
+                fixed_date(calendar, prospect.start),
+                Basis::NewProspect,
+            ),
         };
         return NextAction {
             step,
@@ -291,6 +378,7 @@ fn active_next_action(
             time: None,
             touch,
             basis,
+            promise: None,
         };
     };
 
@@ -306,6 +394,7 @@ fn active_next_action(
                 last_touch,
                 wait: cadence.close_after_business_days,
             },
+            promise: None,
         };
     }
 
@@ -330,6 +419,7 @@ fn active_next_action(
                 first_unanswered,
                 span_days: cadence.rescue_min_span_days,
             },
+            promise: None,
         }
     } else {
         touch_action(
@@ -345,7 +435,8 @@ fn active_next_action(
     // Rule 5: advice to call the assistant, until the next touch is due.
     if let Some(rescue_on) = run.rescue.map(|rescue| rescue.date) {
         let assistant_due = calendar.add_business_days(rescue_on, ASSISTANT_DELAY_BUSINESS_DAYS);
-        if cadence.assistant_step
+        if advise
+            && cadence.assistant_step
             && prospect.contact.can_ask_after()
             && !run.assistant_since_rescue
             && assistant_due < action.due
@@ -361,6 +452,7 @@ fn active_next_action(
                     next_touch: action.step,
                     next_touch_due: action.due,
                 },
+                promise: None,
             };
         }
     }
@@ -385,6 +477,7 @@ fn touch_action(
             unanswered,
             gap,
         },
+        promise: None,
     }
 }
 
@@ -530,11 +623,11 @@ pub fn following_touch(
     next.step.is_touch().then_some(next.due)
 }
 
-/// The callback an unanswered touch promises without being told: the next touch's business
-/// day, at the cadence's `promise_time`, or, when the touch was itself a promised call, at the
-/// time of the promise it kept (the advice is to keep promising until they pick up). No
-/// promise is made when the next step is the close-out or the close, so that a promising
-/// cadence still ends.
+/// The callback an unanswered touch of a cadence with `promise_time` promises by itself: the
+/// next touch's business day at that time. Only such a cadence (or the user, with
+/// `--promise`) makes a promise: a touch of any other cadence promises nothing, even one made
+/// as promised (rule 1). No promise is made when the next step is the close-out or the close,
+/// so that a promising cadence still ends.
 ///
 /// `attempts` end with the touch just made (without a promise).
 pub fn implied_promise(
@@ -543,17 +636,11 @@ pub fn implied_promise(
     cadence: &Cadence,
     calendar: &Calendar,
 ) -> Option<NaiveDateTime> {
-    let (latest, earlier) = attempts.split_last()?;
+    let latest = attempts.last()?;
     if !latest.is_touch() || latest.outcome.is_response() {
         return None;
     }
-    let kept_time = || {
-        (latest.step == Step::Promised)
-            .then(|| earlier.iter().rev().find_map(|attempt| attempt.promise))
-            .flatten()
-            .map(|promise| promise.time())
-    };
-    let time = cadence.promise_time.or_else(kept_time)?;
+    let time = cadence.promise_time?;
     let next = next_action(prospect, attempts, cadence, calendar, NaiveDate::MAX)?;
     matches!(next.step, Step::FollowUp | Step::Rescue | Step::First)
         .then(|| next.due.and_time(time))

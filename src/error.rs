@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use crate::config::ConfigError;
 use crate::domain::ProspectId;
 use crate::holidays::IcsError;
+use crate::quote::{self, quoted};
 use crate::store::{NameEntry, StoreError};
 use crate::transfer::TransferError;
 use crate::when::BadWhen;
@@ -41,17 +42,18 @@ pub enum Error {
     NoSuchId(ProspectId),
 
     #[error(
-        "no prospect's name or company contains '{query}'; `followup list --status all` shows them all"
+        "no prospect's name or company contains {}; `followup list --status all` shows them all",
+        quoted(.query)
     )]
     NoMatch { query: String },
 
-    #[error("'{query}' matches {count} prospects: {list}; use the id or more of the name", count = .candidates.len(), list = candidate_list(.candidates))]
+    #[error("{} matches {count} prospects: {list}", quoted(.query), count = .candidates.len(), list = candidate_list(.candidates))]
     Ambiguous {
         query: String,
         candidates: Vec<NameEntry>,
     },
 
-    #[error("cadence '{name}' is not defined in {file}; it has: {known}", known = .known.join(", "))]
+    #[error("cadence {} is not defined in {file}; it has: {known}", quoted(.name), known = .known.join(", "))]
     UnknownCadence {
         name: String,
         file: String,
@@ -61,6 +63,25 @@ pub enum Error {
     /// Input that is well formed but makes no sense here; the message says why and what to do.
     #[error("{0}")]
     Invalid(String),
+
+    /// A date agreed with the prospect (`--promise`, `--next`) that falls on a day off: refused
+    /// unless `--force`, naming the next business day.
+    #[error(
+        "{flag} {when} falls on {why}; the next business day is {next}: use that day, or add \
+         --force to keep {day}",
+        when = .when.trim_end(),
+        why = day_off_words(*.off, *.day),
+        next = .next.format("%a %Y-%m-%d"),
+        day = .day.format("%a %Y-%m-%d")
+    )]
+    DayOff {
+        flag: &'static str,
+        /// The date (and time) as the user gave it, for the message.
+        when: String,
+        day: chrono::NaiveDate,
+        off: crate::calendar::DayOff,
+        next: chrono::NaiveDate,
+    },
 
     /// A file to import that cannot be used as it is; the message names the row or column.
     #[error("{file}: {source}")]
@@ -82,14 +103,14 @@ pub enum Error {
     #[error("{0}")]
     Mapping(#[from] TransferError),
 
-    #[error("cannot read {path}: {source}")]
+    #[error("cannot read {}: {source}", quote::path(.path))]
     Read {
         path: PathBuf,
         #[source]
         source: std::io::Error,
     },
 
-    #[error("cannot write {path}: {source}")]
+    #[error("cannot write {}: {source}", quote::path(.path))]
     Write {
         path: PathBuf,
         #[source]
@@ -97,15 +118,42 @@ pub enum Error {
     },
 }
 
+fn day_off_words(off: crate::calendar::DayOff, day: chrono::NaiveDate) -> &'static str {
+    use chrono::{Datelike, Weekday};
+    match off {
+        crate::calendar::DayOff::NotWorkday
+            if matches!(day.weekday(), Weekday::Sat | Weekday::Sun) =>
+        {
+            "a weekend"
+        }
+        crate::calendar::DayOff::NotWorkday => "a day you do not work ([calendar] workdays)",
+        crate::calendar::DayOff::Holiday => "a holiday (`followup calendar show` lists them)",
+        crate::calendar::DayOff::Away => "a day you are marked away (`followup away --list`)",
+    }
+}
+/// The candidates an ambiguous name lists: the first ten, then how many more. A book of
+/// 200,000 once gave a 5 MB error line.
+const CANDIDATES_SHOWN: usize = 10;
+
 fn candidate_list(candidates: &[NameEntry]) -> String {
-    candidates
+    let shown = candidates
         .iter()
+        .take(CANDIDATES_SHOWN)
         .map(|entry| match &entry.company {
-            Some(company) => format!("{} {} ({company})", entry.id, entry.name),
-            None => format!("{} {}", entry.id, entry.name),
+            Some(company) => format!(
+                "{} {} ({})",
+                entry.id,
+                quote::brief(&entry.name),
+                quote::brief(company)
+            ),
+            None => format!("{} {}", entry.id, quote::brief(&entry.name)),
         })
         .collect::<Vec<_>>()
-        .join(", ")
+        .join(", ");
+    match candidates.len().saturating_sub(CANDIDATES_SHOWN) {
+        0 => format!("{shown}; use the id or more of the name"),
+        more => format!("{shown} and {more} more; use an id or more of the name"),
+    }
 }
 
 impl Error {
@@ -123,6 +171,7 @@ impl Error {
             | Error::Ambiguous { .. }
             | Error::UnknownCadence { .. }
             | Error::Invalid(_)
+            | Error::DayOff { .. }
             | Error::Transfer { .. }
             | Error::HolidayFile { .. }
             | Error::Mapping(_) => 2,

@@ -63,9 +63,17 @@ pub fn explain(
             7
         }
         Some(action) => {
-            let rule = out.rule(prospect, attempts, &run, action, today);
+            let step_rule = out.rule(prospect, attempts, &run, action, today);
+            if let Some(promise) = action.promise {
+                out.promise(prospect, attempts, action, promise, today);
+            }
             out.result(action, now);
-            rule
+            // A promise fixed the date: rule 1 chose the action, whatever rule chose its step.
+            if action.promise.is_some() {
+                1
+            } else {
+                step_rule
+            }
         }
     };
     Explanation {
@@ -174,12 +182,23 @@ impl Writer<'_> {
             self.rules_1_and_2(latest);
         }
         match &action.basis {
-            Basis::Promise { .. } => {
-                self.overridden(prospect, attempts, today, "a promise");
-                1
-            }
             Basis::AgreedDate { .. } => {
-                self.overridden(prospect, attempts, today, "an agreed date");
+                if action.promise.is_none() {
+                    self.overridden(prospect, attempts, today, "an agreed date");
+                    if let Some(agreed) = latest.and_then(|latest| latest.next)
+                        && agreed != action.due
+                    {
+                        self.push(
+                            "rule 2",
+                            format!(
+                                "{} is a day you are away: the next step is due the day you are \
+                                 back, {}.",
+                                day(agreed),
+                                day(action.due)
+                            ),
+                        );
+                    }
+                }
                 2
             }
             Basis::NewProspect => {
@@ -247,7 +266,8 @@ impl Writer<'_> {
                          and {}, {}.",
                         day(after_gap),
                         day(rolled),
-                        day(action.due)
+                        // Not `action.due`, which a promise may have moved (rule 1).
+                        day(after_gap.max(rolled))
                     ),
                 );
                 4
@@ -345,6 +365,87 @@ impl Writer<'_> {
                 self.push("rule 7", text);
                 7
             }
+            Basis::CloseOutPromised { last_touch } => {
+                self.push(
+                    "rule 6",
+                    format!(
+                        "u = {} = max_touches: the close-out message of {} went unanswered, but a \
+                         call was promised with it.",
+                        run.unanswered,
+                        day(*last_touch)
+                    ),
+                );
+                self.push(
+                    "rule 1",
+                    format!(
+                        "a promise made on the close-out touch is kept as one more call, with the \
+                         close-out message; after it the file waits close_after_business_days = {} \
+                         as usual.",
+                        self.cadence.close_after_business_days
+                    ),
+                );
+                6
+            }
+        }
+    }
+
+    /// Rule 1: how the promise moved the touch the other rules chose, and whether it was kept.
+    fn promise(
+        &mut self,
+        prospect: &Prospect,
+        attempts: &[Attempt],
+        action: &NextAction,
+        promise: engine::Promise,
+        today: NaiveDate,
+    ) {
+        let mut plain = attempts.to_vec();
+        if let Some(latest) = plain.last_mut() {
+            latest.promise = None;
+        }
+        let without = engine::next_action(prospect, &plain, self.cadence, self.calendar, today);
+        let planned = match without {
+            Some(without) if without.step == action.step && without.due != action.due => {
+                format!(
+                    " instead of {}, the date the rules above give",
+                    day(without.due)
+                )
+            }
+            _ => String::new(),
+        };
+        let moved = if action.due == promise.at.date() {
+            String::new()
+        } else {
+            format!(
+                " ({} is a day you are away: due the day you are back, {})",
+                day(promise.at.date()),
+                day(action.due)
+            )
+        };
+        self.push(
+            "rule 1",
+            format!(
+                "the promise fixes when the {} touch happens, not what it is: {} at {}{moved}\
+                 {planned}.",
+                action.step,
+                day(promise.at.date()),
+                promise.at.format("%H:%M")
+            ),
+        );
+        if promise.missed && action.due != promise.at.date() {
+            self.push(
+                "rule 1",
+                "you are away on the promised day, so the promise cannot be kept: the touch is \
+                 due the day you are back, and its message apologises for the missed call."
+                    .to_string(),
+            );
+        } else if promise.missed {
+            self.push(
+                "rule 1",
+                "the promised day is over and no attempt was logged: the promise was missed. \
+                 The touch is simply overdue now, and its message apologises for the missed \
+                 call; the cadence counts on from the day it is made."
+                    .to_string(),
+            );
         }
     }
 
@@ -364,7 +465,7 @@ impl Writer<'_> {
             latest.outcome
         );
         match (latest.promise, latest.next) {
-            (Some(promise), _) => {
+            (Some(promise), next) => {
                 let by_cadence = self.cadence.promise_time == Some(promise.time());
                 let source = if by_cadence {
                     format!(
@@ -378,12 +479,22 @@ impl Writer<'_> {
                 self.push(
                     "rule 1",
                     format!(
-                        "{what} promised a call on {} at {}{source}: a promise beats every rule \
-                         below.",
+                        "{what} promised a call on {} at {}{source}: a promise sets when the next \
+                         touch happens; the rules below still say what it is.",
                         day(promise.date()),
                         promise.format("%H:%M")
                     ),
                 );
+                if let Some(next) = next {
+                    self.push(
+                        "rule 2",
+                        format!(
+                            "{what} also agreed the next step for {}: the touch is that next step, \
+                             at the promised time.",
+                            day(next)
+                        ),
+                    );
+                }
             }
             (None, Some(next)) => {
                 self.push("rule 1", format!("{what} promised no callback."));
@@ -557,6 +668,13 @@ impl Writer<'_> {
                     "business day"
                 )
             ),
+            None if action.missed_promise().is_some() && action.due <= today => format!(
+                "overdue since the missed promise, {} late: call now, with an apology",
+                plural(
+                    self.calendar.business_days_between(action.due, today),
+                    "business day"
+                )
+            ),
             None if action.due == today => "due today".to_string(),
             None if action.due > today => format!(
                 "due in {}",
@@ -573,10 +691,15 @@ impl Writer<'_> {
                 )
             ),
         };
+        let promised = if action.promised() {
+            ", as promised"
+        } else {
+            ""
+        };
         self.push(
             "next",
             format!(
-                "{} on {}{time}{touch}: {standing}.",
+                "{} on {}{time}{touch}{promised}: {standing}.",
                 action.step,
                 day(action.due)
             ),
@@ -587,12 +710,11 @@ impl Writer<'_> {
 /// The rule of cadence.md behind a basis.
 pub fn rule_of(basis: &Basis) -> u8 {
     match basis {
-        Basis::Promise { .. } => 1,
         Basis::AgreedDate { .. } => 2,
         Basis::NewProspect | Basis::Reopened => 3,
         Basis::Gap { .. } | Basis::RescueSpan { .. } => 4,
         Basis::Assistant { .. } => 5,
-        Basis::CloseOut { .. } => 6,
+        Basis::CloseOut { .. } | Basis::CloseOutPromised { .. } => 6,
         Basis::Recontact { .. } => 7,
     }
 }

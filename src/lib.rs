@@ -15,6 +15,7 @@
 //! - [`holidays`]: public holiday calendars read from iCalendar files; no file access.
 //! - [`tracker`]: the operations a salesperson performs, on a store, a config and a clock
 //!   reading passed in.
+//! - [`quote`]: how an error repeats a value or a path, cut to a readable length.
 //! - [`render`] and [`cli`]: the command-line front end.
 
 pub mod cadence;
@@ -32,6 +33,7 @@ pub mod facts;
 pub mod holidays;
 pub mod ics;
 pub mod promise;
+pub mod quote;
 pub mod render;
 pub mod script;
 pub mod speaking;

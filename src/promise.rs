@@ -10,7 +10,6 @@
 use chrono::{NaiveDateTime, TimeDelta};
 use serde::Serialize;
 
-use crate::domain::Step;
 use crate::engine::NextAction;
 
 /// How long after the promised time a call still keeps the promise: "calling as promised" at
@@ -21,7 +20,7 @@ pub const GRACE_MINUTES: i64 = 30;
 /// attempt settles it, because the engine then no longer finds the promise on the latest
 /// attempt (rule 1).
 pub fn late_by(action: &NextAction, now: NaiveDateTime) -> Option<TimeDelta> {
-    if action.step != Step::Promised {
+    if !action.promised() {
         return None;
     }
     let promised = action.due.and_time(action.time?);
@@ -74,25 +73,33 @@ mod tests {
     use chrono::{NaiveDate, NaiveTime};
 
     use super::*;
-    use crate::engine::Basis;
+    use crate::domain::Step;
+    use crate::engine::{Basis, Promise};
 
     fn at(text: &str) -> NaiveDateTime {
         NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M").unwrap()
     }
 
     fn action(step: Step, due: &str, time: Option<&str>) -> NextAction {
+        let due = due.parse::<NaiveDate>().unwrap();
+        let time = time.map(|time| NaiveTime::parse_from_str(time, "%H:%M").unwrap());
         NextAction {
             step,
-            due: due.parse::<NaiveDate>().unwrap(),
-            time: time.map(|time| NaiveTime::parse_from_str(time, "%H:%M").unwrap()),
+            due,
+            time,
             touch: Some(2),
             basis: Basis::NewProspect,
+            promise: time.map(|time| Promise {
+                at: due.and_time(time),
+                made_on: due.pred_opt().unwrap(),
+                missed: false,
+            }),
         }
     }
 
     #[test]
     fn a_promise_is_missed_once_its_time_has_passed() {
-        let promised = action(Step::Promised, "2026-11-24", Some("08:15"));
+        let promised = action(Step::FollowUp, "2026-11-24", Some("08:15"));
         assert_eq!(late_by(&promised, at("2026-11-24T08:00")), None);
         assert_eq!(late_by(&promised, at("2026-11-24T08:15")), None);
         assert_eq!(
@@ -106,7 +113,7 @@ mod tests {
     }
 
     #[test]
-    fn only_promised_callbacks_can_be_missed() {
+    fn only_promised_calls_can_be_missed() {
         let follow_up = action(Step::FollowUp, "2026-11-20", None);
         assert_eq!(late_by(&follow_up, at("2026-11-24T09:00")), None);
     }

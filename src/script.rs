@@ -8,7 +8,7 @@ use crate::config::Config;
 use crate::domain::{Channel, Prospect, Step};
 use crate::engine::{Basis, NextAction};
 use crate::facts::MessageFacts;
-use crate::templates::{self, Filled, Part, Source};
+use crate::templates::{self, Filled, Opening, Part, Source};
 
 /// What to say for one action, written for the channel it goes out on.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,6 +66,8 @@ pub enum Gaps {
 /// Fills the templates of `action.step` for `prospect`, the prospect's cadence's own ones
 /// first, for the channel [`channel::reach`] picks. `following` is the day of the touch after
 /// this one, which the message announces; `facts` tell which sentences the history allows.
+/// A promised touch says what its step says, after an opening: the call is as promised, or
+/// (once the promised day has passed) an apology for the missed call (cadence.md rule 1).
 pub fn message(
     prospect: &Prospect,
     action: &NextAction,
@@ -129,10 +131,19 @@ impl<'a> Writer<'a> {
         gaps: Gaps,
     ) -> Writer<'a> {
         let cadence = config.cadence(&prospect.cadence);
-        let promise_time = cadence
-            .and_then(|cadence| cadence.promise_time)
-            .or(action.time)
-            .unwrap_or(crate::when::DEFAULT_TIME);
+        // Only a cadence with `promise_time` promises the next call by itself; a message of
+        // any other cadence names the day of the next touch, never a time.
+        let next_time = cadence.and_then(|cadence| cadence.promise_time);
+        let promise_time = next_time.unwrap_or(crate::when::DEFAULT_TIME);
+        // That promise is made on every unanswered touch but the one before the close-out
+        // (engine::implied_promise).
+        let announces_time = next_time.is_some()
+            && action.step.is_touch()
+            && action.touch.is_some_and(|touch| {
+                cadence
+                    .and_then(|cadence| cadence.max_touches)
+                    .is_none_or(|max| touch + 1 < max)
+            });
         let contact = &prospect.contact;
         // The message is said to the prospect, so the call it announces is in their clock:
         // the same instant, which may even fall on another date for them.
@@ -149,13 +160,14 @@ impl<'a> Writer<'a> {
                 prospect,
                 action,
                 following,
-                promise_time,
+                promise_time: announces_time.then_some(promise_time),
                 facts,
                 config,
                 gaps,
                 calling: false,
             },
-            reach: channel::reach(contact, action.step, action.time.is_some()),
+            // A missed promise was a promise of a call too.
+            reach: channel::reach(contact, action.step, action.promise.is_some()),
         }
     }
 
@@ -171,10 +183,26 @@ impl<'a> Writer<'a> {
             calling,
             ..self.values
         };
-        config
+        let filled = config
             .templates
             .for_cadence(&prospect.cadence, action.step, part)
-            .map(|template| templates::fill(template, &values))
+            .map(|template| templates::fill(template, &values))?;
+        let opening = if action.promised() {
+            Some(Opening::Kept)
+        } else {
+            action.missed_promise().map(|_| Opening::Missed)
+        };
+        let opening = opening
+            .and_then(|opening| {
+                config
+                    .templates
+                    .opening_for(&prospect.cadence, opening, part)
+            })
+            .map(|template| templates::fill(template, &values));
+        Some(match part {
+            Part::Email => opened(opening, filled, "\n\n"),
+            _ => opened(opening, filled, " "),
+        })
     }
 
     fn message(self) -> Message {
@@ -233,7 +261,9 @@ struct Values<'a> {
     prospect: &'a Prospect,
     action: &'a NextAction,
     following: Option<NaiveDate>,
-    promise_time: NaiveTime,
+    /// The time a cadence with `promise_time` promises the next call at, in the prospect's
+    /// clock; `None` when the message promises no time.
+    promise_time: Option<NaiveTime>,
     facts: &'a MessageFacts,
     config: &'a Config,
     gaps: Gaps,
@@ -258,10 +288,16 @@ impl Source for Values<'_> {
             "my_company" => me.company.clone(),
             "my_phone" => me.phone.clone(),
             "my_email" => me.email.clone(),
-            "promise_day" => self
-                .following
-                .map(|day| day.format("%A %-d %B").to_string()),
-            "promise_time" => Some(self.promise_time.format("%H:%M").to_string()),
+            "promise_day" => self.following.map(|day| {
+                let day = day.format("%A %-d %B").to_string();
+                match self.promise_time {
+                    Some(time) => format!("{day} at {}", time.format("%H:%M")),
+                    None => day,
+                }
+            }),
+            "promise_time" => self
+                .promise_time
+                .map(|time| time.format("%H:%M").to_string()),
             "last_touch_date" => self
                 .facts
                 .last_touch
@@ -304,6 +340,7 @@ pub fn named_step(next: Option<&NextAction>, step: Step, today: NaiveDate) -> Ne
             time: None,
             touch: next.touch.filter(|_| step.is_touch()),
             basis: next.basis.clone(),
+            promise: None,
         },
         // A closed file with nothing planned: no rule applies, and no fact is known.
         None => NextAction {
@@ -312,7 +349,33 @@ pub fn named_step(next: Option<&NextAction>, step: Step, today: NaiveDate) -> Ne
             time: None,
             touch: None,
             basis: Basis::Recontact { set_for: today },
+            promise: None,
         },
+    }
+}
+
+/// `message` with `opening` said first: before everything in a script, after the greeting
+/// line ("Hi Dana,") in an email, so that it reads as the first thing said either way.
+fn opened(opening: Option<Filled>, message: Filled, separator: &str) -> Filled {
+    let Some(opening) = opening else {
+        return message;
+    };
+    let body = message.text.trim_start();
+    let (greeting, rest) = match body.split_once('\n') {
+        Some((line, rest)) if separator.contains('\n') && line.trim_end().ends_with(',') => {
+            (format!("{line}\n\n"), rest.trim_start())
+        }
+        _ => (String::new(), body),
+    };
+    let mut missing = opening.missing;
+    for name in message.missing {
+        if !missing.contains(&name) {
+            missing.push(name);
+        }
+    }
+    Filled {
+        text: format!("{greeting}{}{separator}{rest}", opening.text.trim()),
+        missing,
     }
 }
 
@@ -434,6 +497,7 @@ mod tests {
                 unanswered: 2,
                 gap: 4,
             },
+            promise: None,
         }
     }
 
@@ -520,41 +584,120 @@ mod tests {
         );
     }
 
+    /// Dana with a phone and an address: a call, with the email beside it.
+    fn reachable(cadence: &str) -> Prospect {
+        let mut dana = prospect(cadence);
+        dana.contact.phone = Some("555-0190".into());
+        dana.contact.email = Some("dana@example.com".into());
+        dana
+    }
+
+    /// The rescue of `action`, promised for 08:15 on its day; `missed` once that day is over.
+    fn promised(missed: bool) -> NextAction {
+        let rescue = action(Step::Rescue);
+        NextAction {
+            time: (!missed).then(|| NaiveTime::from_hms_opt(8, 15, 0).unwrap()),
+            promise: Some(crate::engine::Promise {
+                at: rescue.due.and_hms_opt(8, 15, 0).unwrap(),
+                made_on: date("2026-11-27"),
+                missed,
+            }),
+            ..rescue
+        }
+    }
+
+    fn say(prospect: &Prospect, action: &NextAction, config: &Config) -> Message {
+        message(
+            prospect,
+            action,
+            Some(date("2026-12-09")),
+            &MessageFacts::default(),
+            config,
+            Gaps::Smooth,
+        )
+    }
+
     #[test]
-    fn a_cadence_own_template_is_used_for_its_prospects_only() {
+    fn a_cadence_own_opening_is_used_for_its_prospects_only() {
         let text = format!(
-            "{BUILT_IN}\n[templates.as-promised]\npromised = \"{{first_name}}, calling at the time I promised.\"\n"
+            "{BUILT_IN}\n[templates.as-promised]\npromise-kept = \"{{first_name}}, calling at the time I promised.\"\n"
         );
         let config = Config::parse(&text, Origin::File("cadence.toml".into())).unwrap();
-        let promised = NextAction {
-            step: Step::Promised,
-            time: NaiveTime::from_hms_opt(8, 15, 0),
-            ..action(Step::Promised)
+        let own = say(&reachable("as-promised"), &promised(false), &config);
+        assert!(
+            own.script
+                .text
+                .starts_with("Dana, calling at the time I promised. Hi Dana, "),
+            "{}",
+            own.script.text
+        );
+        let shared = say(&reachable("standard"), &promised(false), &config);
+        assert!(
+            shared
+                .script
+                .text
+                .starts_with("As promised, here is my call. Hi Dana, it's Sam Carter from"),
+            "{}",
+            shared.script.text
+        );
+    }
+
+    #[test]
+    fn a_promised_rescue_is_still_the_rescue_message_opened_as_promised() {
+        let config = Config::built_in();
+        let dana = reachable("standard");
+        let plain = say(&dana, &action(Step::Rescue), &config);
+        let kept = say(&dana, &promised(false), &config);
+        assert_eq!(
+            kept.script.text,
+            format!("As promised, here is my call. {}", plain.script.text)
+        );
+        assert_eq!(kept.subject, plain.subject, "the subject is the rescue's");
+        let email = kept.email.unwrap().text;
+        let plain_email = plain.email.unwrap().text;
+        assert_eq!(
+            email,
+            plain_email.replacen(
+                "Hi Dana,\n\n",
+                "Hi Dana,\n\nI called you just now, at the time I said I would.\n\n",
+                1
+            )
+        );
+        let missed = say(&dana, &promised(true), &config);
+        assert_eq!(
+            missed.script.text,
+            format!(
+                "First, an apology: I said I would call you at a set time, and I didn't. {}",
+                plain.script.text
+            )
+        );
+    }
+
+    #[test]
+    fn a_standard_message_names_the_day_of_the_next_touch_never_a_time() {
+        let config = Config::built_in();
+        let dana = reachable("standard");
+        for step in [Step::First, Step::FollowUp, Step::NextStep] {
+            for next in [action(step), promised(false)] {
+                let next = NextAction { step, ..next };
+                let filled = say(&dana, &next, &config);
+                let all = format!("{} {}", filled.script.text, filled.email.unwrap().text);
+                assert!(all.contains("Wednesday 9 December"), "{all}");
+                assert!(!all.contains("08:15") && !all.contains("09:00"), "{all}");
+                assert!(!all.contains("sharp"), "{all}");
+            }
+        }
+        // A cadence that promises every call says the time it promises.
+        let follow_up = NextAction {
+            touch: Some(2),
+            ..action(Step::FollowUp)
         };
-        let today = date("2026-12-03");
-        let mut with_address = prospect("as-promised");
-        with_address.contact.phone = Some("555-0190".into());
-        with_address.contact.email = Some("dana@example.com".into());
-        let own = message(
-            &with_address,
-            &promised,
-            Some(today),
-            &MessageFacts::default(),
-            &config,
-            Gaps::Marked,
+        let filled = say(&reachable("as-promised"), &follow_up, &config);
+        assert!(
+            filled.script.text.contains("Wednesday 9 December at 08:15"),
+            "{}",
+            filled.script.text
         );
-        assert_eq!(own.script.text, "Dana, calling at the time I promised.");
-        // The email is not overridden: the shared one stands.
-        assert!(own.subject.unwrap().text.starts_with("Calling as promised"));
-        let shared = message(
-            &prospect("standard"),
-            &promised,
-            Some(today),
-            &MessageFacts::default(),
-            &config,
-            Gaps::Marked,
-        );
-        assert!(shared.script.text.starts_with("Hi Dana, Sam Carter from"));
     }
 }
 

@@ -81,11 +81,45 @@ impl Part {
     }
 }
 
+/// What a touch that was promised opens with, before the step's own message (cadence.md
+/// rule 1: a promise changes when a touch happens, never what it says).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Opening {
+    /// The call is made as promised: the key `promise-kept`.
+    Kept,
+    /// The promised call was missed and this one is late: the key `promise-missed`.
+    Missed,
+}
+
+impl Opening {
+    pub const ALL: [Opening; 2] = [Opening::Kept, Opening::Missed];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Opening::Kept => "promise-kept",
+            Opening::Missed => "promise-missed",
+        }
+    }
+
+    /// Reads a `[templates]` key of an opening: `promise-kept` (said on the phone) or
+    /// `promise-kept_email` (the first paragraph of the email).
+    pub fn parse_key(key: &str) -> Option<(Opening, Part)> {
+        Opening::ALL.into_iter().find_map(|opening| {
+            let rest = key.strip_prefix(opening.key())?;
+            match rest {
+                "" => Some((opening, Part::Script)),
+                "_email" => Some((opening, Part::Email)),
+                _ => None,
+            }
+        })
+    }
+}
+
 /// A template that does not parse: an unknown name, an unclosed brace, or an `{if}` that does
 /// not nest.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum TemplateError {
-    #[error("unknown placeholder {{{0}}}; known ones are {list}", list = PLACEHOLDERS.join(", "))]
+    #[error("unknown placeholder {{{}}}; known ones are {list}", crate::quote::brief(.0), list = PLACEHOLDERS.join(", "))]
     UnknownPlaceholder(String),
     #[error(
         "unknown condition {{if {0}}}; test a placeholder (is it on file?) or one of {facts}",
@@ -316,6 +350,8 @@ fn fill_nodes(nodes: &[Node<'_>], source: &dyn Source, filled: &mut Filled) {
 pub struct Templates {
     messages: BTreeMap<(Step, Part), String>,
     by_cadence: BTreeMap<String, BTreeMap<(Step, Part), String>>,
+    openings: BTreeMap<(Opening, Part), String>,
+    openings_by_cadence: BTreeMap<String, BTreeMap<(Opening, Part), String>>,
 }
 
 impl Templates {
@@ -337,6 +373,10 @@ impl Templates {
     /// How many messages `cadence` says its own way.
     pub fn own_count(&self, cadence: &str) -> usize {
         self.by_cadence.get(cadence).map_or(0, BTreeMap::len)
+            + self
+                .openings_by_cadence
+                .get(cadence)
+                .map_or(0, BTreeMap::len)
     }
 
     pub(crate) fn insert(&mut self, step: Step, part: Part, text: String) {
@@ -350,12 +390,48 @@ impl Templates {
             .insert((step, part), text);
     }
 
-    /// Steps that have no spoken message.
+    /// The opening of a promised touch for a prospect following `cadence`: its own if
+    /// `[templates.CADENCE]` has one, else the shared one.
+    pub fn opening_for(&self, cadence: &str, opening: Opening, part: Part) -> Option<&str> {
+        self.openings_by_cadence
+            .get(cadence)
+            .and_then(|own| own.get(&(opening, part)))
+            .or_else(|| self.openings.get(&(opening, part)))
+            .map(String::as_str)
+    }
+
+    pub(crate) fn insert_opening(&mut self, opening: Opening, part: Part, text: String) {
+        self.openings.insert((opening, part), text);
+    }
+
+    pub(crate) fn insert_opening_for(
+        &mut self,
+        cadence: &str,
+        opening: Opening,
+        part: Part,
+        text: String,
+    ) {
+        self.openings_by_cadence
+            .entry(cadence.to_string())
+            .or_default()
+            .insert((opening, part), text);
+    }
+
+    /// Steps that have no spoken message. `promised` needs none: it is a step of old
+    /// histories only (a promise no longer replaces the step, see [`Opening`]).
     pub fn steps_without_script(&self) -> impl Iterator<Item = Step> + '_ {
         Step::ALL
             .iter()
             .copied()
-            .filter(|step| self.get(*step, Part::Script).is_none())
+            .filter(|step| *step != Step::Promised && self.get(*step, Part::Script).is_none())
+    }
+
+    /// The name of an opening that has no spoken version.
+    pub fn openings_without_script(&self) -> impl Iterator<Item = &'static str> + '_ {
+        Opening::ALL
+            .into_iter()
+            .filter(|opening| !self.openings.contains_key(&(*opening, Part::Script)))
+            .map(Opening::key)
     }
 }
 
@@ -382,6 +458,16 @@ mod tests {
             Some((Step::Assistant, Part::FrontDesk))
         );
         assert_eq!(Part::parse_key("rescue_body"), None);
+        assert_eq!(
+            Opening::parse_key("promise-kept"),
+            Some((Opening::Kept, Part::Script))
+        );
+        assert_eq!(
+            Opening::parse_key("promise-missed_email"),
+            Some((Opening::Missed, Part::Email))
+        );
+        assert_eq!(Opening::parse_key("promise-kept_subject"), None);
+        assert_eq!(Opening::parse_key("promised"), None);
         assert_eq!(Part::parse_key("hello"), None);
     }
 

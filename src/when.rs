@@ -25,7 +25,7 @@ pub const FORMS: &str = "YYYY-MM-DD, YYYY-MM-DDTHH:MM, today, tomorrow, yesterda
 
 /// A date or time that could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("'{value}' is not {expected}; use {forms}")]
+#[error("{} is not {expected}; use {forms}", crate::quote::quoted(.value))]
 pub struct BadWhen {
     pub value: String,
     expected: &'static str,

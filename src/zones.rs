@@ -16,7 +16,7 @@ use chrono_tz::Tz;
 /// Why a zone or a time in a zone could not be used.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ZoneError {
-    #[error("'{0}' is not a time zone; use an IANA name such as Europe/Berlin or America/New_York")]
+    #[error("{} is not a time zone; use an IANA name such as Europe/Berlin or America/New_York", crate::quote::quoted(.0))]
     Unknown(String),
     #[error(
         "{time} does not exist in {zone} (the clocks go forward that night); the next valid time is {next}"
@@ -83,13 +83,19 @@ pub struct CallHours {
 impl CallHours {
     /// Reads "HH:MM-HH:MM", the start before the end (office hours do not cross midnight).
     pub fn parse(text: &str) -> Result<CallHours, String> {
-        let bad = || format!("'{text}' is not a range of hours such as \"08:00-17:30\"");
+        let bad = || {
+            format!(
+                "{} is not a range of hours such as \"08:00-17:30\"",
+                crate::quote::quoted(text)
+            )
+        };
         let (start, end) = text.split_once('-').ok_or_else(bad)?;
         let time = |part: &str| NaiveTime::parse_from_str(part.trim(), "%H:%M").map_err(|_| bad());
         let (start, end) = (time(start)?, time(end)?);
         if start >= end {
             return Err(format!(
-                "'{text}': the start must come before the end, on the same day"
+                "{}: the start must come before the end, on the same day",
+                crate::quote::quoted(text)
             ));
         }
         Ok(CallHours { start, end })

@@ -403,7 +403,7 @@ fn a_promised_call_is_never_moved_and_counts_towards_the_cap() {
         names(kept.as_array().unwrap()),
         ["Gus Gray", "Ann Ames", "Bo Berg"]
     );
-    assert_eq!(kept[0]["step"], "promised");
+    assert_eq!(kept[0]["promised"], true);
 }
 
 #[test]

@@ -550,7 +550,7 @@ fn dates_and_times_accept_the_forms_of_cli_md() {
             "--promise {promise:?}"
         );
         let due = &expected[..10];
-        assert_eq!(logged["next"]["step"], json!("promised"));
+        assert_eq!(logged["next"]["promised"], json!(true));
         assert_eq!(logged["next"]["due"], json!(due), "--promise {promise:?}");
         assert_eq!(logged["next"]["time"], json!(&expected[11..16]));
     }
@@ -831,7 +831,8 @@ fn the_as_promised_cadence_promises_the_next_call_at_08_15() {
     assert_eq!(logged["attempt"]["promise"], json!("2026-11-30T08:15:00"));
     let due = f.at("2026-11-30").today_json();
     assert_eq!(due.len(), 1, "{due:#?}");
-    assert_eq!(due[0]["step"], json!("promised"));
+    assert_eq!(due[0]["step"], json!("follow-up"));
+    assert_eq!(due[0]["promised"], json!(true));
     assert_eq!(due[0]["due"], json!("2026-11-30"));
     assert_eq!(due[0]["time"], json!("08:15"));
     assert_eq!(due[0]["touch"], json!(2));

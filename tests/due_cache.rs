@@ -58,10 +58,13 @@ fn worked_book(path: &std::path::Path) -> Tracker {
                 1 => LogEntry {
                     outcome: Some(Outcome::Connected),
                     next: Some(today + Days::new(rng.u64(1..15))),
+                    // Some fall on weekends: kept, as `log --force` keeps them.
+                    force: true,
                     ..LogEntry::default()
                 },
                 2 => LogEntry {
                     promise: Some(morning(today + Days::new(1))),
+                    force: true,
                     ..LogEntry::default()
                 },
                 3 => LogEntry {

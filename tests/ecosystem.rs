@@ -556,7 +556,8 @@ fn the_agenda_lists_the_next_action_of_each_prospect_in_the_window() {
         .iter()
         .map(|a| a["step"].clone())
         .collect();
-    assert_eq!(steps, ["first", "promised"]);
+    assert_eq!(steps, ["first", "follow-up"]);
+    assert_eq!(json[1]["promised"], true);
     let wide = book.json(&["agenda", "--days", "11", "--json"]);
     assert_eq!(wide.as_array().unwrap().len(), 3);
     assert_eq!(wide[2]["due"], "2026-12-07");
@@ -608,7 +609,7 @@ fn the_calendar_feed_parses_with_timed_callbacks_and_stable_uids() {
     assert!(text.contains("Lakeside\\, Dental\\; Inc"));
 
     let bo = events[1];
-    assert_eq!(bo.get_uid(), Some("followup-2-promised-20261124@followup"));
+    assert_eq!(bo.get_uid(), Some("followup-2-follow-up-20261124@followup"));
     let expected = chrono::NaiveDate::from_ymd_opt(2026, 11, 24)
         .unwrap()
         .and_hms_opt(8, 15, 0)

@@ -3,7 +3,9 @@
 //!
 //! [`BAD_INPUT`] is the catalogue: every command, flag and date form, and every file problem
 //! (missing, unreadable, read-only, a folder, not a database, not UTF-8) for the database, the
-//! cadence file, imports, holiday calendars and backups. The tests after it look closer at some of them.
+//! cadence file, imports, holiday calendars and backups; outputs that would overwrite the
+//! database or the files beside it; long values. The tests after it look closer at some of
+//! them; tests/output_files.rs and tests/terminal_safety.rs look at outputs and the screen.
 
 mod common;
 
@@ -94,6 +96,8 @@ fn write_problem_files(f: &Followup) {
     f.write("latin1.csv", b"Name,Company\nZo\xeb,Caf\xe9\n");
     f.write("not-an-export.json", r#"{"prospects": 3}"#);
     f.write("old-backup.db", "an earlier backup");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(f.db(), f.dir().join("link-to-db")).expect("a link");
     f.write(
         "holidays.ics",
         "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20261225\r\n\
@@ -117,6 +121,14 @@ fn write_problem_files(f: &Followup) {
         "[calendar]\nmax_touches_per_day = -1\n\n[cadence.standard]\n",
     );
 }
+
+/// A value of 200 characters, which errors cut to 80.
+const LONG: &str = concat!(
+    "2026-12-01 and then some more words to make it long, ",
+    "2026-12-01 and then some more words to make it long, ",
+    "2026-12-01 and then some more words to make it long, ",
+    "2026-12-01 and then some more words to ma"
+);
 
 const BAD_INPUT: &[Case] = &[
     // Prospects that cannot be found, or not told apart.
@@ -323,8 +335,56 @@ const BAD_INPUT: &[Case] = &[
         &["export", "--output", "no-such-folder/out.csv"],
         &["no-such-folder"],
     ),
-    io(&["export", "--output", "a-folder"], &["a-folder"]),
-    io(&["agenda", "--ics", "--output", "a-folder"], &["a-folder"]),
+    case(&["export", "--output", "a-folder"], &["a-folder"]),
+    case(&["agenda", "--ics", "--output", "a-folder"], &["a-folder"]),
+    // Writing over the open database or the files SQLite keeps beside it (issue 11), named
+    // directly, through `..` or through a link: the book would be lost.
+    case(
+        &["export", "--output", "followup.db"],
+        &["followup.db", "the database itself"],
+    ),
+    case(
+        &["export", "--force", "--output", "a-folder/../followup.db"],
+        &["the database itself"],
+    ),
+    case(
+        &["export", "--output", "followup.db-wal"],
+        &["write-ahead log"],
+    ),
+    case(
+        &["export", "--output", "link-to-db"],
+        &["link-to-db", "the database itself"],
+    ),
+    case(
+        &["agenda", "--ics", "--output", "followup.db"],
+        &["the database itself"],
+    ),
+    case(&["agenda", "--output", "followup.db-journal"], &["journal"]),
+    case(
+        &["agenda", "--output", "./followup.db-shm"],
+        &["shared-memory"],
+    ),
+    case(&["backup", "followup.db"], &["the database itself"]),
+    case(&["backup", "followup.db-wal"], &["write-ahead log"]),
+    // A backup named as SQLite names the files beside a database would be deleted by it.
+    case(&["backup", "copy.db-journal"], &["-journal"]),
+    case(&["backup", "copy-WAL"], &["-wal"]),
+    case(&["backup", "copy.db-shm"], &["-shm"]),
+    // An export onto a file that exists needs --force, and --force needs a file.
+    case(
+        &["export", "--output", "notes.txt"],
+        &["notes.txt", "--force"],
+    ),
+    case(
+        &["export", "--format", "json", "-o", "leads.csv"],
+        &["leads.csv", "--force"],
+    ),
+    case(&["export", "--force"], &["--output"]),
+    // A long value is quoted short: its first 80 characters and its length (issue 11).
+    case(&["log", "1", "--at", LONG], &["(200 characters)"]),
+    case(&["show", LONG], &["(200 characters)"]),
+    case(&["add", "Zoe", "--tz", LONG], &["(200 characters)"]),
+    case(&["log", "1", "--outcome", LONG], &["(200 characters)"]),
     // Statistics, scripts, explanations and days away.
     case(&["stats", "--since", "someday"], &["--since", "someday"]),
     case(

@@ -92,9 +92,9 @@ fn path_str(path: &Path) -> &str {
 /// - 1 Ann: first 11-02 U, follow-up 11-06 U, rescue 11-12 A (an email booking a meeting on
 ///   11-13 is her answer, not a touch), follow-up 11-27 U promising 11-30 14:00 (open at noon).
 /// - 2 Bo: first 11-02 by email U; a connected call 11-03 (follow-up) A, promising 11-04
-///   08:15; promised 11-04 08:30 U (kept), promising 11-09 09:00; promised 11-10 by text U
-///   (that promise missed). A promised call left unanswered promises the next one at the same
-///   time (engine::implied_promise): the rescue, Mon 11-16 09:00, never made: missed too.
+///   08:15; the promised follow-up 11-04 08:30 U (kept), promising 11-09 09:00; the promised
+///   follow-up 11-10 by text U (that promise missed). A promise sets the time, never the step,
+///   and a call made as promised promises nothing by itself (cadence.md rule 1).
 /// - 3 Cy: first 11-09 U, follow-up 11-13 U promising 11-16 10:00 (missed); closed
 ///   no-response 11-20.
 /// - 4 Di (assistant Lee): first 11-02 U, follow-up 11-06 U, rescue 11-12 A; the assistant,
@@ -103,7 +103,7 @@ fn path_str(path: &Path) -> &str {
 ///   11-24.
 /// - 6 Fay: first 11-02 A (connected); closed won 11-05.
 /// - 7 Gil: first 10-05 and follow-up 10-09 U, closed no-response 10-09, reopened 11-23:
-///   follow-up 11-23 A (replied 11-24, promising 11-26 09:00), promised 11-25 A (connected,
+///   follow-up 11-23 A (replied 11-24, promising 11-26 09:00), follow-up 11-25 A (connected,
 ///   a day before the promise: overtaken).
 /// - 8 Hal: first 11-16 A (declined on the call, which closes the file not-interested).
 fn november() -> Book {
@@ -239,12 +239,13 @@ fn stats_json_gives_every_figure_of_a_known_month() {
         "total": tally(21, 7),
         "by_step": [
             row("step", "first", 7, 2),
-            row("step", "follow-up", 7, 2),
+            row("step", "follow-up", 10, 3),
             row("step", "rescue", 3, 2),
             row("step", "assistant", 1, 1),
             row("step", "fire", 1, 0),
             row("step", "close", 0, 0),
-            row("step", "promised", 3, 1),
+            // History only: databases made before rule 1 was rewritten hold this step.
+            row("step", "promised", 0, 0),
             row("step", "next-step", 0, 0),
             row("step", "recontact", 0, 0),
         ],
@@ -264,7 +265,7 @@ fn stats_json_gives_every_figure_of_a_known_month() {
             "without_response": 2,
         },
         "rescue": rescue,
-        "promises": { "kept": 1, "missed": 3, "early": 1, "open": 1 },
+        "promises": { "kept": 1, "missed": 2, "early": 1, "open": 1 },
         "closed": [
             { "reason": "won", "files": 1 },
             { "reason": "not-interested", "files": 1 },
@@ -339,7 +340,7 @@ fn stats_for_people_show_the_rescue_without_a_verdict_and_the_weekly_chart() {
         "{text}"
     );
     assert!(
-        text.contains("Promised callbacks: 1 kept, 3 missed (25% kept); 1 overtaken"),
+        text.contains("Promised callbacks: 1 kept, 2 missed (33% kept); 1 overtaken"),
         "{text}"
     );
     assert!(
@@ -491,7 +492,10 @@ fn a_missed_promise_heads_the_morning_list_until_any_attempt_settles_it() {
     let text = book.ok("2026-11-24T09:35", &["today"]);
     assert!(text.contains("1 missed promise at the top"), "{text}");
     assert!(text.contains("08:15 MISSED by 1h 20m"), "{text}");
-    assert!(text.contains("(promised, MISSED by 1h 20m)"), "{text}");
+    assert!(
+        text.contains("Bo Berg (follow-up, promised, MISSED by 1h 20m)"),
+        "{text}"
+    );
 
     // Any attempt settles it: Bo is no longer listed as missed.
     book.ok("2026-11-24T09:40", &["log", "bo", "--channel", "email"]);
@@ -504,13 +508,14 @@ fn a_missed_promise_heads_the_morning_list_until_any_attempt_settles_it() {
             .all(|view| view["missed"] == false),
         "{today}"
     );
-    // The email was itself the promised call, unanswered: it promises the next touch, the
-    // rescue of Thu 12-03, at the same time (engine::implied_promise). Not missed: to come.
+    // The email was itself the promised call, unanswered. It promises nothing by itself
+    // (only the user or a cadence with promise_time does): the rescue of Thu 12-03 is due by
+    // rule 4, with no time.
     let why = book.json("2026-11-24T09:45", &["why", "bo", "--json"]);
-    assert_eq!(why["rule"], 1);
+    assert_eq!(why["rule"], 4);
     assert_eq!(
         why["next"],
-        json!({ "step": "promised", "due": "2026-12-03", "time": "08:15", "touch": 3 })
+        json!({ "step": "rescue", "due": "2026-12-03", "time": null, "touch": 3 })
     );
 }
 
@@ -659,7 +664,7 @@ fn script_writes_a_named_step_and_refuses_an_email_the_step_does_not_have() {
 fn a_cadence_own_template_is_used_for_its_prospects() {
     let book = Book::with_cadence(
         "[templates.as-promised]\n\
-         promised = \"{first_name}, it's {me}: calling at {promise_time} as I said I would.\"\n",
+         promise-kept = \"{first_name}, it's {me}: calling at {promise_time} as I said I would.\"\n",
     );
     let check = book.ok("2026-11-23T08:00", &["cadence", "check"]);
     assert!(
@@ -680,14 +685,11 @@ fn a_cadence_own_template_is_used_for_its_prospects() {
     }
     let li = book.ok("2026-11-24T08:00", &["script", "li"]);
     assert!(
-        li.ends_with("\n\nLi, it's Sam Carter: calling at 08:15 as I said I would.\n"),
+        li.contains("\n\nLi, it's Sam Carter: calling at 08:15 as I said I would. Hi Li, "),
         "{li}"
     );
     let bo = book.ok("2026-11-24T08:00", &["script", "bo"]);
-    assert!(
-        bo.contains("calling as promised. I'd like two minutes"),
-        "{bo}"
-    );
+    assert!(bo.contains("As promised, here is my call. Hi Bo, "), "{bo}");
     // The morning list uses the same templates.
     let today = book.json("2026-11-24T08:00", &["today", "--json"]);
     let li_view = today
@@ -696,22 +698,25 @@ fn a_cadence_own_template_is_used_for_its_prospects() {
         .iter()
         .find(|view| view["name"] == "Li Wei")
         .unwrap();
-    assert_eq!(
-        li_view["script"],
-        "Li, it's Sam Carter: calling at 08:15 as I said I would."
+    assert!(
+        li_view["script"]
+            .as_str()
+            .unwrap()
+            .starts_with("Li, it's Sam Carter: calling at 08:15 as I said I would. Hi Li, "),
+        "{li_view}"
     );
 }
 
 #[test]
 fn cadence_check_names_the_template_and_the_unknown_placeholder() {
     let book = Book::with_cadence(
-        "[templates.as-promised]\npromised = \"Calling as promised, {frist_name}.\"\n",
+        "[templates.as-promised]\npromise-kept = \"Calling as promised, {frist_name}.\"\n",
     );
     let stderr = book.refused("2026-11-23T08:00", &["cadence", "check"]);
     let cadence = book.cadence.clone().unwrap();
     assert!(stderr.contains(path_str(&cadence)), "{stderr}");
     assert!(
-        stderr.contains("key `templates.as-promised.promised`"),
+        stderr.contains("key `templates.as-promised.promise-kept`"),
         "{stderr}"
     );
     assert!(stderr.contains("{frist_name}"), "{stderr}");
@@ -796,12 +801,23 @@ fn why_names_the_promise_that_overrides_the_rules_and_the_holidays_skipped() {
     assert!(
         text.contains(
             "rule 1: the latest attempt (Tue 2026-12-22 10:00, call voicemail) promised a call on \
-             Wed 2026-12-23 at 08:15: a promise beats every rule below."
+             Wed 2026-12-23 at 08:15: a promise sets when the next touch happens; the rules below \
+             still say what it is."
         ),
         "{text}"
     );
     assert!(
-        text.contains("rule 4: without a promise, rule 4 would give rescue on Thu 2026-12-31; a promise overrides it."),
+        text.contains(
+            "rule 4: the rescue waits for both the gap and the span: due on the later of Tue \
+             2026-12-29 and Thu 2026-12-31, Thu 2026-12-31."
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "rule 1: the promise fixes when the rescue touch happens, not what it is: Wed \
+             2026-12-23 at 08:15 instead of Thu 2026-12-31, the date the rules above give."
+        ),
         "{text}"
     );
     assert!(

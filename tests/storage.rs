@@ -329,6 +329,36 @@ fn a_database_from_the_third_schema_has_no_ground_rules_or_main_line_and_takes_t
 }
 
 #[test]
+fn a_database_made_before_rule_1_was_rewritten_keeps_its_promised_steps_as_history() {
+    // schema-v3.db was made when a promised call was recorded as the step `promised`, and its
+    // due dates were stored under RULES_VERSION 1 (issue 10).
+    let (_dir, db) = copy_fixture("schema-v3.db");
+    let li: serde_json::Value =
+        serde_json::from_slice(&run_ok(&db, &["show", "li", "--json"]).stdout).unwrap();
+    assert_eq!(
+        li["attempts"][1]["step"], "promised",
+        "history, read as it is"
+    );
+    assert_eq!(li["next"]["promised"], false);
+    let stats = String::from_utf8(run_ok(&db, &["stats", "--until", "2026-11-30"]).stdout).unwrap();
+    assert!(stats.contains("│ promised "), "{stats}");
+
+    let fingerprint = |db: &Path| -> String {
+        rusqlite::Connection::open(db)
+            .unwrap()
+            .query_row(
+                "SELECT value FROM meta WHERE key = 'rules_fingerprint'",
+                [],
+                |row| row.get(0),
+            )
+            .unwrap()
+    };
+    let old = fingerprint(&db);
+    run_ok(&db, &["today"]);
+    assert_ne!(fingerprint(&db), old, "stored due dates are recomputed");
+}
+
+#[test]
 fn a_database_from_a_newer_followup_is_refused_untouched() {
     let (_dir, db) = copy_fixture("schema-v1.db");
     rusqlite::Connection::open(&db)

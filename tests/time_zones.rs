@@ -78,7 +78,7 @@ fn a_promise_in_their_time_lands_at_the_right_hour_across_the_clock_changes() {
             ],
         );
         let next = &logged["next"];
-        assert_eq!(next["step"], "promised", "{day}");
+        assert_eq!(next["promised"], true, "{day}");
         assert_eq!(next["due"], day);
         assert_eq!(next["time"], mine, "{day}");
         assert_eq!(next["prospect_time"], "08:15", "{day}");
@@ -250,6 +250,28 @@ fn a_bad_zone_or_bad_call_hours_in_the_cadence_file_is_refused_with_its_key() {
 fn the_message_announces_the_next_call_in_their_time() {
     let mut f = Followup::new();
     f.at("2026-03-09T10:00");
+    let cadence = f.write(
+        "cadence.toml",
+        "[calendar]\ntime_zone = \"Europe/Berlin\"\n\n[cadence.standard]\n\n\
+         [cadence.daily]\ngap_business_days = 1\nmax_touches = 8\nrescue_after = 0\n\
+         promise_time = \"14:15\"\n",
+    );
+    let nia = add(&f, &cadence, "Nia Brooks", "America/New_York");
+    with(&f, &cadence, &["edit", "nia", "--cadence", "daily"]).success();
+    let due = json(&f, &cadence, &["today", "--json"]);
+    // The cadence promises the next call at 14:15 Berlin time: 09:15 for Nia (New York is
+    // already on summer time on Tue 10 March, Berlin not yet).
+    let script = due[0]["script"].as_str().unwrap();
+    assert_eq!(due[0]["id"], nia);
+    assert!(script.contains("Tuesday 10 March at 09:15"), "{script}");
+    assert!(!script.contains("14:15"), "{script}");
+}
+
+#[test]
+fn a_promise_of_the_user_is_kept_without_stating_a_time_in_the_standard_messages() {
+    // Issue 10: a promise made once was repeated by every later message ("at 13:15 sharp").
+    let mut f = Followup::new();
+    f.at("2026-03-09T10:00");
     let cadence = berlin(&f, "");
     add(&f, &cadence, "Nia Brooks", "America/New_York");
     with(
@@ -259,10 +281,14 @@ fn the_message_announces_the_next_call_in_their_time() {
     )
     .success();
     let due = json(&f, &cadence, &["today", "--json"]);
-    // The promised 13:15 Berlin call announces the next one at the same hour: 08:15 for Nia.
+    assert_eq!(due[0]["promised"], true);
+    assert_eq!(due[0]["time"], "13:15");
     let script = due[0]["script"].as_str().unwrap();
-    assert!(script.contains("08:15"), "{script}");
-    assert!(!script.contains("13:15"), "{script}");
+    assert!(script.starts_with("As promised"), "{script}");
+    assert!(
+        !script.contains("08:15") && !script.contains("13:15"),
+        "{script}"
+    );
 }
 
 #[test]

@@ -248,7 +248,8 @@ fn example_2_a_promise_comes_first_the_next_morning_with_its_time() {
         shown["attempts"][0]["promise"],
         json!("2026-11-24T08:15:00")
     );
-    assert_eq!(shown["next"]["step"], json!("promised"));
+    assert_eq!(shown["next"]["step"], json!("follow-up"));
+    assert_eq!(shown["next"]["promised"], json!(true));
 
     let due = f.at("2026-11-24").today_json();
     assert_eq!(due.len(), 3, "{due:#?}");
@@ -261,20 +262,92 @@ fn example_2_a_promise_comes_first_the_next_morning_with_its_time() {
     assert_eq!(
         Due::of(first),
         Due {
-            step: "promised".into(),
+            step: "follow-up".into(),
             due: "2026-11-24".into(),
             touch: Some(2)
         }
     );
+    assert_eq!(first["promised"], json!(true));
     assert_eq!(first["time"], json!("08:15"));
     assert_eq!(first["channel"], json!("call"));
     let script = first["script"].as_str().expect("a script");
     assert!(
-        script.to_lowercase().contains("as promised"),
-        "the script says the call is as promised: {script}"
+        script.starts_with("As promised, here is my call. Hi Dana,"),
+        "the script opens by saying the call is as promised: {script}"
+    );
+    assert!(
+        script.contains("a quote for 12 chairs"),
+        "then it says what the follow-up says: {script}"
     );
     let ids: Vec<Value> = due.iter().map(|item| item["id"].clone()).collect();
     assert_eq!(ids, [json!(dana), json!(late), json!(aaron)]);
+    for other in &due[1..] {
+        assert_eq!(other["promised"], json!(false));
+    }
+
+    // Tuesday's call goes to voicemail with no new promise: touch 3 is the rescue, due by
+    // rule 4 on Thu 12-03, not promised.
+    let logged = f
+        .at("2026-11-24T08:15")
+        .log(dana, &["--json"])
+        .stdout_json();
+    assert_eq!(logged["attempt"]["step"], json!("follow-up"));
+    assert_eq!(logged["attempt"]["promise"], Value::Null);
+    let next = &logged["next"];
+    assert_eq!(
+        Due::of(next),
+        Due {
+            step: "rescue".into(),
+            due: "2026-12-03".into(),
+            touch: Some(3)
+        }
+    );
+    assert_eq!(
+        (&next["promised"], &next["time"]),
+        (&json!(false), &Value::Null)
+    );
+    for day in days("2026-11-25", "2026-12-02") {
+        let due = f.at(&day).today_json();
+        assert!(
+            due.iter().all(|item| item["id"] != json!(dana)),
+            "nothing is due for Dana on {day}: {due:#?}"
+        );
+    }
+    let rescue = f.at("2026-12-03").today_json();
+    let rescue = rescue
+        .iter()
+        .find(|item| item["id"] == json!(dana))
+        .expect("the rescue is due");
+    assert_eq!(rescue["step"], json!("rescue"));
+    assert_eq!(rescue["promised"], json!(false));
+}
+
+#[test]
+fn example_2_had_tuesday_promised_thursday_the_rescue_comes_thursday_at_08_15() {
+    let mut f = Followup::new();
+    let dana = add_dana(&mut f, false);
+    f.at(MONDAY).log(dana, &["--promise", "tomorrow 08:15"]);
+    f.at("2026-11-24T08:15")
+        .log(dana, &["--promise", "thu 08:15"]);
+    let due = f.at("2026-11-26T08:00").today_json();
+    assert_eq!(due.len(), 1, "{due:#?}");
+    let rescue = &due[0];
+    assert_eq!(
+        Due::of(rescue),
+        Due {
+            step: "rescue".into(),
+            due: "2026-11-26".into(),
+            touch: Some(3)
+        }
+    );
+    assert_eq!(rescue["promised"], json!(true));
+    assert_eq!(rescue["time"], json!("08:15"));
+    let script = rescue["script"].as_str().expect("a script");
+    assert!(
+        script.starts_with("As promised, here is my call.")
+            && script.contains("I don't want to turn into the caller you avoid"),
+        "the promise moves the touch, the rescue stays the rescue: {script}"
+    );
 }
 
 #[test]
@@ -477,8 +550,9 @@ fn today_is_ordered_promises_by_time_then_oldest_due_then_later_steps_then_name(
     assert_eq!(
         order,
         [
-            (quinn, "promised"),
-            (paul, "promised"),
+            // Their third touch is the rescue, promised: it comes first, by its time.
+            (quinn, "rescue"),
+            (paul, "rescue"),
             (olga, "follow-up"),
             (bea, "first"),
             (fiona, "fire"),
@@ -492,4 +566,12 @@ fn today_is_ordered_promises_by_time_then_oldest_due_then_later_steps_then_name(
     );
     assert_eq!(due[0]["time"], json!("08:15"));
     assert_eq!(due[1]["time"], json!("10:00"));
+    let promised: Vec<&Value> = due.iter().map(|item| &item["promised"]).collect();
+    assert_eq!(
+        promised,
+        [&json!(true), &json!(true)]
+            .into_iter()
+            .chain([&json!(false); 7])
+            .collect::<Vec<_>>()
+    );
 }

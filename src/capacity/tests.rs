@@ -12,6 +12,8 @@ struct Action {
     due: NaiveDate,
     cadence: &'static str,
     promised: bool,
+    /// A touch; `false` for the close chore and the other actions that are not touches.
+    touch: bool,
 }
 
 impl Item for Action {
@@ -24,6 +26,9 @@ impl Item for Action {
     fn pinned(&self) -> bool {
         self.promised
     }
+    fn counted(&self) -> bool {
+        self.touch
+    }
 }
 
 fn action(name: &'static str, due: &str) -> Action {
@@ -32,6 +37,7 @@ fn action(name: &'static str, due: &str) -> Action {
         due: date(due),
         cadence: "standard",
         promised: false,
+        touch: true,
     }
 }
 
@@ -270,6 +276,7 @@ mod properties {
                 due: date("2026-11-16") + chrono::Days::new(offset),
                 cadence: if nurture { "nurture" } else { "standard" },
                 promised,
+                touch: true,
             })
     }
 
@@ -309,4 +316,38 @@ mod properties {
             }
         }
     }
+}
+
+#[test]
+fn what_is_not_a_touch_neither_counts_nor_waits() {
+    // Issue 10: a `close` (paperwork) took the day's only room and pushed a new lead on.
+    let close = Action {
+        touch: false,
+        ..action("close", "2026-11-27")
+    };
+    let items = vec![
+        close,
+        action("a new lead", MONDAY),
+        action("b later", MONDAY),
+    ];
+    let plan = plan(
+        items,
+        order,
+        &Calendar::default(),
+        date(MONDAY),
+        date("2026-12-01"),
+        &cap(1),
+    );
+    assert_eq!(
+        days(&plan),
+        [
+            ("close", MONDAY.to_string(), None),
+            ("a new lead", MONDAY.to_string(), None),
+            (
+                "b later",
+                "2026-12-01".to_string(),
+                Some(MONDAY.to_string())
+            ),
+        ]
+    );
 }

@@ -152,6 +152,8 @@ pub enum Command {
     #[command(after_help = "Examples:\n  followup export --output prospects.csv\n  \
         followup export --format json --output backup.json\n  \
         followup export --status active --format csv | less\n\n\
+        --output refuses a file that exists (add --force to replace it) and the database itself \
+        and the files SQLite keeps beside it: an export written there would destroy the book.\n\
         In CSV, a cell that starts with =, +, -, @, a tab or a carriage return gets a leading ' \
         so that spreadsheets show it as text instead of running it as a formula.")]
     Export(ExportArgs),
@@ -234,9 +236,13 @@ pub struct ExportArgs {
     /// Which files to export
     #[arg(long, value_enum, default_value = "all")]
     pub status: StatusFilter,
-    /// Write to this file (readable by you only) instead of standard output
+    /// Write to this file (readable by you only) instead of standard output; it must not
+    /// exist yet unless --force is given, and it may not be the database
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Replace the --output file if it exists
+    #[arg(long, requires = "output")]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]
@@ -253,7 +259,8 @@ pub struct AgendaArgs {
     /// Print JSON instead of a table
     #[arg(long)]
     pub json: bool,
-    /// Write to this file instead of standard output
+    /// Write to this file (readable by you only) instead of standard output; it is replaced
+    /// if it exists, so that a calendar feed can be refreshed, but it may not be the database
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
@@ -319,7 +326,7 @@ included; a touch belongs to it by its date.";
 pub struct BackupArgs {
     #[command(flatten)]
     pub cadence_file: CadenceFile,
-    /// The file to write; it must not exist yet
+    /// The file to write; it must not exist yet, nor end in -wal, -shm or -journal
     pub file: PathBuf,
 }
 
@@ -520,6 +527,9 @@ pub struct LogArgs {
     /// rescue messages will recall it (only with --outcome connected or meeting)
     #[arg(long)]
     pub ground_rules: bool,
+    /// Keep a --promise or --next that falls on a weekend, a holiday or a day away
+    #[arg(long)]
+    pub force: bool,
     /// Print the attempt and the next action as JSON
     #[arg(long)]
     pub json: bool,
@@ -572,8 +582,9 @@ pub struct ScriptArgs {
     pub cadence_file: CadenceFile,
     /// An id, or part of the name or company of exactly one prospect
     pub prospect: String,
-    /// The step to write the message for [default: the next action's]
-    #[arg(long)]
+    /// The step to write the message for: first, follow-up, rescue, assistant, fire, close,
+    /// next-step or recontact [default: the next action's]
+    #[arg(long, value_parser = parse_step)]
     pub step: Option<Step>,
     /// Print the step's email (To, Subject and body) whatever the channel
     #[arg(long)]
@@ -693,4 +704,17 @@ fn parse_yes_no(text: &str) -> Result<bool, String> {
         "no" => Ok(false),
         _ => Err("say yes or no".to_string()),
     }
+}
+
+/// A step to write a message for. `promised` still parses, so that `script` can say what
+/// became of it (old histories hold it), but is not offered: a promise no longer replaces the
+/// step (cadence.md rule 1).
+fn parse_step(text: &str) -> Result<Step, String> {
+    text.parse()
+        .map_err(|mut error: crate::domain::UnknownWord| {
+            error
+                .expected
+                .retain(|word| *word != Step::Promised.as_str());
+            error.to_string()
+        })
 }

@@ -4,6 +4,7 @@
 mod args;
 mod commands;
 mod output;
+mod output_file;
 mod session;
 
 use std::ffi::OsString;
@@ -26,8 +27,18 @@ pub fn run(arguments: impl IntoIterator<Item = OsString>, system_now: NaiveDateT
     if let Some(text) = commands::without_session(&cli.command) {
         return output::print(&text);
     }
-    match Session::new(&cli, system_now).and_then(|session| commands::run(cli.command, session)) {
-        Ok(text) => output::print(&text),
+    let warnings = output::Warnings::default();
+    match Session::new(&cli, system_now, warnings.clone())
+        .and_then(|session| commands::run(cli.command, session))
+    {
+        Ok(text) => {
+            // After the output, and only if it could be written: a failure is one line.
+            let status = output::print(&text);
+            if status == ExitCode::SUCCESS {
+                warnings.flush();
+            }
+            status
+        }
         Err(error) => {
             output::error(&error.to_string());
             ExitCode::from(error.exit_code())
@@ -56,6 +67,7 @@ fn clap_exit(error: &clap::Error) -> ExitCode {
                 .collect::<Vec<_>>()
                 .join(" ");
             let message = message.trim_start_matches("error:").trim();
+            let message = shorten_quoted(message);
             output::error(&format!(
                 "{message} (see `{} --help`)",
                 command_path(&rendered)
@@ -80,4 +92,42 @@ fn command_path(rendered: &str) -> String {
         })
         .filter(|path| !path.is_empty())
         .unwrap_or_else(|| "followup".to_string())
+}
+
+/// clap quotes the value it refuses in full; a long one is cut as every error of ours cuts
+/// it (`crate::quote`).
+fn shorten_quoted(message: &str) -> String {
+    let parts: Vec<&str> = message.split('\'').collect();
+    // Odd-numbered parts lie between a pair of quotes; a last quote without its pair stays.
+    let mut out = String::with_capacity(message.len().min(1_000));
+    for (index, part) in parts.iter().enumerate() {
+        match index {
+            0 => out.push_str(part),
+            index if index % 2 == 1 && index + 1 < parts.len() => {
+                out.push_str(&crate::quote::quoted(part))
+            }
+            index if index % 2 == 1 => {
+                out.push('\'');
+                out.push_str(part);
+            }
+            _ => out.push_str(part),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn long_values_clap_quotes_are_cut() {
+        let long = "x".repeat(500);
+        let message = format!("invalid value '{long}' for '--channel <CHANNEL>'");
+        let short = super::shorten_quoted(&message);
+        assert!(short.starts_with(&format!(
+            "invalid value '{}…' (500 characters)",
+            "x".repeat(80)
+        )));
+        assert!(short.ends_with("for '--channel <CHANNEL>'"));
+        assert_eq!(super::shorten_quoted("it's"), "it's");
+    }
 }

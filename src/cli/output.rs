@@ -1,46 +1,75 @@
-//! Writing to the terminal without panicking: a closed pipe (`followup today | head`) ends
-//! the output quietly instead of crashing.
+//! Writing to standard output and standard error, the only two streams the front end uses.
+//!
+//! - A closed pipe (`followup today | head -1`) ends the output quietly; any other failure
+//!   to write (`> /dev/full`) is the command's one `error:` line and status 1.
+//! - On a terminal, every control character that does not lay out text is shown escaped,
+//!   whatever command made the text: names, notes and file names come from people and files,
+//!   and raw escapes in them could rewrite the screen or the window title.
+//! - `error: ` is the one line on stderr of a failing command; warnings wait for success.
 
-use std::io::Write;
+use std::cell::RefCell;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
+use std::rc::Rc;
 
 use crate::render::sanitize;
 
+/// Prints a command's output. Status 0, or 1 with an `error:` line when it cannot be written.
 pub fn print(text: &str) -> ExitCode {
-    let mut stdout = std::io::stdout().lock();
+    let stdout = std::io::stdout();
+    let text = if stdout.is_terminal() {
+        sanitize::for_terminal(text)
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    };
+    let mut stdout = stdout.lock();
     match stdout
         .write_all(text.as_bytes())
         .and_then(|()| stdout.flush())
     {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(_) => ExitCode::from(1),
+        Err(error) => {
+            self::error(&format!("cannot write to standard output: {error}"));
+            ExitCode::from(1)
+        }
     }
 }
 
-/// The one line of cli.md: `error: ` and a message, with no raw control characters.
+/// The longest error line: every value an error repeats is already cut
+/// (`crate::quote`); this bounds what a message might still gather.
+const MAX_ERROR_CHARS: usize = 2_000;
+
+/// The one line of cli.md: `error: ` and a message, with no raw control characters and of a
+/// bounded length.
 pub fn error(message: &str) {
-    let _ = writeln!(std::io::stderr(), "error: {}", sanitize::clean(message));
-}
-
-/// A `warning: ` line on stderr: something worth knowing that does not stop the command.
-pub fn warning(message: &str) {
-    let _ = writeln!(std::io::stderr(), "warning: {}", sanitize::clean(message));
-}
-
-/// Writes a file that may hold people's contact details: created readable by its owner only,
-/// replaced if it exists (as `> FILE` would).
-pub fn write_file(path: &std::path::Path, text: &str) -> crate::error::Result<()> {
-    let failed = |source| crate::error::Error::Write {
-        path: path.to_path_buf(),
-        source,
+    let clean = sanitize::clean(message);
+    let line = match clean.char_indices().nth(MAX_ERROR_CHARS) {
+        None => clean,
+        Some((end, _)) => std::borrow::Cow::Owned(format!(
+            "{}… (cut at {MAX_ERROR_CHARS} characters)",
+            &clean[..end]
+        )),
     };
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let mut file = options.open(path).map_err(failed)?;
-    file.write_all(text.as_bytes())
-        .and_then(|()| file.flush())
-        .map_err(failed)
+    let _ = writeln!(std::io::stderr(), "error: {line}");
+}
+
+/// Things worth knowing that do not stop the command, gathered while it runs. They are
+/// printed as `warning: ` lines only when it succeeds: a failing command prints one line,
+/// its error.
+#[derive(Debug, Clone, Default)]
+pub struct Warnings(Rc<RefCell<Vec<String>>>);
+
+impl Warnings {
+    pub fn push(&self, message: String) {
+        self.0.borrow_mut().push(message);
+    }
+
+    /// Prints the warnings gathered, once.
+    pub fn flush(&self) {
+        let mut stderr = std::io::stderr().lock();
+        for message in self.0.borrow_mut().drain(..) {
+            let _ = writeln!(stderr, "warning: {}", sanitize::clean(&message));
+        }
+    }
 }

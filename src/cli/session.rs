@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use chrono::NaiveDateTime;
 
 use super::args::Cli;
+use super::output::Warnings;
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::store::Store;
@@ -15,12 +16,14 @@ pub struct Session {
     pub config: Config,
     pub now: NaiveDateTime,
     db: Option<PathBuf>,
+    /// Printed only if the command succeeds.
+    warnings: Warnings,
 }
 
 impl Session {
     /// Reads the clock pin and the cadence file; the database is opened only by the commands
     /// that need it.
-    pub fn new(cli: &Cli, system_now: NaiveDateTime) -> Result<Session> {
+    pub fn new(cli: &Cli, system_now: NaiveDateTime, warnings: Warnings) -> Result<Session> {
         let pinned = cli
             .now
             .as_deref()
@@ -47,18 +50,30 @@ impl Session {
             config,
             now,
             db: cli.db.clone(),
+            warnings,
         })
+    }
+
+    /// A handle on the warnings of this command, to keep after the session is spent on a
+    /// tracker: they are printed only if the command succeeds.
+    pub fn warnings(&self) -> Warnings {
+        self.warnings.clone()
+    }
+
+    /// The database file, as `--db`, `FOLLOWUP_DB` or the default names it; not opened.
+    pub fn db_path(&self) -> Result<PathBuf> {
+        match &self.db {
+            Some(path) => Ok(path.clone()),
+            None => default_db_path(),
+        }
     }
 
     /// Opens the database (creating it on first use) and the tracker over it.
     pub fn tracker(self) -> Result<Tracker> {
-        let path = match self.db {
-            Some(path) => path,
-            None => default_db_path()?,
-        };
+        let path = self.db_path()?;
         let store = Store::open(&path)?;
         if let Some(mode) = store.loose_permissions() {
-            super::output::warning(&format!(
+            self.warnings.push(format!(
                 "{} can be read by other users (mode {mode:o}); it holds people's contact details, \
                  so consider `chmod 600 {}`",
                 path.display(),
@@ -67,7 +82,7 @@ impl Session {
         }
         let tracker = Tracker::new(store, self.config, self.now)?;
         if let Some(stored) = tracker.clock_zone_changed()? {
-            super::output::warning(&format!(
+            self.warnings.push(format!(
                 "the times in {} were written in {stored} time, but your zone is now {}: \
                  promised calls are read as {} times; to keep them, set `time_zone = \"{stored}\"` \
                  under [calendar] in cadence.toml",
@@ -82,11 +97,7 @@ impl Session {
     /// The tracker over the database if it exists already; `None` without creating one. For
     /// commands that read the days off kept there but need no database of their own.
     pub fn existing_tracker(self) -> Result<Option<Tracker>> {
-        let exists = match &self.db {
-            Some(path) => path.exists(),
-            None => default_db_path()?.exists(),
-        };
-        if exists {
+        if self.db_path()?.exists() {
             self.tracker().map(Some)
         } else {
             Ok(None)

@@ -21,8 +21,9 @@ use crate::cadence::Cadence;
 use crate::calendar::Calendar;
 use crate::domain::Step;
 use crate::holidays::{Holiday, HolidayList, Source};
+use crate::quote::quoted;
 use crate::speaking;
-use crate::templates::{self, Part, Templates};
+use crate::templates::{self, Opening, Part, Templates};
 use crate::zones::{self, CallHours};
 use chrono_tz::Tz;
 
@@ -138,10 +139,14 @@ impl Config {
         let mut own_tables = Vec::new();
         for (key, value) in raw.templates {
             match value {
-                toml::Value::String(text) => {
-                    let (step, part) = template_key(&locator, "templates", &key, &text)?;
-                    templates.insert(step, part, text);
-                }
+                toml::Value::String(text) => match opening_key(&locator, "templates", &key, &text)?
+                {
+                    Some((opening, part)) => templates.insert_opening(opening, part, text),
+                    None => {
+                        let (step, part) = template_key(&locator, "templates", &key, &text)?;
+                        templates.insert(step, part, text);
+                    }
+                },
                 toml::Value::Table(table) => own_tables.push((key, table)),
                 _ => {
                     return Err(locator.at_key(
@@ -155,6 +160,13 @@ impl Config {
         }
         if let Some(step) = templates.steps_without_script().next() {
             return Err(locator.at_key("templates", step.as_str(), "this step has no message"));
+        }
+        if let Some(key) = templates.openings_without_script().next() {
+            return Err(locator.at_key(
+                "templates",
+                key,
+                "the opening of a promised call has no message",
+            ));
         }
 
         let mut cadences = BTreeMap::new();
@@ -175,8 +187,9 @@ impl Config {
                 return Err(locator.at_table(
                     &table_name,
                     format!(
-                        "there is no cadence '{cadence}' for these messages; [templates.NAME] \
+                        "there is no cadence {} for these messages; [templates.NAME] \
                          holds the messages of the cadence [cadence.NAME], and this file has: {}",
+                        quoted(&cadence),
                         cadences.keys().cloned().collect::<Vec<_>>().join(", ")
                     ),
                 ));
@@ -185,6 +198,10 @@ impl Config {
                 let toml::Value::String(text) = value else {
                     return Err(locator.at_key(&table_name, &key, "must be a message in quotes"));
                 };
+                if let Some((opening, part)) = opening_key(&locator, &table_name, &key, &text)? {
+                    templates.insert_opening_for(&cadence, opening, part, text);
+                    continue;
+                }
                 let (step, part) = template_key(&locator, &table_name, &key, &text)?;
                 templates.insert_for(&cadence, step, part, text);
             }
@@ -317,11 +334,28 @@ fn template_key(
             table,
             key,
             "not a template name: use a step (first, follow-up, rescue, assistant, fire, close, \
-             promised, next-step, recontact), optionally followed by _subject, _email or _text",
+             next-step, recontact), optionally followed by _subject, _email or _text, or the \
+             opening of a promised call (promise-kept, promise-missed), optionally followed by \
+             _email",
         )
     })?;
     templates::check(text).map_err(|error| locator.at_key(table, key, error.to_string()))?;
     Ok((step, part))
+}
+
+/// Reads the key of an opening of a promised call (`promise-kept`, `promise-missed_email`...)
+/// and checks its text; `None` for any other key.
+fn opening_key(
+    locator: &Locator,
+    table: &str,
+    key: &str,
+    text: &str,
+) -> Result<Option<(Opening, Part)>, ConfigError> {
+    let Some(found) = Opening::parse_key(key) else {
+        return Ok(None);
+    };
+    templates::check(text).map_err(|error| locator.at_key(table, key, error.to_string()))?;
+    Ok(Some(found))
 }
 
 /// The same configuration with the days off kept in the database: imported holidays and the
@@ -400,7 +434,8 @@ fn check_calendar(
                         "calendar",
                         "workdays",
                         format!(
-                            "'{name}' is not a weekday (use mon, tue, wed, thu, fri, sat, sun)"
+                            "{} is not a weekday (use mon, tue, wed, thu, fri, sat, sun)",
+                            quoted(name)
                         ),
                     )
                 })
@@ -415,7 +450,13 @@ fn check_calendar(
                 locator.at_key(
                     "calendar",
                     "holidays",
-                    format!("{value} is not a date; write holidays as \"YYYY-MM-DD\""),
+                    format!(
+                        "{} is not a date; write holidays as \"YYYY-MM-DD\"",
+                        match value.as_str() {
+                            Some(text) => quoted(text),
+                            None => quoted(&value.to_string()),
+                        }
+                    ),
                 )
             })
         })
@@ -497,7 +538,10 @@ fn check_cadence(locator: &Locator, name: &str, raw: RawCadence) -> Result<Caden
                 locator.at_key(
                     &table,
                     "promise_time",
-                    format!("'{text}' is not a time; write HH:MM, such as \"08:15\""),
+                    format!(
+                        "{} is not a time; write HH:MM, such as \"08:15\"",
+                        quoted(&text)
+                    ),
                 )
             })
         })

@@ -137,7 +137,7 @@ fn the_built_in_file_has_a_calendar_me_and_a_message_for_every_step() {
     );
     assert!(config.me.name.is_some());
     assert_eq!(config.templates.steps_without_script().count(), 0);
-    for step in Step::ALL {
+    for step in Step::ALL.iter().filter(|step| **step != Step::Promised) {
         let script = config.templates.get(*step, Part::Script).unwrap();
         assert!(templates::check(script).is_ok(), "the {step} template");
     }
@@ -146,8 +146,18 @@ fn the_built_in_file_has_a_calendar_me_and_a_message_for_every_step() {
         rescue.contains("{next_step}"),
         "the rescue recalls the agreed next step"
     );
-    let promised = config.templates.get(Step::Promised, Part::Script).unwrap();
-    assert!(promised.contains("as promised"));
+    let kept = config
+        .templates
+        .opening_for("standard", Opening::Kept, Part::Script)
+        .unwrap();
+    assert!(kept.contains("As promised"));
+    assert!(
+        config
+            .templates
+            .opening_for("standard", Opening::Missed, Part::Script)
+            .unwrap()
+            .contains("apology")
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -478,13 +488,13 @@ fn the_unknown_placeholder_and_the_template_are_both_named() {
 #[test]
 fn a_cadence_own_templates_override_the_shared_ones_step_by_step() {
     let config = parse(&format!(
-        "{GOOD}\n[templates.quick]\npromised = \"As promised, {{first_name}}.\"\nfirst_subject = \"Quick: {{topic}}\"\n"
+        "{GOOD}\n[templates.quick]\nfire = \"Closing it, {{first_name}}.\"\nfirst_subject = \"Quick: {{topic}}\"\n"
     ));
     let built_in = Config::built_in();
     let templates = &config.templates;
     assert_eq!(
-        templates.for_cadence("quick", Step::Promised, Part::Script),
-        Some("As promised, {first_name}.")
+        templates.for_cadence("quick", Step::Fire, Part::Script),
+        Some("Closing it, {first_name}.")
     );
     assert_eq!(
         templates.for_cadence("quick", Step::First, Part::Subject),
@@ -496,16 +506,42 @@ fn a_cadence_own_templates_override_the_shared_ones_step_by_step() {
         Some("Hi {first_name}, {me} here about {topic}.")
     );
     assert_eq!(
-        templates.for_cadence("quick", Step::Promised, Part::Email),
-        built_in.templates.get(Step::Promised, Part::Email)
+        templates.for_cadence("quick", Step::Fire, Part::Email),
+        built_in.templates.get(Step::Fire, Part::Email)
     );
     // Other cadences keep the shared messages.
     assert_eq!(
-        templates.for_cadence("standard", Step::Promised, Part::Script),
-        built_in.templates.get(Step::Promised, Part::Script)
+        templates.for_cadence("standard", Step::Fire, Part::Script),
+        built_in.templates.get(Step::Fire, Part::Script)
     );
     assert_eq!(templates.own_count("quick"), 2);
     assert_eq!(templates.own_count("standard"), 0);
+}
+
+#[test]
+fn an_older_file_with_promised_messages_is_still_read_and_the_openings_come_from_the_built_in() {
+    // Before a promise kept the step (issue 10), `promised` was a step with its own messages;
+    // users' copies of cadence.toml still hold them. They are read, and no longer used.
+    let config = parse(&format!(
+        "{GOOD}\npromised = \"Hi {{first_name}}, calling as promised.\"\n"
+    ));
+    let built_in = Config::built_in();
+    for opening in Opening::ALL {
+        assert_eq!(
+            config.templates.opening_for("quick", opening, Part::Script),
+            built_in
+                .templates
+                .opening_for("standard", opening, Part::Script)
+        );
+    }
+    let own = parse(&format!(
+        "{GOOD}\n[templates.quick]\npromise-kept = \"Right on time, {{first_name}}.\"\n"
+    ));
+    assert_eq!(
+        own.templates
+            .opening_for("quick", Opening::Kept, Part::Script),
+        Some("Right on time, {first_name}.")
+    );
 }
 
 #[test]

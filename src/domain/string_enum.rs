@@ -5,7 +5,7 @@
 
 /// Names an unknown word and lists the accepted ones, for error messages.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("'{value}' is not one of: {}", .expected.join(", "))]
+#[error("{} is not one of: {}", crate::quote::quoted(.value), .expected.join(", "))]
 pub struct UnknownWord {
     pub value: String,
     pub expected: Vec<&'static str>,

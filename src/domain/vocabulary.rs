@@ -93,6 +93,9 @@ string_enum! {
         Assistant => "assistant",
         Fire => "fire",
         Close => "close",
+        /// History only: before a promise kept the step of the touch it moved (cadence.md
+        /// rule 1, issue 10), promised calls were recorded as this step. Old attempts are read
+        /// as they are; the engine never plans it.
         Promised => "promised",
         NextStep => "next-step",
         Recontact => "recontact",

@@ -456,7 +456,9 @@ fn a_closed_file_without_a_recontact_date_has_nothing_to_do() {
 // ---------------------------------------------------------------------------------------------
 
 #[test]
-fn example_2_a_promise_is_due_at_its_date_and_time() {
+fn example_2_a_promise_moves_the_touch_and_the_rescue_stays_the_rescue() {
+    // Mon: voicemail promising Tue 08:15. Tue: the promised call goes to voicemail with no
+    // new promise. Touch 3 is then due by rule 4: the rescue, Thu 12-03, not promised.
     let mut file = File::new(prospect("2026-11-23"));
     play(
         &mut file,
@@ -465,42 +467,180 @@ fn example_2_a_promise_is_due_at_its_date_and_time() {
                 then: Do::VoicemailPromising("2026-11-24T08:15"),
                 ..row("2026-11-23", Step::First, Some(1))
             },
-            row("2026-11-24", Step::Promised, Some(2)),
+            row("2026-11-24", Step::FollowUp, Some(2)),
+            row("2026-12-03", Step::Rescue, Some(3)),
         ],
+    );
+    assert_eq!(
+        file.recorded_steps(),
+        [Step::First, Step::FollowUp, Step::Rescue],
+        "the promised call is recorded as the follow-up it was"
     );
 
     let mut file = File::new(prospect("2026-11-23"));
     file.log(Log::voicemail("2026-11-23T16:40").promising("2026-11-24T08:15"));
     let action = file.next_on("2026-11-24");
-    assert_eq!(action.step, Step::Promised);
-    assert_eq!(action.due, date("2026-11-24"));
-    assert_eq!(action.time, Some(time("08:15")));
-    assert_eq!(action.touch, Some(2));
     assert_eq!(
-        action.basis,
-        Basis::Promise {
-            made_on: date("2026-11-23")
-        }
+        (action.step, action.due, action.time, action.touch),
+        (
+            Step::FollowUp,
+            date("2026-11-24"),
+            Some(time("08:15")),
+            Some(2)
+        )
     );
-    // The call made as promised is recorded as the promised step.
+    assert!(action.promised(), "listed as promised, with its time");
     assert_eq!(
-        file.step_for("2026-11-24T08:15", Channel::Call),
-        Step::Promised
+        action.promise,
+        Some(Promise {
+            at: datetime("2026-11-24T08:15"),
+            made_on: date("2026-11-23"),
+            missed: false
+        })
+    );
+    file.voicemail("2026-11-24");
+    let rescue = file.next_on("2026-11-24");
+    assert_eq!(
+        (rescue.step, rescue.due, rescue.time, rescue.promised()),
+        (Step::Rescue, date("2026-12-03"), None, false)
     );
 }
 
 #[test]
-fn a_promise_beats_the_close_out_rules() {
-    // Even after the close-out message, a promise is what is due next.
+fn example_2_a_promised_rescue_is_still_the_rescue() {
+    let mut file = File::new(prospect("2026-11-23"));
+    file.log(Log::voicemail("2026-11-23T16:40").promising("2026-11-24T08:15"));
+    file.log(Log::voicemail("2026-11-24T08:15").promising("2026-11-26T08:15"));
+    let action = file.next_on("2026-11-25");
+    assert_eq!(
+        (action.step, action.due, action.time, action.touch),
+        (
+            Step::Rescue,
+            date("2026-11-26"),
+            Some(time("08:15")),
+            Some(3)
+        )
+    );
+    assert!(action.promised());
+    assert_eq!(
+        file.step_for("2026-11-26T08:15", Channel::Call),
+        Step::Rescue
+    );
+}
+
+#[test]
+fn a_promise_on_the_close_out_is_one_more_call_with_the_close_out_message() {
     let mut file = File::new(prospect("2026-11-23"));
     for day in ["2026-11-23", "2026-11-27", "2026-12-03"] {
         file.voicemail(day);
     }
+    // The close-out message is left with a promise: that call is made, as the close-out.
     file.log(Log::voicemail("2026-12-09T10:00").promising("2026-12-10T14:30"));
     let action = file.next_on("2026-12-10");
     assert_eq!(
-        (action.step, action.due, action.time),
-        (Step::Promised, date("2026-12-10"), Some(time("14:30")))
+        (action.step, action.due, action.time, action.touch),
+        (Step::Fire, date("2026-12-10"), Some(time("14:30")), Some(4))
+    );
+    assert!(action.promised());
+    assert_eq!(
+        action.basis,
+        Basis::CloseOutPromised {
+            last_touch: date("2026-12-09")
+        }
+    );
+    assert_eq!(file.step_for("2026-12-10T14:30", Channel::Call), Step::Fire);
+    // That call goes unanswered too: the file waits close_after_business_days from it.
+    file.log(Log::voicemail("2026-12-10T14:30"));
+    let close = file.next_on("2026-12-10");
+    assert_eq!(
+        (close.step, close.due, close.promised()),
+        (Step::Close, date("2026-12-16"), false)
+    );
+    assert_eq!(
+        following_touch(
+            &file.prospect,
+            &file.attempts[..4],
+            &file.cadence,
+            &file.calendar,
+            &action,
+            date("2026-12-10"),
+        ),
+        None,
+        "the promised close-out announces no later call"
+    );
+}
+
+#[test]
+fn a_missed_promise_is_an_overdue_touch_from_the_next_day_and_the_cadence_counts_on_from_the_call()
+{
+    let mut file = File::new(prospect("2026-11-23"));
+    file.log(Log::voicemail("2026-11-23T16:40").promising("2026-11-24T08:15"));
+    // On the promised day it is a promised call (missed at 08:16: see promise::late_by).
+    assert!(file.next_on("2026-11-24").promised());
+    // From the next day on: the follow-up, overdue since Tue, with no time any more.
+    let missed = file.next_on("2026-11-26");
+    assert_eq!(
+        (missed.step, missed.due, missed.time, missed.touch),
+        (Step::FollowUp, date("2026-11-24"), None, Some(2))
+    );
+    assert!(!missed.promised());
+    assert_eq!(
+        missed.missed_promise().map(|promise| promise.at),
+        Some(datetime("2026-11-24T08:15"))
+    );
+    // Made on Thu 11-26: the next touch counts from Thursday, not from Tuesday.
+    assert_eq!(file.voicemail("2026-11-26"), Step::FollowUp);
+    let rescue = file.next_on("2026-11-26");
+    assert_eq!(
+        (rescue.step, rescue.due),
+        (Step::Rescue, date("2026-12-03"))
+    );
+    assert_eq!(rescue.promise, None);
+}
+
+#[test]
+fn a_fixed_date_that_falls_while_away_is_due_on_the_day_of_return() {
+    let away = Calendar::default().with_away([date("2026-11-25"), date("2026-11-26")]);
+    let mut file = File::new(prospect("2026-11-23")).on(away.clone());
+    file.log(Log::voicemail("2026-11-23T10:00").promising("2026-11-25T08:15"));
+    // Away Wed and Thu: nothing is due while out; the promise is due on Fri, the day back,
+    // and cannot be kept at its time.
+    let on_monday = file.next_on("2026-11-23");
+    assert_eq!(
+        (on_monday.due, on_monday.time, on_monday.promised()),
+        (date("2026-11-27"), None, false)
+    );
+    // Back on Friday, the promised day is over: the touch is due, with an apology.
+    let back = file.next_on("2026-11-27");
+    assert_eq!((back.due, back.promised()), (date("2026-11-27"), false));
+    assert!(back.missed_promise().is_some());
+
+    let mut file = File::new(prospect("2026-11-23")).on(away);
+    file.log(
+        Log::new("2026-11-23T10:00", Channel::Call, Outcome::Connected).agreeing("2026-11-26"),
+    );
+    let agreed = file.next_on("2026-11-25");
+    assert_eq!(
+        (agreed.step, agreed.due),
+        (Step::NextStep, date("2026-11-27"))
+    );
+    // A promise on a weekend the user insisted on (`log --force`) stays where it was put.
+    let mut file = File::new(prospect("2026-11-23"));
+    file.log(Log::voicemail("2026-11-27T10:00").promising("2026-11-28T10:00"));
+    assert_eq!(file.next_on("2026-11-27").due, date("2026-11-28"));
+}
+
+#[test]
+fn history_with_the_old_promised_step_still_counts_as_touches() {
+    // Databases made before RULES_VERSION 2 recorded promised calls as the step `promised`.
+    let mut file = File::new(prospect("2026-11-23"));
+    file.voicemail("2026-11-23");
+    file.voicemail("2026-11-24");
+    file.attempts[1].step = "promised".parse().expect("the old word is still read");
+    let action = file.next_on("2026-11-24");
+    assert_eq!(
+        (action.step, action.due),
+        (Step::Rescue, date("2026-12-03"))
     );
 }
 
@@ -1056,13 +1196,13 @@ fn as_promised_promises_the_next_business_day_at_its_time_until_the_close_out() 
     let table = [
         // (touch made, step it fulfils, promise it makes)
         ("2026-11-23", Step::First, Some("2026-11-24T08:15")),
-        ("2026-11-24", Step::Promised, Some("2026-11-25T08:15")),
-        ("2026-11-25", Step::Promised, Some("2026-11-26T08:15")),
-        ("2026-11-26", Step::Promised, Some("2026-11-27T08:15")),
-        ("2026-11-27", Step::Promised, Some("2026-11-30T08:15")), // over the weekend
-        ("2026-11-30", Step::Promised, Some("2026-12-01T08:15")),
+        ("2026-11-24", Step::FollowUp, Some("2026-11-25T08:15")),
+        ("2026-11-25", Step::FollowUp, Some("2026-11-26T08:15")),
+        ("2026-11-26", Step::FollowUp, Some("2026-11-27T08:15")),
+        ("2026-11-27", Step::FollowUp, Some("2026-11-30T08:15")), // over the weekend
+        ("2026-11-30", Step::FollowUp, Some("2026-12-01T08:15")),
         // Touch 7: the next one is the close-out, which is not promised.
-        ("2026-12-01", Step::Promised, None),
+        ("2026-12-01", Step::FollowUp, None),
     ];
     for (day, step, promise) in table {
         let at = format!("{day}T08:15");
@@ -1074,15 +1214,15 @@ fn as_promised_promises_the_next_business_day_at_its_time_until_the_close_out() 
         if let Some(promise) = promised {
             let action = file.next_on(day);
             assert_eq!(
-                (action.step, action.due, action.time),
-                (Step::Promised, promise.date(), Some(promise.time()))
+                (action.step, action.due, action.time, action.promised()),
+                (Step::FollowUp, promise.date(), Some(promise.time()), true)
             );
         }
     }
     let fire = file.next_on("2026-12-02");
     assert_eq!(
-        (fire.step, fire.due, fire.touch),
-        (Step::Fire, date("2026-12-02"), Some(8))
+        (fire.step, fire.due, fire.touch, fire.promised()),
+        (Step::Fire, date("2026-12-02"), Some(8), false)
     );
 }
 
@@ -1109,17 +1249,17 @@ fn no_implied_promise_without_a_promise_time_or_after_a_response() {
 }
 
 #[test]
-fn an_unanswered_promised_call_renews_the_promise_at_the_same_time() {
+fn a_promised_call_logged_without_a_promise_does_not_carry_the_old_one_forward() {
+    // Issue 10: after one promise, a later voicemail logged without --promise told the
+    // prospect "I'll call again on Thursday at 10:00 sharp". Only the user or a cadence with
+    // promise_time makes a promise.
     let mut file = File::new(prospect("2026-11-23"));
-    file.log(Log::voicemail("2026-11-23T16:40").promising("2026-11-24T08:15"));
+    file.log(Log::voicemail("2026-11-23T16:40").promising("2026-11-24T10:00"));
     let step = file.voicemail("2026-11-24");
-    assert_eq!(step, Step::Promised);
-    // The promised call went unanswered: the next touch (here the rescue, which waits for
-    // its ten-day span) is promised at the same time.
-    assert_eq!(
-        implied_promise_of(&file),
-        Some(datetime("2026-12-03T08:15"))
-    );
+    assert_eq!(step, Step::FollowUp);
+    assert_eq!(implied_promise_of(&file), None);
+    let next = file.next_on("2026-11-24");
+    assert_eq!((next.time, next.promise), (None, None));
 }
 
 #[test]
@@ -1187,13 +1327,13 @@ fn after_a_reopen_the_following_touch_is_a_gap_after_the_reopening_day() {
 fn a_reply_once_the_next_touch_is_due_is_that_touch() {
     let mut file = File::new(prospect("2026-11-23"));
     file.log(Log::voicemail("2026-11-23T10:00").promising("2026-11-24T08:15"));
-    // The promised call was made and they answered: the promised step, not the first.
+    // The promised call was made and they answered: the follow-up it was, not the first.
     let step = file.log(Log::new(
         "2026-11-24T08:20",
         Channel::Call,
         Outcome::Replied,
     ));
-    assert_eq!(step, Step::Promised);
+    assert_eq!(step, Step::FollowUp);
 }
 
 // ---------------------------------------------------------------------------------------------

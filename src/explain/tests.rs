@@ -212,7 +212,7 @@ fn holidays_are_named_among_the_days_skipped() {
 }
 
 #[test]
-fn a_promise_overrides_the_rules_and_says_what_it_overrode() {
+fn a_promise_sets_the_time_and_the_rules_still_choose_the_step() {
     let mut file = File::new();
     file.log("2026-11-23T10:00", Channel::Call, Outcome::Voicemail)
         .promise = Some(at("2026-11-24T08:15"));
@@ -221,24 +221,62 @@ fn a_promise_overrides_the_rules_and_says_what_it_overrode() {
     assert_says(
         &why,
         "rule 1",
-        "the latest attempt (Mon 2026-11-23 10:00, call voicemail) promised a call on Tue 2026-11-24 at 08:15: a promise beats every rule below.",
+        "the latest attempt (Mon 2026-11-23 10:00, call voicemail) promised a call on Tue 2026-11-24 at 08:15: a promise sets when the next touch happens; the rules below still say what it is.",
     );
     assert_says(
         &why,
         "rule 4",
-        "without a promise, rule 4 would give follow-up on Fri 2026-11-27; a promise overrides it.",
+        "u + 1 = 2 is not max_touches = 4 and u = 1 is not rescue_after = 2: the next touch is a follow-up.",
+    );
+    assert_says(
+        &why,
+        "rule 1",
+        "the promise fixes when the follow-up touch happens, not what it is: Tue 2026-11-24 at 08:15 instead of Fri 2026-11-27, the date the rules above give.",
     );
     assert_says(
         &why,
         "next",
-        "promised on Tue 2026-11-24 at 08:15, touch 2 of 4: due in 1 business day.",
+        "follow-up on Tue 2026-11-24 at 08:15, touch 2 of 4, as promised: due in 1 business day.",
     );
 
     let late = file.explain("2026-11-24T09:35");
     assert_says(
         &late,
         "next",
-        "promised on Tue 2026-11-24 at 08:15, touch 2 of 4: a missed promise, 1h 20m late: log any attempt to settle it.",
+        "follow-up on Tue 2026-11-24 at 08:15, touch 2 of 4, as promised: a missed promise, 1h 20m late: log any attempt to settle it.",
+    );
+
+    let overdue = file.explain("2026-11-26T09:00");
+    assert_eq!(overdue.rule, 1);
+    assert_says(
+        &overdue,
+        "rule 1",
+        "the promised day is over and no attempt was logged: the promise was missed. The touch is simply overdue now, and its message apologises for the missed call; the cadence counts on from the day it is made.",
+    );
+    assert_says(
+        &overdue,
+        "next",
+        "follow-up on Tue 2026-11-24, touch 2 of 4: overdue since the missed promise, 2 business days late: call now, with an apology.",
+    );
+}
+
+#[test]
+fn a_promise_on_the_close_out_is_explained_as_one_more_call() {
+    let mut file = File::new();
+    file.voicemails(&["2026-11-23", "2026-11-27", "2026-12-03"]);
+    file.log("2026-12-09T10:00", Channel::Call, Outcome::Voicemail)
+        .promise = Some(at("2026-12-10T14:30"));
+    let why = file.explain("2026-12-10T09:00");
+    assert_eq!(why.rule, 1);
+    assert_says(
+        &why,
+        "rule 1",
+        "a promise made on the close-out touch is kept as one more call, with the close-out message; after it the file waits close_after_business_days = 4 as usual.",
+    );
+    assert_says(
+        &why,
+        "next",
+        "fire on Thu 2026-12-10 at 14:30, touch 4 of 4, as promised: due today.",
     );
 }
 
@@ -430,4 +468,34 @@ fn every_line_names_what_it_applies() {
             "{line:?}"
         );
     }
+}
+
+#[test]
+fn a_promise_or_agreed_date_on_a_day_away_is_explained_as_due_the_day_of_return() {
+    let mut file = File::new();
+    file.calendar = Calendar::default().with_away([date("2026-12-01"), date("2026-12-02")]);
+    file.log("2026-11-27T11:00", Channel::Call, Outcome::Voicemail)
+        .promise = Some(at("2026-12-01T08:15"));
+    let why = file.explain("2026-11-27T12:00");
+    assert_says(
+        &why,
+        "rule 1",
+        "you are away on the promised day, so the promise cannot be kept: the touch is due the day you are back, and its message apologises for the missed call.",
+    );
+    assert_says(
+        &why,
+        "next",
+        "follow-up on Thu 2026-12-03, touch 2 of 4: due in 2 business days.",
+    );
+
+    let mut file = File::new();
+    file.calendar = Calendar::default().with_away([date("2026-12-01"), date("2026-12-02")]);
+    file.log("2026-11-27T11:00", Channel::Call, Outcome::Connected)
+        .next = Some(date("2026-12-01"));
+    let why = file.explain("2026-11-27T12:00");
+    assert_says(
+        &why,
+        "rule 2",
+        "Tue 2026-12-01 is a day you are away: the next step is due the day you are back, Thu 2026-12-03.",
+    );
 }

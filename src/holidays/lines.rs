@@ -60,7 +60,8 @@ pub fn content_lines(text: &str) -> Result<Vec<ContentLine>, IcsError> {
 
 /// Splits one unfolded line. A parameter value may be quoted, and then holds `:` and `;`.
 fn parse(text: &str, line: usize) -> Result<ContentLine, IcsError> {
-    let bad = |message: &str| IcsError::at(line, format!("{message}: '{}'", shorten(text)));
+    let bad =
+        |message: &str| IcsError::at(line, format!("{message}: {}", crate::quote::quoted(text)));
     let mut parts = Vec::new();
     let mut current = String::new();
     let mut quoted = false;
@@ -95,15 +96,6 @@ fn parse(text: &str, line: usize) -> Result<ContentLine, IcsError> {
         value: value.to_string(),
         line,
     })
-}
-
-/// A long line cut for an error message.
-fn shorten(text: &str) -> String {
-    const MAX: usize = 60;
-    match text.char_indices().nth(MAX) {
-        Some((offset, _)) => format!("{}...", &text[..offset]),
-        None => text.to_string(),
-    }
 }
 
 /// A TEXT value with its escapes (RFC 5545 3.3.11) turned back into characters.

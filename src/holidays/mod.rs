@@ -10,6 +10,7 @@
 mod lines;
 mod yearly;
 
+use crate::quote::quoted;
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Datelike, Days, NaiveDate};
@@ -121,8 +122,8 @@ pub fn read(text: &str) -> Result<HolidayFile, IcsError> {
         let length = event.length(first)?;
         if length > MAX_EVENT_DAYS {
             skipped.push(format!(
-                "'{}' (line {}) lasts {length} days, more than a year",
-                event.name(),
+                "{} (line {}) lasts {length} days, more than a year",
+                quoted(&event.name()),
                 event.line
             ));
             continue;
@@ -132,9 +133,9 @@ pub fn read(text: &str) -> Result<HolidayFile, IcsError> {
                 Ok(rule) => rule.starts(first, LAST_YEAR).into_iter().collect(),
                 Err(why) => {
                     skipped.push(format!(
-                        "'{}' (line {}) repeats by a rule followup does not follow ({why}); \
+                        "{} (line {}) repeats by a rule followup does not follow ({why}); \
                          only its first date counts",
-                        event.name(),
+                        quoted(&event.name()),
                         rule.line
                     ));
                     BTreeSet::from([first])
@@ -238,8 +239,8 @@ impl Event {
                 IcsError::at(
                     duration.line,
                     format!(
-                        "DURATION '{}' of an all-day event must be whole days (P1D) or weeks (P1W)",
-                        duration.value
+                        "DURATION {} of an all-day event must be whole days (P1D) or weeks (P1W)",
+                        quoted(&duration.value)
                     ),
                 )
             })?;
@@ -346,9 +347,9 @@ fn date(line: &ContentLine) -> Result<NaiveDate, IcsError> {
         IcsError::at(
             line.line,
             format!(
-                "{} '{}' is not a date (YYYYMMDD)",
+                "{} {} is not a date (YYYYMMDD)",
                 line.name,
-                line.value.trim()
+                quoted(line.value.trim())
             ),
         )
     })
@@ -380,7 +381,7 @@ fn dates(line: &ContentLine, skipped: &mut Vec<String>) -> Result<Vec<NaiveDate>
             parse_date(value).ok_or_else(|| {
                 IcsError::at(
                     line.line,
-                    format!("{} '{value}' is not a date (YYYYMMDD)", line.name),
+                    format!("{} {} is not a date (YYYYMMDD)", line.name, quoted(value)),
                 )
             })
         })

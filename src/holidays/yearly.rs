@@ -32,7 +32,7 @@ impl Yearly {
         for part in value.split(';').filter(|part| !part.is_empty()) {
             let (key, value) = part
                 .split_once('=')
-                .ok_or_else(|| format!("'{part}' is not KEY=VALUE"))?;
+                .ok_or_else(|| format!("{} is not KEY=VALUE", crate::quote::quoted(part)))?;
             let key = key.to_ascii_uppercase();
             if value.contains(',') {
                 return Err(format!("{key} with several values is not supported"));

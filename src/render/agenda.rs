@@ -103,10 +103,16 @@ pub fn message_block(number: usize, view: &ActionView) -> String {
         Step::Close => "to do".to_string(),
         _ => view.how(),
     };
-    let step = match view.late_minutes {
-        Some(_) => format!("{}, {}", view.step, missed(view)),
-        None => view.step.to_string(),
-    };
+    // A promise sets the time, the step stays what it is (cadence.md rule 1).
+    let mut step = view.step.to_string();
+    if view.promised {
+        step.push_str(", promised");
+    }
+    match view.late_minutes {
+        Some(_) => step.push_str(&format!(", {}", missed(view))),
+        None if view.missed_promise.is_some() => step.push_str(", after a missed promise"),
+        None => {}
+    }
     let mut block = format!("{number}. {who} ({step}): {how}\n");
     block.push_str(&table::indented(&clean_lines(&view.script), "   "));
     block.push('\n');

@@ -6,7 +6,6 @@
 use chrono::NaiveDate;
 
 use super::view::ActionView;
-use crate::domain::Step;
 use crate::ics::{Event, When};
 
 /// How long a promised call is booked for.
@@ -18,8 +17,8 @@ pub fn events(views: &[ActionView], today: NaiveDate) -> Vec<Event> {
 
 fn event(view: &ActionView, today: NaiveDate) -> Event {
     let on = view.day_to_act(today);
-    let when = match (view.step, view.time) {
-        (Step::Promised, Some(time)) => When::At {
+    let when = match (view.promised, view.time) {
+        (true, Some(time)) => When::At {
             start: on.and_time(time),
             minutes: CALL_MINUTES,
         },

@@ -19,15 +19,25 @@ pub fn at_front_desk(action: &NextAction) -> String {
 }
 
 pub fn sentence(action: &NextAction) -> String {
-    match &action.basis {
-        Basis::Promise { made_on } => format!(
-            "On {} you promised to call at {}.",
-            day(*made_on),
-            action
-                .time
-                .map(|time| time.format("%H:%M").to_string())
-                .unwrap_or_default()
+    match action.promise {
+        // The step is in its own column: the sentence says only what the promise did.
+        Some(promise) if promise.missed => format!(
+            "You promised a call for {} {} and missed it: apologise.",
+            day(promise.at.date()),
+            promise.at.format("%H:%M")
         ),
+        Some(promise) => format!(
+            "On {} you promised to call at {}.",
+            day(promise.made_on),
+            promise.at.format("%H:%M")
+        ),
+        None => by_rule(action),
+    }
+}
+
+/// The sentence of the rule that chose the step.
+fn by_rule(action: &NextAction) -> String {
+    match &action.basis {
         Basis::AgreedDate { agreed_on } => format!(
             "On {} you agreed with them to take the next step on {}.",
             day(*agreed_on),
@@ -85,6 +95,10 @@ pub fn sentence(action: &NextAction) -> String {
             "The close-out message of {} went unanswered for {}: close the file.",
             day(*last_touch),
             plural(i64::from(*wait), "business day")
+        ),
+        Basis::CloseOutPromised { last_touch } => format!(
+            "The close-out message of {} went unanswered and you promised one more call.",
+            day(*last_touch)
         ),
         Basis::Recontact { set_for } => {
             format!("A closed file, set to be tried again on {}.", day(*set_for))

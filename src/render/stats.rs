@@ -45,7 +45,9 @@ pub fn render(stats: &Stats) -> String {
     let steps = stats
         .by_step
         .iter()
-        .filter(|row| row.step != Step::Close || row.tally.touches > 0)
+        // `close` is paperwork, and `promised` only in histories made before a promise kept
+        // the step (cadence.md rule 1): shown when something was counted under them.
+        .filter(|row| !matches!(row.step, Step::Close | Step::Promised) || row.tally.touches > 0)
         .map(|row| (row.step.to_string(), row.tally))
         .collect();
     out.push_str(&format!("By step\n{}\n\n", tally_table("Step", steps)));

@@ -21,6 +21,8 @@ pub struct ActionView {
     pub phone: Option<String>,
     pub email: Option<String>,
     pub step: Step,
+    /// The time of this action was promised to the prospect (rule 1): `time` holds it.
+    pub promised: bool,
     pub due: NaiveDate,
     #[serde(serialize_with = "super::json::serialize_time")]
     pub time: Option<chrono::NaiveTime>,
@@ -41,6 +43,9 @@ pub struct ActionView {
     pub missed: bool,
     /// How many minutes late a missed promise is; `null` otherwise.
     pub late_minutes: Option<i64>,
+    /// A promised call whose day passed with nothing logged: the touch is overdue since, and
+    /// its message apologises; `null` otherwise.
+    pub missed_promise: Option<NaiveDateTime>,
     pub cadence: String,
     /// The channel the action goes out on; `null` when no phone or email is on file.
     pub channel: Option<Channel>,
@@ -111,6 +116,7 @@ impl ActionView {
             phone: contact.phone.clone(),
             email: contact.email.clone(),
             step: action.step,
+            promised: action.promised(),
             due: action.due,
             time: action.time,
             prospect_tz: theirs.map(|zone| zone.name().to_string()),
@@ -127,6 +133,7 @@ impl ActionView {
                 .max(0),
             missed: late.is_some(),
             late_minutes: late.map(|late| late.num_minutes()),
+            missed_promise: action.missed_promise().map(|promise| promise.at),
             cadence: prospect.cadence.clone(),
             channel: message.channel(),
             to: message.reach.to().map(str::to_string),

@@ -73,6 +73,7 @@ fn action(step: Step) -> NextAction {
             unanswered: 1,
             gap: 4,
         },
+        promise: None,
     }
 }
 

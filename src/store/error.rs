@@ -11,20 +11,20 @@ pub enum StoreError {
         #[source]
         source: rusqlite::Error,
     },
-    #[error("cannot create {path}: {source}")]
+    #[error("cannot create {}: {source}", crate::quote::path(.path))]
     Create {
         path: PathBuf,
         #[source]
         source: std::io::Error,
     },
-    #[error("{path} is a directory, not a database file; pass a file path with --db")]
+    #[error("{} is a directory, not a database file; pass a file path with --db", crate::quote::path(.path))]
     IsADirectory { path: PathBuf },
     #[error(
         "{path} is read-only, and followup needs to write to its database; make it writable \
          with `chmod 600 {path}`"
     )]
     ReadOnly { path: PathBuf },
-    #[error("{path} is not a followup database (SQLite says: {detail}); check --db or FOLLOWUP_DB")]
+    #[error("{} is not a followup database (SQLite says: {detail}); check --db or FOLLOWUP_DB", crate::quote::path(.path))]
     NotADatabase { path: PathBuf, detail: String },
     #[error(
         "{path} was written by a newer followup (schema {found}, this one knows up to {known}); \
@@ -35,7 +35,7 @@ pub enum StoreError {
         found: i64,
         known: i64,
     },
-    #[error("cannot read stored {what} '{value}'; the database may have been edited by hand")]
+    #[error("cannot read stored {what} {}; the database may have been edited by hand", crate::quote::quoted(.value))]
     Corrupt { what: &'static str, value: String },
 }
 

@@ -210,10 +210,10 @@ impl Store {
         None
     }
 
-    /// Copies the whole database to a new file `target`, readable by its owner only, with
-    /// SQLite's online backup: a consistent snapshot even while other commands write.
+    /// Copies the whole database into `target`, an empty file the caller made (private, and
+    /// renamed into place by the caller once complete), with SQLite's online backup: a
+    /// consistent snapshot even while other commands write.
     pub fn backup_to(&self, target: &Path) -> Result<(), StoreError> {
-        create_private_file(target)?;
         self.conn
             .backup(
                 rusqlite::MAIN_DB,

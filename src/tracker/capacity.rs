@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use super::{Due, Tracker, agenda_order};
 use crate::capacity::{self, Item, Limits, Placed};
-use crate::domain::{ProspectId, Step};
+use crate::domain::ProspectId;
 use crate::error::{Error, Result};
 use crate::store::Selection;
 
@@ -22,7 +22,11 @@ impl Item for Due {
     }
 
     fn pinned(&self) -> bool {
-        self.action.step == Step::Promised
+        self.action.promised()
+    }
+
+    fn counted(&self) -> bool {
+        self.action.step.is_touch()
     }
 }
 

@@ -87,7 +87,8 @@ impl Tracker {
                 .collect();
             if !imported.iter().any(|name| name == source) {
                 return Err(Error::Invalid(format!(
-                    "no holidays were imported from '{source}'; imported: {}",
+                    "no holidays were imported from {}; imported: {}",
+                    crate::quote::quoted(source),
                     if imported.is_empty() {
                         "none".to_string()
                     } else {

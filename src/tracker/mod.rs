@@ -479,6 +479,16 @@ impl Tracker {
                 at.date()
             )));
         }
+        if !entry.force {
+            if let Some(promise) = entry.promise {
+                self.on_a_business_day("--promise", promise.date(), || {
+                    promise.format("%a %Y-%m-%d %H:%M").to_string()
+                })?;
+            }
+            if let Some(next) = entry.next {
+                self.on_a_business_day("--next", next, || next.format("%a %Y-%m-%d").to_string())?;
+            }
+        }
 
         if entry.ground_rules && !is_conversation(channel, outcome) {
             return Err(Error::Invalid(format!(
@@ -578,6 +588,28 @@ impl Tracker {
         })
     }
 
+    /// Refuses a date agreed with the prospect that falls on a day off (a day not worked, a
+    /// holiday, a day away): most often a slip ("tomorrow" said on a Friday), and a call that
+    /// would not be made. `log --force` keeps it.
+    fn on_a_business_day(
+        &self,
+        flag: &'static str,
+        day: NaiveDate,
+        when: impl FnOnce() -> String,
+    ) -> Result<()> {
+        let calendar = &self.config.calendar;
+        match calendar.day_off(day) {
+            None => Ok(()),
+            Some(off) => Err(Error::DayOff {
+                flag,
+                when: when(),
+                day,
+                off,
+                next: calendar.roll_forward(day),
+            }),
+        }
+    }
+
     /// Closes a file (or changes why and until when an already closed one is closed).
     pub fn close(&mut self, id: ProspectId, request: CloseRequest) -> Result<Prospect> {
         let mut prospect = self.prospect(id)?;
@@ -666,11 +698,12 @@ fn due_on(config: &Config, prospect: &Prospect, attempts: &[Attempt]) -> Option<
 }
 
 /// The order of the morning list (cli.md): promised calls first by time, then by due date
-/// (oldest first), then later steps before earlier ones, then by name. A missed promise (see
-/// [`crate::promise::late_by`]) is a promised call whose time is the earliest, so it comes
-/// at the very top without a rule of its own.
+/// (oldest first), then later steps before earlier ones, then by name. A promise missed this
+/// morning (see [`crate::promise::late_by`]) is a promised call whose time is the earliest, so
+/// it comes at the very top without a rule of its own; from the next day on it is an overdue
+/// touch like any other (rule 1).
 pub fn agenda_order(a: &Due, b: &Due) -> Ordering {
-    let promised = |due: &Due| due.action.step == Step::Promised;
+    let promised = |due: &Due| due.action.promised();
     promised(b)
         .cmp(&promised(a))
         .then_with(|| a.action.due.cmp(&b.action.due))

@@ -94,6 +94,8 @@ pub struct LogEntry {
     /// At this conversation they agreed that a plain "no" is welcome; only a conversation
     /// with the prospect (connected or a meeting, by phone or in person) can record it.
     pub ground_rules: bool,
+    /// Keep a `promise` or `next` that falls on a day off (`log --force`).
+    pub force: bool,
 }
 
 /// When to try a closed file again.

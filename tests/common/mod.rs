@@ -113,6 +113,27 @@ impl Followup {
         Invocation { command, args }
     }
 
+    /// The same command line as a plain process, for tests that choose where its standard
+    /// output goes (`/dev/full`, a pipe closed early).
+    pub fn process(&self, args: &[&str]) -> std::process::Command {
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_followup"));
+        for (key, _) in std::env::vars_os() {
+            let key_text = key.to_string_lossy();
+            if key_text.starts_with("FOLLOWUP_") || key_text.starts_with("XDG_") {
+                command.env_remove(&key);
+            }
+        }
+        command
+            .current_dir(self.dir())
+            .env("HOME", self.dir())
+            .env("FOLLOWUP_DB", self.db())
+            .args(args);
+        if let Some(now) = &self.now {
+            command.env("FOLLOWUP_NOW", now);
+        }
+        command
+    }
+
     /// Runs `followup ARGS` with the clock and database of this world.
     #[track_caller]
     pub fn run(&self, args: &[&str]) -> Run {

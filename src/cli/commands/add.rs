@@ -1,6 +1,5 @@
 use super::non_blank;
 use crate::cli::args::AddArgs;
-use crate::cli::output;
 use crate::cli::session::Session;
 use crate::domain::Contact;
 use crate::error::Result;
@@ -41,10 +40,11 @@ pub fn run(args: AddArgs, session: Session) -> Result<String> {
         cadence: non_blank(fields.cadence),
         start,
     };
+    let warnings = session.warnings();
     let mut tracker = session.tracker()?;
     let prospect = tracker.add(new)?;
     if let Some(warning) = view::unusable_preference(&prospect) {
-        output::warning(&warning);
+        warnings.push(warning);
     }
     if args.json {
         return Ok(json::to_string(&ProspectView::from(&prospect)));
@@ -59,7 +59,7 @@ pub fn run(args: AddArgs, session: Session) -> Result<String> {
         "Added prospect {}: {}{company}, cadence {}. First touch due {}.\n",
         prospect.id,
         clean(&prospect.contact.name),
-        prospect.cadence,
+        clean(&prospect.cadence),
         day(prospect.start)
     ))
 }

@@ -1,7 +1,7 @@
 use chrono::{Local, NaiveDateTime, TimeZone};
 
 use crate::cli::args::AgendaArgs;
-use crate::cli::output;
+use crate::cli::output_file::{Existing, OutputFile};
 use crate::cli::session::Session;
 use crate::error::Result;
 use crate::ics;
@@ -9,6 +9,12 @@ use crate::render::view::ActionView;
 use crate::render::{capacity, day, feed, json, plan, plural};
 
 pub fn run(args: AgendaArgs, session: Session) -> Result<String> {
+    // A calendar feed is refreshed in place, so an existing file is replaced; never the database.
+    let output = args
+        .output
+        .as_deref()
+        .map(|path| OutputFile::check(path, &session.db_path()?, Existing::Replace))
+        .transpose()?;
     let mut tracker = session.tracker()?;
     let today = tracker.today();
     let last = tracker.window_end(args.days);
@@ -38,14 +44,14 @@ pub fn run(args: AgendaArgs, session: Session) -> Result<String> {
         }
         text
     };
-    match args.output {
+    match output {
         None => Ok(text),
-        Some(path) => {
-            output::write_file(&path, &text)?;
+        Some(file) => {
+            file.write(&text)?;
             Ok(format!(
                 "Wrote {} to {}.\n",
                 plural(views.len() as i64, "action"),
-                path.display()
+                file.shown()
             ))
         }
     }

@@ -1,35 +1,25 @@
 use crate::cli::args::BackupArgs;
+use crate::cli::output_file::{Existing, OutputFile};
 use crate::cli::session::Session;
-use crate::error::{Error, Result};
+use crate::error::Result;
+use crate::quote;
+use crate::render::sanitize::clean;
 
 pub fn run(args: BackupArgs, session: Session) -> Result<String> {
-    // Refusing to overwrite keeps an older backup from being lost to a typo.
-    if args.file.exists() {
-        return Err(Error::Invalid(format!(
-            "{} already exists; give a new file name for the backup",
-            args.file.display()
-        )));
-    }
-    // Nor is a folder made for it: a mistyped folder would hide the backup where no one looks.
-    if let Some(folder) = args
-        .file
-        .parent()
-        .filter(|folder| !folder.as_os_str().is_empty())
-        && !folder.is_dir()
-    {
-        return Err(Error::Write {
-            path: args.file.clone(),
-            source: std::io::Error::new(
-                std::io::ErrorKind::NotFound,
-                format!("the folder {} does not exist", folder.display()),
-            ),
-        });
-    }
+    // Refusing to overwrite keeps an older backup from being lost to a typo; no folder is made
+    // for it, since a mistyped folder would hide the backup where no one looks.
+    let file = OutputFile::check(
+        &args.file,
+        &session.db_path()?,
+        Existing::Refuse("give a new file name for the backup"),
+    )?
+    .refuse_companion_names()?;
     let tracker = session.tracker()?;
-    tracker.store().backup_to(&args.file)?;
+    // SQLite's online backup fills a temporary file, renamed into place once complete.
+    file.write_with(|_, temporary| Ok(tracker.store().backup_to(temporary)?))?;
     Ok(format!(
         "Backed up {} to {}.\n",
-        tracker.store().path().display(),
-        args.file.display()
+        clean(&quote::path(tracker.store().path())),
+        file.shown()
     ))
 }

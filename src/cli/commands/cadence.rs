@@ -1,8 +1,8 @@
 use crate::cli::args::{CadenceCommand, CadenceShowArgs};
-use crate::cli::output;
 use crate::cli::session::Session;
 use crate::config::{self, DEFAULT_CADENCE};
 use crate::error::{Error, Result};
+use crate::render::sanitize::clean;
 use crate::render::{day, json, plural, table};
 use crate::speaking;
 use crate::timeline;
@@ -53,7 +53,8 @@ fn show(args: CadenceShowArgs, session: Session) -> Result<String> {
         ]);
     }
     Ok(format!(
-        "{name}: {}.\nFor a prospect added {} who never answers (assistant steps only when one is on file):\n{grid}\n",
+        "{}: {}.\nFor a prospect added {} who never answers (assistant steps only when one is on file):\n{grid}\n",
+        clean(name),
         config::describe(cadence),
         day(start)
     ))
@@ -63,26 +64,26 @@ fn check(session: &Session) -> String {
     let config = &session.config;
     // Voicemails that run long or say too little: worth knowing, and no reason to refuse.
     for warning in speaking::check(config) {
-        output::warning(&format!(
+        session.warnings().push(format!(
             "{}, key `{}`: {}",
             config.origin.describe(),
             warning.key,
             warning.describe(config.words_per_minute)
         ));
     }
-    let mut out = format!("{}: OK\n", config.origin.describe());
+    let mut out = format!("{}: OK\n", clean(&config.origin.describe()));
     for cadence in config.cadences() {
         let own = match config.templates.own_count(&cadence.name) {
             0 => String::new(),
             count => format!(
                 "; {} of its own in [templates.{}]",
                 plural(count as i64, "message"),
-                cadence.name
+                clean(&cadence.name)
             ),
         };
         out.push_str(&format!(
             "  cadence {}: {}{own}\n",
-            cadence.name,
+            clean(&cadence.name),
             config::describe(cadence)
         ));
     }
@@ -99,7 +100,13 @@ fn check(session: &Session) -> String {
     let sources: Vec<String> = config
         .holiday_lists
         .iter()
-        .map(|list| format!("{} from {}", list.holidays.len(), list.source))
+        .map(|list| {
+            format!(
+                "{} from {}",
+                list.holidays.len(),
+                clean(&list.source.to_string())
+            )
+        })
         .collect();
     if !sources.is_empty() {
         out.push_str(&format!(" ({})", sources.join(", ")));

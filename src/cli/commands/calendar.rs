@@ -5,6 +5,7 @@ use crate::cli::session::Session;
 use crate::error::{Error, Result};
 use crate::holidays;
 use crate::render::calendar::{self, CalendarView};
+use crate::render::sanitize::clean;
 use crate::render::{day, json, plural};
 
 pub fn run(command: CalendarCommand, session: Session) -> Result<String> {
@@ -38,7 +39,7 @@ fn import(args: CalendarImportArgs, session: Session) -> Result<String> {
         path: path.clone(),
         source,
     })?;
-    let shown = path.display().to_string();
+    let shown = clean(&crate::quote::path(path)).into_owned();
     let text = String::from_utf8(bytes).map_err(|_| Error::HolidayFile {
         file: shown.clone(),
         source: holidays::IcsError {
@@ -70,13 +71,14 @@ fn import(args: CalendarImportArgs, session: Session) -> Result<String> {
     };
     if report.replaced > 0 {
         out.push_str(&format!(
-            ", replacing the {} imported before from a file named {source}",
-            plural(report.replaced as i64, "holiday")
+            ", replacing the {} imported before from a file named {}",
+            plural(report.replaced as i64, "holiday"),
+            clean(&source)
         ));
     }
     out.push_str(".\n");
     for note in &report.file.skipped {
-        out.push_str(&format!("Note: {note}.\n"));
+        out.push_str(&format!("Note: {}.\n", clean(note)));
     }
     if args.dry_run {
         out.push_str("Nothing was written (--dry-run).\n");
@@ -90,7 +92,7 @@ fn clear(args: CalendarClearArgs, session: Session) -> Result<String> {
     let mut tracker = session.tracker()?;
     let change = tracker.clear_holidays(args.name.as_deref())?;
     let from = match &args.name {
-        Some(name) => format!(" imported from {name}"),
+        Some(name) => format!(" imported from {}", clean(name)),
         None => " imported".to_string(),
     };
     Ok(format!(

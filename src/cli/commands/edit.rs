@@ -1,6 +1,5 @@
 use super::non_blank;
 use crate::cli::args::EditArgs;
-use crate::cli::output;
 use crate::cli::session::Session;
 use crate::error::Result;
 use crate::render::sanitize::clean;
@@ -34,11 +33,12 @@ pub fn run(args: EditArgs, session: Session) -> Result<String> {
         cadence: non_blank(fields.cadence),
         start,
     };
+    let warnings = session.warnings();
     let mut tracker = session.tracker()?;
     let id = tracker.resolve(&args.prospect)?;
     let prospect = tracker.edit(id, patch)?;
     if let Some(warning) = view::unusable_preference(&prospect) {
-        output::warning(&warning);
+        warnings.push(warning);
     }
     Ok(format!(
         "Updated prospect {}: {}.\n",

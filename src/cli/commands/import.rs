@@ -45,6 +45,7 @@ pub fn run(args: ImportArgs, session: Session) -> Result<String> {
     }
     .map_err(|source| Error::Transfer { file: name, source })?;
     let unknown = batch.unknown_columns.clone();
+    let warnings = session.warnings();
     let mut tracker = session.tracker()?;
     let bar = progress_bar();
     let report = tracker.import(batch, args.dry_run, &mut |done, total| {
@@ -54,7 +55,7 @@ pub fn run(args: ImportArgs, session: Session) -> Result<String> {
     bar.finish_and_clear();
     let report = report?;
     if let Some(warning) = import_report::unusable_preferences(&report) {
-        crate::cli::output::warning(&warning);
+        warnings.push(warning);
     }
     Ok(import_report::render(&report, &unknown))
 }

@@ -41,6 +41,7 @@ pub fn run(args: LogArgs, session: Session) -> Result<String> {
             .transpose()?,
         note: non_blank(args.note),
         ground_rules: args.ground_rules,
+        force: args.force,
     };
     let mut tracker = session.tracker()?;
     let id = tracker.resolve(&args.prospect)?;
@@ -116,7 +117,13 @@ pub fn run(args: LogArgs, session: Session) -> Result<String> {
             };
             let time = view
                 .time
-                .map(|time| format!(" at {}{}", time.format("%H:%M"), view.their_clock()))
+                .map(|time| {
+                    format!(
+                        " at {}{} as promised",
+                        time.format("%H:%M"),
+                        view.their_clock()
+                    )
+                })
                 .unwrap_or_default();
             out.push_str(&format!(
                 "Next: {} on {}{time}{touch}.\n",

@@ -1,11 +1,20 @@
 use crate::cli::args::ScriptArgs;
 use crate::cli::session::Session;
+use crate::domain::Step;
 use crate::error::{Error, Result};
 use crate::render::message;
 use crate::script::{self, Gaps};
 use crate::speaking;
 
 pub fn run(args: ScriptArgs, session: Session) -> Result<String> {
+    if args.step == Some(Step::Promised) {
+        return Err(Error::Invalid(
+            "`promised` is no longer a step: a promise sets when a touch happens, and the touch \
+             keeps its own step; run `followup script PROSPECT` for the next action (it opens as \
+             promised when it is), or name a step such as follow-up or rescue"
+                .into(),
+        ));
+    }
     let tracker = session.tracker()?;
     let id = tracker.resolve(&args.prospect)?;
     let Some(due) = tracker.scripted(id, args.step)? else {

@@ -139,14 +139,21 @@ fn candidate_list(candidates: &[NameEntry]) -> String {
     let shown = candidates
         .iter()
         .take(CANDIDATES_SHOWN)
-        .map(|entry| match &entry.company {
-            Some(company) => format!(
-                "{} {} ({})",
-                entry.id,
-                quote::brief(&entry.name),
-                quote::brief(company)
-            ),
-            None => format!("{} {}", entry.id, quote::brief(&entry.name)),
+        .map(|entry| {
+            // A closed file is named as such: often that tells the two apart.
+            let closed = if entry.status == crate::domain::Status::Closed {
+                ", closed"
+            } else {
+                ""
+            };
+            let name = quote::brief(&entry.name);
+            match &entry.company {
+                Some(company) => {
+                    format!("{} {name} ({}{closed})", entry.id, quote::brief(company))
+                }
+                None if closed.is_empty() => format!("{} {name}", entry.id),
+                None => format!("{} {name} (closed)", entry.id),
+            }
         })
         .collect::<Vec<_>>()
         .join(", ");

@@ -361,11 +361,21 @@ fn opened(opening: Option<Filled>, message: Filled, separator: &str) -> Filled {
         return message;
     };
     let body = message.text.trim_start();
-    let (greeting, rest) = match body.split_once('\n') {
-        Some((line, rest)) if separator.contains('\n') && line.trim_end().ends_with(',') => {
-            (format!("{line}\n\n"), rest.trim_start())
+    // The opening follows the greeting: "Hi Dana, it's Sam." comes before "as promised",
+    // the way a person says it; an email's greeting is its first line, a call's its first
+    // sentence.
+    let (greeting, rest) = if separator.contains('\n') {
+        match body.split_once('\n') {
+            Some((line, rest)) if line.trim_end().ends_with(',') => {
+                (format!("{line}\n\n"), rest.trim_start())
+            }
+            _ => (String::new(), body),
         }
-        _ => (String::new(), body),
+    } else {
+        match first_sentence_end(body) {
+            Some(end) => (format!("{} ", &body[..end]), body[end..].trim_start()),
+            None => (String::new(), body),
+        }
     };
     let mut missing = opening.missing;
     for name in message.missing {
@@ -377,6 +387,14 @@ fn opened(opening: Option<Filled>, message: Filled, separator: &str) -> Filled {
         text: format!("{greeting}{}{separator}{rest}", opening.text.trim()),
         missing,
     }
+}
+
+/// Where the first sentence of spoken words ends (after its full stop, question or exclamation
+/// mark), when more follows it.
+fn first_sentence_end(text: &str) -> Option<usize> {
+    text.match_indices(['.', '!', '?'])
+        .map(|(at, mark)| at + mark.len())
+        .find(|&end| text[end..].starts_with(' ') && !text[end..].trim().is_empty())
 }
 
 /// Words that stand in for a missing value, so a message still reads naturally.
@@ -620,14 +638,14 @@ mod tests {
     #[test]
     fn a_cadence_own_opening_is_used_for_its_prospects_only() {
         let text = format!(
-            "{BUILT_IN}\n[templates.as-promised]\npromise-kept = \"{{first_name}}, calling at the time I promised.\"\n"
+            "{BUILT_IN}\n[templates.as-promised]\npromise-kept = \"Calling at the time I promised.\"\n"
         );
         let config = Config::parse(&text, Origin::File("cadence.toml".into())).unwrap();
         let own = say(&reachable("as-promised"), &promised(false), &config);
         assert!(
             own.script
                 .text
-                .starts_with("Dana, calling at the time I promised. Hi Dana, "),
+                .starts_with("Hi Dana, it's Sam Carter from Harbor Office Supply. Calling at the time I promised. "),
             "{}",
             own.script.text
         );
@@ -636,7 +654,7 @@ mod tests {
             shared
                 .script
                 .text
-                .starts_with("As promised, here is my call. Hi Dana, it's Sam Carter from"),
+                .starts_with("Hi Dana, it's Sam Carter from Harbor Office Supply. I'm calling at the time I promised you. "),
             "{}",
             shared.script.text
         );
@@ -650,7 +668,11 @@ mod tests {
         let kept = say(&dana, &promised(false), &config);
         assert_eq!(
             kept.script.text,
-            format!("As promised, here is my call. {}", plain.script.text)
+            plain
+                .script
+                .text
+                .replacen(". ", ". I'm calling at the time I promised you. ", 1),
+            "the opening follows the greeting"
         );
         assert_eq!(kept.subject, plain.subject, "the subject is the rescue's");
         let email = kept.email.unwrap().text;
@@ -666,9 +688,10 @@ mod tests {
         let missed = say(&dana, &promised(true), &config);
         assert_eq!(
             missed.script.text,
-            format!(
-                "First, an apology: I said I would call you at a set time, and I didn't. {}",
-                plain.script.text
+            plain.script.text.replacen(
+                ". ",
+                ". First, an apology: I said I would call you at a set time, and I didn't. ",
+                1
             )
         );
     }

@@ -41,6 +41,7 @@ fn worked_book(path: &std::path::Path) -> Tracker {
                 contact,
                 cadence: Some(cadence.to_string()),
                 start: Some(start + Days::new(rng.u64(0..10))),
+                ..NewProspect::default()
             })
             .unwrap();
     }

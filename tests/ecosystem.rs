@@ -137,7 +137,8 @@ fn our_own_column_names_and_maps_fill_every_field() {
     );
     assert_eq!(
         summary,
-        "Added 1 prospect.\nNot imported: column Region. Keep them in the note with --keep-unknown, or use --map COLUMN=FIELD.\n"
+        // --keep-unknown kept Region: the summary says so instead of suggesting the flag.
+        "Added 1 prospect.\nKept in each prospect's note: column Region.\n"
     );
     let ann = &book.prospects()[0];
     assert_eq!(field(ann, "phone"), "555-0101");
@@ -204,7 +205,8 @@ fn a_dry_run_reports_and_writes_nothing() {
     let summary = book.import("leads.csv", text, &["--dry-run"]);
     assert_eq!(
         summary,
-        "Dry run: would add 1 prospect. Nothing was written.\nSkipped 1:\n  1 already on file (same email)\n"
+        // Each row that would be skipped is named, with why.
+        "Dry run: would add 1 prospect. Nothing was written.\nWould skip 1:\n  row 2: Dana: already on file (same email)\n"
     );
     assert_eq!(book.prospects().len(), 1);
 }
@@ -375,7 +377,7 @@ fn rich_book() -> Book {
     ]);
     book.ok(&["reopen", "cy"]);
     book.ok(&["log", "cy", "--outcome", "declined"]);
-    book.ok(&["add", "Di Dunn", "--email", "cy@example.com"]);
+    book.ok(&["add", "Di Dunn", "--email", "cy@example.com", "--force"]);
     book
 }
 

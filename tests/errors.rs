@@ -209,7 +209,6 @@ const BAD_INPUT: &[Case] = &[
     case(&["list", "--status", "open"], &["open"]),
     case(&["log"], &[]),
     case(&["add"], &[]),
-    case(&[], &[]),
     case(&["cadence"], &[]),
     case(&["cadence", "show", "nosuch"], &["nosuch"]),
     case(&["add", "Zed", "--cadence", "nosuch"], &["nosuch"]),
@@ -232,6 +231,51 @@ const BAD_INPUT: &[Case] = &[
     case(&["today", "extra"], &["extra"]),
     case(&["show", "whit", "--status", "all"], &["--status"]),
     case(&["list", "--json", "whit"], &["whit"]),
+    // Taking things back needs a yes, which nobody can type into a pipe.
+    case(&["undo"], &["--yes", "Dana Whitfield"]),
+    case(&["delete", "whit"], &["--yes", "Dana Whitfield"]),
+    case(&["delete", "nobody", "--yes"], &["nobody"]),
+    // Active Dana Whitfield and closed Eve of Dana Corp: delete does not pick one.
+    case(&["delete", "dana", "--yes"], &["Dana Whitfield", "Eve"]),
+    // A channel and an outcome that cannot go together.
+    case(
+        &[
+            "log",
+            "whit",
+            "--channel",
+            "email",
+            "--outcome",
+            "voicemail",
+        ],
+        &[
+            "voicemail",
+            "email",
+            "sent, bounced, replied, meeting, declined",
+        ],
+    ),
+    case(
+        &["log", "whit", "--outcome", "sent"],
+        &["sent", "call", "voicemail"],
+    ),
+    case(
+        &["log", "whit", "--channel", "text", "--outcome", "connected"],
+        &["connected", "text"],
+    ),
+    // A closed file: logging to it needs a reopen, closing it again says it is closed.
+    case(
+        &["log", "eve"],
+        &["closed", "followup reopen 3", "--reopen"],
+    ),
+    case(&["close", "eve", "--reason", "won"], &["already closed"]),
+    case(
+        &["close", "eve", "--reason", "no-response"],
+        &["already closed"],
+    ),
+    // A prospect already on file, by phone (without an email) or by email.
+    case(
+        &["add", "D. Whitfield", "--phone", "(555) 0147"],
+        &["Dana Whitfield", "phone", "--force"],
+    ),
     case(&["cadence", "check", "extra"], &["extra"]),
     case(&["cadence", "list"], &["list"]),
     case(&["backup"], &["FILE"]),
@@ -244,6 +288,8 @@ const BAD_INPUT: &[Case] = &[
     case(&["completions", "tcsh"], &["tcsh"]),
     case(&["completions"], &[]),
     case(&["man", "--bogus"], &["--bogus"]),
+    case(&["man", "nosuch"], &["nosuch"]),
+    io(&["man", "--output", "notes.txt"], &["notes.txt"]),
     // The database: a folder, not a database, a folder that cannot be made, no permission to
     // read it, no permission to write it.
     io(&["--db", "a-folder", "today"], &["a-folder"]),
@@ -567,6 +613,8 @@ fn an_ambiguous_prospect_lists_the_candidates_with_their_ids() {
     for name in ["Dana Whitfield", "Dan Brown", "Eve"] {
         run.stderr_contains(name);
     }
+    // A closed file is marked, which often tells the candidates apart.
+    run.stderr_contains("3 Eve (Dana Corp, closed)");
     let numbers: Vec<&str> = line
         .split(|c: char| !c.is_ascii_digit())
         .filter(|word| !word.is_empty())
@@ -579,7 +627,7 @@ fn an_ambiguous_prospect_lists_the_candidates_with_their_ids() {
         &["show", "DAN"][..],
         &["edit", "dan", "--phone", "1"],
         &["close", "dan", "--reason", "won"],
-        &["reopen", "dan"],
+        &["delete", "dan", "--yes"],
     ] {
         let run = f.run(args);
         run.fails(2).stderr_contains("Dan Brown");

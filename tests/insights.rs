@@ -237,11 +237,11 @@ fn stats_json_gives_every_figure_of_a_known_month() {
         "since": "2026-11-01",
         "until": "2026-11-30",
         "total": tally(21, 7),
+        "assistant": tally(1, 1),
         "by_step": [
             row("step", "first", 7, 2),
             row("step", "follow-up", 10, 3),
             row("step", "rescue", 3, 2),
-            row("step", "assistant", 1, 1),
             row("step", "fire", 1, 0),
             row("step", "close", 0, 0),
             // History only: databases made before rule 1 was rewritten hold this step.
@@ -254,7 +254,6 @@ fn stats_json_gives_every_figure_of_a_known_month() {
             row("channel", "email", 1, 0),
             row("channel", "text", 1, 0),
             row("channel", "in-person", 0, 0),
-            row("channel", "assistant", 1, 1),
         ],
         "first_response": {
             "after_touches": [
@@ -664,7 +663,7 @@ fn script_writes_a_named_step_and_refuses_an_email_the_step_does_not_have() {
 fn a_cadence_own_template_is_used_for_its_prospects() {
     let book = Book::with_cadence(
         "[templates.as-promised]\n\
-         promise-kept = \"{first_name}, it's {me}: calling at {promise_time} as I said I would.\"\n",
+         promise-kept = \"Calling at {promise_time}, as I said I would.\"\n",
     );
     let check = book.ok("2026-11-23T08:00", &["cadence", "check"]);
     assert!(
@@ -685,11 +684,16 @@ fn a_cadence_own_template_is_used_for_its_prospects() {
     }
     let li = book.ok("2026-11-24T08:00", &["script", "li"]);
     assert!(
-        li.contains("\n\nLi, it's Sam Carter: calling at 08:15 as I said I would. Hi Li, "),
+        li.contains(
+            "\n\nHi Li, Sam Carter from Harbor Office Supply again. Calling at 08:15, as I said I would. "
+        ),
         "{li}"
     );
     let bo = book.ok("2026-11-24T08:00", &["script", "bo"]);
-    assert!(bo.contains("As promised, here is my call. Hi Bo, "), "{bo}");
+    assert!(
+        bo.contains("Hi Bo, Sam Carter from Harbor Office Supply again. I'm calling at the time I promised you. "),
+        "{bo}"
+    );
     // The morning list uses the same templates.
     let today = book.json("2026-11-24T08:00", &["today", "--json"]);
     let li_view = today
@@ -702,7 +706,7 @@ fn a_cadence_own_template_is_used_for_its_prospects() {
         li_view["script"]
             .as_str()
             .unwrap()
-            .starts_with("Li, it's Sam Carter: calling at 08:15 as I said I would. Hi Li, "),
+            .starts_with("Hi Li, Sam Carter from Harbor Office Supply again. Calling at 08:15, as I said I would. "),
         "{li_view}"
     );
 }

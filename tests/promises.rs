@@ -89,7 +89,10 @@ fn a_missed_promise_is_flagged_that_morning_then_overdue_with_an_apology() {
     assert_eq!(overdue["overdue_business_days"], json!(1));
     assert_eq!(overdue["missed_promise"], json!("2026-11-24T08:15:00"));
     let script = overdue["script"].as_str().unwrap();
-    assert!(script.starts_with("First, an apology:"), "{script}");
+    assert!(
+        script.starts_with("Hi Dana, ") && script.contains(". First, an apology: "),
+        "the apology follows the greeting: {script}"
+    );
     assert!(script.contains("a quote for 12 chairs"), "{script}");
     let why = f.ok(&["why", "dana"]).stdout;
     assert!(why.contains("the promise was missed"), "{why}");
@@ -139,7 +142,8 @@ fn a_promise_on_the_close_out_is_one_more_call_with_the_close_out_message() {
     );
     let script = next["script"].as_str().unwrap();
     assert!(
-        script.starts_with("As promised, here is my call.") && script.contains("closing the file"),
+        script.contains(". I'm calling at the time I promised you. ")
+            && script.contains("closing the file"),
         "{script}"
     );
     assert!(
@@ -274,7 +278,7 @@ fn fixed_dates_that_fall_while_away_are_due_on_the_day_of_return() {
         promise["script"]
             .as_str()
             .unwrap()
-            .starts_with("First, an apology:")
+            .contains(". First, an apology: ")
     );
     assert_eq!(listed(&back, eve)["due"], json!("2026-12-03"));
 }

@@ -300,8 +300,52 @@ fn a_database_from_the_third_schema_opens_with_its_time_zones() {
 }
 
 #[test]
-fn a_database_from_the_third_schema_has_no_ground_rules_or_main_line_and_takes_them() {
+fn an_attempt_logged_by_the_third_schema_can_be_undone_and_later_ones_put_their_file_back() {
     let (_dir, db) = copy_fixture("schema-v3.db");
+    let attempts = |name: &str| {
+        let shown: serde_json::Value =
+            serde_json::from_slice(&run_ok(&db, &["show", name, "--json"]).stdout).unwrap();
+        shown["attempts"].as_array().unwrap().len()
+    };
+    // The fixture's last log is Li's reply; undo takes it back, leaving the call before it.
+    let undone = run_ok(&db, &["--now", "2026-11-25", "undo", "--yes"]);
+    assert!(String::from_utf8_lossy(&undone.stdout).contains("Li Wei"));
+    assert_eq!(attempts("li"), 1);
+    // A "no" logged by this version reopens the file when undone.
+    run_ok(
+        &db,
+        &["--now", "2026-11-25", "log", "li", "--outcome", "declined"],
+    );
+    run_ok(&db, &["--now", "2026-11-25", "undo", "--yes"]);
+    let li: serde_json::Value =
+        serde_json::from_slice(&run_ok(&db, &["show", "li", "--json"]).stdout).unwrap();
+    assert_eq!(li["status"], "active");
+}
+
+#[test]
+fn a_database_from_the_fourth_schema_undoes_what_its_logs_changed() {
+    let (_dir, db) = copy_fixture("schema-v4.db");
+    let show = |name: &str| -> serde_json::Value {
+        serde_json::from_slice(&run_ok(&db, &["show", name, "--json"]).stdout).unwrap()
+    };
+    assert_eq!(show("ola")["status"], "active");
+    // The last log reopened Ola's file (closed as no-response): undo closes it again.
+    run_ok(&db, &["--now", "2026-11-27", "undo", "--yes"]);
+    let ola = show("ola");
+    assert_eq!(ola["status"], "closed");
+    assert_eq!(ola["close_reason"], "no-response");
+    assert_eq!(ola["recontact_on"], "2027-02-22");
+    // The one before it closed Kim's: undo reopens it.
+    assert_eq!(show("kim")["status"], "closed");
+    run_ok(&db, &["--now", "2026-11-27", "undo", "--yes"]);
+    let kim = show("kim");
+    assert_eq!(kim["status"], "active");
+    assert_eq!(kim["close_reason"], serde_json::Value::Null);
+}
+
+#[test]
+fn a_database_from_the_fourth_schema_has_no_ground_rules_or_main_line_and_takes_them() {
+    let (_dir, db) = copy_fixture("schema-v4.db");
     let list: serde_json::Value =
         serde_json::from_slice(&run_ok(&db, &["list", "--status", "all", "--json"]).stdout)
             .unwrap();

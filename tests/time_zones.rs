@@ -284,7 +284,10 @@ fn a_promise_of_the_user_is_kept_without_stating_a_time_in_the_standard_messages
     assert_eq!(due[0]["promised"], true);
     assert_eq!(due[0]["time"], "13:15");
     let script = due[0]["script"].as_str().unwrap();
-    assert!(script.starts_with("As promised"), "{script}");
+    assert!(
+        script.contains(". I'm calling at the time I promised you. "),
+        "{script}"
+    );
     assert!(
         !script.contains("08:15") && !script.contains("13:15"),
         "{script}"

@@ -40,21 +40,19 @@ pub struct Cli {
 pub enum Command {
     /// Add a prospect to follow up; prints its id
     #[command(
-        after_help = "Example:\n  followup add \"Dana Whitfield\" --company \"Lakeside Dental\" \
-        --phone 555-0147 --email dana@lakeside.example --topic \"ergonomic chairs\" \
-        --next-step \"a quote for 12 chairs\""
+        mut_arg("cadence", |arg| arg.help("The cadence to follow, a name from cadence.toml \
+            [default: standard]")),
+        mut_arg("start", |arg| arg.help("The day the first touch is due [default: today]")),
+        after_help = "Example:\n  followup add \"Dana Whitfield\" --company \"Lakeside Dental\" \\\n      \
+        --phone 555-0147 --email dana@lakeside.example \\\n      \
+        --topic \"ergonomic chairs\" --next-step \"a quote for 12 chairs\"\n\n\
+        A prospect with the email of one on file (or, without an email, the phone) is refused, \
+        naming the one on file; --force adds it anyway."
     )]
     Add(AddArgs),
 
     /// Record a call, email or text, and see what comes next
-    #[command(
-        after_help = "Examples:\n  followup log dana\n  followup log 3 --channel email\n  \
-        followup log dana --outcome voicemail --promise \"tomorrow 08:15\"\n  \
-        followup log dana --promise \"tomorrow 08:15\" --their-time\n  \
-        followup log dana --outcome replied --next fri --note \"wants the quote first\"\n\n\
-        Defaults: --channel call; --outcome voicemail for calls, sent for emails and texts; --at now.\n\
-        --outcome declined closes the file as not-interested."
-    )]
+    #[command(after_help = log_help())]
     Log(LogArgs),
 
     /// The morning list: every action due today or earlier, in order, with what to say
@@ -69,8 +67,23 @@ pub enum Command {
     /// Close a file: won, lost, or no reply
     #[command(after_help = "Examples:\n  followup close dana --reason won\n  \
         followup close 3 --reason no-response            # comes back in recontact_after_days\n  \
-        followup close 3 --reason no-response --recontact 2027-03-01")]
+        followup close 3 --reason no-response --recontact 2027-03-01\n\n\
+        On a file that is closed already, close only moves the re-contact date (the same \
+        --reason with --recontact); anything else is refused, saying it is closed.")]
     Close(CloseArgs),
+
+    /// Remove the attempt logged last, putting its file back as it was
+    #[command(after_help = "Example:\n  followup undo --yes\n\n\
+        \"Last\" is the attempt recorded last, whatever date --at gave it. If it closed the \
+        file (declined) or reopened it, the file is put back as it was. Without --yes, undo \
+        shows the attempt and asks first on a terminal, and refuses elsewhere.")]
+    Undo(UndoArgs),
+
+    /// Delete a prospect and its whole history, for good
+    #[command(after_help = "Example:\n  followup delete 3 --yes\n\n\
+        Without --yes, delete says what it removes and asks first on a terminal, and refuses \
+        elsewhere. To stop following a prospect but keep the history, use `followup close`.")]
+    Delete(DeleteArgs),
 
     /// Make a closed file active again; a follow-up is due the same day
     #[command(after_help = "Example:\n  followup reopen dana")]
@@ -194,10 +207,35 @@ pub enum Command {
     )]
     Completions(CompletionsArgs),
 
-    /// Print the manual page (roff) to standard output
+    /// Print a manual page (roff), or write them all to a folder
     #[command(after_help = "Examples:\n  followup man | man -l -\n  \
-        followup man > ~/.local/share/man/man1/followup.1")]
-    Man,
+        followup man log | man -l -\n  \
+        followup man --output ~/.local/share/man/man1")]
+    Man(ManArgs),
+}
+
+/// `log --help`: examples, defaults, and the outcomes of each channel, read from the
+/// domain's table so that the help cannot drift from what `log` accepts.
+fn log_help() -> String {
+    let outcomes: Vec<String> = Channel::ALL
+        .iter()
+        .map(|channel| {
+            let words: Vec<&str> = channel.outcomes().iter().map(|o| o.as_str()).collect();
+            format!("  {:<10} {}", channel.as_str(), words.join(", "))
+        })
+        .collect();
+    format!(
+        "Examples:\n  followup log dana\n  followup log 3 --channel email\n  \
+         followup log dana --outcome voicemail --promise \"tomorrow 08:15\"\n  \
+         followup log dana --promise \"tomorrow 08:15\" --their-time\n  \
+         followup log dana --outcome replied --next fri --note \"wants the quote first\"\n\n\
+         Defaults: --channel call; --outcome voicemail for calls, sent for emails and texts; \
+         --at now. --outcome declined closes the file as not-interested.\n\n\
+         The outcomes each channel can have:\n{}\n\n\
+         A closed file takes a log when its re-contact is due (or they answer one); otherwise \
+         reopen it first, or log with --reopen. `followup undo` takes back the last log.",
+        outcomes.join("\n")
+    )
 }
 
 /// The file formats of `import` and `export`.
@@ -231,6 +269,7 @@ pub struct ImportArgs {
 pub struct ExportArgs {
     #[command(flatten)]
     pub cadence_file: CadenceFile,
+    /// CSV for spreadsheets, JSON for a backup that `import` reads back
     #[arg(long, value_enum, default_value = "csv")]
     pub format: Format,
     /// Which files to export
@@ -266,6 +305,16 @@ pub struct AgendaArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct ManArgs {
+    /// The command whose page to print, e.g. `log` or `calendar import` [default: the main page]
+    #[arg(value_name = "COMMAND", conflicts_with = "output")]
+    pub command: Vec<String>,
+    /// Write every page (followup.1, followup-add.1, ...) into this folder instead
+    #[arg(long, short, value_name = "DIR")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
 pub struct CompletionsArgs {
     /// The shell to complete in
     #[arg(value_enum)]
@@ -293,9 +342,11 @@ Definitions:
              or any response by email or text) that comes first on its day, before your next
              touch was due, while your last touch stood unanswered: the rule `log` records
              replies by. Once the next touch is due, such a reply is taken as that touch,
-             answered. A touch's step and channel are those of the day's first attempt. For
-             the `assistant` step, calls through the assistant are counted the same way, one
-             per prospect and date.
+             answered. A touch's step and channel are those of the day's first attempt. The
+             step and channel tables count these touches, so they add up to the total.
+  assistant  Calls through the assistant are not touches: they are counted apart, one per
+             prospect and date, and answered when the prospect responds after them as after
+             a touch.
   response   An attempt to or from the prospect (not through the assistant) whose outcome is
              connected, replied, meeting or declined.
   answered   A touch is answered when a response is logged at or after the touch's first
@@ -420,6 +471,26 @@ pub struct AwayArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct UndoArgs {
+    #[command(flatten)]
+    pub cadence_file: CadenceFile,
+    /// Go ahead without asking
+    #[arg(long, short)]
+    pub yes: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct DeleteArgs {
+    #[command(flatten)]
+    pub cadence_file: CadenceFile,
+    /// An id, or part of the name or company of exactly one prospect
+    pub prospect: String,
+    /// Go ahead without asking
+    #[arg(long, short)]
+    pub yes: bool,
+}
+
+#[derive(Debug, Args)]
 pub struct ProspectArg {
     #[command(flatten)]
     pub cadence_file: CadenceFile,
@@ -430,10 +501,13 @@ pub struct ProspectArg {
 /// The fields of a prospect that `add` and `edit` share.
 #[derive(Debug, Args, Default)]
 pub struct FieldArgs {
+    /// The company they work for
     #[arg(long)]
     pub company: Option<String>,
+    /// The number to call or text them on
     #[arg(long)]
     pub phone: Option<String>,
+    /// Their email address
     #[arg(long)]
     pub email: Option<String>,
     /// Their job title
@@ -452,18 +526,20 @@ pub struct FieldArgs {
     /// Their assistant's name
     #[arg(long, value_name = "NAME")]
     pub assistant: Option<String>,
+    /// Their assistant's direct number
     #[arg(long, value_name = "PHONE")]
     pub assistant_phone: Option<String>,
     /// The company's main line: with no assistant's phone, the assistant step calls the
     /// front desk here
     #[arg(long, value_name = "PHONE")]
     pub main_line: Option<String>,
-    /// The cadence to follow, from cadence.toml [default: standard]
+    /// The cadence to follow, a name from cadence.toml
     #[arg(long, value_name = "NAME")]
     pub cadence: Option<String>,
-    /// The day the first touch is due [default: today]
+    /// The day the first touch is due
     #[arg(long, value_name = "DATE")]
     pub start: Option<String>,
+    /// Anything worth remembering about them
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
     /// Their time zone, an IANA name such as Europe/Berlin ("" clears it)
@@ -477,6 +553,9 @@ pub struct AddArgs {
     pub name: String,
     #[command(flatten)]
     pub fields: FieldArgs,
+    /// Add it even if a prospect on file has the same email (or phone, without an email)
+    #[arg(long)]
+    pub force: bool,
     /// Print the new prospect as JSON
     #[arg(long)]
     pub json: bool,
@@ -521,12 +600,16 @@ pub struct LogArgs {
     /// The date you agreed for the next step
     #[arg(long, value_name = "DATE")]
     pub next: Option<String>,
+    /// What was said or left, in a few words
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
     /// At this conversation they agreed that a plain "no" is welcome: the follow-up and
     /// rescue messages will recall it (only with --outcome connected or meeting)
     #[arg(long)]
     pub ground_rules: bool,
+    /// Log to a closed file, reopening it: a new run of touches starts with this attempt
+    #[arg(long)]
+    pub reopen: bool,
     /// Keep a --promise or --next that falls on a weekend, a holiday or a day away
     #[arg(long)]
     pub force: bool,
@@ -541,11 +624,13 @@ pub struct CloseArgs {
     pub cadence_file: CadenceFile,
     /// An id, or part of the name or company of exactly one prospect
     pub prospect: String,
+    /// Why the file ends here
     #[arg(long)]
     pub reason: CloseReason,
     /// When to try again, or `never` [default: recontact_after_days ahead for no-response]
     #[arg(long, value_name = "DATE|never")]
     pub recontact: Option<String>,
+    /// Why, in a few words, for when you look back
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
 }
@@ -646,10 +731,37 @@ pub struct CadenceShowArgs {
 
 #[cfg(test)]
 mod tests {
+    use clap::CommandFactory;
+
     #[test]
     fn the_command_tree_is_consistent() {
-        use clap::CommandFactory;
         super::Cli::command().debug_assert();
+    }
+
+    /// Every command and every argument says what it is for in `--help`.
+    #[test]
+    fn every_command_and_argument_has_help() {
+        fn walk(command: &clap::Command, path: &str, missing: &mut Vec<String>) {
+            for arg in command.get_arguments() {
+                let builtin = matches!(arg.get_id().as_str(), "help" | "version");
+                if !builtin && arg.get_help().is_none() {
+                    missing.push(format!("{path} {}", arg.get_id()));
+                }
+            }
+            for sub in command.get_subcommands() {
+                if sub.get_name() == "help" {
+                    continue;
+                }
+                let sub_path = format!("{path} {}", sub.get_name());
+                if sub.get_about().is_none() {
+                    missing.push(sub_path.clone());
+                }
+                walk(sub, &sub_path, missing);
+            }
+        }
+        let mut missing = Vec::new();
+        walk(&super::Cli::command(), "followup", &mut missing);
+        assert!(missing.is_empty(), "without help: {missing:#?}");
     }
 }
 
@@ -657,13 +769,15 @@ impl Command {
     /// The cadence file given after the command, if any.
     pub fn cadence_file(&self) -> Option<&PathBuf> {
         let file = match self {
-            Command::Add(_) | Command::Edit(_) | Command::Completions(_) | Command::Man => {
+            Command::Add(_) | Command::Edit(_) | Command::Completions(_) | Command::Man(_) => {
                 return None;
             }
             Command::Log(args) => &args.cadence_file,
             Command::Today(args) => &args.cadence_file,
             Command::Close(args) => &args.cadence_file,
             Command::Reopen(args) => &args.cadence_file,
+            Command::Undo(args) => &args.cadence_file,
+            Command::Delete(args) => &args.cadence_file,
             Command::Show(args) => &args.cadence_file,
             Command::List(args) => &args.cadence_file,
             Command::Backup(args) => &args.cadence_file,

@@ -3,6 +3,7 @@
 
 mod args;
 mod commands;
+mod confirm;
 mod output;
 mod output_file;
 mod session;
@@ -20,17 +21,23 @@ use session::Session;
 /// Runs one command line. `system_now` is the system clock's reading, used unless `--now` or
 /// `FOLLOWUP_NOW` pins the time. Returns the exit status of cli.md.
 pub fn run(arguments: impl IntoIterator<Item = OsString>, system_now: NaiveDateTime) -> ExitCode {
+    let arguments: Vec<OsString> = arguments.into_iter().collect();
+    // `followup` alone is someone finding their way: show them around, successfully.
+    if arguments.len() <= 1 {
+        use clap::CommandFactory;
+        return output::print(&Cli::command().render_help().to_string());
+    }
     let cli = match Cli::try_parse_from(arguments) {
         Ok(cli) => cli,
         Err(error) => return clap_exit(&error),
     };
-    if let Some(text) = commands::without_session(&cli.command) {
-        return output::print(&text);
-    }
     let warnings = output::Warnings::default();
-    match Session::new(&cli, system_now, warnings.clone())
-        .and_then(|session| commands::run(cli.command, session))
-    {
+    let result = match commands::without_session(&cli.command, cli.db.as_deref()) {
+        Some(result) => result,
+        None => Session::new(&cli, system_now, warnings.clone())
+            .and_then(|session| commands::run(cli.command, session)),
+    };
+    match result {
         Ok(text) => {
             // After the output, and only if it could be written: a failure is one line.
             let status = output::print(&text);

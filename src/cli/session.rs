@@ -150,7 +150,7 @@ fn user_cadence_file() -> Option<PathBuf> {
 }
 
 /// `~/.local/share/followup/followup.db` on Linux, the platform's data folder elsewhere.
-fn default_db_path() -> Result<PathBuf> {
+pub(super) fn default_db_path() -> Result<PathBuf> {
     project_dirs()
         .map(|dirs| dirs.data_dir().join("followup.db"))
         .ok_or_else(|| {

@@ -150,7 +150,7 @@ fn the_built_in_file_has_a_calendar_me_and_a_message_for_every_step() {
         .templates
         .opening_for("standard", Opening::Kept, Part::Script)
         .unwrap();
-    assert!(kept.contains("As promised"));
+    assert!(kept.contains("the time I promised"));
     assert!(
         config
             .templates

@@ -76,3 +76,32 @@ pub struct Prospect {
     pub run_started_at: Option<NaiveDateTime>,
     pub created_at: NaiveDateTime,
 }
+
+/// Where a file stands, apart from who the prospect is: what `log` may change (a "no" closes
+/// the file, an answer reopens it, an unanswered re-contact moves the next one) and `undo`
+/// puts back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileState {
+    pub status: Status,
+    pub closed: Option<Closure>,
+    pub recontact_on: Option<NaiveDate>,
+    pub run_started_at: Option<NaiveDateTime>,
+}
+
+impl Prospect {
+    pub fn file_state(&self) -> FileState {
+        FileState {
+            status: self.status,
+            closed: self.closed.clone(),
+            recontact_on: self.recontact_on,
+            run_started_at: self.run_started_at,
+        }
+    }
+
+    pub fn set_file_state(&mut self, state: FileState) {
+        self.status = state.status;
+        self.closed = state.closed;
+        self.recontact_on = state.recontact_on;
+        self.run_started_at = state.run_started_at;
+    }
+}

@@ -123,7 +123,11 @@ pub fn render(view: &DossierView) -> String {
     ];
     for (label, value) in fields {
         if let Some(value) = value {
-            out.push_str(&format!("  {label}: {}\n", clean(&value)));
+            // A note may hold several lines (an import keeps columns one per line): each
+            // goes on its own line, under the first.
+            let indent = format!("\n  {}", " ".repeat(label.len() + 2));
+            let lines: Vec<_> = value.lines().map(clean).collect();
+            out.push_str(&format!("  {label}: {}\n", lines.join(indent.as_str())));
         }
     }
     let status = match (p.status, p.close_reason) {

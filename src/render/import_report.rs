@@ -5,6 +5,10 @@ use super::plural;
 use super::sanitize::clean;
 use crate::channel;
 use crate::tracker::ImportReport;
+use crate::transfer::Skip;
+
+/// How many skipped prospects a dry run lists one by one; the counts by reason cover all.
+const LISTED: usize = 50;
 
 /// The one warning line about imported prospects whose preferred channel lacks its detail;
 /// `None` when there are none.
@@ -38,7 +42,8 @@ pub fn unusable_preferences(report: &ImportReport) -> Option<String> {
     ))
 }
 
-pub fn render(report: &ImportReport, unknown_columns: &[String]) -> String {
+/// `kept_unknown`: `--keep-unknown` was given, so the unknown columns went to the notes.
+pub fn render(report: &ImportReport, unknown_columns: &[String], kept_unknown: bool) -> String {
     let attempts = match report.attempts {
         0 => String::new(),
         n => format!(" with {}", plural(n as i64, "attempt")),
@@ -50,13 +55,46 @@ pub fn render(report: &ImportReport, unknown_columns: &[String]) -> String {
         format!("Added {prospects}{attempts}.\n")
     };
     let skipped = report.skipped_total();
-    if skipped > 0 {
+    if skipped > 0 && report.dry_run {
+        // A dry run is where rows get fixed before the real import: name each one.
+        out.push_str(&format!("Would skip {skipped}:\n"));
+        for row in report.skipped_rows.iter().take(LISTED) {
+            let place = match row.row {
+                Some(number) => format!("row {number}"),
+                None => format!("prospect {}", row.number),
+            };
+            out.push_str(&format!("  {place}: {}: {}\n", clean(&row.name), row.skip));
+        }
+        if report.skipped_rows.len() > LISTED {
+            out.push_str(&format!(
+                "  ... and {} more\n",
+                report.skipped_rows.len() - LISTED
+            ));
+        }
+        if let Some(blank) = report.skipped.get(&Skip::Blank) {
+            out.push_str(&format!("  {}\n", plural(*blank as i64, "blank row")));
+        }
+    } else if skipped > 0 {
         out.push_str(&format!("Skipped {skipped}:\n"));
         for (reason, count) in &report.skipped {
             out.push_str(&format!("  {count} {reason}\n"));
         }
     }
-    if !unknown_columns.is_empty() {
+    if !unknown_columns.is_empty() && kept_unknown {
+        let names: Vec<String> = unknown_columns
+            .iter()
+            .map(|name| clean(name).into_owned())
+            .collect();
+        out.push_str(&format!(
+            "Kept in each prospect's note: {} {}.\n",
+            if names.len() == 1 {
+                "column"
+            } else {
+                "columns"
+            },
+            names.join(", ")
+        ));
+    } else if !unknown_columns.is_empty() {
         let names: Vec<String> = unknown_columns
             .iter()
             .map(|name| clean(name).into_owned())

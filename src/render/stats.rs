@@ -35,11 +35,19 @@ pub fn render(stats: &Stats) -> String {
         day(stats.until)
     );
     out.push_str(&format!(
-        "Touches: {}, answered {} ({}).\n\n",
+        "Touches: {}, answered {} ({}).\n",
         stats.total.touches,
         stats.total.answered,
         percent(&stats.total)
     ));
+    if stats.assistant.touches > 0 {
+        out.push_str(&format!(
+            "Calls through the assistant: {}, {} followed by an answer; they are not touches, \
+             so neither table below counts them.\n",
+            stats.assistant.touches, stats.assistant.answered
+        ));
+    }
+    out.push('\n');
 
     // `close` is not a step anyone plans to touch on; show it only if someone did.
     let steps = stats

@@ -49,9 +49,12 @@ impl Period {
 pub struct Stats {
     pub since: Option<NaiveDate>,
     pub until: NaiveDate,
-    /// Touches of prospects (calls through the assistant are counted apart, under the
-    /// `assistant` step and channel).
+    /// Touches of prospects. The step and channel tables count the same touches, so that
+    /// they add up to it.
     pub total: Tally,
+    /// Calls through the assistant: not touches of the prospect, counted apart (one per
+    /// prospect and date), each answered when the prospect responded after it.
+    pub assistant: Tally,
     pub by_step: Vec<StepTally>,
     pub by_channel: Vec<ChannelTally>,
     pub first_response: FirstResponses,
@@ -141,6 +144,7 @@ pub fn compute(
     let mut by_step: BTreeMap<Step, Tally> = BTreeMap::new();
     let mut by_channel: BTreeMap<Channel, Tally> = BTreeMap::new();
     let mut total = Tally::default();
+    let mut assistant = Tally::default();
     let mut first_responses = runs::Counter::default();
     let mut promises = Promises::default();
     let mut touch_dates = Vec::new();
@@ -174,14 +178,7 @@ pub fn compute(
             .iter()
             .filter(|call| period.contains(call.date))
         {
-            by_step
-                .entry(Step::Assistant)
-                .or_default()
-                .add(call.answered);
-            by_channel
-                .entry(Channel::Assistant)
-                .or_default()
-                .add(call.answered);
+            assistant.add(call.answered);
         }
         first_responses.add(&touches.prospect, prospect.run_started_at, period);
         count_promises(history, period, now, &mut promises);
@@ -192,8 +189,11 @@ pub fn compute(
         since: period.since,
         until: period.until,
         total,
+        assistant,
+        // The assistant has a line of its own: its calls are not touches.
         by_step: Step::ALL
             .iter()
+            .filter(|&&step| step != Step::Assistant)
             .map(|&step| StepTally {
                 step,
                 tally: by_step.get(&step).copied().unwrap_or_default(),
@@ -201,6 +201,7 @@ pub fn compute(
             .collect(),
         by_channel: Channel::ALL
             .iter()
+            .filter(|&&channel| channel != Channel::Assistant)
             .map(|&channel| ChannelTally {
                 channel,
                 tally: by_channel.get(&channel).copied().unwrap_or_default(),

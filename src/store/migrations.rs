@@ -98,11 +98,35 @@ const MIGRATIONS: &[Migration] = &[
     ",
     },
     Migration {
+        description: "what each logged attempt changed about its file, for `undo`",
+        sql: "
+        -- One row per attempt whose `log` closed, reopened or moved the re-contact of its
+        -- file: the file as it was before (before_*) and as the attempt left it (after_*).
+        -- Attempts logged by schema 3 have none; `undo` then leaves the file as it is.
+        CREATE TABLE attempt_effects (
+            attempt_id            INTEGER PRIMARY KEY
+                                  REFERENCES attempts (id) ON DELETE CASCADE,
+            before_status         TEXT NOT NULL,
+            before_close_reason   TEXT,
+            before_closed_at      TEXT,
+            before_close_note     TEXT,
+            before_recontact_on   TEXT,
+            before_run_started_at TEXT,
+            after_status          TEXT NOT NULL,
+            after_close_reason    TEXT,
+            after_closed_at       TEXT,
+            after_close_note      TEXT,
+            after_recontact_on    TEXT,
+            after_run_started_at  TEXT
+        );
+    ",
+    },
+    Migration {
         description: "the ground rules agreed with the prospect, and the company's main line",
         sql: "
         -- 1 when, at a conversation, the prospect agreed that a plain no is welcome (`log
         -- --ground-rules`, `edit --ground-rules yes`): the follow-up and rescue messages then
-        -- recall it. Files of schema 3 have none on record.
+        -- recall it. Files of schema 4 and before have none on record.
         ALTER TABLE prospects ADD COLUMN ground_rules INTEGER NOT NULL DEFAULT 0;
         -- The company's switchboard (`--main-line`): with no assistant's number, the assistant
         -- step asks the front desk after the prospect.

@@ -6,6 +6,7 @@
 
 mod days_off;
 mod error;
+mod history;
 mod migrations;
 mod promises;
 mod rows;
@@ -20,6 +21,7 @@ use rusqlite::{
 
 use error::Context;
 pub use error::StoreError;
+pub use history::{Effect, LastLogged};
 pub use migrations::CURRENT_VERSION;
 
 use crate::domain::{Attempt, Channel, Outcome, Prospect, ProspectId, Status, Step};
@@ -87,6 +89,8 @@ pub struct NewAttempt {
 /// A prospect's email and phone: what tells whether an imported prospect is already on file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ContactKeys {
+    pub id: ProspectId,
+    pub name: String,
     pub email: Option<String>,
     pub phone: Option<String>,
 }
@@ -449,12 +453,14 @@ impl Reader<'_> {
     /// Every prospect's email and phone, for telling whether an imported one is on file.
     pub fn contacts(&self) -> Result<Vec<ContactKeys>, StoreError> {
         self.rows(
-            "SELECT email, phone FROM prospects",
+            "SELECT id, name, email, phone FROM prospects ORDER BY id",
             [],
             |row| {
                 Ok(ContactKeys {
-                    email: row.get(0)?,
-                    phone: row.get(1)?,
+                    id: row.get(0)?,
+                    name: row.get(1)?,
+                    email: row.get(2)?,
+                    phone: row.get(3)?,
                 })
             },
             "reading contact details",

@@ -20,10 +20,23 @@ pub struct ImportReport {
     pub added: usize,
     pub attempts: usize,
     pub skipped: BTreeMap<Skip, usize>,
+    /// Each prospect skipped (blank rows aside), in file order.
+    pub skipped_rows: Vec<SkippedRow>,
     pub dry_run: bool,
     /// The added prospects whose preferred channel lacks its detail (a text preference with no
     /// phone), by name: `import` warns about them.
     pub unusable_preferences: Vec<(String, Preference)>,
+}
+
+/// A prospect of the file that was not added, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SkippedRow {
+    /// The CSV row (the header is row 1), or `None` for a JSON export.
+    pub row: Option<u64>,
+    /// Its place among the file's prospects, from 1.
+    pub number: usize,
+    pub name: String,
+    pub skip: Skip,
 }
 
 impl ImportReport {
@@ -55,7 +68,7 @@ impl Tracker {
         }
         let mut in_file = Seen::default();
         let mut accepted = Vec::with_capacity(batch.prospects.len());
-        for incoming in batch.prospects {
+        for (index, incoming) in batch.prospects.into_iter().enumerate() {
             let contact = &incoming.prospect.contact;
             let skip = match on_file.matches(contact) {
                 Some(by) => Some(Skip::OnFile(by)),
@@ -64,6 +77,12 @@ impl Tracker {
             };
             if let Some(skip) = skip {
                 *report.skipped.entry(skip).or_default() += 1;
+                report.skipped_rows.push(SkippedRow {
+                    row: incoming.row,
+                    number: index + 1,
+                    name: contact.name.clone(),
+                    skip,
+                });
                 continue;
             }
             in_file.insert(contact.email.as_deref(), contact.phone.as_deref());

@@ -9,7 +9,10 @@ mod capacity;
 mod days_off;
 mod export;
 mod import;
+mod matching;
+mod refusals;
 mod requests;
+mod undo;
 
 use std::cmp::Ordering;
 
@@ -17,8 +20,9 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 pub use capacity::{Morning, Moved, Schedule, Standing};
 pub use days_off::{DaysOffChange, HolidayImport, MAX_AWAY_DAYS};
-pub use import::ImportReport;
+pub use import::{ImportReport, SkippedRow};
 pub use requests::{CloseRequest, LogEntry, NewProspect, ProspectPatch, Recontact};
+pub use undo::{FileAfterUndo, UndoPlan, Undone};
 
 use crate::cadence::Cadence;
 use crate::config::{Config, DEFAULT_CADENCE};
@@ -31,8 +35,9 @@ use crate::explain::{self, Explanation};
 use crate::facts::MessageFacts;
 use crate::script;
 use crate::stats::{self, Period, Stats};
-use crate::store::{NewAttempt, Reader, Selection, Store, Writer};
+use crate::store::{Effect, NewAttempt, Reader, Selection, Store, Writer};
 use crate::timeline::{self, TimelineRow};
+use refusals::{already_closed, closed_file, in_recontact, mismatch};
 
 /// The meta key under which the fingerprint of the rules behind the stored due dates is kept.
 const RULES_KEY: &str = "rules_fingerprint";
@@ -163,48 +168,7 @@ impl Tracker {
         Ok(stored.filter(|name| name != self.config.zones.mine.name()))
     }
 
-    // ---- finding prospects ----
-
-    /// Finds the one prospect that `query` names: an id, or text contained in exactly one
-    /// prospect's name or company (ignoring case).
-    pub fn resolve(&self, query: &str) -> Result<ProspectId> {
-        let query = query.trim();
-        if let Ok(id) = query.parse::<ProspectId>() {
-            return match self.store.reader().prospect(id)? {
-                Some(_) => Ok(id),
-                None => Err(Error::NoSuchId(id)),
-            };
-        }
-        let needle = query.to_lowercase();
-        if needle.is_empty() {
-            return Err(Error::Invalid(
-                "an empty prospect name matches everyone; give an id or part of a name".into(),
-            ));
-        }
-        let mut candidates: Vec<_> = self
-            .store
-            .reader()
-            .names()?
-            .into_iter()
-            .filter(|entry| {
-                entry.name.to_lowercase().contains(&needle)
-                    || entry
-                        .company
-                        .as_ref()
-                        .is_some_and(|company| company.to_lowercase().contains(&needle))
-            })
-            .collect();
-        match candidates.len() {
-            0 => Err(Error::NoMatch {
-                query: query.to_string(),
-            }),
-            1 => Ok(candidates.remove(0).id),
-            _ => Err(Error::Ambiguous {
-                query: query.to_string(),
-                candidates,
-            }),
-        }
-    }
+    // ---- finding prospects: see matching.rs ----
 
     pub fn prospect(&self, id: ProspectId) -> Result<Prospect> {
         self.store.reader().prospect(id)?.ok_or(Error::NoSuchId(id))
@@ -394,6 +358,9 @@ impl Tracker {
         if name.is_empty() {
             return Err(Error::Invalid("a prospect needs a name".into()));
         }
+        if !new.allow_duplicate {
+            self.refuse_duplicate(&new.contact)?;
+        }
         let cadence = new.cadence.unwrap_or_else(|| DEFAULT_CADENCE.to_string());
         self.cadence(&cadence)?;
         let mut prospect = Prospect {
@@ -455,6 +422,9 @@ impl Tracker {
         let outcome = entry
             .outcome
             .unwrap_or_else(|| Outcome::default_for(channel));
+        if !channel.allows(outcome) {
+            return Err(mismatch(channel, entry.channel.is_none(), outcome));
+        }
         let at = entry.at.unwrap_or(self.now);
         if at.date() > self.today() {
             return Err(Error::Invalid(format!(
@@ -508,6 +478,18 @@ impl Tracker {
             .into_iter()
             .filter(|attempt| attempt.at <= at)
             .collect();
+        let before = prospect.file_state();
+        if prospect.status == Status::Closed {
+            if entry.reopen {
+                // The new run starts with this attempt, which therefore counts in it.
+                prospect.status = Status::Active;
+                prospect.closed = None;
+                prospect.recontact_on = None;
+                prospect.run_started_at = Some(at);
+            } else if !in_recontact(&prospect, &history, at, outcome) {
+                return Err(closed_file(&prospect));
+            }
+        }
         let fulfilled = match prospect.status {
             Status::Active => engine::step_fulfilled(
                 &prospect,
@@ -567,8 +549,12 @@ impl Tracker {
             _ => {}
         }
 
+        let after = prospect.file_state();
         let attempt_id = self.write(|writer, config| {
             let attempt_id = writer.insert_attempt(&new)?;
+            if after != before {
+                writer.record_effect(attempt_id, &Effect { before, after })?;
+            }
             writer.update_prospect(&prospect)?;
             store_due_on(writer, config, &prospect)?;
             Ok::<_, Error>(attempt_id)
@@ -610,9 +596,28 @@ impl Tracker {
         }
     }
 
-    /// Closes a file (or changes why and until when an already closed one is closed).
+    /// Closes an active file. A closed one is refused, so that a script closing the same file
+    /// twice learns it did nothing; `reopen` first to close it for another reason.
     pub fn close(&mut self, id: ProspectId, request: CloseRequest) -> Result<Prospect> {
         let mut prospect = self.prospect(id)?;
+        if let (Status::Closed, Some(closure)) = (prospect.status, &prospect.closed) {
+            // The one change `close` makes to a closed file: a new re-contact date, given
+            // with the reason it is closed for.
+            let moves_recontact =
+                closure.reason == request.reason && request.recontact != Recontact::ByReason;
+            if !moves_recontact {
+                return Err(already_closed(&prospect, closure));
+            }
+            prospect.recontact_on = match request.recontact {
+                Recontact::On(day) => Some(day),
+                _ => None,
+            };
+            return self.write(|writer, config| {
+                writer.update_prospect(&prospect)?;
+                store_due_on(writer, config, &prospect)?;
+                Ok::<_, Error>(prospect)
+            });
+        }
         let cadence = self.cadence_of(&prospect)?;
         prospect.recontact_on = match request.recontact {
             Recontact::On(day) => Some(day),

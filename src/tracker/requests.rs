@@ -12,6 +12,8 @@ pub struct NewProspect {
     pub cadence: Option<String>,
     /// The day the first touch is due; today if `None`.
     pub start: Option<NaiveDate>,
+    /// Add it even if a prospect on file has the same email (or phone), as `import` would not.
+    pub allow_duplicate: bool,
 }
 
 /// Changes to a prospect. `None` leaves a field alone; `Some(None)` clears it.
@@ -94,6 +96,9 @@ pub struct LogEntry {
     /// At this conversation they agreed that a plain "no" is welcome; only a conversation
     /// with the prospect (connected or a meeting, by phone or in person) can record it.
     pub ground_rules: bool,
+    /// Reopen a closed file (starting a new run with this attempt) instead of refusing to log
+    /// to it.
+    pub reopen: bool,
     /// Keep a `promise` or `next` that falls on a day off (`log --force`).
     pub force: bool,
 }

@@ -262,6 +262,7 @@ fn incoming(
             created_at: archived.created_at.unwrap_or(now),
         },
         attempts,
+        row: None,
     })
 }
 

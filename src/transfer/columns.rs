@@ -84,10 +84,14 @@ impl ColumnMap {
         })
     }
 
-    /// The field of the column at `index`; `None` for unknown columns and cells past the
-    /// header.
+    /// The field of the column at `index`; `None` for unknown and ignored columns, and for
+    /// cells past the header.
     pub fn field(&self, index: usize) -> Option<Field> {
-        self.fields.get(index).copied().flatten()
+        self.fields
+            .get(index)
+            .copied()
+            .flatten()
+            .filter(|field| *field != Field::Ignore)
     }
 
     /// How a column is called in messages and kept notes: its header, or its position when
@@ -144,7 +148,8 @@ mod tests {
             Mapping::parse("Phone=ignore").unwrap(),
         ];
         let map = ColumnMap::new(&headers(&["Name", "Phone", "Cell"]), &maps).unwrap();
-        assert_eq!(map.field(1), Some(Field::Ignore));
+        // An ignored column fills no field, and is not reported as unknown either.
+        assert_eq!(map.field(1), None);
         assert_eq!(map.field(2), Some(Field::Phone));
         assert!(map.unknown().is_empty());
     }

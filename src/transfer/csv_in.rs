@@ -96,6 +96,7 @@ pub fn read(bytes: &[u8], options: &CsvOptions) -> Result<Batch, TransferError> 
             Some(prospect) => batch.prospects.push(Incoming {
                 prospect,
                 attempts: Vec::new(),
+                row: Some(row),
             }),
             None => batch.blank_rows += 1,
         }

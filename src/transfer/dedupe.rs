@@ -82,6 +82,14 @@ impl Seen {
     }
 }
 
+/// What `contact` shares with one prospect on file, by the rule of [`Seen::matches`]: what
+/// `add` checks a new prospect against, one prospect at a time, to name the one it matches.
+pub fn shared(contact: &Contact, email: Option<&str>, phone: Option<&str>) -> Option<Match> {
+    let mut seen = Seen::default();
+    seen.insert(email, phone);
+    seen.matches(contact)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -23,6 +23,9 @@ pub use dedupe::{Match, Skip};
 pub struct Incoming {
     pub prospect: Prospect,
     pub attempts: Vec<NewAttempt>,
+    /// The row of a CSV file it came from (the header is row 1), to say which rows an
+    /// import skips; `None` for a JSON export, whose prospects are counted instead.
+    pub row: Option<u64>,
 }
 
 /// Everything a file held, ready to store.

@@ -39,6 +39,7 @@ pub fn run(args: AddArgs, session: Session) -> Result<String> {
         },
         cadence: non_blank(fields.cadence),
         start,
+        allow_duplicate: args.force,
     };
     let warnings = session.warnings();
     let mut tracker = session.tracker()?;

@@ -1,5 +1,6 @@
 use crate::cli::args::CloseArgs;
 use crate::cli::session::Session;
+use crate::domain::Status;
 use crate::error::Result;
 use crate::render::day;
 use crate::render::sanitize::clean;
@@ -13,6 +14,7 @@ pub fn run(args: CloseArgs, session: Session) -> Result<String> {
     };
     let mut tracker = session.tracker()?;
     let id = tracker.resolve(&args.prospect)?;
+    let was_closed = tracker.prospect(id)?.status == Status::Closed;
     let prospect = tracker.close(
         id,
         CloseRequest {
@@ -25,6 +27,15 @@ pub fn run(args: CloseArgs, session: Session) -> Result<String> {
         Some(on) => format!(" It comes back on {} for another try.", day(on)),
         None => " No re-contact is planned.".to_string(),
     };
+    if was_closed {
+        // The one change close makes to a closed file: its re-contact date.
+        return Ok(format!(
+            "Prospect {} ({}) stays closed ({}).{again}\n",
+            prospect.id,
+            clean(&prospect.contact.name),
+            args.reason
+        ));
+    }
     Ok(format!(
         "Closed prospect {}: {} ({}).{again}\n",
         prospect.id,

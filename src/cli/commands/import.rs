@@ -57,7 +57,7 @@ pub fn run(args: ImportArgs, session: Session) -> Result<String> {
     if let Some(warning) = import_report::unusable_preferences(&report) {
         warnings.push(warning);
     }
-    Ok(import_report::render(&report, &unknown))
+    Ok(import_report::render(&report, &unknown, args.keep_unknown))
 }
 
 fn format_of(file: &Path) -> Format {

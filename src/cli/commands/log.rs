@@ -41,6 +41,7 @@ pub fn run(args: LogArgs, session: Session) -> Result<String> {
             .transpose()?,
         note: non_blank(args.note),
         ground_rules: args.ground_rules,
+        reopen: args.reopen,
         force: args.force,
     };
     let mut tracker = session.tracker()?;
@@ -103,6 +104,9 @@ pub fn run(args: LogArgs, session: Session) -> Result<String> {
     match (was, logged.prospect.status) {
         (Status::Active, Status::Closed) => {
             out.push_str("They declined: the file is closed as not-interested.\n")
+        }
+        (Status::Closed, Status::Active) if args.reopen => {
+            out.push_str("Reopened the file: a new run of touches starts with this attempt.\n")
         }
         (Status::Closed, Status::Active) => {
             out.push_str("They answered: the file is active again.\n")

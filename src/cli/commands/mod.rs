@@ -9,6 +9,7 @@ mod cadence;
 mod calendar;
 mod close;
 mod completions;
+mod delete;
 mod edit;
 mod export;
 mod import;
@@ -20,6 +21,7 @@ mod script;
 mod show;
 mod stats;
 mod today;
+mod undo;
 mod why;
 
 use super::args::Command;
@@ -33,6 +35,8 @@ pub fn run(command: Command, session: Session) -> Result<String> {
         Command::Today(args) => today::run(args, session),
         Command::Close(args) => close::run(args, session),
         Command::Reopen(args) => reopen::run(args, session),
+        Command::Undo(args) => undo::run(args, session),
+        Command::Delete(args) => delete::run(args, session),
         Command::Show(args) => show::run(args, session),
         Command::List(args) => list::run(args, session),
         Command::Edit(args) => edit::run(args, session),
@@ -47,16 +51,17 @@ pub fn run(command: Command, session: Session) -> Result<String> {
         Command::Calendar(command) => calendar::run(command, session),
         Command::Away(args) => away::run(args, session),
         Command::Completions(args) => Ok(completions::run(&args)),
-        Command::Man => Ok(man::run()),
+        Command::Man(args) => man::run(&args, Some(&session.db_path()?)),
     }
 }
 
 /// The text of a command that needs no session (no cadence file, no database), so that it
-/// works even when those are missing or broken.
-pub fn without_session(command: &Command) -> Option<String> {
+/// works even when those are missing or broken. `db` is `--db`, which files written must not
+/// replace.
+pub fn without_session(command: &Command, db: Option<&std::path::Path>) -> Option<Result<String>> {
     match command {
-        Command::Completions(args) => Some(completions::run(args)),
-        Command::Man => Some(man::run()),
+        Command::Completions(args) => Some(Ok(completions::run(args))),
+        Command::Man(args) => Some(man::run(args, db)),
         _ => None,
     }
 }

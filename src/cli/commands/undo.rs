@@ -1,0 +1,63 @@
+use crate::cli::args::UndoArgs;
+use crate::cli::confirm::confirm;
+use crate::cli::session::Session;
+use crate::domain::Attempt;
+use crate::error::Result;
+use crate::render::day;
+use crate::render::sanitize::clean;
+use crate::tracker::FileAfterUndo;
+
+pub fn run(args: UndoArgs, session: Session) -> Result<String> {
+    let mut tracker = session.tracker()?;
+    let Some(plan) = tracker.undo_plan()? else {
+        return Ok("Nothing to undo: no attempt is logged.\n".to_string());
+    };
+    let what = format!(
+        "remove {} with {} (prospect {}), logged {}",
+        describe(&plan.last.attempt),
+        clean(&plan.prospect.contact.name),
+        plan.prospect.id,
+        plan.last.logged_at.format("%a %Y-%m-%d %H:%M")
+    );
+    if !confirm(&what, args.yes)? {
+        return Ok("Nothing was removed.\n".to_string());
+    }
+    let undone = tracker.undo(plan.last.attempt.id)?;
+    let id = undone.prospect.id;
+    let mut out = format!(
+        "Removed {} with {} (prospect {id}).\n",
+        describe(&undone.attempt),
+        clean(&undone.prospect.contact.name)
+    );
+    out.push_str(match undone.file {
+        FileAfterUndo::Untouched => "",
+        FileAfterUndo::PutBack => "The file is back as it was before that attempt.\n",
+        FileAfterUndo::ChangedSince => {
+            "The file was closed or reopened since, so its status is left as it is.\n"
+        }
+        FileAfterUndo::Unknown => {
+            "That attempt was logged by an older followup, which did not keep what it changed: \
+             the file's status is left as it is (use `followup reopen` or `close` to fix it).\n"
+        }
+    });
+    let dossier = tracker.dossier(id)?;
+    match dossier.next {
+        Some(next) => out.push_str(&format!(
+            "Next: {} on {}.\n",
+            next.action.step,
+            day(next.action.due)
+        )),
+        None => out.push_str("Nothing is planned for this file.\n"),
+    }
+    Ok(out)
+}
+
+/// "the call (voicemail) of Mon 2026-11-30 09:00".
+fn describe(attempt: &Attempt) -> String {
+    format!(
+        "the {} ({}) of {}",
+        attempt.channel,
+        attempt.outcome,
+        attempt.at.format("%a %Y-%m-%d %H:%M")
+    )
+}

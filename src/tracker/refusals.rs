@@ -1,0 +1,109 @@
+//! What `add`, `log` and `close` refuse, and how they say it: a channel with an outcome it
+//! cannot have, a log to a closed file, a prospect already on file. Each message names what
+//! was wrong and the command or flag that does what was meant.
+
+use chrono::NaiveDateTime;
+
+use crate::domain::{Attempt, Channel, Closure, Contact, Outcome, Prospect, Step};
+use crate::error::{Error, Result};
+use crate::transfer::dedupe::{self, Match};
+
+use super::Tracker;
+
+impl Tracker {
+    /// Refuses a new prospect with the email (or, without one, the phone) of a prospect on
+    /// file: the rule `import` skips rows by, naming the prospect it matches.
+    pub(super) fn refuse_duplicate(&self, contact: &Contact) -> Result<()> {
+        for keys in self.store.reader().contacts()? {
+            let Some(by) = dedupe::shared(contact, keys.email.as_deref(), keys.phone.as_deref())
+            else {
+                continue;
+            };
+            let what = match by {
+                Match::Email => "email",
+                Match::Phone => "phone",
+            };
+            return Err(Error::Invalid(format!(
+                "prospect {} ({}) has the same {what}; `followup show {}` shows them, and \
+                 --force adds this one anyway",
+                keys.id, keys.name, keys.id
+            )));
+        }
+        Ok(())
+    }
+}
+
+/// An outcome the channel cannot have, with the ones it can.
+pub(super) fn mismatch(channel: Channel, defaulted: bool, outcome: Outcome) -> Error {
+    let allowed: Vec<&str> = channel
+        .outcomes()
+        .iter()
+        .map(|outcome| outcome.as_str())
+        .collect();
+    let given = if defaulted {
+        format!("--channel {channel} (the default)")
+    } else {
+        format!("--channel {channel}")
+    };
+    Error::Invalid(format!(
+        "--outcome {outcome} does not go with {given}; with {channel} the outcome is one of: {}",
+        allowed.join(", ")
+    ))
+}
+
+/// Whether an attempt at `at` on a closed file is part of its re-contact (cadence.md rule 7),
+/// which `log` records without `--reopen`: the re-contact is due, or the prospect answers a
+/// re-contact already made.
+pub(super) fn in_recontact(
+    prospect: &Prospect,
+    history: &[Attempt],
+    at: NaiveDateTime,
+    outcome: Outcome,
+) -> bool {
+    let Some(day) = prospect.recontact_on else {
+        return false;
+    };
+    let closed_at = prospect.closed.as_ref().map(|closure| closure.at);
+    let answers_recontact = outcome.is_response()
+        && history
+            .iter()
+            .rev()
+            .find(|attempt| attempt.is_touch() || attempt.step == Step::Recontact)
+            .is_some_and(|last| {
+                last.step == Step::Recontact && closed_at.is_none_or(|closed| last.at >= closed)
+            });
+    day <= at.date() || answers_recontact
+}
+
+/// Logging to a closed file whose re-contact is not due: most likely the wrong prospect, or
+/// a file that should be reopened first.
+pub(super) fn closed_file(prospect: &Prospect) -> Error {
+    let id = prospect.id;
+    let why = match &prospect.closed {
+        Some(closure) => format!(" ({} on {})", closure.reason, closure.at.date()),
+        None => String::new(),
+    };
+    let again = match prospect.recontact_on {
+        Some(day) => format!("; its re-contact is due on {day}"),
+        None => String::new(),
+    };
+    Error::Invalid(format!(
+        "prospect {id} ({}) is closed{why}{again}; `followup reopen {id}` first, or log with \
+         --reopen to reopen it with this attempt",
+        prospect.contact.name
+    ))
+}
+
+/// `close` on a closed file, other than to move its re-contact date: a script closing a file
+/// twice learns that the second close did nothing.
+pub(super) fn already_closed(prospect: &Prospect, closure: &Closure) -> Error {
+    let id = prospect.id;
+    Error::Invalid(format!(
+        "prospect {id} ({}) is already closed ({} on {}); to change its re-contact date, repeat \
+         that reason with --recontact; to close it for another reason, `followup reopen {id}` \
+         first",
+        prospect.contact.name,
+        closure.reason,
+        closure.at.date()
+    ))
+}

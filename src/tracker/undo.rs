@@ -1,0 +1,107 @@
+//! Taking back a mistake: `undo` removes the attempt logged last and puts its file back as it
+//! was before that `log`; `delete` removes a whole file. Both keep the stored due date right.
+
+use crate::domain::{Attempt, Closure, Outcome, Prospect, ProspectId, Status};
+use crate::error::{Error, Result};
+use crate::store::LastLogged;
+
+use super::{Tracker, store_due_on};
+
+/// The attempt `undo` would remove, and whose file it is.
+#[derive(Debug, Clone)]
+pub struct UndoPlan {
+    pub last: LastLogged,
+    pub prospect: Prospect,
+}
+
+/// What became of the file when its attempt was removed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileAfterUndo {
+    /// The attempt had not changed the file's status.
+    Untouched,
+    /// The attempt had closed, reopened or moved the re-contact of the file: put back.
+    PutBack,
+    /// The file changed again since (closed, reopened by hand): left as it is now.
+    ChangedSince,
+    /// Logged by a version that did not keep what `log` changed, and it looks as if this
+    /// attempt closed or reopened the file: left as it is now.
+    Unknown,
+}
+
+/// What `undo` did.
+#[derive(Debug, Clone)]
+pub struct Undone {
+    pub attempt: Attempt,
+    pub prospect: Prospect,
+    pub file: FileAfterUndo,
+}
+
+impl Tracker {
+    /// The attempt recorded last, by the order of recording (not by the time it happened).
+    pub fn undo_plan(&self) -> Result<Option<UndoPlan>> {
+        let Some(last) = self.store.reader().last_logged()? else {
+            return Ok(None);
+        };
+        let prospect = self.prospect(last.attempt.prospect_id)?;
+        Ok(Some(UndoPlan { last, prospect }))
+    }
+
+    /// Removes attempt `attempt_id`, which must still be the last one recorded (another
+    /// command may have logged one since it was shown), and puts its file back.
+    pub fn undo(&mut self, attempt_id: i64) -> Result<Undone> {
+        let plan = self
+            .undo_plan()?
+            .filter(|plan| plan.last.attempt.id == attempt_id)
+            .ok_or_else(|| {
+                Error::Invalid(
+                    "another attempt was logged meanwhile; run `followup undo` again to see \
+                     which one is last"
+                        .into(),
+                )
+            })?;
+        let mut prospect = plan.prospect;
+        let file = match &plan.last.effect {
+            Some(effect) if prospect.file_state() == effect.after => {
+                prospect.set_file_state(effect.before.clone());
+                FileAfterUndo::PutBack
+            }
+            Some(_) => FileAfterUndo::ChangedSince,
+            None if looks_changed_by(&plan.last.attempt, &prospect) => FileAfterUndo::Unknown,
+            None => FileAfterUndo::Untouched,
+        };
+        let attempt = plan.last.attempt;
+        let prospect = self.write(|writer, config| {
+            writer.delete_attempt(attempt.id)?;
+            writer.update_prospect(&prospect)?;
+            store_due_on(writer, config, &prospect)?;
+            Ok::<_, Error>(prospect)
+        })?;
+        Ok(Undone {
+            attempt,
+            prospect,
+            file,
+        })
+    }
+
+    /// Removes a prospect and its whole history; returns what was removed.
+    pub fn delete(&mut self, id: ProspectId) -> Result<(Prospect, usize)> {
+        let prospect = self.prospect(id)?;
+        let attempts = self.store.reader().attempts(id)?.len();
+        self.write(|writer, _| {
+            writer.delete_prospect(id)?;
+            Ok::<_, Error>(())
+        })?;
+        Ok((prospect, attempts))
+    }
+}
+
+/// Whether an attempt without a kept effect seems to have closed the file (a "no" at the
+/// moment the file was closed) or reopened it (its run starts at the attempt).
+fn looks_changed_by(attempt: &Attempt, prospect: &Prospect) -> bool {
+    let closed_by_it = matches!(
+        (&prospect.status, &prospect.closed),
+        (Status::Closed, Some(Closure { at, .. })) if *at == attempt.at
+    ) && attempt.outcome == Outcome::Declined;
+    let reopened_by_it = prospect.run_started_at == Some(attempt.at);
+    closed_by_it || reopened_by_it
+}

@@ -298,6 +298,42 @@ fn bad_files() -> Vec<(&'static str, String, &'static str, &'static str)> {
             "max_touches = -1",
         ),
         (
+            "a number written as a word",
+            changed("max_touches = 4", r#"max_touches = "four""#),
+            "cadence.standard.max_touches",
+            "max_touches =",
+        ),
+        (
+            "a yes/no written as a word",
+            changed("assistant_step = true", r#"assistant_step = "yes""#),
+            "cadence.standard.assistant_step",
+            "assistant_step =",
+        ),
+        (
+            "a name that is not text",
+            changed(r#"name = "Robin Hale""#, "name = 7"),
+            "me.name",
+            "name = 7",
+        ),
+        (
+            "workdays that are not a list",
+            changed(
+                r#"workdays = ["mon", "tue", "wed", "thu", "fri"]"#,
+                r#"workdays = "mon""#,
+            ),
+            "calendar.workdays",
+            "workdays =",
+        ),
+        (
+            "a wrong type inside a list written over several lines",
+            changed(
+                r#"workdays = ["mon", "tue", "wed", "thu", "fri"]"#,
+                "workdays = [\n  \"mon\",\n  3,\n]",
+            ),
+            "calendar.workdays",
+            "  3,",
+        ),
+        (
             "a rescue that cannot come before the close-out",
             changed("max_touches = 4", "max_touches = 3"),
             "cadence.standard.rescue_after",

@@ -180,8 +180,14 @@ pub fn render(view: &DossierView, width: Width) -> String {
         ("Next step", c.next_step.clone()),
         ("Assistant", c.assistant.clone()),
         ("Assistant phone", c.assistant_phone.clone()),
+        ("Main line", c.main_line.clone()),
         ("Note", c.note.clone()),
         ("Time zone", c.time_zone.clone()),
+        (
+            "Ground rules",
+            c.ground_rules
+                .then(|| "agreed: a plain no is welcome".to_string()),
+        ),
     ];
     for (label, value) in fields {
         if let Some(value) = value {

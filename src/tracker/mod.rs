@@ -450,6 +450,18 @@ impl Tracker {
             }
         }
 
+        if entry.ground_rules && !is_conversation(channel, outcome) {
+            return Err(Error::Invalid(format!(
+                "--ground-rules records what they agreed in a conversation, and a {channel} \
+                 with outcome {outcome} is not one; log the call or meeting where you spoke \
+                 with --outcome connected (or meeting), or set it with `followup edit {id} \
+                 --ground-rules yes`"
+            )));
+        }
+        if entry.ground_rules {
+            prospect.contact.ground_rules = true;
+        }
+
         let mut history: Vec<Attempt> = attempts
             .into_iter()
             .filter(|attempt| attempt.at <= at)
@@ -759,4 +771,11 @@ pub fn agenda_order(a: &Due, b: &Due) -> Ordering {
                 .cmp(&b.prospect.contact.name.to_lowercase())
         })
         .then_with(|| a.prospect.id.cmp(&b.prospect.id))
+}
+
+/// A conversation with the prospect themselves, where ground rules can be agreed: a call that
+/// connected or a meeting, by phone or in person (not an email, a text or the assistant).
+fn is_conversation(channel: Channel, outcome: Outcome) -> bool {
+    matches!(channel, Channel::Call | Channel::InPerson)
+        && matches!(outcome, Outcome::Connected | Outcome::Meeting)
 }

@@ -142,7 +142,7 @@ fn a_promise_on_the_close_out_is_one_more_call_with_the_close_out_message() {
     );
     let script = next["script"].as_str().unwrap();
     assert!(
-        script.contains(". I'm calling at the time I promised you. ")
+        script.contains(". This is the call I promised you. ")
             && script.contains("closing the file"),
         "{script}"
     );

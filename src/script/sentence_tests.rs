@@ -409,3 +409,26 @@ fn the_assistant_is_asked_about_the_topic_only_when_there_is_one() {
     ));
     assert_eq!((message.subject, message.email), (None, None));
 }
+
+#[test]
+fn since_then_always_has_a_then_before_it() {
+    // A reached prospect with no topic and no agreed step: the rescue once said "I've tried
+    // you a few times since then" with nothing for "then" to point at.
+    for step in STEPS {
+        for via in VIAS {
+            for prospect in [bare(), detailed(bare())] {
+                let prospect = reachable(prospect, via);
+                let text = everything(&say(&prospect, step, facts(true, false)));
+                for (at, _) in text.match_indices("since then") {
+                    let sentence_start = text[..at].rfind(['.', '\n']).unwrap_or(0);
+                    let before = &text[..sentence_start];
+                    let last = before.rfind(['.', '\n']).unwrap_or(0);
+                    assert!(
+                        before[last..].contains("When we last spoke"),
+                        "{step} by {via:?}: \"since then\" without a then:\n{text}"
+                    );
+                }
+            }
+        }
+    }
+}

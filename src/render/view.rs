@@ -81,7 +81,7 @@ impl ActionView {
         let late = promise::late_by(action, now);
         let message = script::message(
             prospect,
-            action,
+            &promise::as_told_at(action, now),
             due.following,
             &due.facts,
             config,

@@ -6,7 +6,7 @@
 //! text needs a phone, an email an address); otherwise the first of call, email, text that is.
 //! Two actions are fixed by what they are: a promised callback is a call (the promise was of a
 //! call) whenever a phone is on file, and the step for the assistant is a call to the
-//! assistant's own number.
+//! assistant's own number or, without one, to the front desk on the company's main line.
 
 use crate::domain::{Channel, Contact, Preference, Step};
 
@@ -15,6 +15,9 @@ use crate::domain::{Channel, Contact, Preference, Step};
 pub enum Reach {
     /// Use `channel`, dialling or writing to `to`.
     On { channel: Channel, to: String },
+    /// The assistant step without an assistant's number: call the front desk on the
+    /// company's main line `to`, and ask after the prospect.
+    FrontDesk { to: String },
     /// Nothing on file reaches them this way: `needs` names the fields (placeholder names,
     /// as `script::how_to_set` knows them) any one of which would do.
     Nowhere { needs: &'static [&'static str] },
@@ -25,6 +28,8 @@ impl Reach {
     pub fn channel(&self) -> Option<Channel> {
         match self {
             Reach::On { channel, .. } => Some(*channel),
+            // Through someone else, as with the assistant: not a touch of the prospect.
+            Reach::FrontDesk { .. } => Some(Channel::Assistant),
             Reach::Nowhere { .. } => None,
         }
     }
@@ -32,7 +37,7 @@ impl Reach {
     /// The number or address the channel uses.
     pub fn to(&self) -> Option<&str> {
         match self {
-            Reach::On { to, .. } => Some(to),
+            Reach::On { to, .. } | Reach::FrontDesk { to } => Some(to),
             Reach::Nowhere { .. } => None,
         }
     }
@@ -45,12 +50,15 @@ const FALLBACK: [Preference; 3] = [Preference::Call, Preference::Email, Preferen
 /// the action's time was promised to them.
 pub fn reach(contact: &Contact, step: Step, promised: bool) -> Reach {
     if step == Step::Assistant {
-        return match &contact.assistant_phone {
-            Some(phone) => Reach::On {
+        return match (&contact.assistant_phone, &contact.main_line) {
+            (Some(phone), _) => Reach::On {
                 channel: Channel::Assistant,
                 to: phone.clone(),
             },
-            None => Reach::Nowhere {
+            (None, Some(main_line)) => Reach::FrontDesk {
+                to: main_line.clone(),
+            },
+            (None, None) => Reach::Nowhere {
                 needs: &["assistant_phone"],
             },
         };
@@ -203,6 +211,37 @@ mod tests {
         assert_eq!(
             reach(&with_assistant, Step::Assistant, false),
             on(Channel::Assistant, "555-0148")
+        );
+    }
+
+    #[test]
+    fn without_the_assistant_phone_the_front_desk_is_called_on_the_main_line() {
+        let mut dana = contact(true, true, None);
+        dana.main_line = Some("555-0100".into());
+        let front_desk = reach(&dana, Step::Assistant, false);
+        assert_eq!(
+            front_desk,
+            Reach::FrontDesk {
+                to: "555-0100".into()
+            }
+        );
+        assert_eq!(
+            (front_desk.channel(), front_desk.to()),
+            (Some(Channel::Assistant), Some("555-0100"))
+        );
+        // The assistant's own number wins; other steps never use the main line.
+        dana.assistant_phone = Some("555-0148".into());
+        assert_eq!(
+            reach(&dana, Step::Assistant, false),
+            on(Channel::Assistant, "555-0148")
+        );
+        let mut only_main_line = contact(false, false, None);
+        only_main_line.main_line = Some("555-0100".into());
+        assert_eq!(
+            reach(&only_main_line, Step::FollowUp, false),
+            Reach::Nowhere {
+                needs: &["phone", "email"]
+            }
         );
     }
 

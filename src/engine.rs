@@ -437,7 +437,7 @@ fn planned_action(
         let assistant_due = calendar.add_business_days(rescue_on, ASSISTANT_DELAY_BUSINESS_DAYS);
         if advise
             && cadence.assistant_step
-            && prospect.contact.has_assistant()
+            && prospect.contact.can_ask_after()
             && !run.assistant_since_rescue
             && assistant_due < action.due
             && today < action.due

@@ -287,16 +287,22 @@ impl Writer<'_> {
                         ),
                     );
                 }
-                let who = prospect
-                    .contact
-                    .assistant
-                    .as_deref()
-                    .unwrap_or("their assistant");
+                let contact = &prospect.contact;
+                let who = contact.assistant.as_deref().unwrap_or("their assistant");
+                // Without an assistant, the front desk on the main line is the one to ask.
+                let (on_file, whom) = if contact.has_assistant() {
+                    (format!("an assistant is on file ({who})"), "the assistant")
+                } else {
+                    (
+                        "the company's main line is on file".to_string(),
+                        "the front desk",
+                    )
+                };
                 self.push(
                     "rule 5",
                     format!(
-                        "the rescue of {} went unanswered, an assistant is on file ({who}) and \
-                         assistant_step = true: call the assistant {} after the rescue: {}.",
+                        "the rescue of {} went unanswered, {on_file} and assistant_step = true: \
+                         call {whom} {} after the rescue: {}.",
                         day(*rescue_on),
                         plural(i64::from(ASSISTANT_DELAY_BUSINESS_DAYS), "business day"),
                         self.adding(*rescue_on, ASSISTANT_DELAY_BUSINESS_DAYS)

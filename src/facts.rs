@@ -18,6 +18,8 @@ pub struct MessageFacts {
     pub left_voicemail: bool,
     /// The date of the last touch of the current run, if there is one.
     pub last_touch: Option<NaiveDate>,
+    /// At a conversation they agreed that a plain "no" is welcome: a message may remind them.
+    pub ground_rules: bool,
 }
 
 impl MessageFacts {
@@ -36,6 +38,7 @@ impl MessageFacts {
                 Some(attempt.date()) == last_touch && attempt.outcome == Outcome::Voicemail
             }),
             last_touch,
+            ground_rules: prospect.contact.ground_rules,
         }
     }
 
@@ -45,6 +48,7 @@ impl MessageFacts {
         match name {
             "reached" => self.reached,
             "left_voicemail" => self.left_voicemail,
+            "ground_rules" => self.ground_rules,
             _ => false,
         }
     }
@@ -93,6 +97,15 @@ mod tests {
     }
 
     #[test]
+    fn ground_rules_are_a_fact_of_the_file_not_of_a_touch() {
+        let mut agreed = prospect();
+        agreed.contact.ground_rules = true;
+        let facts = MessageFacts::of(&agreed, &[]);
+        assert!(facts.ground_rules && facts.holds("ground_rules"));
+        assert!(!MessageFacts::of(&prospect(), &[]).holds("ground_rules"));
+    }
+
+    #[test]
     fn a_new_prospect_holds_no_fact() {
         assert_eq!(MessageFacts::of(&prospect(), &[]), MessageFacts::default());
     }
@@ -131,7 +144,8 @@ mod tests {
             MessageFacts {
                 reached: true,
                 left_voicemail: false,
-                last_touch: None
+                last_touch: None,
+                ground_rules: false,
             }
         );
     }

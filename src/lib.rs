@@ -8,7 +8,8 @@
 //!   next business days.
 //! - [`config`] and [`templates`]: cadence.toml, checked once when loaded.
 //! - [`channel`], [`facts`] and [`script`]: which channel an action goes out on, what the
-//!   history lets a message say, and the message itself; pure functions.
+//!   history lets a message say, and the message itself; pure functions. [`speaking`] tells
+//!   how long a spoken message takes.
 //! - [`store`]: the SQLite file; the only module that speaks SQL.
 //! - [`transfer`] and [`ics`]: files in and out (CSV, JSON, iCalendar); no database access.
 //! - [`holidays`]: public holiday calendars read from iCalendar files; no file access.
@@ -37,6 +38,7 @@ pub mod promise;
 pub mod quote;
 pub mod render;
 pub mod script;
+pub mod speaking;
 pub mod stats;
 pub mod store;
 pub mod templates;

@@ -98,6 +98,23 @@ pub fn email(
     ))
 }
 
+/// Seconds to say the message of `action` at cadence.toml's speaking rate, when it is spoken
+/// (a call or the call to the assistant); gaps are read as the neutral words the list uses.
+pub fn speaking_seconds(
+    prospect: &Prospect,
+    action: &NextAction,
+    following: Option<NaiveDate>,
+    facts: &MessageFacts,
+    config: &Config,
+) -> Option<u32> {
+    let message = message(prospect, action, following, facts, config, Gaps::Smooth);
+    // A voicemail: not the close's instruction, nor what is said live to the front desk.
+    let spoken = matches!(message.channel(), Some(Channel::Call | Channel::Assistant))
+        && !matches!(message.reach, Reach::FrontDesk { .. })
+        && !is_instruction(action.step);
+    spoken.then(|| crate::speaking::seconds(&message.script.text, config.words_per_minute))
+}
+
 /// Writes the messages of one action.
 struct Writer<'a> {
     values: Values<'a>,
@@ -191,6 +208,15 @@ impl<'a> Writer<'a> {
     fn message(self) -> Message {
         let step = self.values.action.step;
         let spoken = || self.fill(Part::Script, true).unwrap_or_default();
+        if let Reach::FrontDesk { .. } = self.reach {
+            // Said to whoever answers the switchboard, so it has words of its own.
+            return Message {
+                script: self.fill(Part::FrontDesk, true).unwrap_or_else(spoken),
+                reach: self.reach,
+                subject: None,
+                email: None,
+            };
+        }
         match self.reach.channel() {
             // The email is the message; a step without one (the close) keeps its instruction.
             Some(Channel::Email) if !is_instruction(step) => {
@@ -372,7 +398,7 @@ fn first_sentence_end(text: &str) -> Option<usize> {
 }
 
 /// Words that stand in for a missing value, so a message still reads naturally.
-fn fallback(name: &str) -> &'static str {
+pub(crate) fn fallback(name: &str) -> &'static str {
     match name {
         "company" => "your team",
         "topic" => "your enquiry",
@@ -407,6 +433,7 @@ pub fn marker_text(name: &str) -> &'static str {
         "next_step" => "no agreed next step on file",
         "assistant" => "no assistant on file",
         "assistant_phone" => "no phone number for the assistant on file",
+        "main_line" => "no main line for the company on file",
         "phone" => "no phone number on file",
         "email" => "no email address on file",
         "me" => "no name of yours in cadence.toml",
@@ -430,6 +457,7 @@ pub fn how_to_set(name: &str, id: i64) -> String {
         "next_step" => "--next-step",
         "assistant" => "--assistant",
         "assistant_phone" => "--assistant-phone",
+        "main_line" => "--main-line",
         "phone" => "--phone",
         "email" => "--email",
         "me" => return "set `name` under [me] in cadence.toml".to_string(),
@@ -626,7 +654,7 @@ mod tests {
             shared
                 .script
                 .text
-                .starts_with("Hi Dana, it's Sam Carter from Harbor Office Supply. I'm calling at the time I promised you. "),
+                .starts_with("Hi Dana, it's Sam Carter from Harbor Office Supply. This is the call I promised you. "),
             "{}",
             shared.script.text
         );
@@ -643,7 +671,7 @@ mod tests {
             plain
                 .script
                 .text
-                .replacen(". ", ". I'm calling at the time I promised you. ", 1),
+                .replacen(". ", ". This is the call I promised you. ", 1),
             "the opening follows the greeting"
         );
         assert_eq!(kept.subject, plain.subject, "the subject is the rescue's");

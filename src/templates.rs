@@ -40,6 +40,8 @@ pub const FACTS: &[&str] = &[
     "left_voicemail",
     // The message goes with a call made today: the voicemail itself, or the email beside it.
     "calling",
+    // At a conversation they agreed that a plain "no" is welcome (`log --ground-rules`).
+    "ground_rules",
 ];
 
 /// The messages a step can have.
@@ -53,6 +55,9 @@ pub enum Part {
     Email,
     /// One short text message, for prospects who prefer texts: `STEP_text`.
     Text,
+    /// What to say to the front desk on the company's main line, for the assistant step when
+    /// no assistant's number is on file: the key `front-desk`.
+    FrontDesk,
 }
 
 impl Part {
@@ -64,6 +69,9 @@ impl Part {
 
     /// Reads a `[templates]` key such as `rescue_subject`.
     pub fn parse_key(key: &str) -> Option<(Step, Part)> {
+        if key == "front-desk" {
+            return Some((Step::Assistant, Part::FrontDesk));
+        }
         for (part, suffix) in Part::SUFFIXES {
             if let Some(step) = key.strip_suffix(suffix) {
                 return step.parse().ok().map(|step| (step, part));
@@ -444,6 +452,10 @@ mod tests {
         assert_eq!(
             Part::parse_key("next-step_email"),
             Some((Step::NextStep, Part::Email))
+        );
+        assert_eq!(
+            Part::parse_key("front-desk"),
+            Some((Step::Assistant, Part::FrontDesk))
         );
         assert_eq!(Part::parse_key("rescue_body"), None);
         assert_eq!(

@@ -154,14 +154,14 @@ fn show_and_script_use_the_same_channel_and_its_detail() {
         "{show}"
     );
     assert!(
-        show.contains("  Subject: Your question about standing desks\n"),
+        show.contains("  Subject: Pat, about your question on standing desks\n"),
         "{show}"
     );
     let script = f.ok(&["script", &id.to_string()]).stdout.clone();
     assert!(
         script.starts_with(
             "Pat Prefersmail: first, touch 1 of 4, Mon 2026-11-23; email pat@example.com\n\n\
-             Subject: Your question about standing desks\n\nHi Pat,\n\nThank you for asking us"
+             Subject: Pat, about your question on standing desks\n\nHi Pat,\n\nThank you for asking us"
         ),
         "{script}"
     );

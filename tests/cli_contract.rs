@@ -46,6 +46,8 @@ fn add_with_every_flag_is_reflected_by_show_json() {
         "met at the trade fair",
         "--tz",
         "America/Chicago",
+        "--main-line",
+        "555-0100",
     ]);
     run.stdout_contains("1");
     let shown = f.show(1);
@@ -63,6 +65,8 @@ fn add_with_every_flag_is_reflected_by_show_json() {
         "assistant_phone": "555-0148",
         "note": "met at the trade fair",
         "time_zone": "America/Chicago",
+        "ground_rules": false,
+        "main_line": "555-0100",
         "cadence": "as-promised",
         "start": "2026-11-25",
         "status": "active",

@@ -88,6 +88,10 @@ fn write_problem_files(f: &Followup) {
     );
     f.write("broken.toml", "[cadence.standard\ngap_business_days = 4\n");
     f.write("unknown-key.toml", "[cadence.standard]\ngap_days = 4\n");
+    f.write(
+        "wrong-type.toml",
+        "[cadence.standard]\nmax_touches = \"four\"\n",
+    );
     f.write("leads.csv", "Name,Phone\nZoe Quinn,555-0199\n");
     f.write("bad-row.csv", "Name,Phone\nZoe Quinn,555-0199\n,555-0100\n");
     f.write("latin1.csv", b"Name,Company\nZo\xeb,Caf\xe9\n");
@@ -369,7 +373,8 @@ const BAD_INPUT: &[Case] = &[
         &["followup.db"],
     ),
     with_mode("followup.db", 0o444, &["today"], &["followup.db"]),
-    // The cadence file: missing, a folder, unreadable, not UTF-8, not TOML, an unknown key.
+    // The cadence file: missing, a folder, unreadable, not UTF-8, not TOML, an unknown key,
+    // a value of the wrong type.
     io(&["--cadence", "no-such.toml", "today"], &["no-such.toml"]),
     io(
         &["--cadence", "a-folder", "cadence", "check"],
@@ -392,6 +397,15 @@ const BAD_INPUT: &[Case] = &[
     case(
         &["--cadence", "unknown-key.toml", "cadence", "show"],
         &["unknown-key.toml", "cadence.standard.gap_days"],
+    ),
+    case(
+        &["--cadence", "wrong-type.toml", "cadence", "check"],
+        &[
+            "wrong-type.toml",
+            "line 2",
+            "cadence.standard.max_touches",
+            "whole number",
+        ],
     ),
     // Files to import: missing, a folder, unreadable, a bad row, not UTF-8, not an export,
     // options that do not fit.

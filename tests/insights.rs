@@ -699,7 +699,9 @@ fn a_cadence_own_template_is_used_for_its_prospects() {
     );
     let bo = book.ok("2026-11-24T08:00", &["script", "bo"]);
     assert!(
-        bo.contains("Hi Bo, Sam Carter from Harbor Office Supply again. I'm calling at the time I promised you. "),
+        bo.contains(
+            "Hi Bo, Sam Carter from Harbor Office Supply again. This is the call I promised you. "
+        ),
         "{bo}"
     );
     // The morning list uses the same templates.

@@ -344,6 +344,35 @@ fn a_database_from_the_fourth_schema_undoes_what_its_logs_changed() {
 }
 
 #[test]
+fn a_database_from_the_fourth_schema_has_no_ground_rules_or_main_line_and_takes_them() {
+    let (_dir, db) = copy_fixture("schema-v4.db");
+    let list: serde_json::Value =
+        serde_json::from_slice(&run_ok(&db, &["list", "--status", "all", "--json"]).stdout)
+            .unwrap();
+    for prospect in list.as_array().unwrap() {
+        assert_eq!(prospect["ground_rules"], false, "{prospect}");
+        assert_eq!(prospect["main_line"], serde_json::Value::Null, "{prospect}");
+    }
+    run_ok(
+        &db,
+        &[
+            "edit",
+            "dana",
+            "--ground-rules",
+            "yes",
+            "--main-line",
+            "555-0100",
+        ],
+    );
+    let dana: serde_json::Value =
+        serde_json::from_slice(&run_ok(&db, &["show", "dana", "--json"]).stdout).unwrap();
+    assert_eq!(dana["ground_rules"], true);
+    assert_eq!(dana["main_line"], "555-0100");
+    assert_eq!(dana["time_zone"], "Europe/Berlin");
+    assert_eq!(dana["next_step"], "a quote for 12 chairs");
+}
+
+#[test]
 fn a_database_made_before_rule_1_was_rewritten_keeps_its_promised_steps_as_history() {
     // schema-v3.db was made when a promised call was recorded as the step `promised`, and its
     // due dates were stored under RULES_VERSION 1 (issue 10).

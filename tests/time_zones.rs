@@ -320,7 +320,7 @@ fn a_promise_of_the_user_is_kept_without_stating_a_time_in_the_standard_messages
     assert_eq!(due[0]["time"], "13:15");
     let script = due[0]["script"].as_str().unwrap();
     assert!(
-        script.contains(". I'm calling at the time I promised you. "),
+        script.contains(". This is the call I promised you. "),
         "{script}"
     );
     assert!(
@@ -346,6 +346,21 @@ fn a_change_of_my_zone_is_pointed_out() {
     moved.success();
     moved.stderr_contains("written in Europe/Berlin time");
     moved.stderr_contains("time_zone = \"Europe/Berlin\"");
+    // Another name of the same zone is no change: seen when a machine said UTC one day and
+    // Etc/UTC the next.
+    let alias = f.write(
+        "kyiv.toml",
+        "[calendar]\ntime_zone = \"Europe/Kyiv\"\n\n[cadence.standard]\n",
+    );
+    let old_name = f.write(
+        "kiev.toml",
+        "[calendar]\ntime_zone = \"Europe/Kiev\"\n\n[cadence.standard]\n",
+    );
+    let g = Followup::new();
+    with(&g, &alias, &["add", "Ola Ivanenko"]).success();
+    let renamed = with(&g, &old_name, &["today"]);
+    renamed.success();
+    assert_eq!(renamed.stderr, "", "two names of one zone are one clock");
 }
 
 #[test]

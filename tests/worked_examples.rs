@@ -272,8 +272,7 @@ fn example_2_a_promise_comes_first_the_next_morning_with_its_time() {
     assert_eq!(first["channel"], json!("call"));
     let script = first["script"].as_str().expect("a script");
     assert!(
-        script.starts_with("Hi Dana,")
-            && script.contains(". I'm calling at the time I promised you. "),
+        script.starts_with("Hi Dana,") && script.contains(". This is the call I promised you. "),
         "the script opens by saying the call is as promised: {script}"
     );
     assert!(
@@ -345,7 +344,7 @@ fn example_2_had_tuesday_promised_thursday_the_rescue_comes_thursday_at_08_15() 
     assert_eq!(rescue["time"], json!("08:15"));
     let script = rescue["script"].as_str().expect("a script");
     assert!(
-        script.contains(". I'm calling at the time I promised you. ")
+        script.contains(". This is the call I promised you. ")
             && script.contains("I don't want to turn into the caller you avoid"),
         "the promise moves the touch, the rescue stays the rescue: {script}"
     );

@@ -132,7 +132,9 @@ pub enum Command {
         call, the email itself, or one short text. A sentence that needs a fact the file \
         lacks (a topic, an earlier conversation) is said another way; a value a template \
         uses without such a choice shows in brackets with the command that sets it, e.g. \
-        [no topic on file: followup edit 3 --topic ...]."
+        [no topic on file: followup edit 3 --topic ...]. A voicemail ends with how long it \
+        takes to say, at [messages] words_per_minute of cadence.toml (150 unless set): 20 to \
+        40 seconds is the length that gets returned."
     )]
     Script(ScriptArgs),
 
@@ -150,8 +152,9 @@ pub enum Command {
         followup import backup.json              # restores an `export --format json`\n\n\
         Columns recognized without --map (any case): Name, Full Name, First Name + Last Name, \
         Company, Company Name, Account Name, Phone, Phone Number, Mobile Phone, Email, \
-        Email Address, Title, Job Title, and followup's own fields: topic, next_step, \
-        assistant, assistant_phone, prefers, cadence, start, note, time_zone (or tz).\n\
+        Email Address, Title, Job Title, Company Phone, and followup's own fields: topic, \
+        next_step, assistant, assistant_phone, main_line, prefers, cadence, start, note, \
+        time_zone (or tz).\n\
         FIELD for --map is one of those own fields, name, first_name, last_name, company, phone, \
         email, title, or ignore.\n\
         A prospect with the email (or, without an email, the phone) of one on file is skipped. \
@@ -529,6 +532,10 @@ pub struct FieldArgs {
     /// Their assistant's direct number
     #[arg(long, value_name = "PHONE")]
     pub assistant_phone: Option<String>,
+    /// The company's main line: with no assistant's phone, the assistant step calls the
+    /// front desk here
+    #[arg(long, value_name = "PHONE")]
+    pub main_line: Option<String>,
     /// The cadence to follow, a name from cadence.toml
     #[arg(long, value_name = "NAME")]
     pub cadence: Option<String>,
@@ -566,6 +573,10 @@ pub struct EditArgs {
     pub name: Option<String>,
     #[command(flatten)]
     pub fields: FieldArgs,
+    /// Whether they agreed that a plain "no" is welcome (usually recorded with `log
+    /// --ground-rules`); the follow-up and rescue messages recall it
+    #[arg(long, value_name = "yes|no", value_parser = parse_yes_no)]
+    pub ground_rules: Option<bool>,
 }
 
 #[derive(Debug, Args)]
@@ -595,6 +606,10 @@ pub struct LogArgs {
     /// What was said or left, in a few words
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
+    /// At this conversation they agreed that a plain "no" is welcome: the follow-up and
+    /// rescue messages will recall it (only with --outcome connected or meeting)
+    #[arg(long)]
+    pub ground_rules: bool,
     /// Log to a closed file, reopening it: a new run of touches starts with this attempt
     #[arg(long)]
     pub reopen: bool,
@@ -690,7 +705,10 @@ pub enum CadenceCommand {
     Show(CadenceShowArgs),
     /// Check the cadence file; exit 0 with a summary, or 2 with what is wrong
     #[command(after_help = "Examples:\n  followup cadence check\n  \
-        followup --cadence ~/my-cadence.toml cadence check")]
+        followup --cadence ~/my-cadence.toml cadence check\n\n\
+        A `warning:` line names each spoken message that, filled in with typical details, \
+        takes less than 20 or more than 40 seconds to say at [messages] words_per_minute; \
+        the file is still used.")]
     Check(CheckArgs),
 }
 
@@ -794,6 +812,15 @@ fn parse_preference(text: &str) -> Result<Cleared<Preference>, String> {
     text.parse()
         .map(|value| Cleared(Some(value)))
         .map_err(|error: crate::domain::UnknownWord| error.to_string())
+}
+
+/// `yes` or `no`, for a flag that records whether something was agreed.
+fn parse_yes_no(text: &str) -> Result<bool, String> {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "yes" => Ok(true),
+        "no" => Ok(false),
+        _ => Err("say yes or no".to_string()),
+    }
 }
 
 /// A step to write a message for. `promised` still parses, so that `script` can say what

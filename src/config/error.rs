@@ -72,22 +72,55 @@ impl Locator<'_> {
         let unknown = message
             .strip_prefix("unknown field `")
             .and_then(|rest| rest.split('`').next());
-        let key = match (unknown, offset) {
+        // A value of the wrong type (`max_touches = "four"`): the parser points at the
+        // value, so the key is the one written on that line (or above it, for a value that
+        // spans lines).
+        let wrong_value = ["invalid type", "invalid value", "invalid length"]
+            .iter()
+            .any(|start| message.starts_with(start));
+        let field = match (unknown, offset) {
+            (Some(field), _) => Some(field.to_string()),
+            (None, Some(offset)) if wrong_value => self.key_written_at(offset),
+            _ => None,
+        };
+        let key = match (field, offset) {
             (Some(field), Some(offset)) => Some(match self.table_at(offset) {
                 Some(table) => format!("{table}.{field}"),
-                None => field.to_string(),
+                None => field,
             }),
-            (Some(field), None) => Some(field.to_string()),
-            _ => None,
+            (field, _) => field,
         };
         ConfigError {
             file: self.file.to_string(),
             key,
             line: offset.map(|offset| line_at(self.text, offset)),
-            // serde speaks of fields; a TOML file has keys.
-            message: message.replacen("unknown field", "unknown key", 1),
+            // serde speaks of fields and Rust types; a TOML file has keys and numbers.
+            message: message
+                .replacen("unknown field", "unknown key", 1)
+                .replace("expected i64", "expected a whole number"),
             unreadable: false,
         }
+    }
+
+    /// The key of the `key = value` line that holds `offset`, or of the nearest such line
+    /// above it within the same table.
+    fn key_written_at(&self, offset: usize) -> Option<String> {
+        let after = self.text.get(offset..)?;
+        let line_end = offset + after.find('\n').unwrap_or(after.len());
+        self.text[..line_end].lines().rev().find_map(|line| {
+            let line = line.trim();
+            if line.starts_with('[') {
+                // A table header: the value is not under any key of this table.
+                return Some(None);
+            }
+            let (key, _) = line.split_once('=')?;
+            let key = key.trim();
+            let bare = !key.is_empty()
+                && key
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "_-.\"' ".contains(c));
+            bare.then(|| Some(unquote_dotted(key)))
+        })?
     }
 
     /// The table whose header is the last one before `offset`.

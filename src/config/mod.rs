@@ -23,6 +23,7 @@ use crate::domain::Step;
 use crate::holidays::{Holiday, HolidayList, Source};
 use crate::input_file::{self, Kind};
 use crate::quote::quoted;
+use crate::speaking;
 use crate::templates::{self, Opening, Part, Templates};
 use crate::zones::{self, CallHours};
 use chrono_tz::Tz;
@@ -79,6 +80,8 @@ pub struct Config {
     pub zones: Zones,
     cadences: BTreeMap<String, Cadence>,
     pub templates: Templates,
+    /// `[messages] words_per_minute`: the speaking rate a voicemail's length is estimated at.
+    pub words_per_minute: u32,
     pub origin: Origin,
 }
 
@@ -205,6 +208,7 @@ impl Config {
             }
         }
 
+        let words_per_minute = words_per_minute(&locator, raw.messages.words_per_minute)?;
         let base_me = base.map(|base| base.me).unwrap_or_default();
         let folder = match &origin {
             Origin::File(path) => path.parent(),
@@ -237,6 +241,7 @@ impl Config {
             zones,
             cadences,
             templates,
+            words_per_minute,
             origin,
         })
     }
@@ -374,6 +379,24 @@ impl Config {
 }
 
 /// A `max_touches_per_day` value: 0 or absent means no limit.
+/// `[messages] words_per_minute`, within [`speaking::WORDS_PER_MINUTE`].
+fn words_per_minute(locator: &Locator, value: Option<i64>) -> Result<u32, ConfigError> {
+    match value {
+        None => Ok(speaking::DEFAULT_WORDS_PER_MINUTE),
+        Some(value) if speaking::WORDS_PER_MINUTE.contains(&value) => Ok(value as u32),
+        Some(value) => Err(locator.at_key(
+            "messages",
+            "words_per_minute",
+            format!(
+                "{value} is not a speaking rate; use {} to {} words a minute ({} is a calm pace)",
+                speaking::WORDS_PER_MINUTE.start(),
+                speaking::WORDS_PER_MINUTE.end(),
+                speaking::DEFAULT_WORDS_PER_MINUTE
+            ),
+        )),
+    }
+}
+
 fn per_day(locator: &Locator, table: &str, value: Option<i64>) -> Result<Option<u32>, ConfigError> {
     match value {
         None | Some(0) => Ok(None),

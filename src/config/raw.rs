@@ -18,6 +18,16 @@ pub(super) struct RawFile {
     /// value is neither.
     #[serde(default)]
     pub templates: BTreeMap<String, toml::Value>,
+    #[serde(default)]
+    pub messages: RawMessages,
+}
+
+/// `[messages]`: how the messages are judged.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawMessages {
+    /// The speaking rate a voicemail's length is estimated at.
+    pub words_per_minute: Option<i64>,
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -150,7 +150,7 @@ fn the_built_in_file_has_a_calendar_me_and_a_message_for_every_step() {
         .templates
         .opening_for("standard", Opening::Kept, Part::Script)
         .unwrap();
-    assert!(kept.contains("the time I promised"));
+    assert!(kept.contains("the call I promised"));
     assert!(
         config
             .templates
@@ -296,6 +296,42 @@ fn bad_files() -> Vec<(&'static str, String, &'static str, &'static str)> {
             changed("max_touches = 4", "max_touches = -1"),
             "cadence.standard.max_touches",
             "max_touches = -1",
+        ),
+        (
+            "a number written as a word",
+            changed("max_touches = 4", r#"max_touches = "four""#),
+            "cadence.standard.max_touches",
+            "max_touches =",
+        ),
+        (
+            "a yes/no written as a word",
+            changed("assistant_step = true", r#"assistant_step = "yes""#),
+            "cadence.standard.assistant_step",
+            "assistant_step =",
+        ),
+        (
+            "a name that is not text",
+            changed(r#"name = "Robin Hale""#, "name = 7"),
+            "me.name",
+            "name = 7",
+        ),
+        (
+            "workdays that are not a list",
+            changed(
+                r#"workdays = ["mon", "tue", "wed", "thu", "fri"]"#,
+                r#"workdays = "mon""#,
+            ),
+            "calendar.workdays",
+            "workdays =",
+        ),
+        (
+            "a wrong type inside a list written over several lines",
+            changed(
+                r#"workdays = ["mon", "tue", "wed", "thu", "fri"]"#,
+                "workdays = [\n  \"mon\",\n  3,\n]",
+            ),
+            "calendar.workdays",
+            "  3,",
         ),
         (
             "a rescue that cannot come before the close-out",

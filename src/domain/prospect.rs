@@ -26,6 +26,11 @@ pub struct Contact {
     /// The prospect's IANA time zone (`Europe/Berlin`), checked when it was given; `None`:
     /// the salesperson's own.
     pub time_zone: Option<String>,
+    /// At a conversation they agreed that a plain "no" is welcome; the follow-up and rescue
+    /// messages recall it.
+    pub ground_rules: bool,
+    /// The company's main line: the front desk can say whether they are away or what changed.
+    pub main_line: Option<String>,
 }
 
 impl Contact {
@@ -36,6 +41,12 @@ impl Contact {
 
     pub fn has_assistant(&self) -> bool {
         self.assistant.is_some() || self.assistant_phone.is_some()
+    }
+
+    /// Whether someone can be asked after them when they do not answer: their assistant, or
+    /// the front desk on the company's main line.
+    pub fn can_ask_after(&self) -> bool {
+        self.has_assistant() || self.main_line.is_some()
     }
 }
 

@@ -104,15 +104,16 @@ enum Col {
     Note,
 }
 
-/// From the widest to the narrowest; the step an attempt fulfilled goes first, since the
-/// outcome says more.
+/// From the widest to the narrowest. How each attempt was made and what came of it stay on
+/// every layout (merged into one cell when narrow): a history that no longer says whether a
+/// touch was a call or an email misleads. The step goes first, then the promise.
 const LAYOUTS: [&[Col]; 4] = {
     use Col::*;
     [
         &[When, Channel, Outcome, Step, Promise, Note],
-        &[When, Channel, Outcome, Promise, Note],
+        &[When, How, Step, Promise, Note],
         &[When, How, Promise, Note],
-        &[When, Outcome, Note],
+        &[When, How, Note],
     ]
 };
 
@@ -179,8 +180,14 @@ pub fn render(view: &DossierView, width: Width) -> String {
         ("Next step", c.next_step.clone()),
         ("Assistant", c.assistant.clone()),
         ("Assistant phone", c.assistant_phone.clone()),
+        ("Main line", c.main_line.clone()),
         ("Note", c.note.clone()),
         ("Time zone", c.time_zone.clone()),
+        (
+            "Ground rules",
+            c.ground_rules
+                .then(|| "agreed: a plain no is welcome".to_string()),
+        ),
     ];
     for (label, value) in fields {
         if let Some(value) = value {

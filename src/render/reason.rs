@@ -5,6 +5,19 @@ use crate::engine::{Basis, NextAction};
 
 use super::{day, plural};
 
+/// The sentence for an assistant step that goes to the front desk on the company's main
+/// line, there being no assistant's number; any other action's usual sentence.
+pub fn at_front_desk(action: &NextAction) -> String {
+    match &action.basis {
+        Basis::Assistant { rescue_on, .. } => format!(
+            "The rescue message of {} went unanswered; the front desk may know whether they \
+             are away or what has changed.",
+            day(*rescue_on)
+        ),
+        _ => sentence(action),
+    }
+}
+
 pub fn sentence(action: &NextAction) -> String {
     match action.promise {
         // The step is in its own column: the sentence says only what the promise did.

@@ -139,10 +139,13 @@ impl ActionView {
             to: message.reach.to().map(str::to_string),
             no_channel: match message.reach {
                 Reach::Nowhere { needs } => Some(no_channel(needs, prospect.id)),
-                Reach::On { .. } => None,
+                Reach::On { .. } | Reach::FrontDesk { .. } => None,
             },
             reach: message.reach.clone(),
-            reason: super::reason::sentence(action),
+            reason: match message.reach {
+                Reach::FrontDesk { .. } => super::reason::at_front_desk(action),
+                _ => super::reason::sentence(action),
+            },
             missing: message.missing(),
             script: message.script.text.trim().to_string(),
             email_subject: message.subject.map(|filled| filled.text),
@@ -199,6 +202,9 @@ impl ActionView {
     /// "assistant 555-0148", or "none".
     pub fn channel_cell(&self) -> String {
         match (self.channel, self.to.as_deref()) {
+            (_, Some(to)) if matches!(self.reach, Reach::FrontDesk { .. }) => {
+                format!("front desk {}", clean(to))
+            }
             (Some(channel), Some(to)) => format!("{channel} {}", clean(to)),
             _ => "none".to_string(),
         }
@@ -213,6 +219,7 @@ pub fn how(reach: &Reach, id: i64) -> String {
             channel: Channel::Assistant,
             to,
         } => format!("call the assistant on {}", clean(to)),
+        Reach::FrontDesk { to } => format!("call the front desk on {}", clean(to)),
         Reach::On { channel, to } => format!("{channel} {}", clean(to)),
         Reach::Nowhere { needs } => no_channel(needs, id),
     }

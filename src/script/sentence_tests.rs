@@ -82,6 +82,7 @@ fn facts(reached: bool, left_voicemail: bool) -> MessageFacts {
         reached,
         left_voicemail,
         last_touch: Some(date("2026-11-27")),
+        ground_rules: false,
     }
 }
 
@@ -192,7 +193,7 @@ fn the_topic_is_named_only_when_on_file() {
     );
     assert_eq!(
         first.subject.unwrap().text,
-        "A short introduction from Sam Carter"
+        "Dana, a short introduction from Sam Carter"
     );
     let first = say(&detailed(call), Step::First, facts(false, false));
     assert!(
@@ -203,7 +204,56 @@ fn the_topic_is_named_only_when_on_file() {
     );
     assert_eq!(
         first.subject.unwrap().text,
-        "Your question about standing desks"
+        "Dana, about your question on standing desks"
+    );
+}
+
+#[test]
+fn the_first_and_follow_up_subjects_open_with_the_first_name_and_their_request() {
+    // (topic, next step, company) -> the follow-up's subject
+    let cases = [
+        (
+            (true, true, true),
+            "Dana, more on your question about standing desks: a trial of two desks",
+        ),
+        (
+            (true, false, true),
+            "Dana, more on your question about standing desks",
+        ),
+        (
+            (false, true, true),
+            "Dana, the next step: a trial of two desks",
+        ),
+        (
+            (false, false, true),
+            "Dana, something I prepared for Lakeside Dental",
+        ),
+        ((false, false, false), "Dana, something I prepared for you"),
+    ];
+    for ((topic, next_step, company), expected) in cases {
+        let mut dana = detailed(reachable(bare(), Via::EmailOnly));
+        let contact = &mut dana.contact;
+        if !topic {
+            contact.topic = None;
+        }
+        if !next_step {
+            contact.next_step = None;
+        }
+        if !company {
+            contact.company = None;
+        }
+        let message = say(&dana, Step::FollowUp, facts(false, false));
+        assert_eq!(message.subject.unwrap().text, expected);
+    }
+    // The same subject goes beside a call.
+    let dana = detailed(reachable(bare(), Via::CallAndEmail));
+    let first = say(&dana, Step::First, facts(false, false));
+    assert!(
+        first
+            .subject
+            .unwrap()
+            .text
+            .starts_with("Dana, about your question on")
     );
 }
 
@@ -408,6 +458,99 @@ fn the_assistant_is_asked_about_the_topic_only_when_there_is_one() {
         "Hello, this is Sam Carter from Harbor Office Supply. I've been trying to reach Dana Whitfield. Could you"
     ));
     assert_eq!((message.subject, message.email), (None, None));
+}
+
+/// The facts of a prospect who agreed the ground rules at a conversation.
+fn agreed() -> MessageFacts {
+    MessageFacts {
+        ground_rules: true,
+        ..facts(true, false)
+    }
+}
+
+#[test]
+fn ground_rules_on_file_are_recalled_in_the_follow_up_and_the_rescue() {
+    let dana = detailed(reachable(bare(), Via::CallAndEmail));
+    let follow_up = say(&dana, Step::FollowUp, agreed());
+    assert!(
+        follow_up.script.text.contains(
+            "As we agreed at the start, if the answer has become a no, just tell me; that's welcome too."
+        ),
+        "{}",
+        follow_up.script.text
+    );
+    assert!(
+        follow_up
+            .email
+            .unwrap()
+            .text
+            .contains("As we agreed at the start, a plain no is as welcome as a yes")
+    );
+    let rescue = say(&dana, Step::Rescue, agreed());
+    assert!(
+        rescue
+            .script
+            .text
+            .contains("We agreed at the start that a plain no is welcome, and it still is")
+    );
+    assert!(!rescue.script.text.contains("If the timing is wrong"));
+    assert!(
+        rescue
+            .email
+            .unwrap()
+            .text
+            .contains("We agreed at the start that a no would always be welcome")
+    );
+    let mut texting = dana.clone();
+    texting.contact.prefers = Some(crate::domain::Preference::Text);
+    assert!(
+        say(&texting, Step::Rescue, agreed())
+            .script
+            .text
+            .contains("As we agreed, a one-word reply")
+    );
+}
+
+#[test]
+fn without_ground_rules_no_message_mentions_an_agreement_about_a_no() {
+    for step in STEPS {
+        for via in VIAS {
+            for prospect in [bare(), detailed(bare())] {
+                let prospect = reachable(prospect, via);
+                for (reached, voicemail) in [(false, false), (true, false), (false, true)] {
+                    let text = everything(&say(&prospect, step, facts(reached, voicemail)));
+                    assert!(
+                        !text.contains("agreed at the start") && !text.contains("As we agreed,"),
+                        "{step} by {via:?}:\n{text}"
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn with_no_assistant_the_front_desk_is_asked_after_them_in_its_own_words() {
+    let mut dana = detailed(reachable(bare(), Via::CallAndEmail));
+    dana.contact.main_line = Some("555-0111".into());
+    let front_desk = say(&dana, Step::Assistant, facts(false, false));
+    assert_eq!(
+        front_desk.reach,
+        Reach::FrontDesk {
+            to: "555-0111".into()
+        }
+    );
+    let text = &front_desk.script.text;
+    assert!(
+        text.starts_with("Hello, this is Sam Carter from Harbor Office Supply. I hope you can help me: I've been trying to reach Dana Whitfield, about standing desks."),
+        "{text}"
+    );
+    assert!(text.contains("Are they in this week, or away?"), "{text}");
+    assert!(front_desk.subject.is_none() && front_desk.email.is_none());
+    // An assistant known by name only: the front desk is asked to put you through.
+    dana.contact.assistant = Some("Pat".into());
+    let text = say(&dana, Step::Assistant, facts(false, false)).script.text;
+    assert!(text.contains("Could you put me through to Pat"), "{text}");
 }
 
 #[test]

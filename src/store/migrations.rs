@@ -121,6 +121,18 @@ const MIGRATIONS: &[Migration] = &[
         );
     ",
     },
+    Migration {
+        description: "the ground rules agreed with the prospect, and the company's main line",
+        sql: "
+        -- 1 when, at a conversation, the prospect agreed that a plain no is welcome (`log
+        -- --ground-rules`, `edit --ground-rules yes`): the follow-up and rescue messages then
+        -- recall it. Files of schema 4 and before have none on record.
+        ALTER TABLE prospects ADD COLUMN ground_rules INTEGER NOT NULL DEFAULT 0;
+        -- The company's switchboard (`--main-line`): with no assistant's number, the assistant
+        -- step asks the front desk after the prospect.
+        ALTER TABLE prospects ADD COLUMN main_line TEXT;
+    ",
+    },
 ];
 
 /// The schema version this build writes.

@@ -559,9 +559,9 @@ impl Writer<'_> {
                 "INSERT INTO prospects (name, company, phone, email, title, prefers, next_step,
                     topic, assistant, assistant_phone, note, cadence, start_date, status,
                     close_reason, closed_at, close_note, recontact_on, run_started_at,
-                    created_at, due_on, time_zone)
+                    created_at, due_on, time_zone, ground_rules, main_line)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-                    ?17, ?18, ?19, ?20, ?21, ?22)",
+                    ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)",
             )
             .and_then(|mut statement| {
                 statement.execute(params![
@@ -587,6 +587,8 @@ impl Writer<'_> {
                     prospect.created_at,
                     due_on,
                     contact.time_zone,
+                    contact.ground_rules,
+                    contact.main_line,
                 ])
             })
             .context("adding a prospect")?;
@@ -603,7 +605,8 @@ impl Writer<'_> {
                     prefers = ?7, next_step = ?8, topic = ?9, assistant = ?10,
                     assistant_phone = ?11, note = ?12, cadence = ?13, start_date = ?14,
                     status = ?15, close_reason = ?16, closed_at = ?17, close_note = ?18,
-                    recontact_on = ?19, run_started_at = ?20, time_zone = ?21
+                    recontact_on = ?19, run_started_at = ?20, time_zone = ?21,
+                    ground_rules = ?22, main_line = ?23
                  WHERE id = ?1",
             )
             .and_then(|mut statement| {
@@ -629,6 +632,8 @@ impl Writer<'_> {
                     prospect.recontact_on,
                     prospect.run_started_at,
                     contact.time_zone,
+                    contact.ground_rules,
+                    contact.main_line,
                 ])
             })
             .context("updating a prospect")?;

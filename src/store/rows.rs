@@ -7,7 +7,8 @@ use crate::domain::{Attempt, Closure, Contact, Prospect};
 
 pub(super) const PROSPECT_COLUMNS: &str = "id, name, company, phone, email, title, prefers, \
      next_step, topic, assistant, assistant_phone, note, cadence, start_date, status, \
-     close_reason, closed_at, close_note, recontact_on, run_started_at, created_at, time_zone";
+     close_reason, closed_at, close_note, recontact_on, run_started_at, created_at, time_zone, \
+     ground_rules, main_line";
 
 pub(super) const ATTEMPT_COLUMNS: &str =
     "id, prospect_id, at, channel, outcome, step, note, promise, next_date";
@@ -32,6 +33,8 @@ pub(super) fn prospect(row: &Row<'_>) -> rusqlite::Result<Prospect> {
             assistant_phone: row.get(10)?,
             note: row.get(11)?,
             time_zone: row.get(21)?,
+            ground_rules: row.get(22)?,
+            main_line: row.get(23)?,
         },
         cadence: row.get(12)?,
         start: row.get(13)?,

@@ -51,6 +51,8 @@ fn full() -> Prospect {
             assistant_phone: Some("555-0143".to_string()),
             note: Some("Met at the expo; 'Robert'); DROP TABLE prospects;--".to_string()),
             time_zone: Some("Europe/Berlin".to_string()),
+            ground_rules: true,
+            main_line: Some("555-0140".to_string()),
         },
         cadence: "as-promised".to_string(),
         start: date("2026-11-24"),

@@ -182,7 +182,11 @@ impl Tracker {
     /// (`[calendar] time_zone` changed, or the system's zone did).
     pub fn clock_zone_changed(&self) -> Result<Option<String>> {
         let stored = self.store.reader().meta(CLOCK_KEY)?;
-        Ok(stored.filter(|name| name != self.config.zones.mine.name()))
+        let mine = self.config.zones.mine;
+        Ok(stored.filter(|name| {
+            // A name this build cannot read is a change worth the warning too.
+            crate::zones::parse(name).map_or(true, |stored| !crate::zones::same_clock(stored, mine))
+        }))
     }
 
     // ---- finding prospects: see matching.rs ----
@@ -444,6 +448,18 @@ impl Tracker {
             if let Some(next) = entry.next {
                 self.on_a_business_day("--next", next, || next.format("%a %Y-%m-%d").to_string())?;
             }
+        }
+
+        if entry.ground_rules && !is_conversation(channel, outcome) {
+            return Err(Error::Invalid(format!(
+                "--ground-rules records what they agreed in a conversation, and a {channel} \
+                 with outcome {outcome} is not one; log the call or meeting where you spoke \
+                 with --outcome connected (or meeting), or set it with `followup edit {id} \
+                 --ground-rules yes`"
+            )));
+        }
+        if entry.ground_rules {
+            prospect.contact.ground_rules = true;
         }
 
         let mut history: Vec<Attempt> = attempts
@@ -763,4 +779,11 @@ pub fn agenda_order(a: &Due, b: &Due) -> Ordering {
                 .cmp(&b.prospect.contact.name.to_lowercase())
         })
         .then_with(|| a.prospect.id.cmp(&b.prospect.id))
+}
+
+/// A conversation with the prospect themselves, where ground rules can be agreed: a call that
+/// connected or a meeting, by phone or in person (not an email, a text or the assistant).
+fn is_conversation(channel: Channel, outcome: Outcome) -> bool {
+    matches!(channel, Channel::Call | Channel::InPerson)
+        && matches!(outcome, Outcome::Connected | Outcome::Meeting)
 }

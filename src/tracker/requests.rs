@@ -31,6 +31,9 @@ pub struct ProspectPatch {
     pub assistant_phone: Option<Option<String>>,
     pub note: Option<Option<String>>,
     pub time_zone: Option<Option<String>>,
+    /// Whether the ground rules were agreed (`edit --ground-rules yes|no`).
+    pub ground_rules: Option<bool>,
+    pub main_line: Option<Option<String>>,
     pub cadence: Option<String>,
     pub start: Option<NaiveDate>,
 }
@@ -49,6 +52,8 @@ impl ProspectPatch {
             && self.assistant_phone.is_none()
             && self.note.is_none()
             && self.time_zone.is_none()
+            && self.ground_rules.is_none()
+            && self.main_line.is_none()
             && self.cadence.is_none()
             && self.start.is_none()
     }
@@ -71,6 +76,8 @@ impl ProspectPatch {
         set(&mut contact.assistant_phone, self.assistant_phone);
         set(&mut contact.note, self.note);
         set(&mut contact.time_zone, self.time_zone);
+        set(&mut contact.ground_rules, self.ground_rules);
+        set(&mut contact.main_line, self.main_line);
     }
 }
 
@@ -86,6 +93,9 @@ pub struct LogEntry {
     pub promise: Option<NaiveDateTime>,
     pub next: Option<NaiveDate>,
     pub note: Option<String>,
+    /// At this conversation they agreed that a plain "no" is welcome; only a conversation
+    /// with the prospect (connected or a meeting, by phone or in person) can record it.
+    pub ground_rules: bool,
     /// Reopen a closed file (starting a new run with this attempt) instead of refusing to log
     /// to it.
     pub reopen: bool,

@@ -46,6 +46,12 @@ pub struct ArchivedProspect {
     /// Absent from backups made before schema 3.
     #[serde(default)]
     pub time_zone: Option<String>,
+    /// Absent from backups made before schema 4: none agreed.
+    #[serde(default)]
+    pub ground_rules: bool,
+    /// Absent from backups made before schema 4.
+    #[serde(default)]
+    pub main_line: Option<String>,
     pub cadence: Option<String>,
     pub start: Option<NaiveDate>,
     pub status: Option<Status>,
@@ -92,6 +98,8 @@ impl From<&Exported> for ArchivedProspect {
             assistant_phone: contact.assistant_phone,
             note: contact.note,
             time_zone: contact.time_zone,
+            ground_rules: contact.ground_rules,
+            main_line: contact.main_line,
             cadence: Some(prospect.cadence.clone()),
             start: Some(prospect.start),
             status: Some(prospect.status),
@@ -262,6 +270,8 @@ fn incoming(
         assistant_phone: archived.assistant_phone,
         note: archived.note,
         time_zone,
+        ground_rules: archived.ground_rules,
+        main_line: archived.main_line,
     };
     checks::contact(&contact).map_err(|problem| problem.to_string())?;
     Ok(Incoming {

@@ -33,7 +33,8 @@ struct Cells<'r> {
     values: [Option<&'r str>; FIELDS],
 }
 
-const FIELDS: usize = 16;
+/// One slot per field; `Ignore` is the last of them.
+const FIELDS: usize = Field::Ignore as usize + 1;
 
 fn slot(field: Field) -> usize {
     field as usize
@@ -289,6 +290,8 @@ fn prospect(
         assistant_phone: cells.owned(Field::AssistantPhone),
         note,
         time_zone,
+        ground_rules: false,
+        main_line: cells.owned(Field::MainLine),
     };
     checks::contact(&contact).map_err(|problem| problem.to_string())?;
     Ok(Some(Prospect {

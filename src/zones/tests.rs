@@ -171,3 +171,15 @@ fn a_zone_is_shown_by_its_city() {
     assert_eq!(city(zone("UTC")), "UTC");
     assert_eq!(named(Some("Nowhere/Else")), None);
 }
+
+#[test]
+fn two_names_of_one_zone_keep_the_same_clock() {
+    assert!(same_clock(zone("UTC"), zone("Etc/UTC")));
+    assert!(same_clock(zone("Europe/Kiev"), zone("Europe/Kyiv")));
+    assert!(same_clock(zone("US/Eastern"), zone("America/New_York")));
+    assert!(
+        !same_clock(zone("UTC"), zone("Europe/London")),
+        "summer time differs"
+    );
+    assert!(!same_clock(zone("Europe/Berlin"), zone("Europe/Moscow")));
+}

@@ -17,6 +17,8 @@ pub fn run(args: AddArgs, session: Session) -> Result<String> {
         .transpose()?;
     let new = NewProspect {
         contact: Contact {
+            ground_rules: false,
+            main_line: non_blank(fields.main_line),
             name: args.name,
             company: non_blank(fields.company),
             phone: non_blank(fields.phone),

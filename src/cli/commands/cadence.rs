@@ -4,6 +4,7 @@ use crate::config::{self, DEFAULT_CADENCE};
 use crate::error::{Error, Result};
 use crate::render::sanitize::clean;
 use crate::render::{self, json, plural};
+use crate::speaking;
 use crate::timeline;
 
 pub fn run(command: CadenceCommand, session: Session) -> Result<String> {
@@ -50,6 +51,15 @@ fn show(args: CadenceShowArgs, session: Session) -> Result<String> {
 
 fn check(session: &Session) -> String {
     let config = &session.config;
+    // Voicemails that run long or say too little: worth knowing, and no reason to refuse.
+    for warning in speaking::check(config) {
+        session.warnings().push(format!(
+            "{}, key `{}`: {}",
+            config.origin.describe(),
+            warning.key,
+            warning.describe(config.words_per_minute)
+        ));
+    }
     let mut out = format!("{}: OK\n", clean(&config.origin.describe()));
     for cadence in config.cadences() {
         let own = match config.templates.own_count(&cadence.name) {

@@ -28,6 +28,8 @@ pub fn run(args: EditArgs, session: Session) -> Result<String> {
         assistant_phone: clearable(fields.assistant_phone),
         note: clearable(fields.note),
         time_zone: fields.tz.as_deref().map(super::zone_flag).transpose()?,
+        ground_rules: args.ground_rules,
+        main_line: clearable(fields.main_line),
         cadence: non_blank(fields.cadence),
         start,
     };

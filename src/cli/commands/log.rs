@@ -40,6 +40,7 @@ pub fn run(args: LogArgs, session: Session) -> Result<String> {
             .map(|text| session.parse_date("--next", text))
             .transpose()?,
         note: non_blank(args.note),
+        ground_rules: args.ground_rules,
         reopen: args.reopen,
         force: args.force,
     };

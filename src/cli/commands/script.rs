@@ -4,6 +4,7 @@ use crate::domain::Step;
 use crate::error::{Error, Result};
 use crate::render::message;
 use crate::script::{self, Gaps};
+use crate::speaking;
 
 pub fn run(args: ScriptArgs, session: Session) -> Result<String> {
     if args.step == Some(Step::Promised) {
@@ -39,7 +40,17 @@ pub fn run(args: ScriptArgs, session: Session) -> Result<String> {
         let max_touches = config
             .cadence(&prospect.cadence)
             .and_then(|cadence| cadence.max_touches);
-        return Ok(message::voice(prospect, action, max_touches, &filled));
+        let mut out = message::voice(prospect, action, max_touches, &filled);
+        // A voicemail says how long it takes, so a long one can be trimmed before the call.
+        if let Some(seconds) =
+            script::speaking_seconds(prospect, action, due.following, &due.facts, config)
+        {
+            out.push_str(&format!(
+                "\n({})\n",
+                speaking::describe_length(seconds, config.words_per_minute)
+            ));
+        }
+        return Ok(out);
     }
     let email = script::email(
         prospect,

@@ -121,7 +121,10 @@ fn a_call_made_well_after_the_promised_time_apologises_instead_of_claiming_it_is
 
     // Within the grace a promise is still kept (promise::GRACE_MINUTES).
     let on_time = script(&f.at("2026-11-24T08:40").today_json());
-    assert!(on_time.contains("This is the call I promised you."), "{on_time}");
+    assert!(
+        on_time.contains("This is the call I promised you."),
+        "{on_time}"
+    );
     assert!(!on_time.contains("apology"), "{on_time}");
 
     let late = f.at("2026-11-24T09:00").today_json();

@@ -27,19 +27,6 @@ pub fn late_by(action: &NextAction, now: NaiveDateTime) -> Option<TimeDelta> {
     (promised < now).then(|| now - promised)
 }
 
-/// The action as its message sees it at `now`: once a promised time is more than
-/// [`GRACE_MINUTES`] past, the promise is already broken, so the call made now apologises
-/// instead of saying it comes at the time promised. The list still flags it as promised and
-/// missed (see [`late_by`]); only the words change.
-pub fn as_told_at(action: &NextAction, now: NaiveDateTime) -> NextAction {
-    let mut told = action.clone();
-    let broken = late_by(action, now).is_some_and(|late| late > TimeDelta::minutes(GRACE_MINUTES));
-    if let (true, Some(promise)) = (broken, told.promise.as_mut()) {
-        promise.missed = true;
-    }
-    told
-}
-
 /// What became of one promise.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]

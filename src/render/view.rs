@@ -81,7 +81,7 @@ impl ActionView {
         let late = promise::late_by(action, now);
         let message = script::message(
             prospect,
-            &promise::as_told_at(action, now),
+            action,
             due.following,
             &due.facts,
             config,

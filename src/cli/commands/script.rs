@@ -24,9 +24,7 @@ pub fn run(args: ScriptArgs, session: Session) -> Result<String> {
             tracker.prospect(id)?.contact.name
         )));
     };
-    let prospect = &due.prospect;
-    // The words as they would be said now: a promised time long past is apologised for.
-    let action = &crate::promise::as_told_at(&due.action, tracker.now());
+    let (prospect, action) = (&due.prospect, &due.action);
     let config = tracker.config();
     if !args.email {
         let filled = script::message(

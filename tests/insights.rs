@@ -7,7 +7,7 @@ use std::process::{Command, Output, Stdio};
 use serde_json::{Value, json};
 
 /// Whether `text` says `sentence`, however its lines are wrapped and indented: the text for
-/// people wraps to the width of the output, 100 columns when piped as here.
+/// people wraps to the width of the output, `COLUMNS` (100) when piped as here.
 fn says(text: &str, sentence: &str) -> bool {
     let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
     words(text).contains(&words(sentence))
@@ -47,6 +47,7 @@ impl Book {
         command
             .args(args)
             .env_clear()
+            .env("COLUMNS", "100")
             .env("HOME", self.dir.path())
             .env("FOLLOWUP_DB", self.db())
             .env("FOLLOWUP_NOW", now)

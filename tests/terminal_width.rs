@@ -6,7 +6,7 @@
 //! every word the user must read is looked for whole among the words on the screen. Without
 //! tmux these cases say why and pass, except under CI, where they fail: CI must have tmux.
 //!
-//! The piped cases need no terminal: `COLUMNS` says how wide, else 100 columns.
+//! The piped cases need no terminal: `COLUMNS` says how wide, else 80 columns.
 
 mod common;
 
@@ -339,20 +339,21 @@ fn every_table_for_people_fits_an_80_column_terminal() {
 
 /// `followup ARGS` piped, with `COLUMNS` set to `columns` or unset.
 fn piped(f: &Followup, columns: Option<&str>, args: &[&str]) -> String {
-    let mut command = f.cmd(args);
-    if let Some(columns) = columns {
-        command = command.env("COLUMNS", columns);
-    }
+    let command = f.cmd(args);
+    let command = match columns {
+        Some(columns) => command.env("COLUMNS", columns),
+        None => command.env_remove("COLUMNS"),
+    };
     let run = command.run();
     run.success();
     run.stdout
 }
 
 #[test]
-fn piped_output_is_as_wide_as_columns_says_and_100_columns_without_it() {
+fn piped_output_is_as_wide_as_columns_says_and_80_columns_without_it() {
     let f = book();
     let words = words_to_read(&f);
-    for (columns, width) in [(Some("80"), 80), (Some("120"), 120), (None, 100)] {
+    for (columns, width) in [(Some("80"), 80), (Some("120"), 120), (None, 80)] {
         let text = piped(&f, columns, &["today"]);
         fits(&text, width, &words);
         for args in [&["list", "--status", "all"][..], &["show", "rosalind"]] {
@@ -369,7 +370,7 @@ fn piped_output_is_as_wide_as_columns_says_and_100_columns_without_it() {
 fn a_width_that_is_not_a_number_is_ignored() {
     let f = book();
     let text = piped(&f, Some("wide"), &["today"]);
-    fits(&text, 100, &words_to_read(&f));
+    fits(&text, 80, &words_to_read(&f));
 }
 
 #[test]

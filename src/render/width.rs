@@ -18,9 +18,10 @@ const NARROWEST: usize = 60;
 const WIDEST: usize = 1000;
 
 impl Width {
-    /// Output that goes to a pipe or a file with no `COLUMNS` to say how wide: what fits a
-    /// mail or a chat window.
-    pub const PIPED: Width = Width(100);
+    /// Output that goes to a pipe or a file with no `COLUMNS` to say how wide: the width of
+    /// the smallest common terminal, since piped output is most often read in one
+    /// (`followup today | less`), and what fits 80 columns fits a mail too.
+    pub const PIPED: Width = Width(80);
 
     /// `columns` wide, kept within what the tables can use.
     pub fn new(columns: usize) -> Width {

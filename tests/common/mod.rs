@@ -98,8 +98,9 @@ impl Followup {
                 command.env_remove(&key);
             }
         }
-        // Output is piped here, so `COLUMNS` would set its width: tests that care set it.
-        command.env_remove("COLUMNS");
+        // Output is piped here, so `COLUMNS` sets its width: pinned like the clock, so that
+        // text for people wraps the same everywhere; tests of the width set or remove it.
+        command.env("COLUMNS", "100");
         command
             .current_dir(self.dir())
             .env("HOME", self.dir())

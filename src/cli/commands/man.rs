@@ -131,6 +131,13 @@ Pins the clock, as \fB\-\-now\fR: YYYY\-MM\-DD (09:00) or YYYY\-MM\-DDTHH:MM[:SS
 .TP
 \fBTZ\fR
 The zone of the system clock, unless cadence.toml sets [calendar] time_zone.
+.TP
+\fBCOLUMNS\fR
+The width of tables and messages when the output is not a terminal (80 without it); on a
+terminal, its own width.
+.TP
+\fBNO_COLOR\fR
+Honoured by having nothing to turn off: followup never writes colour.
 .SH FILES
 .TP
 \fI~/.local/share/followup/followup.db\fR

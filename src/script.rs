@@ -681,9 +681,17 @@ mod tests {
             email,
             plain_email.replacen(
                 "Hi Dana,\n\n",
-                "Hi Dana,\n\nI called you just now, at the time I said I would.\n\n",
+                "Hi Dana,\n\nI called you just now, as I said I would.\n\n",
                 1
             )
+        );
+        // The promised call keeps its opening all morning (rule 1), so neither part may claim
+        // it came at the promised time: at 09:00 for 08:15 that is false.
+        assert!(!email.contains("at the time"), "{email}");
+        assert!(
+            !kept.script.text.contains("at the time"),
+            "{}",
+            kept.script.text
         );
         let missed = say(&dana, &promised(true), &config);
         assert_eq!(

@@ -335,7 +335,10 @@ const BAD_INPUT: &[Case] = &[
     case(&["completions"], &[]),
     case(&["man", "--bogus"], &["--bogus"]),
     case(&["man", "nosuch"], &["nosuch"]),
-    io(&["man", "--output", "notes.txt"], &["notes.txt"]),
+    case(
+        &["man", "--output", "notes.txt"],
+        &["notes.txt", "is a file"],
+    ),
     // The database: a folder, not a database, a folder that cannot be made, no permission to
     // read it, no permission to write it.
     io(&["--db", "a-folder", "today"], &["a-folder"]),

@@ -189,3 +189,28 @@ fn add_refuses_someone_on_file_unless_forced() {
     // Another person with the same switchboard number but an email of their own is new.
     f.add("Rob", &["--email", "rob@lakeside.example"]);
 }
+
+#[test]
+fn close_names_the_business_day_the_file_comes_back_on() {
+    // Mon 2026-12-14 + 90 days is Sun 2027-03-14; the re-contact shows on Monday (rule 7), and
+    // every message says so.
+    let mut f = Followup::new();
+    f.at("2026-12-14");
+    let dana = f.add("Dana Whitfield", &[]);
+    f.ok(&["close", "dana", "--reason", "no-response"])
+        .stdout_contains("It comes back on Mon 2027-03-15");
+    f.run(&["log", "dana"])
+        .fails(2)
+        .stderr_contains("its re-contact is due on 2027-03-15");
+    f.ok(&[
+        "close",
+        "dana",
+        "--reason",
+        "no-response",
+        "--recontact",
+        "2027-03-13",
+    ])
+    .stdout_contains("It comes back on Mon 2027-03-15");
+    // The date asked for is kept as given: the engine rolls it, as it always did.
+    assert_eq!(f.show(dana)["recontact_on"], json!("2027-03-13"));
+}

@@ -77,6 +77,29 @@ fn an_agenda_file_is_refreshed_in_place() {
     assert_eq!(files_in(f.dir()), ["followup.ics"]);
 }
 
+#[test]
+fn an_agenda_never_replaces_a_file_that_is_not_its_own() {
+    let f = book();
+    f.write("notes.txt", "my notes\n");
+    f.write("empty.ics", "");
+    let before = f.snapshot();
+    f.run(&["agenda", "--ics", "--output", "notes.txt"])
+        .fails(2)
+        .stderr_contains("is not a calendar");
+    f.run(&["agenda", "--json", "--output", "notes.txt"])
+        .fails(2)
+        .stderr_contains("already exists");
+    assert_eq!(
+        std::fs::read_to_string(f.dir().join("notes.txt")).unwrap(),
+        "my notes\n"
+    );
+    assert_eq!(f.snapshot(), before);
+    // An empty file, or one the feed wrote, is refreshed.
+    f.ok(&["agenda", "--ics", "--output", "empty.ics"]);
+    f.ok(&["agenda", "--ics", "--output", "empty.ics"]);
+    assert_eq!(files_in(f.dir()), ["empty.ics", "notes.txt"]);
+}
+
 #[cfg(unix)]
 #[test]
 fn writing_through_a_link_replaces_its_target_and_keeps_the_link() {

@@ -106,6 +106,7 @@ fn messages_that_echo_names_and_paths_are_clean_even_in_a_pipe() {
             "agenda\u{9b}2J.txt",
         ]),
         f.ok(&["--cadence", "evil.toml", "backup", "copy\u{1b}]0;x\u{7}.db"]),
+        f.ok(&["man", "--output", "pages\u{1b}]0;x\u{7}"]),
     ];
     for run in &runs {
         assert_eq!(raw_controls(&run.stdout), [], "{run}");

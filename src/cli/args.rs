@@ -300,8 +300,9 @@ pub struct AgendaArgs {
     /// Print JSON instead of a table
     #[arg(long)]
     pub json: bool,
-    /// Write to this file (readable by you only) instead of standard output; it is replaced
-    /// if it exists, so that a calendar feed can be refreshed, but it may not be the database
+    /// Write to this file (readable by you only) instead of standard output; with --ics an
+    /// existing calendar is replaced, so that a feed can be refreshed, but no other file, and
+    /// never the database
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }

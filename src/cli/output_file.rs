@@ -27,6 +27,13 @@ pub enum Existing {
     Refuse(&'static str),
     /// Replace it, as `> FILE` would.
     Replace,
+    /// Replace it only when it is empty or already holds this kind of file (its text starts
+    /// with `starts_with`), as a calendar feed refreshed every morning does; anything else is
+    /// refused naming `kind`: a mistyped name must not cost the user another file.
+    ReplaceOwn {
+        starts_with: &'static str,
+        kind: &'static str,
+    },
 }
 
 /// The suffixes of the files SQLite keeps beside a database, and deletes or reads as its own.
@@ -72,6 +79,15 @@ impl OutputFile {
         {
             return Err(Error::Invalid(format!(
                 "{} already exists; {advice}",
+                shown(given)
+            )));
+        }
+        if let Existing::ReplaceOwn { starts_with, kind } = existing
+            && !empty_or_starting_with(&target, starts_with)
+        {
+            return Err(Error::Invalid(format!(
+                "{} already exists and is not {kind}; followup replaces only {kind} it could \
+                 have written: choose another file name, or remove that file first",
                 shown(given)
             )));
         }
@@ -138,7 +154,7 @@ impl OutputFile {
         let path = temporary.path().to_path_buf();
         fill(temporary.as_file_mut(), &path)?;
         let placed = match self.existing {
-            Existing::Replace => temporary.persist(&self.target),
+            Existing::Replace | Existing::ReplaceOwn { .. } => temporary.persist(&self.target),
             Existing::Refuse(_) => temporary.persist_noclobber(&self.target),
         };
         match placed {
@@ -153,7 +169,7 @@ impl OutputFile {
                     shown(&self.given),
                     match self.existing {
                         Existing::Refuse(advice) => advice,
-                        Existing::Replace => "give a new file name",
+                        Existing::Replace | Existing::ReplaceOwn { .. } => "give a new file name",
                     }
                 )))
             }
@@ -166,6 +182,21 @@ impl OutputFile {
             path: self.given.clone(),
             source,
         }
+    }
+}
+
+/// `target` does not exist, is empty, or its text starts with `marker`. A file that cannot be
+/// read is not ours to replace.
+fn empty_or_starting_with(target: &Path, marker: &str) -> bool {
+    use std::io::Read;
+    let Ok(file) = std::fs::File::open(target) else {
+        return std::fs::symlink_metadata(target).is_err();
+    };
+    let mut start = Vec::with_capacity(marker.len());
+    match file.take(marker.len() as u64).read_to_end(&mut start) {
+        Ok(0) => true,
+        Ok(_) => start == marker.as_bytes(),
+        Err(_) => false,
     }
 }
 

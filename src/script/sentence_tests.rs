@@ -552,3 +552,26 @@ fn with_no_assistant_the_front_desk_is_asked_after_them_in_its_own_words() {
     let text = say(&dana, Step::Assistant, facts(false, false)).script.text;
     assert!(text.contains("Could you put me through to Pat"), "{text}");
 }
+
+#[test]
+fn since_then_always_has_a_then_before_it() {
+    // A reached prospect with no topic and no agreed step: the rescue once said "I've tried
+    // you a few times since then" with nothing for "then" to point at.
+    for step in STEPS {
+        for via in VIAS {
+            for prospect in [bare(), detailed(bare())] {
+                let prospect = reachable(prospect, via);
+                let text = everything(&say(&prospect, step, facts(true, false)));
+                for (at, _) in text.match_indices("since then") {
+                    let sentence_start = text[..at].rfind(['.', '\n']).unwrap_or(0);
+                    let before = &text[..sentence_start];
+                    let last = before.rfind(['.', '\n']).unwrap_or(0);
+                    assert!(
+                        before[last..].contains("When we last spoke"),
+                        "{step} by {via:?}: \"since then\" without a then:\n{text}"
+                    );
+                }
+            }
+        }
+    }
+}

@@ -486,7 +486,7 @@ impl Tracker {
                 prospect.recontact_on = None;
                 prospect.run_started_at = Some(at);
             } else if !in_recontact(&prospect, &history, at, outcome) {
-                return Err(closed_file(&prospect));
+                return Err(closed_file(&prospect, self.recontact_day(&prospect)));
             }
         }
         let fulfilled = match prospect.status {
@@ -610,6 +610,14 @@ impl Tracker {
                 next: calendar.roll_forward(day),
             }),
         }
+    }
+
+    /// The day a closed file's re-contact is really due: its date rolled forward to a business
+    /// day (rule 7), the day every message should name.
+    pub fn recontact_day(&self, prospect: &Prospect) -> Option<NaiveDate> {
+        prospect
+            .recontact_on
+            .map(|day| self.config.calendar.roll_forward(day))
     }
 
     /// Closes an active file. A closed one is refused, so that a script closing the same file

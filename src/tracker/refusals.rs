@@ -2,7 +2,7 @@
 //! cannot have, a log to a closed file, a prospect already on file. Each message names what
 //! was wrong and the command or flag that does what was meant.
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::domain::{Attempt, Channel, Closure, Contact, Outcome, Prospect, Step};
 use crate::error::{Error, Result};
@@ -79,13 +79,13 @@ pub(super) fn in_recontact(
 
 /// Logging to a closed file whose re-contact is not due: most likely the wrong prospect, or
 /// a file that should be reopened first.
-pub(super) fn closed_file(prospect: &Prospect) -> Error {
+pub(super) fn closed_file(prospect: &Prospect, recontact: Option<NaiveDate>) -> Error {
     let id = prospect.id;
     let why = match &prospect.closed {
         Some(closure) => format!(" ({} on {})", closure.reason, closure.at.date()),
         None => String::new(),
     };
-    let again = match prospect.recontact_on {
+    let again = match recontact {
         Some(day) => format!("; its re-contact is due on {day}"),
         None => String::new(),
     };

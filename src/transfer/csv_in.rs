@@ -93,14 +93,18 @@ pub fn read(bytes: &[u8], options: &CsvOptions) -> Result<Batch, TransferError> 
         ..Batch::default()
     };
     let mut record = csv::StringRecord::new();
+    let mut rows = Rows::new(bytes);
     loop {
-        let row = reader.position().line() + 1;
+        let row = rows.at(reader.position().byte());
         match reader.read_record(&mut record) {
             Ok(true) => {}
             Ok(false) => break,
-            Err(error) => return Err(row_error(&error, row)),
+            Err(error) => {
+                let row = error.position().map_or(row, |at| rows.at(at.byte()));
+                return Err(row_error(&error, row));
+            }
         }
-        let row = record.position().map_or(row, |position| position.line());
+        let row = record.position().map_or(row, |at| rows.at(at.byte()));
         check_lengths(&record, Some(&columns), row)?;
         match prospect(&record, &columns, &unknown, options)
             .map_err(|reason| TransferError::Row { row, reason })?
@@ -142,8 +146,55 @@ fn check_lengths(
     Ok(())
 }
 
+/// Spreadsheet row numbers of records, from where they start in the file. The csv crate counts
+/// a record's line before it has read the `\n` of a CRLF ending, so in files saved on Windows
+/// and by most CRMs every row after the header came out one too low; counting the line feeds
+/// here gives one number whatever the line ending.
+struct Rows<'b> {
+    bytes: &'b [u8],
+    /// Line feeds before `counted_to` have been counted into `line`.
+    counted_to: usize,
+    line: u64,
+}
+
+impl<'b> Rows<'b> {
+    fn new(bytes: &'b [u8]) -> Rows<'b> {
+        Rows {
+            bytes,
+            counted_to: 0,
+            line: 1,
+        }
+    }
+
+    /// The row of the record that starts at `byte`: the line of its first character, past the
+    /// end of the line before it (and any blank lines).
+    fn at(&mut self, byte: u64) -> u64 {
+        let bytes = self.bytes;
+        let mut start = usize::try_from(byte).unwrap_or(usize::MAX).min(bytes.len());
+        while start < bytes.len() && matches!(bytes[start], b'\r' | b'\n') {
+            start += 1;
+        }
+        // A line ends in `\n`, `\r\n` or a lone `\r` (old Mac files), as the csv crate reads it.
+        let feeds = |from: usize| {
+            (from..start)
+                .filter(|&at| match bytes[at] {
+                    b'\n' => true,
+                    b'\r' => bytes.get(at + 1) != Some(&b'\n'),
+                    _ => false,
+                })
+                .count()
+        };
+        if start < self.counted_to {
+            // Records come in order; an earlier offset is counted from the top.
+            return 1 + feeds(0) as u64;
+        }
+        self.line += feeds(self.counted_to) as u64;
+        self.counted_to = start;
+        self.line
+    }
+}
+
 fn row_error(error: &csv::Error, row: u64) -> TransferError {
-    let row = error.position().map_or(row, |position| position.line());
     let reason = match error.kind() {
         csv::ErrorKind::Utf8 { .. } => {
             "it is not UTF-8 text; save the file as \"CSV UTF-8\" and import it again".to_string()
@@ -392,6 +443,50 @@ mod tests {
                     assert!(why.contains(reason), "{why}");
                 }
                 other => panic!("{file:?}: {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn rows_are_numbered_alike_whatever_the_line_ending() {
+        // The csv crate numbered CRLF rows one too low: "row 2" for the third line. `\u{1}`
+        // stands for a byte that is not UTF-8.
+        let long = "x".repeat(checks::SHORT_TEXT + 1);
+        for end in ["\n", "\r\n", "\r"] {
+            let cases = [
+                (format!("Name,Phone{end}Ann,1{end},555{end}"), 3, "no name"),
+                (
+                    format!("Name{end}Ann{end}Bo{end}{long}{end}"),
+                    4,
+                    "501 characters",
+                ),
+                (
+                    format!("Name,Phone{end}{end}Ann,1{end}{end},5{end}"),
+                    5,
+                    "no name",
+                ),
+                (
+                    format!("Name{end}Ann{end}\"Bo{end}Berg\",x{end}"),
+                    3,
+                    "2 cells",
+                ),
+                (format!("Name{end}Ann{end}\"Bo\u{1}\"{end}"), 3, "UTF-8"),
+            ];
+            for (file, row, reason) in cases {
+                let bytes: Vec<u8> = file
+                    .bytes()
+                    .map(|byte| if byte == 1 { 0xff } else { byte })
+                    .collect();
+                match read(&bytes, &options()) {
+                    Err(TransferError::Row {
+                        row: got,
+                        reason: why,
+                    }) => {
+                        assert_eq!(got, row, "{end:?} {file:?}: {why}");
+                        assert!(why.contains(reason), "{why}");
+                    }
+                    other => panic!("{end:?} {file:?}: {other:?}"),
+                }
             }
         }
     }

@@ -5,17 +5,31 @@ use crate::cli::output_file::{Existing, OutputFile};
 use crate::cli::session::Session;
 use crate::error::Result;
 use crate::ics;
+
 use crate::render::view::ActionView;
 use crate::render::{Width, capacity, day, feed, json, plan, plural, table};
 use crate::tracker::Fresh;
 
+/// `agenda --ics --output` refreshes its calendar in place, but never replaces another kind of
+/// file: a mistyped name must not cost the user a document.
+const CALENDAR: Existing = Existing::ReplaceOwn {
+    starts_with: "BEGIN:VCALENDAR",
+    kind: "a calendar",
+};
+
+/// A table or JSON agenda is a one-off: an existing file is kept.
+const ONE_OFF: Existing =
+    Existing::Refuse("agenda replaces only a calendar (--ics): give a new file name");
+
 pub fn run(args: AgendaArgs, session: Session) -> Result<String> {
     let width = session.width;
-    // A calendar feed is refreshed in place, so an existing file is replaced; never the database.
+    // A calendar feed is refreshed in place, so an existing calendar is replaced; never the
+    // database, nor a file of another kind.
+    let existing = if args.ics { CALENDAR } else { ONE_OFF };
     let output = args
         .output
         .as_deref()
-        .map(|path| OutputFile::check(path, &session.db_path()?, Existing::Replace))
+        .map(|path| OutputFile::check(path, &session.db_path()?, existing))
         .transpose()?;
     // The whole command, its file included, reads fresh due dates: recomputed under a changed
     // cadence file, they are kept only if it succeeds.

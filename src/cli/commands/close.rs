@@ -23,7 +23,7 @@ pub fn run(args: CloseArgs, session: Session) -> Result<String> {
             note: args.note.filter(|note| !note.trim().is_empty()),
         },
     )?;
-    let again = match prospect.recontact_on {
+    let again = match tracker.recontact_day(&prospect) {
         Some(on) => format!(" It comes back on {} for another try.", day(on)),
         None => " No re-contact is planned.".to_string(),
     };

@@ -174,6 +174,15 @@ fn see_also(name: &str) -> String {
 /// `--output DIR`: every page as `DIR/NAME.1`, through the safe writer (never over the
 /// database `db`; an older page of the same name is replaced, as a new version should).
 fn write_all(dir: &Path, pages: &[Page], db: &Path) -> Result<String> {
+    // A path for the message: bounded, with no control characters, as every written path.
+    let shown =
+        |path: &Path| crate::render::sanitize::clean(&crate::quote::path(path)).into_owned();
+    if dir.exists() && !dir.is_dir() {
+        return Err(Error::Invalid(format!(
+            "{} is a file; --output takes the folder to write the pages into",
+            shown(dir)
+        )));
+    }
     std::fs::create_dir_all(dir).map_err(|source| Error::Write {
         path: dir.to_path_buf(),
         source,
@@ -185,8 +194,8 @@ fn write_all(dir: &Path, pages: &[Page], db: &Path) -> Result<String> {
     Ok(format!(
         "Wrote {} manual pages to {}; read one with `man -l {}`.\n",
         pages.len(),
-        dir.display(),
-        dir.join("followup-log.1").display()
+        shown(dir),
+        shown(&dir.join("followup-log.1"))
     ))
 }
 

@@ -98,6 +98,19 @@ pub fn unusable_preference(contact: &Contact) -> Option<Preference> {
         .filter(|preference| detail(contact, *preference).is_none())
 }
 
+/// The field an attempt on `channel` needed that the file does not hold (a call logged to
+/// someone with no phone on file): the number or address is somewhere else, and until the
+/// file has it the list cannot suggest that channel. `None` for meetings in person and calls
+/// to the assistant or the front desk, whose numbers belong to others.
+pub fn unrecorded_detail(contact: &Contact, channel: Channel) -> Option<&'static str> {
+    let (field, value) = match channel {
+        Channel::Call | Channel::Text => ("phone", &contact.phone),
+        Channel::Email => ("email", &contact.email),
+        Channel::InPerson | Channel::Assistant => return None,
+    };
+    value.is_none().then_some(field)
+}
+
 fn detail(contact: &Contact, preference: Preference) -> Option<&str> {
     match preference {
         Preference::Call | Preference::Text => contact.phone.as_deref(),
@@ -128,6 +141,19 @@ mod tests {
 
     const PHONE: &str = "555-0190";
     const EMAIL: &str = "dana@example.com";
+
+    #[test]
+    fn an_attempt_on_a_channel_whose_detail_is_missing_names_the_field() {
+        let bare = contact(false, false, None);
+        assert_eq!(unrecorded_detail(&bare, Channel::Call), Some("phone"));
+        assert_eq!(unrecorded_detail(&bare, Channel::Text), Some("phone"));
+        assert_eq!(unrecorded_detail(&bare, Channel::Email), Some("email"));
+        assert_eq!(unrecorded_detail(&bare, Channel::InPerson), None);
+        assert_eq!(unrecorded_detail(&bare, Channel::Assistant), None);
+        let full = contact(true, true, None);
+        assert_eq!(unrecorded_detail(&full, Channel::Call), None);
+        assert_eq!(unrecorded_detail(&full, Channel::Email), None);
+    }
 
     #[test]
     fn the_preferred_channel_wins_when_its_detail_is_on_file() {

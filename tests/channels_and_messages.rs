@@ -398,3 +398,24 @@ fn log_without_a_channel_records_the_channel_the_list_suggested() {
         .fails(2)
         .stderr_contains("assumed from their next action");
 }
+
+/// Old code: a call logged to someone with no phone on file, or an email to someone with no
+/// address, was taken silently, and the list went on unable to suggest that channel.
+#[test]
+fn log_on_a_channel_whose_detail_is_missing_says_how_to_add_it() {
+    let f = Followup::new();
+    let ken = f.add("Ken Osei", &["--phone", "555-0166"]);
+    let logged = f.run(&["log", "ken", "--channel", "email"]);
+    logged.success();
+    assert_eq!(
+        logged.stderr.trim(),
+        format!(
+            "warning: Ken Osei has no email address on file, so the list cannot suggest an \
+             email; add it with `followup edit {ken} --email ...`"
+        )
+    );
+    // With the detail on file there is nothing to say.
+    let called = f.run(&["log", "ken"]);
+    called.success();
+    assert_eq!(called.stderr, "");
+}

@@ -1,9 +1,10 @@
 use serde::Serialize;
 
 use super::non_blank;
+use crate::channel;
 use crate::cli::args::LogArgs;
 use crate::cli::session::Session;
-use crate::domain::{Status, Step};
+use crate::domain::{Channel, Status, Step};
 use crate::error::{Error, Result};
 use crate::render::dossier::AttemptView;
 use crate::render::sanitize::clean;
@@ -44,6 +45,7 @@ pub fn run(args: LogArgs, session: Session) -> Result<String> {
         reopen: args.reopen,
         force: args.force,
     };
+    let warnings = session.warnings();
     let mut tracker = session.tracker()?;
     let id = tracker.resolve(&args.prospect)?;
     let prospect = tracker.prospect(id)?;
@@ -66,6 +68,20 @@ pub fn run(args: LogArgs, session: Session) -> Result<String> {
         }
     }
     let logged = tracker.log(id, entry)?;
+    if let Some(field) =
+        channel::unrecorded_detail(&logged.prospect.contact, logged.attempt.channel)
+    {
+        let (what, suggest) = match logged.attempt.channel {
+            Channel::Email => ("email address", "an email"),
+            Channel::Text => ("phone number", "a text"),
+            _ => ("phone number", "a call"),
+        };
+        warnings.push(format!(
+            "{} has no {what} on file, so the list cannot suggest {suggest}; add it with `{}`",
+            clean(&logged.prospect.contact.name),
+            crate::script::how_to_set(field, id)
+        ));
+    }
     let now = tracker.now();
     let next = logged
         .next

@@ -245,6 +245,22 @@ fn days_away_are_skipped_by_every_gap_and_can_be_cleared() {
         .stdout_contains("No days away are marked");
 }
 
+/// Old code: "nothing is scheduled before Mon" above a list of actions, which read as a
+/// contradiction. What is listed while away was due before you left.
+#[test]
+fn away_with_overdue_actions_says_they_were_due_before_you_left() {
+    let mut f = Followup::new();
+    f.add("Dana Whitfield", &[]);
+    f.ok(&["away", "2026-11-25", "2026-11-27"]);
+    f.at("2026-11-26");
+    f.ok(&["today"])
+        .stdout_says(
+            "You are marked away today; nothing new comes due before Mon 2026-11-30, and what \
+             is below was due before you left.",
+        )
+        .stdout_contains("Dana Whitfield");
+}
+
 #[test]
 fn a_range_away_that_makes_no_sense_is_refused() {
     let f = Followup::new();

@@ -33,10 +33,19 @@ fn today(args: TodayArgs, tracker: &Fresh<'_>, width: Width) -> Result<String> {
     let mut notes = Vec::new();
     if tracker.config().calendar.is_away(today) {
         let back = tracker.config().calendar.roll_forward(today);
-        notes.push(format!(
-            "You are marked away today; nothing is scheduled before {}.",
-            day(back)
-        ));
+        // What is listed was due before you left: nothing new comes due while you are out.
+        notes.push(if views.is_empty() {
+            format!(
+                "You are marked away today; nothing is scheduled before {}.",
+                day(back)
+            )
+        } else {
+            format!(
+                "You are marked away today; nothing new comes due before {}, and what is \
+                 below was due before you left.",
+                day(back)
+            )
+        });
     }
     if !moved.is_empty() {
         notes.push(capacity::note(moved.len(), &limits));

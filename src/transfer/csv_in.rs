@@ -324,6 +324,22 @@ mod tests {
         }
     }
 
+    /// Asserts that reading `file` fails at `row` with a reason that says `reason`.
+    #[track_caller]
+    fn refused_at(file: &[u8], row: u64, reason: &str) {
+        let shown = String::from_utf8_lossy(file);
+        match read(file, &options()) {
+            Err(TransferError::Row {
+                row: got,
+                reason: why,
+            }) => {
+                assert_eq!(got, row, "{shown:?}: {why}");
+                assert!(why.contains(reason), "{shown:?}: {why}");
+            }
+            other => panic!("{shown:?}: {other:?}"),
+        }
+    }
+
     fn names(batch: &Batch) -> Vec<&str> {
         batch
             .prospects
@@ -400,17 +416,7 @@ mod tests {
             (b"Name\nAnn\n\"Bo\xff\"\n", 3, "UTF-8"),
         ];
         for (file, row, reason) in cases {
-            let file_text = String::from_utf8_lossy(file);
-            match read(file, &options()) {
-                Err(TransferError::Row {
-                    row: got,
-                    reason: why,
-                }) => {
-                    assert_eq!(got, row, "{file_text:?}: {why}");
-                    assert!(why.contains(reason), "{file_text:?}: {why}");
-                }
-                other => panic!("{file_text:?}: {other:?}"),
-            }
+            refused_at(file, row, reason);
         }
     }
 
@@ -434,16 +440,7 @@ mod tests {
             ),
         ];
         for (file, row, reason) in cases {
-            match read(file.as_bytes(), &options()) {
-                Err(TransferError::Row {
-                    row: got,
-                    reason: why,
-                }) => {
-                    assert_eq!(got, row, "{why}");
-                    assert!(why.contains(reason), "{why}");
-                }
-                other => panic!("{file:?}: {other:?}"),
-            }
+            refused_at(file.as_bytes(), row, reason);
         }
     }
 
@@ -477,16 +474,7 @@ mod tests {
                     .bytes()
                     .map(|byte| if byte == 1 { 0xff } else { byte })
                     .collect();
-                match read(&bytes, &options()) {
-                    Err(TransferError::Row {
-                        row: got,
-                        reason: why,
-                    }) => {
-                        assert_eq!(got, row, "{end:?} {file:?}: {why}");
-                        assert!(why.contains(reason), "{why}");
-                    }
-                    other => panic!("{end:?} {file:?}: {other:?}"),
-                }
+                refused_at(&bytes, row, reason);
             }
         }
     }
@@ -501,16 +489,7 @@ mod tests {
             (long_cell, 2, "the Notes cell is 20001 characters long"),
             (long_header, 1, "the header of column 2"),
         ] {
-            match read(file.as_bytes(), &options()) {
-                Err(TransferError::Row {
-                    row: got,
-                    reason: why,
-                }) => {
-                    assert_eq!(got, row, "{why}");
-                    assert!(why.contains(reason), "{why}");
-                }
-                other => panic!("{other:?}"),
-            }
+            refused_at(file.as_bytes(), row, reason);
         }
     }
 

@@ -10,19 +10,7 @@ use serde_json::{Value, json};
 
 /// Dana, added on Mon 2026-11-23 with the details the messages use.
 fn add_dana(f: &mut Followup) -> i64 {
-    f.at(MONDAY).add(
-        "Dana Whitfield",
-        &[
-            "--company",
-            "Lakeside Dental",
-            "--phone",
-            "555-0147",
-            "--topic",
-            "ergonomic chairs",
-            "--next-step",
-            "a quote for 12 chairs",
-        ],
-    )
+    f.at(MONDAY).add("Dana Whitfield", &common::DANA)
 }
 
 /// The element of `today --json` for prospect `id`.

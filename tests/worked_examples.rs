@@ -27,16 +27,7 @@ fn example_1_rows(with_assistant: bool) -> Vec<(&'static str, &'static str, Opti
 
 /// Adds Dana on Mon 2026-11-23, as in the examples.
 fn add_dana(f: &mut Followup, with_assistant: bool) -> i64 {
-    let mut flags = vec![
-        "--company",
-        "Lakeside Dental",
-        "--phone",
-        "555-0147",
-        "--topic",
-        "ergonomic chairs",
-        "--next-step",
-        "a quote for 12 chairs",
-    ];
+    let mut flags = common::DANA.to_vec();
     if with_assistant {
         flags.extend(["--assistant", "Pat Ortiz", "--assistant-phone", "555-0148"]);
     }

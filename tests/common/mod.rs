@@ -427,3 +427,16 @@ pub fn names(items: &[Value]) -> Vec<&str> {
         .map(|item| item["name"].as_str().expect("name is a string"))
         .collect()
 }
+
+/// Dana Whitfield's details as the worked examples of cadence.md use them: what the messages
+/// recall (company, topic, agreed next step) and a phone to call.
+pub const DANA: [&str; 8] = [
+    "--company",
+    "Lakeside Dental",
+    "--phone",
+    "555-0147",
+    "--topic",
+    "ergonomic chairs",
+    "--next-step",
+    "a quote for 12 chairs",
+];

@@ -544,3 +544,16 @@ fn an_import_killed_midway_leaves_all_or_nothing() {
     run_ok(&db, &["import", csv.to_str().unwrap()]);
     assert_eq!(prospect_count(&db), 20_001, "{outcomes:?}");
 }
+
+#[test]
+fn a_database_from_the_fifth_schema_keeps_its_ground_rules_and_main_line() {
+    let (_dir, db) = copy_fixture("schema-v5.db");
+    let show = |name: &str| -> serde_json::Value {
+        serde_json::from_slice(&run_ok(&db, &["show", name, "--json"]).stdout).unwrap()
+    };
+    let li = show("li");
+    assert_eq!(li["ground_rules"], true);
+    assert_eq!(li["attempts"].as_array().unwrap().len(), 3);
+    assert_eq!(show("nia")["main_line"], "555-0190");
+    assert_eq!(show("dana")["ground_rules"], false);
+}

@@ -10,6 +10,7 @@
 //! - [`channel`], [`facts`] and [`script`]: which channel an action goes out on, what the
 //!   history lets a message say, and the message itself; pure functions. [`speaking`] tells
 //!   how long a spoken message takes.
+//! - [`value`]: which value item a message carries; pure.
 //! - [`store`]: the SQLite file; the only module that speaks SQL.
 //! - [`transfer`] and [`ics`]: files in and out (CSV, JSON, iCalendar); no database access.
 //! - [`holidays`]: public holiday calendars read from iCalendar files; no file access.
@@ -45,6 +46,7 @@ pub mod templates;
 pub mod timeline;
 pub mod tracker;
 pub mod transfer;
+pub mod value;
 pub mod when;
 pub mod zones;
 

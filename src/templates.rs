@@ -29,7 +29,16 @@ pub const PLACEHOLDERS: &[&str] = &[
     "last_touch_date",
     "touch",
     "max_touches",
+    // The value item the message carries (`followup value add`): its text, the words that
+    // introduce it ("Here's a tip"), and its name in a sentence ("a tip").
+    "value",
+    "value_intro",
+    "value_kind",
 ];
+
+/// The placeholders of the value item: not fields of the file, so a message without an item
+/// does not list them as missing (the morning list says how to add one instead).
+pub const VALUE_PLACEHOLDERS: &[&str] = &["value", "value_intro", "value_kind"];
 
 /// Facts about the prospect's history and about this message that a template can test with
 /// `{if NAME}`, beside the placeholders (which test whether the file holds a value).
@@ -42,6 +51,12 @@ pub const FACTS: &[&str] = &[
     "calling",
     // At a conversation they agreed that a plain "no" is welcome (`log --ground-rules`).
     "ground_rules",
+    // An email goes out with this message: beside a call, or after a text too short for the
+    // value item.
+    "paired",
+    // The value item fits in the text message (160 characters in all); always true in the
+    // other parts.
+    "value_fits",
 ];
 
 /// The messages a step can have.
@@ -281,6 +296,7 @@ pub struct Filled {
 impl Filled {
     fn lacks(&mut self, name: &str) {
         if let Some(known) = PLACEHOLDERS.iter().find(|known| **known == name)
+            && !VALUE_PLACEHOLDERS.contains(known)
             && !self.missing.contains(known)
         {
             self.missing.push(known);

@@ -83,6 +83,7 @@ fn facts(reached: bool, left_voicemail: bool) -> MessageFacts {
         left_voicemail,
         last_touch: Some(date("2026-11-27")),
         ground_rules: false,
+        value: None,
     }
 }
 

@@ -161,6 +161,10 @@ impl Writer<'_> {
             .and_then(|mut statement| statement.execute([id]))
             .context("removing a prospect's history")?;
         self.tx
+            .prepare_cached("DELETE FROM value_items WHERE prospect_id = ?1")
+            .and_then(|mut statement| statement.execute([id]))
+            .context("removing a prospect's value items")?;
+        self.tx
             .prepare_cached("DELETE FROM prospects WHERE id = ?1")
             .and_then(|mut statement| statement.execute([id]))
             .context("removing a prospect")?;

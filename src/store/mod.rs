@@ -10,6 +10,7 @@ mod history;
 mod migrations;
 mod promises;
 mod rows;
+mod value;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

@@ -381,7 +381,11 @@ impl Source for Values<'_> {
                 .last_touch
                 .map(|day| day.format("%A %-d %B").to_string()),
             "touch" => self.action.touch.map(|touch| touch.to_string()),
-            "value" => self.facts.value.as_ref().map(|item| item.text.clone()),
+            "value" => self
+                .facts
+                .value
+                .as_ref()
+                .map(|item| crate::value::as_sentence(&item.text)),
             "value_intro" => self
                 .facts
                 .value

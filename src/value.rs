@@ -64,6 +64,16 @@ pub fn delivered(channel: Channel, outcome: Outcome) -> bool {
     channel != Channel::Assistant && matches!(outcome, Outcome::Voicemail | Outcome::Sent)
 }
 
+/// The item's text as a message says it: ending like a sentence, so that a template can
+/// write "{value_intro}: {value}" and go on with the next sentence.
+pub fn as_sentence(text: &str) -> String {
+    let text = text.trim();
+    match text.chars().last() {
+        Some('.' | '!' | '?' | '"' | ')') | None => text.to_string(),
+        Some(_) => format!("{text}."),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use chrono::NaiveDateTime;
@@ -120,6 +130,19 @@ mod tests {
         // Carried out of order (an item added later for the prospect): the earliest left.
         assert_eq!(next(&[3]), Some(2));
         assert_eq!(next(&[1, 2, 3]), None);
+    }
+
+    #[test]
+    fn an_item_reads_as_a_sentence() {
+        assert_eq!(
+            as_sentence(" Most clinics save a third "),
+            "Most clinics save a third."
+        );
+        assert_eq!(
+            as_sentence("Which room do they avoid?"),
+            "Which room do they avoid?"
+        );
+        assert_eq!(as_sentence("Done."), "Done.");
     }
 
     #[test]

@@ -389,6 +389,10 @@ Definitions:
              an earlier day; open while the time is still to come. Counted by promised date.
   closed     Files closed in the period, by the reason they are closed for now.
   weekly     Touches in each of the 8 weeks (Monday to Sunday) ending with the week of --until.
+  value items
+             Each value item carried by touches in the period (the item `log` recorded on
+             an attempt of the touch), with those touches and how many were answered, best
+             reply rate first.
 
 The period runs from --since (default: the first attempt) to --until (default: today), both
 included; a touch belongs to it by its date.";

@@ -23,7 +23,7 @@ impl ValueKind {
         match self {
             ValueKind::Tip => "a tip",
             ValueKind::Figure => "a figure worth knowing",
-            ValueKind::Testimonial => "what one of our customers told us",
+            ValueKind::Testimonial => "a customer's story",
             ValueKind::Question => "a question",
         }
     }

@@ -294,6 +294,31 @@ impl Tracker {
         ))
     }
 
+    /// The value items carried by touches from `since` to `until` (today if `None`), ranked
+    /// by reply rate (see [`stats::rank_value_items`]).
+    pub fn value_stats(
+        &self,
+        since: Option<NaiveDate>,
+        until: Option<NaiveDate>,
+    ) -> Result<Vec<stats::ItemTally>> {
+        let until = until.unwrap_or(self.today());
+        let reader = self.store.reader();
+        let carried: std::collections::BTreeMap<i64, i64> =
+            reader.all_value_uses()?.into_iter().collect();
+        if carried.is_empty() {
+            return Ok(Vec::new());
+        }
+        let attempts = reader.attempts_between(None, Some(stats::horizon(until, &self.config)))?;
+        Ok(stats::rank_value_items(
+            &attempts,
+            &reader.prospects(None)?,
+            &reader.value_items()?,
+            &carried,
+            &self.config,
+            Period { since, until },
+        ))
+    }
+
     /// A prospect with the explanation of its next action, rule by rule (`why`).
     pub fn explain(&self, id: ProspectId) -> Result<(Prospect, Explanation)> {
         let prospect = self.prospect(id)?;

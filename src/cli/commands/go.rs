@@ -1,0 +1,434 @@
+//! `followup go`: today's list worked in one sitting, one action at a time. Each card shows
+//! the action as `today` has it; one key picks the outcome, optional prompts add a promise,
+//! an agreed date or a note, and Enter writes the entry through the same function as
+//! `followup log`, in one transaction. Nothing is kept in memory that the database does not
+//! already hold, so quitting, Ctrl-C or a closed terminal loses no entry made.
+
+mod keys;
+mod prompts;
+mod queue;
+
+use std::io::{IsTerminal, Write};
+
+use chrono::{NaiveDateTime, NaiveTime};
+use crossterm::style::{PrintStyledContent, Stylize};
+
+use super::log;
+use super::non_blank;
+use crate::cli::args::GoArgs;
+use crate::cli::output;
+use crate::cli::session::Session;
+use crate::domain::{Outcome, ProspectId, Step};
+use crate::error::{Error, Result};
+use crate::render::card::{self, Around};
+use crate::render::dossier::{self, DossierView};
+use crate::render::sanitize::{self, clean};
+use crate::render::view::ActionView;
+use crate::render::{Width, day, plural, table};
+use crate::tracker::{Due, LogEntry, Tracker};
+use crate::{when, zones};
+use keys::Key;
+use prompts::{Answer, Look};
+use queue::{Entry, Queue};
+
+pub fn run(args: GoArgs, session: Session) -> Result<String> {
+    if args.no_input {
+        return Err(refused("--no-input says not to ask for keys"));
+    }
+    if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
+        return Err(refused("standard input or output is not a terminal"));
+    }
+    let look = Look {
+        colour: colour_allowed(),
+    };
+    let mut tracker = session.tracker()?;
+    let ids = tracker.fresh(|fresh| {
+        let morning = fresh.morning()?;
+        Ok(morning.kept.iter().map(|due| due.prospect.id).collect())
+    })?;
+    Sitting {
+        tracker,
+        queue: Queue::new(ids),
+        screen: Screen { look },
+    }
+    .run()
+}
+
+/// Why `go` cannot run here, and what to use instead.
+fn refused(why: &str) -> Error {
+    Error::Invalid(format!(
+        "go works the list with keys on a terminal, and {why}; use `followup today` for the \
+         list and `followup log` for each action"
+    ))
+}
+
+/// Colour and bold unless `NO_COLOR` is set to something (no-color.org).
+fn colour_allowed() -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty())
+}
+
+/// How a sitting ends.
+enum Flow {
+    /// On to the next action.
+    Next,
+    /// `q` or Ctrl-C; with Ctrl-C in the middle of an entry, whose it was.
+    Stop(Option<String>),
+}
+
+/// What became of an outcome key.
+enum Done {
+    Logged,
+    Back,
+    Stop,
+}
+
+/// The optional parts of an entry, asked after its outcome.
+#[derive(Default)]
+struct Draft {
+    promise: Option<NaiveDateTime>,
+    next: Option<chrono::NaiveDate>,
+    note: Option<String>,
+}
+
+struct Sitting {
+    tracker: Tracker,
+    queue: Queue,
+    screen: Screen,
+}
+
+impl Sitting {
+    fn run(mut self) -> Result<String> {
+        let total = self.queue.place().1;
+        self.screen.say(&format!(
+            "{}: {} to work. ? lists the keys.\n\n",
+            day(self.tracker.today()),
+            plural(total as i64, "action")
+        ))?;
+        let stopped = loop {
+            let Some(id) = self.queue.current() else {
+                if self.queue.skipped() == 0 {
+                    break None;
+                }
+                self.screen.say(&wrap(
+                    &format!(
+                        "That is the end of the list, with {} skipped: Enter goes through them \
+                         again, q finishes.",
+                        self.queue.skipped()
+                    ),
+                    "",
+                ))?;
+                match keys::read()? {
+                    Key::Enter => {
+                        self.queue.again();
+                        continue;
+                    }
+                    Key::Char('q') | Key::Stop => break None,
+                    _ => continue,
+                }
+            };
+            match self.action(id)? {
+                Flow::Next => {}
+                Flow::Stop(name) => break name,
+            }
+        };
+        let mut out = String::from("\n");
+        if let Some(name) = stopped {
+            out.push_str(&wrap(
+                &format!("Stopped: nothing was written for {}.", clean(&name)),
+                "",
+            ));
+        }
+        out.push_str(&card::summary(&self.queue.tally(), output::width()));
+        Ok(out)
+    }
+
+    /// Shows the action of prospect `id` and acts on keys until it is logged or skipped.
+    fn action(&mut self, id: ProspectId) -> Result<Flow> {
+        let width = output::width();
+        let today = self.tracker.today();
+        let now = self.tracker.now();
+        let dossier = self.tracker.dossier(id)?;
+        let name = dossier.prospect.contact.name.clone();
+        let Some(due) = dossier.next.clone().filter(|due| due.action.due <= today) else {
+            // Logged by another command since the list was read.
+            self.queue.drop_current();
+            self.screen.say(&wrap(
+                &format!("{}: nothing is due any more; moving on.", clean(&name)),
+                "",
+            ))?;
+            return Ok(Flow::Next);
+        };
+        let view = ActionView::new(&due, self.tracker.config(), now);
+        let around = Around {
+            place: self.queue.place(),
+            last_note: dossier
+                .attempts
+                .iter()
+                .rev()
+                .find_map(|attempt| attempt.note.clone()),
+            their_now: their_now(&view, self.tracker.config(), now),
+        };
+        self.screen.say("\n")?;
+        self.screen.heading(&card::heading(&view, &around, width))?;
+        self.screen.say(&card::body(&view, &around, width))?;
+        self.screen
+            .say(&card::keys(view.channel, view.step, width))?;
+        loop {
+            match keys::read()? {
+                Key::Char('k') => {
+                    self.queue.skip();
+                    self.screen.say(&wrap(
+                        &format!("Skipped: {} stays due.", clean(&name)),
+                        "  ",
+                    ))?;
+                    return Ok(Flow::Next);
+                }
+                Key::Char('u') => {
+                    if self.undo()? {
+                        return Ok(Flow::Next);
+                    }
+                }
+                Key::Char('o') => {
+                    let file = DossierView::new(&dossier, self.tracker.config(), now);
+                    self.screen
+                        .say(&format!("\n{}\n", dossier::render(&file, width)))?;
+                    self.screen
+                        .say(&card::keys(view.channel, view.step, width))?;
+                }
+                Key::Char('?') => {
+                    self.screen.say(&card::help(width))?;
+                }
+                Key::Char('q') | Key::Stop => return Ok(Flow::Stop(None)),
+                Key::Char(key) => {
+                    let outcome = view
+                        .channel
+                        .filter(|_| view.step != Step::Close)
+                        .and_then(|channel| card::outcome_of(key, channel));
+                    let Some(outcome) = outcome else {
+                        self.screen.say(&wrap(
+                            &format!("{key}: not a key here; ? lists them."),
+                            "  ",
+                        ))?;
+                        continue;
+                    };
+                    match self.entry(&view, &due, outcome)? {
+                        Done::Logged => return Ok(Flow::Next),
+                        Done::Back => {
+                            self.screen
+                                .say(&card::keys(view.channel, view.step, width))?
+                        }
+                        Done::Stop => return Ok(Flow::Stop(Some(name))),
+                    }
+                }
+                Key::Enter | Key::Back => {
+                    self.screen
+                        .say(&wrap("Press the key of an outcome; ? lists them.", "  "))?;
+                }
+            }
+        }
+    }
+
+    /// After an outcome key: the optional prompts, then Enter writes the entry.
+    fn entry(&mut self, view: &ActionView, due: &Due, outcome: Outcome) -> Result<Done> {
+        let now = self.tracker.now();
+        let look = self.screen.look;
+        let mut draft = Draft::default();
+        self.screen
+            .say(&card::after_outcome(outcome, output::width()))?;
+        loop {
+            let asked = match keys::read()? {
+                Key::Char('p') => {
+                    let default = self.default_promise(due)?;
+                    prompts::promise(&default, now, look)?.map_into(|at| draft.promise = Some(at))
+                }
+                Key::Char('x') => prompts::next(now, look)?.map_into(|on| draft.next = Some(on)),
+                Key::Char('t') => prompts::note(look)?.map_into(|note| draft.note = Some(note)),
+                Key::Enter if self.write(view, outcome, &draft)? => return Ok(Done::Logged),
+                Key::Enter => continue,
+                Key::Back => return Ok(Done::Back),
+                Key::Stop => return Ok(Done::Stop),
+                Key::Char(_) => {
+                    self.screen
+                        .say(&card::after_outcome(outcome, output::width()))?;
+                    continue;
+                }
+            };
+            // Given or not, what Enter would now log.
+            if asked == Answer::Stop {
+                return Ok(Done::Stop);
+            }
+            self.screen.say(&card::draft(
+                outcome,
+                draft.promise,
+                draft.next,
+                draft.note.as_deref(),
+                output::width(),
+            ))?;
+        }
+    }
+
+    /// Writes the entry as `log` would; false, with the reason on screen, when `log` would
+    /// refuse it (a promise on a day off): the draft can then be changed.
+    fn write(&mut self, view: &ActionView, outcome: Outcome, draft: &Draft) -> Result<bool> {
+        let entry = LogEntry {
+            channel: view.channel,
+            outcome: Some(outcome),
+            at: None,
+            promise: draft.promise,
+            next: draft.next,
+            note: non_blank(draft.note.clone()),
+            ground_rules: false,
+            reopen: false,
+            force: false,
+        };
+        let was = self.tracker.prospect(view.id)?.status;
+        let logged = match log::write(&mut self.tracker, view.id, entry) {
+            Ok(logged) => logged,
+            Err(error) if error.exit_code() == 2 => {
+                self.screen.say(&wrap(
+                    &format!("Not logged: {error}. Change it, or Esc goes back."),
+                    "  ",
+                ))?;
+                return Ok(false);
+            }
+            Err(error) => return Err(error),
+        };
+        let config = self.tracker.config();
+        let next = logged
+            .next
+            .as_ref()
+            .map(|due| ActionView::new(due, config, self.tracker.now()));
+        let theirs = zones::named(logged.prospect.contact.time_zone.as_deref());
+        let said = log::describe(
+            &logged,
+            next.as_ref(),
+            was,
+            false,
+            theirs,
+            config.zones.mine,
+        );
+        let said: Vec<String> = said.lines().map(|line| wrap(line, "  ")).collect();
+        self.screen.say(&format!("\n{}\n", said.concat()))?;
+        self.queue.logged(Entry {
+            prospect: view.id,
+            name: logged.prospect.contact.name.clone(),
+            attempt: logged.attempt.id,
+            promise: logged.attempt.promise,
+        });
+        Ok(true)
+    }
+
+    /// `u`: takes back the last entry of this sitting, as `followup undo` would, if it is
+    /// still the last attempt on file. True when it did: its action is current again.
+    fn undo(&mut self) -> Result<bool> {
+        let Some(last) = self.queue.last().cloned() else {
+            self.screen
+                .say(&wrap("Nothing logged in this sitting to take back.", "  "))?;
+            return Ok(false);
+        };
+        let still_last = self
+            .tracker
+            .undo_plan()?
+            .is_some_and(|plan| plan.last.attempt.id == last.attempt);
+        if !still_last {
+            self.screen.say(&wrap(
+                "Another attempt was logged since, outside this sitting; `followup undo` shows \
+                 and takes back the last one.",
+                "  ",
+            ))?;
+            return Ok(false);
+        }
+        let undone = self.tracker.undo(last.attempt)?;
+        let said = super::undo::said(&self.tracker, &undone)?;
+        let said: Vec<String> = said.lines().map(|line| wrap(line, "  ")).collect();
+        self.screen.say(&format!("\n{}\n", said.concat()))?;
+        self.queue.undone();
+        Ok(true)
+    }
+
+    /// What the promise prompt offers: the day the next touch falls due if this one goes
+    /// unanswered, at the cadence's promise_time (or the time a bare date stands for).
+    fn default_promise(&self, due: &Due) -> Result<String> {
+        let calendar = &self.tracker.config().calendar;
+        let today = self.tracker.today();
+        let on = due
+            .following
+            .filter(|day| *day > today)
+            .unwrap_or_else(|| calendar.add_business_days(today, 1));
+        let time: NaiveTime = self
+            .tracker
+            .cadence_of(&due.prospect)?
+            .promise_time
+            .unwrap_or(when::DEFAULT_TIME);
+        Ok(format!(
+            "{} {}",
+            on.format("%Y-%m-%d"),
+            time.format("%H:%M")
+        ))
+    }
+}
+
+impl<T> Answer<T> {
+    /// Keeps a given answer with `keep`; what is left says whether to stop.
+    fn map_into(self, keep: impl FnOnce(T)) -> Answer<()> {
+        match self {
+            Answer::Given(value) => {
+                keep(value);
+                Answer::Given(())
+            }
+            Answer::Back => Answer::Back,
+            Answer::Stop => Answer::Stop,
+        }
+    }
+}
+
+/// Their clock now, and where, when their zone keeps another time than yours.
+fn their_now(
+    view: &ActionView,
+    config: &crate::config::Config,
+    now: NaiveDateTime,
+) -> Option<(NaiveDateTime, String)> {
+    let theirs = zones::named(view.prospect_tz.as_deref())?;
+    let mine = config.zones.mine;
+    if zones::same_clock(theirs, mine) {
+        return None;
+    }
+    let at = zones::convert(now, mine, theirs).ok()?;
+    Some((at, zones::city(theirs)))
+}
+
+/// A line of running text wrapped to the terminal, under `indent`.
+fn wrap(text: &str, indent: &str) -> String {
+    let width: Width = output::width();
+    let mut out = table::hanging(text, indent, &format!("{indent}  "), width);
+    out.push('\n');
+    out
+}
+
+/// The terminal, written to as text goes: each card as soon as it is ready.
+struct Screen {
+    look: Look,
+}
+
+impl Screen {
+    fn say(&self, text: &str) -> Result<()> {
+        let mut stdout = std::io::stdout().lock();
+        stdout
+            .write_all(sanitize::for_terminal(text).as_bytes())
+            .and_then(|()| stdout.flush())
+            .map_err(Error::Stdout)
+    }
+
+    /// A card's heading: bold where colour is allowed.
+    fn heading(&self, text: &str) -> Result<()> {
+        if !self.look.colour {
+            return self.say(&format!("{text}\n"));
+        }
+        let mut stdout = std::io::stdout().lock();
+        let text = sanitize::for_terminal(text).into_owned();
+        crossterm::queue!(stdout, PrintStyledContent(text.bold()))
+            .and_then(|()| stdout.write_all(b"\n"))
+            .and_then(|()| stdout.flush())
+            .map_err(Error::Stdout)
+    }
+}

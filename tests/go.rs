@@ -266,3 +266,15 @@ fn piped_or_told_not_to_ask_go_refuses_and_points_at_today_and_log() {
     }
     assert_eq!(f.show(1)["attempts"].as_array().map(Vec::len), Some(0));
 }
+
+#[test]
+fn a_day_with_nothing_due_says_what_today_says_and_ends() {
+    let Some(tmux) = Tmux::start("empty") else {
+        return;
+    };
+    let mut f = book();
+    f.at("2026-11-22");
+    let pane = tmux.open(&f, 80, &["go"], &[]);
+    pane.expect("Nothing due today (Sun 2026-11-22). Next: Ann Ames (first) on Mon");
+    assert_eq!(pane.status(), 0);
+}

@@ -17,14 +17,14 @@ use super::log;
 use super::non_blank;
 use crate::cli::args::GoArgs;
 use crate::cli::output;
-use crate::cli::session::Session;
+use crate::cli::session::{Clock, Session};
 use crate::domain::{Outcome, ProspectId, Step};
 use crate::error::{Error, Result};
 use crate::render::card::{self, Around};
 use crate::render::dossier::{self, DossierView};
 use crate::render::sanitize::{self, clean};
 use crate::render::view::ActionView;
-use crate::render::{Width, day, plural, table};
+use crate::render::{Width, agenda, day, plural, table};
 use crate::tracker::{Due, LogEntry, Tracker};
 use crate::{when, zones};
 use keys::Key;
@@ -41,13 +41,30 @@ pub fn run(args: GoArgs, session: Session) -> Result<String> {
     let look = Look {
         colour: colour_allowed(),
     };
+    let clock = session.clock;
     let mut tracker = session.tracker()?;
-    let ids = tracker.fresh(|fresh| {
+    let width = output::width();
+    let (ids, empty) = tracker.fresh(|fresh| {
         let morning = fresh.morning()?;
-        Ok(morning.kept.iter().map(|due| due.prospect.id).collect())
+        let ids: Vec<ProspectId> = morning.kept.iter().map(|due| due.prospect.id).collect();
+        if !ids.is_empty() {
+            return Ok((ids, None));
+        }
+        // Nothing to work: what `today` says on such a day.
+        let now = fresh.now();
+        let next = fresh
+            .next_after_today()?
+            .map(|due| ActionView::new(&due, fresh.config(), now));
+        let any_prospect = next.is_some() || fresh.store().reader().has_prospects()?;
+        let text = agenda::render_empty(fresh.today(), next.as_ref(), any_prospect, width);
+        Ok((ids, Some(text)))
     })?;
+    if let Some(text) = empty {
+        return Ok(text);
+    }
     Sitting {
         tracker,
+        clock,
         queue: Queue::new(ids),
         screen: Screen { look },
     }
@@ -92,6 +109,9 @@ struct Draft {
 
 struct Sitting {
     tracker: Tracker,
+    /// Read again before each card and each entry: a sitting lasts, and every attempt is
+    /// logged at the moment its key was pressed, as `log` run then would log it.
+    clock: Clock,
     queue: Queue,
     screen: Screen,
 }
@@ -144,6 +164,7 @@ impl Sitting {
 
     /// Shows the action of prospect `id` and acts on keys until it is logged or skipped.
     fn action(&mut self, id: ProspectId) -> Result<Flow> {
+        self.tracker.set_now(self.clock.now());
         let width = output::width();
         let today = self.tracker.today();
         let now = self.tracker.now();
@@ -270,6 +291,7 @@ impl Sitting {
     /// Writes the entry as `log` would; false, with the reason on screen, when `log` would
     /// refuse it (a promise on a day off): the draft can then be changed.
     fn write(&mut self, view: &ActionView, outcome: Outcome, draft: &Draft) -> Result<bool> {
+        self.tracker.set_now(self.clock.now());
         let entry = LogEntry {
             channel: view.channel,
             outcome: Some(outcome),

@@ -120,7 +120,7 @@ impl Sitting {
     fn run(mut self) -> Result<String> {
         let total = self.queue.place().1;
         self.screen.say(&format!(
-            "{}: {} to work. ? lists the keys.\n\n",
+            "{}: {} to work. ? lists the keys.\n",
             day(self.tracker.today()),
             plural(total as i64, "action")
         ))?;
@@ -199,7 +199,7 @@ impl Sitting {
                 Key::Char('k') => {
                     self.queue.skip();
                     self.screen.say(&wrap(
-                        &format!("Skipped: {} stays due.", clean(&name)),
+                        &format!("\nSkipped: {} stays due.", clean(&name)),
                         "  ",
                     ))?;
                     return Ok(Flow::Next);
@@ -330,7 +330,7 @@ impl Sitting {
             config.zones.mine,
         );
         let said: Vec<String> = said.lines().map(|line| wrap(line, "  ")).collect();
-        self.screen.say(&format!("\n{}\n", said.concat()))?;
+        self.screen.say(&format!("\n{}", said.concat()))?;
         self.queue.logged(Entry {
             prospect: view.id,
             name: logged.prospect.contact.name.clone(),
@@ -363,7 +363,7 @@ impl Sitting {
         let undone = self.tracker.undo(last.attempt)?;
         let said = super::undo::said(&self.tracker, &undone)?;
         let said: Vec<String> = said.lines().map(|line| wrap(line, "  ")).collect();
-        self.screen.say(&format!("\n{}\n", said.concat()))?;
+        self.screen.say(&format!("\n{}", said.concat()))?;
         self.queue.undone();
         Ok(true)
     }

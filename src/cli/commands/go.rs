@@ -308,7 +308,10 @@ impl Sitting {
             Ok(logged) => logged,
             Err(error) if error.exit_code() == 2 => {
                 self.screen.say(&wrap(
-                    &format!("Not logged: {error}. Change it, or Esc goes back."),
+                    &format!(
+                        "Not logged, as `followup log` would refuse it: {error}. Here, p and x \
+                         change the dates; Esc goes back."
+                    ),
                     "  ",
                 ))?;
                 return Ok(false);

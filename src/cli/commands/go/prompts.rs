@@ -42,7 +42,12 @@ pub fn promise(default: &str, now: NaiveDateTime, look: Look) -> Result<Answer<N
     let answer = inquire::Text::new("Promise a call back at:")
         .with_default(default)
         .with_help_message("tomorrow 08:15, fri 14:30 or a date; Esc goes back")
-        .with_validator(move |text: &str| Ok(valid(parse(text).map(|_| ()))))
+        .with_validator(move |text: &str| {
+            Ok(valid(
+                parse(text).is_ok(),
+                "not a date and time: try tomorrow 08:15, fri 14:30 or 2026-12-03 09:00",
+            ))
+        })
         .with_render_config(look.config())
         .prompt();
     Ok(answered(answer)?.map(|text| parse(&text).ok()))
@@ -53,7 +58,12 @@ pub fn next(now: NaiveDateTime, look: Look) -> Result<Answer<NaiveDate>> {
     let parse = move |text: &str| when::parse_date(text, now);
     let answer = inquire::Text::new("Agreed next date:")
         .with_help_message("fri, 2026-12-10, tomorrow; Esc goes back")
-        .with_validator(move |text: &str| Ok(valid(parse(text).map(|_| ()))))
+        .with_validator(move |text: &str| {
+            Ok(valid(
+                parse(text).is_ok(),
+                "not a date: try fri, tomorrow or 2026-12-10",
+            ))
+        })
         .with_render_config(look.config())
         .prompt();
     Ok(answered(answer)?.map(|text| parse(&text).ok()))
@@ -68,10 +78,13 @@ pub fn note(look: Look) -> Result<Answer<String>> {
     Ok(answered(answer)?.map(Some))
 }
 
-fn valid(parsed: std::result::Result<(), when::BadWhen>) -> Validation {
-    match parsed {
-        Ok(()) => Validation::Valid,
-        Err(bad) => Validation::Invalid(bad.to_string().into()),
+/// The answer is taken, or refused with `why`: short enough for an 80-column line, where
+/// the full error of `log` would wrap.
+fn valid(parsed: bool, why: &str) -> Validation {
+    if parsed {
+        Validation::Valid
+    } else {
+        Validation::Invalid(why.into())
     }
 }
 

@@ -278,3 +278,31 @@ fn a_day_with_nothing_due_says_what_today_says_and_ends() {
     pane.expect("Nothing due today (Sun 2026-11-22). Next: Ann Ames (first) on Mon");
     assert_eq!(pane.status(), 0);
 }
+
+#[test]
+fn an_entry_log_would_refuse_is_not_written_and_can_be_changed() {
+    let Some(tmux) = Tmux::start("refused") else {
+        return;
+    };
+    let mut f = book();
+    f.at("2026-11-27T09:00");
+    let pane = tmux.open(&f, 80, &["go"], &[]);
+    when_shown(&pane, "1 of 6: Ann Ames", &["v"]);
+    when_shown(&pane, "voicemail: p promise", &["p"]);
+    pane.expect("Promise a call back at:");
+    pane.type_text("sat 10:00");
+    pane.press(&["Enter"]);
+    when_shown(&pane, "To log: voicemail, promise Sat 2026-11-28 10:00.", &["Enter"]);
+    pane.expect("Not logged, as `followup log` would refuse it");
+    assert_eq!(f.show(1)["attempts"].as_array().map(Vec::len), Some(0));
+    pane.press(&["p"]);
+    pane.expect("Promise a call back at:");
+    pane.type_text("mon 10:00");
+    pane.press(&["Enter"]);
+    when_shown(&pane, "To log: voicemail, promise Mon 2026-11-30 10:00.", &["Enter"]);
+    when_shown(&pane, "Logged call (voicemail) with Ann Ames", &["q"]);
+    assert_eq!(pane.status(), 0);
+    let attempts = f.show(1)["attempts"].clone();
+    assert_eq!(attempts.as_array().map(Vec::len), Some(1), "{attempts}");
+    assert_eq!(attempts[0]["promise"], "2026-11-30T10:00:00");
+}

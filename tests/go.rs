@@ -292,14 +292,22 @@ fn an_entry_log_would_refuse_is_not_written_and_can_be_changed() {
     pane.expect("Promise a call back at:");
     pane.type_text("sat 10:00");
     pane.press(&["Enter"]);
-    when_shown(&pane, "To log: voicemail, promise Sat 2026-11-28 10:00.", &["Enter"]);
+    when_shown(
+        &pane,
+        "To log: voicemail, promise Sat 2026-11-28 10:00.",
+        &["Enter"],
+    );
     pane.expect("Not logged, as `followup log` would refuse it");
     assert_eq!(f.show(1)["attempts"].as_array().map(Vec::len), Some(0));
     pane.press(&["p"]);
     pane.expect("Promise a call back at:");
     pane.type_text("mon 10:00");
     pane.press(&["Enter"]);
-    when_shown(&pane, "To log: voicemail, promise Mon 2026-11-30 10:00.", &["Enter"]);
+    when_shown(
+        &pane,
+        "To log: voicemail, promise Mon 2026-11-30 10:00.",
+        &["Enter"],
+    );
     when_shown(&pane, "Logged call (voicemail) with Ann Ames", &["q"]);
     assert_eq!(pane.status(), 0);
     let attempts = f.show(1)["attempts"].clone();

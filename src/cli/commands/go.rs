@@ -4,32 +4,33 @@
 //! `followup log`, in one transaction. Nothing is kept in memory that the database does not
 //! already hold, so quitting, Ctrl-C or a closed terminal loses no entry made.
 
+mod entry;
 mod keys;
 mod prompts;
 mod queue;
+mod screen;
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 
-use chrono::{NaiveDateTime, NaiveTime};
-use crossterm::style::{PrintStyledContent, Stylize};
+use chrono::NaiveDateTime;
 
-use super::log;
-use super::non_blank;
 use crate::cli::args::GoArgs;
 use crate::cli::output;
 use crate::cli::session::{Clock, Session};
-use crate::domain::{Outcome, ProspectId, Step};
+use crate::domain::{ProspectId, Step};
 use crate::error::{Error, Result};
 use crate::render::card::{self, Around};
 use crate::render::dossier::{self, DossierView};
-use crate::render::sanitize::{self, clean};
+use crate::render::sanitize::clean;
 use crate::render::view::ActionView;
-use crate::render::{Width, agenda, day, plural, table};
-use crate::tracker::{Due, LogEntry, Tracker};
-use crate::{when, zones};
+use crate::render::{agenda, day, plural};
+use crate::tracker::Tracker;
+use crate::zones;
+use entry::Done;
 use keys::Key;
-use prompts::{Answer, Look};
-use queue::{Entry, Queue};
+use prompts::Look;
+use queue::Queue;
+use screen::{Screen, colour_allowed, wrap};
 
 pub fn run(args: GoArgs, session: Session) -> Result<String> {
     if args.no_input {
@@ -79,32 +80,12 @@ fn refused(why: &str) -> Error {
     ))
 }
 
-/// Colour and bold unless `NO_COLOR` is set to something (no-color.org).
-fn colour_allowed() -> bool {
-    std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty())
-}
-
 /// How a sitting ends.
 enum Flow {
     /// On to the next action.
     Next,
     /// `q` or Ctrl-C; with Ctrl-C in the middle of an entry, whose it was.
     Stop(Option<String>),
-}
-
-/// What became of an outcome key.
-enum Done {
-    Logged,
-    Back,
-    Stop,
-}
-
-/// The optional parts of an entry, asked after its outcome.
-#[derive(Default)]
-struct Draft {
-    promise: Option<NaiveDateTime>,
-    next: Option<chrono::NaiveDate>,
-    note: Option<String>,
 }
 
 struct Sitting {
@@ -249,100 +230,6 @@ impl Sitting {
         }
     }
 
-    /// After an outcome key: the optional prompts, then Enter writes the entry.
-    fn entry(&mut self, view: &ActionView, due: &Due, outcome: Outcome) -> Result<Done> {
-        let now = self.tracker.now();
-        let look = self.screen.look;
-        let mut draft = Draft::default();
-        self.screen
-            .say(&card::after_outcome(outcome, output::width()))?;
-        loop {
-            let asked = match keys::read()? {
-                Key::Char('p') => {
-                    let default = self.default_promise(due)?;
-                    prompts::promise(&default, now, look)?.map_into(|at| draft.promise = Some(at))
-                }
-                Key::Char('x') => prompts::next(now, look)?.map_into(|on| draft.next = Some(on)),
-                Key::Char('t') => prompts::note(look)?.map_into(|note| draft.note = Some(note)),
-                Key::Enter if self.write(view, outcome, &draft)? => return Ok(Done::Logged),
-                Key::Enter => continue,
-                Key::Back => return Ok(Done::Back),
-                Key::Stop => return Ok(Done::Stop),
-                Key::Char(_) => {
-                    self.screen
-                        .say(&card::after_outcome(outcome, output::width()))?;
-                    continue;
-                }
-            };
-            // Given or not, what Enter would now log.
-            if asked == Answer::Stop {
-                return Ok(Done::Stop);
-            }
-            self.screen.say(&card::draft(
-                outcome,
-                draft.promise,
-                draft.next,
-                draft.note.as_deref(),
-                output::width(),
-            ))?;
-        }
-    }
-
-    /// Writes the entry as `log` would; false, with the reason on screen, when `log` would
-    /// refuse it (a promise on a day off): the draft can then be changed.
-    fn write(&mut self, view: &ActionView, outcome: Outcome, draft: &Draft) -> Result<bool> {
-        self.tracker.set_now(self.clock.now());
-        let entry = LogEntry {
-            channel: view.channel,
-            outcome: Some(outcome),
-            at: None,
-            promise: draft.promise,
-            next: draft.next,
-            note: non_blank(draft.note.clone()),
-            ground_rules: false,
-            reopen: false,
-            force: false,
-        };
-        let was = self.tracker.prospect(view.id)?.status;
-        let logged = match log::write(&mut self.tracker, view.id, entry) {
-            Ok(logged) => logged,
-            Err(error) if error.exit_code() == 2 => {
-                self.screen.say(&wrap(
-                    &format!(
-                        "Not logged, as `followup log` would refuse it: {error}. Here, p and x \
-                         change the dates; Esc goes back."
-                    ),
-                    "  ",
-                ))?;
-                return Ok(false);
-            }
-            Err(error) => return Err(error),
-        };
-        let config = self.tracker.config();
-        let next = logged
-            .next
-            .as_ref()
-            .map(|due| ActionView::new(due, config, self.tracker.now()));
-        let theirs = zones::named(logged.prospect.contact.time_zone.as_deref());
-        let said = log::describe(
-            &logged,
-            next.as_ref(),
-            was,
-            false,
-            theirs,
-            config.zones.mine,
-        );
-        let said: Vec<String> = said.lines().map(|line| wrap(line, "  ")).collect();
-        self.screen.say(&format!("\n{}", said.concat()))?;
-        self.queue.logged(Entry {
-            prospect: view.id,
-            name: logged.prospect.contact.name.clone(),
-            attempt: logged.attempt.id,
-            promise: logged.attempt.promise,
-        });
-        Ok(true)
-    }
-
     /// `u`: takes back the last entry of this sitting, as `followup undo` would, if it is
     /// still the last attempt on file. True when it did: its action is current again.
     fn undo(&mut self) -> Result<bool> {
@@ -370,41 +257,6 @@ impl Sitting {
         self.queue.undone();
         Ok(true)
     }
-
-    /// What the promise prompt offers: the day the next touch falls due if this one goes
-    /// unanswered, at the cadence's promise_time (or the time a bare date stands for).
-    fn default_promise(&self, due: &Due) -> Result<String> {
-        let calendar = &self.tracker.config().calendar;
-        let today = self.tracker.today();
-        let on = due
-            .following
-            .filter(|day| *day > today)
-            .unwrap_or_else(|| calendar.add_business_days(today, 1));
-        let time: NaiveTime = self
-            .tracker
-            .cadence_of(&due.prospect)?
-            .promise_time
-            .unwrap_or(when::DEFAULT_TIME);
-        Ok(format!(
-            "{} {}",
-            on.format("%Y-%m-%d"),
-            time.format("%H:%M")
-        ))
-    }
-}
-
-impl<T> Answer<T> {
-    /// Keeps a given answer with `keep`; what is left says whether to stop.
-    fn map_into(self, keep: impl FnOnce(T)) -> Answer<()> {
-        match self {
-            Answer::Given(value) => {
-                keep(value);
-                Answer::Given(())
-            }
-            Answer::Back => Answer::Back,
-            Answer::Stop => Answer::Stop,
-        }
-    }
 }
 
 /// Their clock now, and where, when their zone keeps another time than yours.
@@ -420,40 +272,4 @@ fn their_now(
     }
     let at = zones::convert(now, mine, theirs).ok()?;
     Some((at, zones::city(theirs)))
-}
-
-/// A line of running text wrapped to the terminal, under `indent`.
-fn wrap(text: &str, indent: &str) -> String {
-    let width: Width = output::width();
-    let mut out = table::hanging(text, indent, &format!("{indent}  "), width);
-    out.push('\n');
-    out
-}
-
-/// The terminal, written to as text goes: each card as soon as it is ready.
-struct Screen {
-    look: Look,
-}
-
-impl Screen {
-    fn say(&self, text: &str) -> Result<()> {
-        let mut stdout = std::io::stdout().lock();
-        stdout
-            .write_all(sanitize::for_terminal(text).as_bytes())
-            .and_then(|()| stdout.flush())
-            .map_err(Error::Stdout)
-    }
-
-    /// A card's heading: bold where colour is allowed.
-    fn heading(&self, text: &str) -> Result<()> {
-        if !self.look.colour {
-            return self.say(&format!("{text}\n"));
-        }
-        let mut stdout = std::io::stdout().lock();
-        let text = sanitize::for_terminal(text).into_owned();
-        crossterm::queue!(stdout, PrintStyledContent(text.bold()))
-            .and_then(|()| stdout.write_all(b"\n"))
-            .and_then(|()| stdout.flush())
-            .map_err(Error::Stdout)
-    }
 }

@@ -51,9 +51,19 @@ fn a_sitting_writes_what_the_same_log_commands_write() {
         return;
     };
     let sat = book();
-    let pane = tmux.open(&sat, 100, &["go"], &[]);
+    let pane = tmux.open(&sat, 100, &["go"], &[("TZ", "UTC")]);
     // Ann, a call: the keys, her file, then a voicemail with the promise offered and a note.
-    when_shown(&pane, "1 of 6: Ann Ames, Ames Dental", &["?"]);
+    pane.expect("1 of 6: Ann Ames, Ames Dental");
+    let card = pane.expect("k skip, u undo");
+    for line in [
+        "first, touch 1 of 8, due today",
+        "call 555-0111",
+        "Their time now: Mon 04:00 (New York)",
+        "Email beside the call, to ann@ames.example",
+    ] {
+        assert!(card.contains(line), "{line:?} is not on the card:\n{card}");
+    }
+    pane.press(&["?"]);
     when_shown(&pane, "Ctrl-C stops", &["o"]);
     when_shown(&pane, "No attempts logged yet.", &["v"]);
     when_shown(&pane, "voicemail: p promise", &["p"]);

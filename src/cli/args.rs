@@ -64,6 +64,10 @@ pub enum Command {
     )]
     Today(TodayArgs),
 
+    /// Work today's list one action at a time, logging each with a key
+    #[command(after_help = GO_HELP)]
+    Go(GoArgs),
+
     /// Close a file: won, lost, or no reply
     #[command(after_help = "Examples:\n  followup close dana --reason won\n  \
         followup close 3 --reason no-response            # comes back in recontact_after_days\n  \
@@ -256,6 +260,23 @@ fn log_help() -> String {
         outcomes.join("\n")
     )
 }
+
+/// `go --help`: the keys, and what is written when.
+const GO_HELP: &str = "\
+Example:
+  followup go
+
+Keys:
+  call       v voicemail, n no answer, c connected, r replied, m meeting, d declined
+  email      s sent, b bounced, r replied, m meeting, d declined
+  then       p promise a call back, x agreed next date, t note; Enter logs it, Esc goes back
+  any time   k skip for now, u undo the last entry of this sitting, o open the file,
+             q quit, ? the keys
+
+Each entry is written when Enter is pressed, in its own transaction, exactly as the same
+`followup log` would write it: quitting, Ctrl-C or a closed terminal loses nothing logged
+and writes nothing half-done. The list is today's, in its order. Without a terminal (or
+with --no-input) go refuses: use `followup today` and `followup log` there.";
 
 /// The file formats of `import` and `export`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -467,6 +488,15 @@ pub struct BackupArgs {
     pub cadence_file: CadenceFile,
     /// The file to write; it must not exist yet, nor end in -wal, -shm or -journal
     pub file: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct GoArgs {
+    #[command(flatten)]
+    pub cadence_file: CadenceFile,
+    /// Refuse instead of asking for keys, as a script would want
+    #[arg(long)]
+    pub no_input: bool,
 }
 
 #[derive(Debug, Args)]
@@ -862,6 +892,7 @@ impl Command {
             }
             Command::Log(args) => &args.cadence_file,
             Command::Today(args) => &args.cadence_file,
+            Command::Go(args) => &args.cadence_file,
             Command::Close(args) => &args.cadence_file,
             Command::Reopen(args) => &args.cadence_file,
             Command::Undo(args) => &args.cadence_file,

@@ -153,6 +153,9 @@ const MIGRATIONS: &[Migration] = &[
         -- The item the attempt's message carried (NULL: none, or logged before schema 6).
         ALTER TABLE attempts ADD COLUMN value_item INTEGER
             REFERENCES value_items (id) ON DELETE SET NULL;
+        -- Which items each prospect's touches carried, read once for a whole list.
+        CREATE INDEX attempts_by_value_item ON attempts (prospect_id, value_item)
+            WHERE value_item IS NOT NULL;
         -- 1 when this attempt's `log --ground-rules` put ground rules on a file that had none,
         -- so that `undo` can take them off again.
         ALTER TABLE attempts ADD COLUMN ground_rules_set INTEGER NOT NULL DEFAULT 0;

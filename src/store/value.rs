@@ -80,6 +80,17 @@ impl Reader<'_> {
         )
     }
 
+    /// `(prospect id, item id)` of every attempt whose message carried an item: what the
+    /// whole book's next items are picked from.
+    pub fn value_uses_by_prospect(&self) -> Result<Vec<(ProspectId, i64)>, StoreError> {
+        self.rows(
+            "SELECT prospect_id, value_item FROM attempts WHERE value_item IS NOT NULL",
+            [],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+            "reading the value items attempts carried",
+        )
+    }
+
     /// `(attempt id, item id)` of every attempt whose message carried an item, for `stats`.
     pub fn all_value_uses(&self) -> Result<Vec<(i64, i64)>, StoreError> {
         self.rows(

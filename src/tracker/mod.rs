@@ -97,8 +97,9 @@ pub struct Tracker {
     /// engine) and are recomputed in the first write, so a command that fails before writing
     /// leaves the file untouched.
     stale: bool,
-    /// Whether the store holds any value item, once read (see `next_value_item`).
-    has_value_items: std::cell::Cell<Option<bool>>,
+    /// The value items and their uses, once read (see `next_value_item`); `Some(None)`:
+    /// read, and no item was ever added. Every write forgets it.
+    value_book: std::cell::RefCell<Option<Option<std::rc::Rc<value::ValueBook>>>>,
 }
 
 impl Tracker {
@@ -114,7 +115,7 @@ impl Tracker {
             file_config,
             now,
             stale,
-            has_value_items: std::cell::Cell::new(None),
+            value_book: std::cell::RefCell::new(None),
         })
     }
 
@@ -183,6 +184,8 @@ impl Tracker {
             work(writer, config)
         })?;
         self.stale = false;
+        // What was written may be an item, or an attempt that carried one.
+        *self.value_book.borrow_mut() = None;
         Ok(value)
     }
 

@@ -1,6 +1,9 @@
 //! Value items: keeping them (`value add`, `value list`, `value remove`) and finding the one a
 //! prospect's next message carries, the one function every message goes through.
 
+use std::collections::HashMap;
+use std::rc::Rc;
+
 use chrono::NaiveDateTime;
 
 use crate::domain::checks;
@@ -14,6 +17,13 @@ use super::Tracker;
 
 /// The longest value item: a message carries it whole, so it stays a few sentences.
 pub const MAX_VALUE_CHARS: usize = 500;
+
+/// Every value item, and the items each prospect's touches carried.
+#[derive(Debug)]
+pub(super) struct ValueBook {
+    items: Vec<ValueItem>,
+    used: HashMap<ProspectId, Vec<i64>>,
+}
 
 /// What `value remove` did with an item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,21 +49,15 @@ impl Tracker {
     /// topic's, in the order added, skipping every item a touch of theirs already carried
     /// (see [`value::next_item`]). `None` when none is left.
     pub fn next_value_item(&self, prospect: &Prospect) -> Result<Option<ValueItem>> {
-        if !self.any_value_items()? {
+        let Some(book) = self.value_book()? else {
             return Ok(None);
-        }
-        let reader = self.store.reader();
-        let items = reader.value_items_for(prospect.id)?;
-        let used: Vec<i64> = reader
-            .value_uses(prospect.id)?
-            .into_iter()
-            .map(|(_, item)| item)
-            .collect();
+        };
+        let used = book.used.get(&prospect.id).map_or(&[][..], Vec::as_slice);
         Ok(value::next_item(
-            &items,
+            &book.items,
             prospect.id,
             prospect.contact.topic.as_deref(),
-            &used,
+            used,
         )
         .cloned())
     }
@@ -70,7 +74,7 @@ impl Tracker {
         channel: Channel,
         outcome: Outcome,
     ) -> Result<Option<i64>> {
-        if !value::delivered(channel, outcome) || !self.any_value_items()? {
+        if !value::delivered(channel, outcome) || self.value_book()?.is_none() {
             return Ok(None);
         }
         let uses = self.store.reader().value_uses(prospect.id)?;
@@ -88,15 +92,28 @@ impl Tracker {
         }
     }
 
-    /// Whether any value item was ever added, read once per tracker: a book without items
-    /// needs no lookup per prospect.
-    fn any_value_items(&self) -> Result<bool> {
-        if let Some(known) = self.has_value_items.get() {
-            return Ok(known);
+    /// Every item and what each prospect's touches carried, read once per tracker and again
+    /// after each write (see `Tracker::write`): a list of the whole book picks every
+    /// prospect's next item from it without a query each. `None` when no item was ever added.
+    fn value_book(&self) -> Result<Option<Rc<ValueBook>>> {
+        if let Some(book) = self.value_book.borrow().as_ref() {
+            return Ok(book.clone());
         }
-        let known = self.store.reader().has_value_items()?;
-        self.has_value_items.set(Some(known));
-        Ok(known)
+        let reader = self.store.reader();
+        let book = if reader.has_value_items()? {
+            let mut used: HashMap<ProspectId, Vec<i64>> = HashMap::new();
+            for (prospect, item) in reader.value_uses_by_prospect()? {
+                used.entry(prospect).or_default().push(item);
+            }
+            Some(Rc::new(ValueBook {
+                items: reader.value_items()?,
+                used,
+            }))
+        } else {
+            None
+        };
+        *self.value_book.borrow_mut() = Some(book.clone());
+        Ok(book)
     }
 
     /// Keeps a new value item for a prospect or a topic; returns it.
@@ -139,7 +156,6 @@ impl Tracker {
         let id = self.write(|writer, _| {
             Ok::<_, Error>(writer.insert_value_item(&owner, kind, text, now)?)
         })?;
-        self.has_value_items.set(Some(true));
         Ok(ValueItem {
             id,
             owner,
@@ -225,7 +241,6 @@ impl Tracker {
             }
             Ok::<_, Error>(())
         })?;
-        self.has_value_items.set(None);
         Ok((item, removed))
     }
 }

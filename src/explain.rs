@@ -365,6 +365,28 @@ impl Writer<'_> {
                 self.push("rule 7", text);
                 7
             }
+            Basis::Drip {
+                from,
+                after_touch,
+                every,
+            } => {
+                let since = if *after_touch {
+                    "the last drip touch was"
+                } else {
+                    "it was closed"
+                };
+                self.push(
+                    "drip",
+                    format!(
+                        "the file is closed{} and on the drip; {since} on {}: \
+                         drip_every_business_days = {every}: {}.",
+                        closed_reason(prospect),
+                        day(*from),
+                        self.adding(*from, *every)
+                    ),
+                );
+                7
+            }
             Basis::CloseOutPromised { last_touch } => {
                 self.push(
                     "rule 6",
@@ -715,7 +737,7 @@ pub fn rule_of(basis: &Basis) -> u8 {
         Basis::Gap { .. } | Basis::RescueSpan { .. } => 4,
         Basis::Assistant { .. } => 5,
         Basis::CloseOut { .. } | Basis::CloseOutPromised { .. } => 6,
-        Basis::Recontact { .. } => 7,
+        Basis::Recontact { .. } | Basis::Drip { .. } => 7,
     }
 }
 

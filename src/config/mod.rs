@@ -574,6 +574,12 @@ fn check_cadence(locator: &Locator, name: &str, raw: RawCadence) -> Result<Caden
         )?,
         promise_time,
         max_touches_per_day: per_day(locator, &table, raw.max_touches_per_day)?,
+        drip_every_business_days: optional(number(
+            "drip_every_business_days",
+            raw.drip_every_business_days,
+            crate::cadence::DEFAULT_DRIP_EVERY_BUSINESS_DAYS,
+            MAX_BUSINESS_DAYS,
+        )?),
     })
 }
 
@@ -596,6 +602,10 @@ pub fn describe(cadence: &Cadence) -> String {
     }
     if let Some(limit) = cadence.max_touches_per_day {
         parts.push(format!("at most {limit} a day"));
+    }
+    match cadence.drip_every_business_days {
+        Some(every) => parts.push(format!("lost deals drip every {every} business days")),
+        None => parts.push("no drip after a lost deal".to_string()),
     }
     parts.join(", ")
 }

@@ -67,13 +67,14 @@ pub fn reach(contact: &Contact, step: Step, promised: bool) -> Reach {
     }
     let preferred = if promised {
         Some(Preference::Call)
-    } else if step == Step::Drip {
-        Some(Preference::Email)
     } else {
         contact.prefers
     };
-    preferred
+    // A drip touch tries the address first, then goes the usual way.
+    let drip_first = (step == Step::Drip).then_some(Preference::Email);
+    drip_first
         .into_iter()
+        .chain(preferred)
         .chain(FALLBACK)
         .find_map(|preference| {
             detail(contact, preference).map(|to| Reach::On {

@@ -156,7 +156,7 @@ fn a_no_on_a_drip_touch_ends_the_drip() {
 
 #[test]
 fn drip_goes_with_lost_only_and_not_with_a_recontact_date() {
-    let mut f = Followup::new();
+    let f = Followup::new();
     f.add("Dana Whitfield", &DANA);
     f.run(&["close", "dana", "--reason", "won", "--drip"])
         .fails(2)

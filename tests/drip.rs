@@ -377,3 +377,18 @@ fn a_database_of_the_fifth_schema_closes_a_lost_deal_onto_the_drip() {
     // Undo of the fixture's last log (from schema 5, without the drip flag) still works.
     f.ok(&["undo", "--yes"]);
 }
+
+#[test]
+fn why_shows_the_drip_arithmetic_and_a_backup_keeps_the_drip() {
+    let (f, _) = lost_dana(&[]);
+    f.ok(&["why", "dana"])
+        .stdout_says("drip_every_business_days = 60 after the close")
+        .stdout_says("Tue 2026-12-15 + 60 business days = Thu 2027-03-11")
+        .stdout_says("Fri 2026-12-25 holiday, Fri 2027-01-01 holiday");
+    f.ok(&["export", "--format", "json", "--output", "backup.json"]);
+    let g = Followup::new();
+    g.ok(&["import", f.dir().join("backup.json").to_str().unwrap()]);
+    let shown = g.json(&["show", "dana", "--json"]);
+    assert_eq!(shown["drip"], true);
+    assert_eq!(shown["next_drip"], FIRST_DRIP);
+}

@@ -4,7 +4,7 @@
 
 use chrono::NaiveDateTime;
 
-use crate::domain::{Attempt, Channel, Closure, Contact, Outcome, Prospect, Step};
+use crate::domain::{Attempt, Channel, CloseReason, Closure, Contact, Outcome, Prospect, Step};
 use crate::engine::NextAction;
 use crate::error::{Error, Result};
 use crate::transfer::dedupe::{self, Match};
@@ -99,10 +99,17 @@ pub(super) fn closed_file(prospect: &Prospect, planned: Option<&NextAction>) -> 
 /// twice learns that the second close did nothing.
 pub(super) fn already_closed(prospect: &Prospect, closure: &Closure) -> Error {
     let id = prospect.id;
+    // Only a lost deal can go on the drip or come off it.
+    let drip = match closure.reason {
+        CloseReason::Lost => {
+            format!("; to put it on the drip or take it off, `followup edit {id} --drip yes|no`")
+        }
+        _ => String::new(),
+    };
     Error::Invalid(format!(
         "prospect {id} ({}) is already closed ({} on {}); to change its re-contact date, repeat \
-         that reason with --recontact; to put it on the drip or take it off, `followup edit {id} \
-         --drip yes|no`; to close it for another reason, `followup reopen {id}` first",
+         that reason with --recontact{drip}; to close it for another reason, `followup reopen \
+         {id}` first",
         prospect.contact.name,
         closure.reason,
         closure.at.date()

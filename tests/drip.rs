@@ -392,3 +392,25 @@ fn why_shows_the_drip_arithmetic_and_a_backup_keeps_the_drip() {
     assert_eq!(shown["drip"], true);
     assert_eq!(shown["next_drip"], FIRST_DRIP);
 }
+
+#[test]
+fn cadence_check_tells_the_drip_of_each_cadence_and_refuses_a_bad_one() {
+    let f = Followup::new();
+    f.ok(&["cadence", "check"])
+        .stdout_contains("cadence standard: ")
+        .stdout_contains("lost deals drip every 60 business days");
+    let path = f.write(
+        "off.toml",
+        "[cadence.standard]\ndrip_every_business_days = 0\n",
+    );
+    f.ok(&["--cadence", path.to_str().unwrap(), "cadence", "check"])
+        .stdout_contains("no drip after a lost deal");
+    let path = f.write(
+        "bad.toml",
+        "[cadence.standard]\ndrip_every_business_days = -5\n",
+    );
+    f.run(&["--cadence", path.to_str().unwrap(), "cadence", "check"])
+        .fails(2)
+        .stderr_contains("drip_every_business_days")
+        .stderr_contains("negative");
+}

@@ -603,11 +603,16 @@ pub fn describe(cadence: &Cadence) -> String {
     if let Some(limit) = cadence.max_touches_per_day {
         parts.push(format!("at most {limit} a day"));
     }
-    match cadence.drip_every_business_days {
-        Some(every) => parts.push(format!("lost deals drip every {every} business days")),
-        None => parts.push("no drip after a lost deal".to_string()),
-    }
     parts.join(", ")
+}
+
+/// What becomes of a lost deal of the cadence, for `cadence check`'s summary (`cadence show`
+/// plans a prospect who never answers, whom the drip never reaches).
+pub fn describe_drip(cadence: &Cadence) -> String {
+    match cadence.drip_every_business_days {
+        Some(every) => format!("lost deals drip every {every} business days"),
+        None => "no drip after a lost deal".to_string(),
+    }
 }
 
 #[cfg(test)]

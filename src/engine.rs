@@ -249,7 +249,8 @@ fn touches(attempts: &[&Attempt]) -> Vec<Touch> {
 }
 
 /// The next action for a prospect, or `None` when there is nothing left to do (a closed file
-/// with no re-contact date).
+/// with no re-contact date that is not on the drip). A closed file's re-contact date, set by
+/// the salesperson, comes before its drip.
 ///
 /// `attempts` are the prospect's attempts in the order they happened. `today` matters only for
 /// rule 5: the call to the assistant gives way to the next touch once that touch is due.

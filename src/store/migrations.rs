@@ -134,6 +134,20 @@ const MIGRATIONS: &[Migration] = &[
     ",
     },
     Migration {
+        description: "lost deals kept on the drip",
+        sql: "
+        -- 1 for a file closed as lost and kept on the drip (`close --reason lost`, unless
+        -- --no-drip): a value touch every drip_every_business_days of its cadence. The date of
+        -- the next one is worked out from the history, not stored. Files closed by schema 5
+        -- and before are not on the drip.
+        ALTER TABLE prospects ADD COLUMN drip INTEGER NOT NULL DEFAULT 0;
+        -- The same flag in what a logged attempt changed about its file, so that `undo` of a
+        -- reply that reopened a file on the drip puts it back on the drip.
+        ALTER TABLE attempt_effects ADD COLUMN before_drip INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE attempt_effects ADD COLUMN after_drip INTEGER NOT NULL DEFAULT 0;
+    ",
+    },
+    Migration {
         description: "value items, the item each attempt carried, and the ground rules a log set",
         sql: "
         -- `value add`: something worth the prospect's time for a message to carry, kept for
@@ -150,7 +164,7 @@ const MIGRATIONS: &[Migration] = &[
             CHECK ((prospect_id IS NULL) <> (topic IS NULL))
         );
         CREATE INDEX value_items_by_prospect ON value_items (prospect_id);
-        -- The item the attempt's message carried (NULL: none, or logged before schema 6).
+        -- The item the attempt's message carried (NULL: none, or logged before this step).
         ALTER TABLE attempts ADD COLUMN value_item INTEGER
             REFERENCES value_items (id) ON DELETE SET NULL;
         -- Which items each prospect's touches carried, read once for a whole list.

@@ -42,9 +42,14 @@ pub enum Selection {
     Status(Option<Status>),
     /// Those whose next action may be due on or before the day (see `set_due_on`).
     DueBy(NaiveDate),
-    /// Those whose next action may be a promised call on a day after `after` through `last`
-    /// (see `promises::promised_between`): a superset the engine narrows down.
-    PromisedBetween { after: NaiveDate, last: NaiveDate },
+    /// Those whose next action may be due after `after` through `last` as a call promised for
+    /// a day from `from` through `last` (see `promises::promised_between`): a superset the
+    /// engine narrows down.
+    PromisedBetween {
+        after: NaiveDate,
+        from: NaiveDate,
+        last: NaiveDate,
+    },
 }
 
 impl Selection {
@@ -58,7 +63,9 @@ impl Selection {
                 ("status = ?1", vec![Value::Text(status.as_str().into())])
             }
             Selection::DueBy(day) => ("due_on <= ?1", vec![Value::Text(day.to_string())]),
-            Selection::PromisedBetween { after, last } => promises::promised_between(after, last),
+            Selection::PromisedBetween { after, from, last } => {
+                promises::promised_between(after, from, last)
+            }
         }
     }
 }
@@ -165,12 +172,20 @@ impl Store {
         migrations::refuse_unknown(version, path)?;
         conn.pragma_update(None, "foreign_keys", true)
             .context("enabling foreign keys")?;
-        // An in-memory database answers "memory" and stays so; files switch to WAL once.
-        conn.pragma_update_and_check(None, "journal_mode", "WAL", |_| Ok(()))
-            .context("enabling the write-ahead log")?;
+        // A file of this build's schema was set up when it was made or upgraded: the
+        // write-ahead log is a lasting property of the file, so every command after the first
+        // starts without that write and without looking for upgrades.
+        let current = version == migrations::CURRENT_VERSION;
+        if !current {
+            // An in-memory database answers "memory" and stays so; files switch to WAL once.
+            conn.pragma_update_and_check(None, "journal_mode", "WAL", |_| Ok(()))
+                .context("enabling the write-ahead log")?;
+        }
         conn.pragma_update(None, "synchronous", "NORMAL")
             .context("setting synchronous mode")?;
-        migrations::migrate(&mut conn, path)?;
+        if !current {
+            migrations::migrate(&mut conn, path)?;
+        }
         Ok(Store {
             conn,
             path: path.to_path_buf(),

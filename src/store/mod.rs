@@ -42,14 +42,9 @@ pub enum Selection {
     Status(Option<Status>),
     /// Those whose next action may be due on or before the day (see `set_due_on`).
     DueBy(NaiveDate),
-    /// Those whose next action may be due after `after` through `last` as a call promised for
-    /// a day from `from` through `last` (see `promises::promised_between`): a superset the
-    /// engine narrows down.
-    PromisedBetween {
-        after: NaiveDate,
-        from: NaiveDate,
-        last: NaiveDate,
-    },
+    /// Those whose next action may be a promised call on a day after `after` through `last`
+    /// (see `promises::promised_between`): a superset the engine narrows down.
+    PromisedBetween { after: NaiveDate, last: NaiveDate },
 }
 
 impl Selection {
@@ -63,9 +58,7 @@ impl Selection {
                 ("status = ?1", vec![Value::Text(status.as_str().into())])
             }
             Selection::DueBy(day) => ("due_on <= ?1", vec![Value::Text(day.to_string())]),
-            Selection::PromisedBetween { after, from, last } => {
-                promises::promised_between(after, from, last)
-            }
+            Selection::PromisedBetween { after, last } => promises::promised_between(after, last),
         }
     }
 }

@@ -184,10 +184,11 @@ impl Fresh<'_> {
 /// The promised calls of the days after today that take room from what is due now, read one
 /// business day at a time as the morning's window grows, each day once.
 ///
-/// A promised call is due on its promise's day (cadence.md rule 1) and planned on that day,
-/// or on the next business day when the promise fell on a day off. So the calls planned on a
-/// business day are among those promised from the day after the business day before it: each
-/// day is read on its own. And once a day holds as many promised touches as the daily limit,
+/// A promised call is due on its promise's day (cadence.md rule 1), which is also its stored
+/// due date, and planned on that day, or on the next business day when the promise fell on a
+/// day off. So the calls planned on a business day are among those promised (and stored as
+/// due) after the business day before it: each day is read on its own, through the due-date
+/// index, from a slice of the book that does not grow with the window. And once a day holds as many promised touches as the daily limit,
 /// nothing else due can have room on it, so the rest of that day's promises are not read: a
 /// book whose promises fill every day's limit costs a few engine runs per day, not one per
 /// promise.
@@ -238,25 +239,24 @@ impl Promised {
             if day > last {
                 break;
             }
-            self.read_day(tracker, from, day, per_day)?;
+            self.read_day(tracker, day, per_day)?;
             self.read = day;
         }
         Ok(())
     }
 
-    /// The calls planned on the business `day`, promised for a day from `from` through it.
+    /// The calls planned on the business `day`, promised for a day after the last day read
+    /// through it.
     fn read_day(
         &mut self,
         tracker: &Fresh<'_>,
-        from: NaiveDate,
         day: NaiveDate,
         per_day: Option<u32>,
     ) -> Result<()> {
         let today = self.today;
         let calendar = &tracker.config.calendar;
         let selection = Selection::PromisedBetween {
-            after: today,
-            from,
+            after: self.read,
             last: day,
         };
         let mut touches = 0;

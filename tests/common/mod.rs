@@ -13,6 +13,8 @@
 
 #![allow(dead_code)] // each test binary uses its own part of the harness
 
+pub mod tmux;
+
 use std::ffi::OsStr;
 use std::fmt;
 use std::path::{Path, PathBuf};

@@ -5,7 +5,7 @@ use chrono::{NaiveDate, NaiveTime};
 
 use crate::channel::{self, Reach};
 use crate::config::Config;
-use crate::domain::{Channel, Prospect, Step};
+use crate::domain::{Channel, Prospect, Step, ValueKind};
 use crate::engine::{Basis, NextAction};
 use crate::facts::MessageFacts;
 use crate::templates::{self, Filled, Opening, Part, Source};
@@ -402,6 +402,11 @@ impl Source for Values<'_> {
                 .value
                 .as_ref()
                 .map(|item| item.kind.noun().to_string()),
+            "value_line" => self
+                .facts
+                .value
+                .as_ref()
+                .map(|item| crate::value::introduced(item.kind, &item.text)),
             "max_touches" => self
                 .config
                 .cadence(&self.prospect.cadence)
@@ -416,6 +421,12 @@ impl Source for Values<'_> {
             "calling" => self.calling,
             "paired" => self.paired,
             "value_fits" => self.value_fits,
+            "value_question" => self
+                .facts
+                .value
+                .as_ref()
+                .is_some_and(|item| item.kind == ValueKind::Question),
+            "phone" => self.prospect.contact.phone.is_some(),
             _ => self.facts.holds(name),
         }
     }

@@ -215,6 +215,11 @@ impl Source for Typical<'_> {
         if item.is_some() {
             return item.filter(|_| self.value).map(String::from);
         }
+        if name == "value_line" {
+            return self.value.then(|| {
+                crate::value::introduced(crate::domain::ValueKind::Figure, TYPICAL_VALUE)
+            });
+        }
         let detail = match name {
             "company" => "Lakeside Dental",
             "title" => "office manager",
@@ -235,6 +240,8 @@ impl Source for Typical<'_> {
             "calling" => true,
             "paired" => self.paired,
             "value_fits" => true,
+            // A voicemail goes to a number on file.
+            "phone" => true,
             _ => false,
         }
     }

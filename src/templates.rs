@@ -30,15 +30,17 @@ pub const PLACEHOLDERS: &[&str] = &[
     "touch",
     "max_touches",
     // The value item the message carries (`followup value add`): its text, the words that
-    // introduce it ("Here's a tip"), and its name in a sentence ("a tip").
+    // introduce it ("Here's a tip"), its name in a sentence ("a tip"), and the item led in
+    // by those words with the stop that suits it ("Here's a tip. A chair...").
     "value",
     "value_intro",
     "value_kind",
+    "value_line",
 ];
 
 /// The placeholders of the value item: not fields of the file, so a message without an item
 /// does not list them as missing (the morning list says how to add one instead).
-pub const VALUE_PLACEHOLDERS: &[&str] = &["value", "value_intro", "value_kind"];
+pub const VALUE_PLACEHOLDERS: &[&str] = &["value", "value_intro", "value_kind", "value_line"];
 
 /// Facts about the prospect's history and about this message that a template can test with
 /// `{if NAME}`, beside the placeholders (which test whether the file holds a value).
@@ -57,6 +59,12 @@ pub const FACTS: &[&str] = &[
     // The value item fits in the text message (160 characters in all); always true in the
     // other parts.
     "value_fits",
+    // The value item is a question (`value add --kind question`): a message that asks one of
+    // its own asks that one instead, so that it never announces two.
+    "value_question",
+    // A phone number for the prospect is on file: an email may offer a call; without one it
+    // asks for a reply instead.
+    "phone",
 ];
 
 /// The messages a step can have.

@@ -6,7 +6,7 @@
 //! never one that an earlier touch of theirs already carried. `log` records the item on the
 //! attempt, so the next touch takes the next one.
 
-use crate::domain::{Channel, Outcome, ProspectId, Step, ValueFor, ValueItem};
+use crate::domain::{Channel, Outcome, ProspectId, Step, ValueFor, ValueItem, ValueKind};
 
 /// Whether `item` is offered to the prospect `id` with `topic`: kept for them, or kept for
 /// their topic (the same words, whatever the case and the spaces around them).
@@ -65,7 +65,7 @@ pub fn delivered(channel: Channel, outcome: Outcome) -> bool {
 }
 
 /// The item's text as a message says it: ending like a sentence, so that a template can
-/// write "{value_intro}: {value}" and go on with the next sentence.
+/// write "{value_line}" (or "{value_intro}: {value}") and go on with the next sentence.
 pub fn as_sentence(text: &str) -> String {
     let text = text.trim();
     match text.chars().last() {
@@ -74,12 +74,27 @@ pub fn as_sentence(text: &str) -> String {
     }
 }
 
+/// The item led in by the words of its kind, as a message says it (`{value_line}`). The
+/// item stays as the salesperson wrote it; the lead-in ends with a colon before a fragment
+/// ("Here's a tip: two chairs at elbow height") and with a full stop before a full sentence,
+/// one that starts with a capital ("Here's a tip. A chair at elbow height..."), so that no
+/// capital follows a colon and nothing is rewritten.
+pub fn introduced(kind: ValueKind, text: &str) -> String {
+    let text = as_sentence(text);
+    let stop = if is_full_sentence(&text) { '.' } else { ':' };
+    format!("{}{stop} {text}", kind.intro())
+}
+
+/// Whether an item reads as a sentence of its own: it starts with a capital letter.
+fn is_full_sentence(text: &str) -> bool {
+    text.chars().next().is_some_and(char::is_uppercase)
+}
+
 #[cfg(test)]
 mod tests {
     use chrono::NaiveDateTime;
 
     use super::*;
-    use crate::domain::ValueKind;
 
     fn item(id: i64, owner: ValueFor) -> ValueItem {
         ValueItem {
@@ -143,6 +158,26 @@ mod tests {
             "Which room do they avoid?"
         );
         assert_eq!(as_sentence("Done."), "Done.");
+    }
+
+    #[test]
+    fn the_lead_in_ends_with_a_full_stop_before_a_sentence_and_a_colon_before_a_fragment() {
+        assert_eq!(
+            introduced(ValueKind::Tip, "A chair at elbow height saves backs"),
+            "Here's a tip. A chair at elbow height saves backs."
+        );
+        assert_eq!(
+            introduced(ValueKind::Tip, "two chairs per desk, not one"),
+            "Here's a tip: two chairs per desk, not one."
+        );
+        assert_eq!(
+            introduced(ValueKind::Figure, "40% fewer complaints"),
+            "Here's a figure worth knowing: 40% fewer complaints."
+        );
+        assert_eq!(
+            introduced(ValueKind::Question, "Which room do they avoid?"),
+            "Here's a question for you. Which room do they avoid?"
+        );
     }
 
     #[test]

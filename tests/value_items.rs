@@ -160,7 +160,7 @@ fn the_email_carries_the_item_and_the_voicemail_announces_it() {
     assert!(!script.contains(FIGURE), "the voicemail only announces it");
     let email = due["email_body"].as_str().unwrap();
     assert!(
-        email.contains(&format!("Here's a figure worth knowing: {FIGURE}.")),
+        email.contains(&format!("Here's a figure worth knowing. {FIGURE}.")),
         "{email}"
     );
 
@@ -169,7 +169,7 @@ fn the_email_carries_the_item_and_the_voicemail_announces_it() {
     let due = f.today_json()[0].clone();
     let script = due["script"].as_str().unwrap();
     assert!(
-        script.contains(&format!("Here's a figure worth knowing: {FIGURE}.")),
+        script.contains(&format!("Here's a figure worth knowing. {FIGURE}.")),
         "{script}"
     );
     assert!(!script.contains("emailing"), "{script}");

@@ -8,6 +8,9 @@
 
 use crate::domain::{Channel, Outcome, ProspectId, Step, ValueFor, ValueItem, ValueKind};
 
+/// The longest value item: a message carries it whole, so it stays a few sentences.
+pub const MAX_CHARS: usize = 500;
+
 /// Whether `item` is offered to the prospect `id` with `topic`: kept for them, or kept for
 /// their topic (the same words, whatever the case and the spaces around them).
 pub fn applies_to(item: &ValueItem, id: ProspectId, topic: Option<&str>) -> bool {

@@ -123,6 +123,16 @@ fn an_empty_list_is_still_an_empty_array() {
 #[test]
 fn export_streamed_is_the_file_written_at_once() {
     let f = book(300);
+    // Value items for a topic and for one prospect, one carried by a logged voicemail.
+    f.ok(&[
+        "value",
+        "add",
+        "--topic",
+        "chairs",
+        "Which room do they avoid?",
+    ]);
+    f.ok(&["value", "add", "Ann", "A chair at elbow height saves backs"]);
+    f.ok(&["log", "Ann", "--outcome", "voicemail"]);
     let tracker = tracker(&f);
     let mut records = Vec::new();
     tracker
@@ -132,10 +142,13 @@ fn export_streamed_is_the_file_written_at_once() {
         })
         .unwrap();
     assert!(records.len() > 300);
+    let items = tracker
+        .value_items(&followup::tracker::ValueSelection::All, true)
+        .unwrap();
 
     let json = stdout(&f, &["export", "--format", "json", "--status", "all"]);
     assert!(
-        json == archive::write(&records, now()),
+        json == archive::write(&records, &items, now()),
         "JSON export differs"
     );
     let csv = stdout(&f, &["export", "--format", "csv", "--status", "all"]);

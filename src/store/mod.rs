@@ -101,6 +101,8 @@ pub struct ContactKeys {
 pub struct AttemptRecord {
     pub attempt: Attempt,
     pub logged_at: NaiveDateTime,
+    /// The value item its message carried (`value add`), if any.
+    pub value_item: Option<i64>,
 }
 
 impl NewAttempt {
@@ -368,12 +370,13 @@ impl Reader<'_> {
     ) -> Result<(), E> {
         self.merged_scan(
             selection,
-            &format!("{}, logged_at", rows::ATTEMPT_COLUMNS),
+            &format!("{}, logged_at, value_item", rows::ATTEMPT_COLUMNS),
             |row| {
                 Ok(AttemptRecord {
                     attempt: rows::attempt(row)?,
                     // Right after the columns of ATTEMPT_COLUMNS.
                     logged_at: row.get(9)?,
+                    value_item: row.get(10)?,
                 })
             },
             |record| record.attempt.prospect_id,

@@ -6,11 +6,11 @@
 use std::collections::BTreeMap;
 
 use crate::channel;
-use crate::domain::Preference;
+use crate::domain::{Preference, ValueFor};
 use crate::error::Result;
 use crate::store::Writer;
 use crate::transfer::dedupe::Seen;
-use crate::transfer::{Batch, Incoming, Skip};
+use crate::transfer::{Batch, Incoming, IncomingItem, Skip};
 
 use super::{Tracker, due_on};
 
@@ -98,9 +98,37 @@ impl Tracker {
         if dry_run || accepted.is_empty() {
             return Ok(report);
         }
+        let topic_items = batch.topic_items;
+        let existing = if topic_items.is_empty() {
+            Vec::new()
+        } else {
+            self.store.reader().value_items()?
+        };
         self.write(|writer, config| {
+            // The file's item ids to this database's: a topic's item already kept here (the
+            // same topic, kind and words) is used as it is, not kept twice.
+            let mut ids = BTreeMap::new();
+            for item in &topic_items {
+                let same = existing.iter().find(|kept| {
+                    kept.kind == item.kind
+                        && kept.text == item.text
+                        && matches!(&kept.owner, ValueFor::Topic(topic)
+                        if item.topic.as_deref().is_some_and(|theirs| {
+                            crate::value::same_topic(topic, theirs)
+                        }))
+                });
+                let id = match same {
+                    Some(kept) => kept.id,
+                    None => store_item(
+                        writer,
+                        item,
+                        ValueFor::Topic(item.topic.clone().unwrap_or_default()),
+                    )?,
+                };
+                ids.insert(item.key, id);
+            }
             for (done, incoming) in accepted.iter().enumerate() {
-                store_incoming(writer, config, incoming)?;
+                store_incoming(writer, config, incoming, &mut ids)?;
                 progress(done + 1, accepted.len());
             }
             Ok(())
@@ -115,6 +143,7 @@ fn store_incoming(
     writer: &Writer<'_>,
     config: &crate::config::Config,
     incoming: &Incoming,
+    ids: &mut BTreeMap<i64, i64>,
 ) -> Result<()> {
     let prospect = &incoming.prospect;
     let history: Vec<_> = incoming
@@ -125,10 +154,27 @@ fn store_incoming(
     // The engine's earliest_due, as for every other write (a new prospect with no history is
     // simply due on its start date).
     let id = writer.insert_whole_prospect(prospect, due_on(config, prospect, &history))?;
-    for attempt in &incoming.attempts {
+    for item in &incoming.value_items {
+        ids.insert(item.key, store_item(writer, item, ValueFor::Prospect(id))?);
+    }
+    for (index, attempt) in incoming.attempts.iter().enumerate() {
         let mut attempt = attempt.clone();
         attempt.prospect_id = id;
-        writer.insert_attempt(&attempt)?;
+        let stored = writer.insert_attempt(&attempt)?;
+        // The file was checked to name only its own items (transfer::archive::read).
+        let carried = incoming.carried.get(index).copied().flatten();
+        if let Some(item) = carried.and_then(|key| ids.get(&key)) {
+            writer.set_attempt_value(stored, *item)?;
+        }
     }
     Ok(())
+}
+
+/// One value item of the file, for `owner`; returns its id here.
+fn store_item(writer: &Writer<'_>, item: &IncomingItem, owner: ValueFor) -> Result<i64> {
+    let id = writer.insert_value_item(&owner, item.kind, &item.text, item.added_at)?;
+    if let Some(at) = item.retired_at {
+        writer.retire_value_item(id, at)?;
+    }
+    Ok(id)
 }

@@ -15,8 +15,8 @@ use crate::value;
 
 use super::Tracker;
 
-/// The longest value item: a message carries it whole, so it stays a few sentences.
-pub const MAX_VALUE_CHARS: usize = 500;
+/// The longest value item (see [`crate::value::MAX_CHARS`]).
+pub const MAX_VALUE_CHARS: usize = crate::value::MAX_CHARS;
 
 /// Every value item, and the items each prospect's touches carried.
 #[derive(Debug)]

@@ -1,14 +1,18 @@
 //! `export --format json` and `import --format json`: the whole book, prospects with every
-//! field and their attempts, as a backup that imports back without loss (ids aside: the
-//! importing database gives its own).
+//! field and their attempts, and the value items (each prospect's own, and those kept for a
+//! topic), as a backup that imports back without loss (ids aside: the importing database
+//! gives its own, and an attempt names the item it carried by the item's id in the file).
 
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
-use super::{Batch, Exported, Incoming, TransferError, sniff};
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::{Batch, Exported, Incoming, IncomingItem, TransferError, sniff};
 use crate::domain::checks::{self, LONG_TEXT, Part};
 use crate::domain::{
-    Channel, CloseReason, Closure, Contact, Outcome, Preference, Prospect, Status, Step,
+    Channel, CloseReason, Closure, Contact, Outcome, Preference, Prospect, ProspectId, Status,
+    Step, ValueFor, ValueItem, ValueKind,
 };
 use crate::render::json::ArrayWriter;
 use crate::store::NewAttempt;
@@ -23,7 +27,71 @@ pub const FORMAT_VERSION: u32 = 1;
 pub struct Archive {
     pub followup_export: u32,
     pub exported_at: Option<NaiveDateTime>,
+    /// The value items kept for a topic, each with its `topic`. Absent from backups made
+    /// before schema 7, and written only when there is one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub value_items: Vec<ArchivedValueItem>,
     pub prospects: Vec<ArchivedProspect>,
+}
+
+/// A value item: one of a prospect's own (no `topic`), or one kept for a topic.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ArchivedValueItem {
+    /// The id in the exporting database: an attempt's `value_item` names the item by it.
+    pub id: i64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub topic: Option<String>,
+    pub kind: ValueKind,
+    pub text: String,
+    /// When it was kept; the time of the import if absent.
+    pub added_at: Option<NaiveDateTime>,
+    /// Taken out of use by `value remove` after a touch carried it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retired_at: Option<NaiveDateTime>,
+}
+
+impl From<&ValueItem> for ArchivedValueItem {
+    fn from(item: &ValueItem) -> Self {
+        ArchivedValueItem {
+            id: item.id,
+            topic: match &item.owner {
+                ValueFor::Topic(topic) => Some(topic.clone()),
+                ValueFor::Prospect(_) => None,
+            },
+            kind: item.kind,
+            text: item.text.clone(),
+            added_at: Some(item.added_at),
+            retired_at: item.retired_at,
+        }
+    }
+}
+
+/// The value items of the book, as the file places them: the topics' at the top, each
+/// prospect's own with the prospect.
+#[derive(Debug, Default)]
+pub struct ItemsByOwner {
+    topics: Vec<ArchivedValueItem>,
+    prospects: BTreeMap<ProspectId, Vec<ArchivedValueItem>>,
+}
+
+impl ItemsByOwner {
+    pub fn new(items: &[ValueItem]) -> ItemsByOwner {
+        let mut sorted = ItemsByOwner::default();
+        for item in items {
+            match item.owner {
+                ValueFor::Topic(_) => sorted.topics.push(item.into()),
+                ValueFor::Prospect(id) => {
+                    sorted.prospects.entry(id).or_default().push(item.into());
+                }
+            }
+        }
+        sorted
+    }
+
+    fn of(&self, id: ProspectId) -> Vec<ArchivedValueItem> {
+        self.prospects.get(&id).cloned().unwrap_or_default()
+    }
 }
 
 /// A prospect with every stored field. Only `name` is required on import; the rest takes the
@@ -66,6 +134,10 @@ pub struct ArchivedProspect {
     pub recontact_on: Option<NaiveDate>,
     pub run_started_at: Option<NaiveDateTime>,
     pub created_at: Option<NaiveDateTime>,
+    /// The items kept for this prospect alone. Absent from backups made before schema 7, and
+    /// written only when there is one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub value_items: Vec<ArchivedValueItem>,
     #[serde(default)]
     pub attempts: Vec<ArchivedAttempt>,
 }
@@ -82,10 +154,14 @@ pub struct ArchivedAttempt {
     pub next: Option<NaiveDate>,
     /// When it was logged; the attempt's own time if absent.
     pub logged_at: Option<NaiveDateTime>,
+    /// The `id` of the value item its message carried, one of the file's; written only when
+    /// there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value_item: Option<i64>,
 }
 
-impl From<&Exported> for ArchivedProspect {
-    fn from(record: &Exported) -> Self {
+impl ArchivedProspect {
+    fn new(record: &Exported, items: &ItemsByOwner) -> Self {
         let prospect = &record.prospect;
         let contact = prospect.contact.clone();
         let closed = prospect.closed.clone();
@@ -115,6 +191,7 @@ impl From<&Exported> for ArchivedProspect {
             recontact_on: prospect.recontact_on,
             run_started_at: prospect.run_started_at,
             created_at: Some(prospect.created_at),
+            value_items: items.of(prospect.id),
             attempts: record
                 .attempts
                 .iter()
@@ -127,44 +204,56 @@ impl From<&Exported> for ArchivedProspect {
                     promise: stored.attempt.promise,
                     next: stored.attempt.next,
                     logged_at: Some(stored.logged_at),
+                    value_item: stored.value_item,
                 })
                 .collect(),
         }
     }
 }
 
-/// The file `export --format json` writes.
-pub fn write(records: &[Exported], now: NaiveDateTime) -> String {
+/// The file `export --format json` writes, with the book's value items `items`.
+pub fn write(records: &[Exported], items: &[ValueItem], now: NaiveDateTime) -> String {
+    let items = ItemsByOwner::new(items);
     crate::render::json::to_string(&Archive {
         followup_export: FORMAT_VERSION,
         exported_at: Some(now),
-        prospects: records.iter().map(ArchivedProspect::from).collect(),
+        value_items: items.topics.clone(),
+        prospects: records
+            .iter()
+            .map(|record| ArchivedProspect::new(record, &items))
+            .collect(),
     })
 }
 
 /// The file `export --format json` writes, one prospect at a time: [`Streamed::head`], then
 /// [`Streamed::prospect`] for each, then [`Streamed::tail`]. The same bytes as [`write`].
+/// The value items are few (typed by hand), so they are held whole; the prospects stream.
 pub struct Streamed {
     prospects: ArrayWriter,
+    items: ItemsByOwner,
 }
 
 impl Streamed {
-    /// The writer, and the text before the first prospect: the version and the time.
-    pub fn head(now: NaiveDateTime) -> (Streamed, String) {
+    /// The writer, and the text before the first prospect: the version, the time and the
+    /// topics' value items (`items` is every item of the book).
+    pub fn head(now: NaiveDateTime, items: &[ValueItem]) -> (Streamed, String) {
+        let items = ItemsByOwner::new(items);
         let empty = crate::render::json::to_string(&Archive {
             followup_export: FORMAT_VERSION,
             exported_at: Some(now),
+            value_items: items.topics.clone(),
             prospects: Vec::new(),
         });
         // `prospects` is the last field: the empty file ends with its empty array.
         let head = empty.strip_suffix("[]\n}\n").unwrap_or(&empty);
         let prospects = ArrayWriter::new(1);
         let head = format!("{head}{}", prospects.open());
-        (Streamed { prospects }, head)
+        (Streamed { prospects, items }, head)
     }
 
     pub fn prospect(&mut self, record: &Exported) -> String {
-        self.prospects.element(&ArchivedProspect::from(record))
+        self.prospects
+            .element(&ArchivedProspect::new(record, &self.items))
     }
 
     pub fn tail(&self) -> String {
@@ -183,8 +272,11 @@ pub fn read(
     let bytes = sniff::strip_bom(bytes);
     let bad = |error: serde_json::Error| TransferError::Json(error.to_string());
     let first = bytes.iter().find(|byte| !byte.is_ascii_whitespace());
-    let prospects = if first == Some(&b'[') {
-        serde_json::from_slice::<Vec<ArchivedProspect>>(bytes).map_err(bad)?
+    let (topic_items, prospects) = if first == Some(&b'[') {
+        (
+            Vec::new(),
+            serde_json::from_slice::<Vec<ArchivedProspect>>(bytes).map_err(bad)?,
+        )
     } else {
         let archive: Archive = serde_json::from_slice(bytes).map_err(bad)?;
         if archive.followup_export > FORMAT_VERSION {
@@ -194,22 +286,46 @@ pub fn read(
                 archive.followup_export
             )));
         }
-        archive.prospects
+        (archive.value_items, archive.prospects)
     };
+    let topic_items = topic_items
+        .into_iter()
+        .map(|item| incoming_item(item, true, now))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|reason| TransferError::Json(format!("value_items: {reason}")))?;
+    // Every id an attempt may name: the topics' items and each prospect's own.
+    let mut keys: BTreeSet<i64> = topic_items.iter().map(|item| item.key).collect();
     let prospects = prospects
         .into_iter()
         .enumerate()
         .map(|(index, archived)| {
-            incoming(archived, now, default_cadence, cadences).map_err(|reason| {
+            incoming(archived, now, default_cadence, cadences, &mut keys).map_err(|reason| {
                 TransferError::Entry {
                     number: index + 1,
                     reason,
                 }
             })
         })
-        .collect::<Result<_, _>>()?;
+        .collect::<Result<Vec<_>, _>>()?;
+    if let Some(unknown) = prospects.iter().enumerate().find_map(|(index, incoming)| {
+        incoming
+            .carried
+            .iter()
+            .flatten()
+            .find(|key| !keys.contains(key))
+            .map(|key| (index, *key))
+    }) {
+        return Err(TransferError::Entry {
+            number: unknown.0 + 1,
+            reason: format!(
+                "an attempt's value_item {} is the id of no value item in the file",
+                unknown.1
+            ),
+        });
+    }
     Ok(Batch {
         prospects,
+        topic_items,
         // A backup holds whatever the database held, repeated contacts included: restoring
         // it must give them all back. Prospects already in the importing database still count.
         keep_repeats: true,
@@ -223,8 +339,22 @@ fn incoming(
     now: NaiveDateTime,
     default_cadence: &str,
     cadences: &[String],
+    keys: &mut BTreeSet<i64>,
 ) -> Result<Incoming, String> {
     check_dates(&archived)?;
+    let value_items = archived
+        .value_items
+        .into_iter()
+        .map(|item| incoming_item(item, false, now))
+        .collect::<Result<Vec<_>, _>>()?;
+    for item in &value_items {
+        if !keys.insert(item.key) {
+            return Err(format!(
+                "two value items have the id {}; each needs its own",
+                item.key
+            ));
+        }
+    }
     let status = archived.status.unwrap_or(Status::Active);
     let closed = match (archived.close_reason, archived.closed_at) {
         (Some(reason), Some(at)) => Some(Closure {
@@ -289,6 +419,11 @@ fn incoming(
             })
         })?;
     }
+    let carried = archived
+        .attempts
+        .iter()
+        .map(|attempt| attempt.value_item)
+        .collect();
     let attempts = archived
         .attempts
         .into_iter()
@@ -334,7 +469,68 @@ fn incoming(
             created_at: archived.created_at.unwrap_or(now),
         },
         attempts,
+        carried,
+        value_items,
         row: None,
+    })
+}
+
+/// One value item of the file, checked as `value add` checks it; `for_topic`: it is one of
+/// the file's top-level items, which must name their topic (a prospect's own must not).
+fn incoming_item(
+    item: ArchivedValueItem,
+    for_topic: bool,
+    now: NaiveDateTime,
+) -> Result<IncomingItem, String> {
+    let text = item.text.trim().to_string();
+    if text.is_empty() {
+        return Err(format!("value item {} has no text", item.id));
+    }
+    checks::text("a value item's text", Some(&text), crate::value::MAX_CHARS)
+        .map_err(|problem| problem.to_string())?;
+    let topic = item.topic.map(|topic| topic.trim().to_string());
+    match (&topic, for_topic) {
+        (None, true) => {
+            return Err(format!(
+                "value item {} is kept for a topic but names none; add its topic",
+                item.id
+            ));
+        }
+        (Some(topic), true) => {
+            if topic.is_empty() {
+                return Err(format!("value item {} has an empty topic", item.id));
+            }
+            checks::text("a value item's topic", Some(topic), LONG_TEXT)
+                .map_err(|problem| problem.to_string())?;
+        }
+        (Some(_), false) => {
+            return Err(format!(
+                "value item {} is a prospect's own but names a topic; move it to the file's \
+                 value_items or drop its topic",
+                item.id
+            ));
+        }
+        (None, false) => {}
+    }
+    for (what, at) in [("added_at", item.added_at), ("retired_at", item.retired_at)] {
+        if let Some(at) = at
+            && !when::is_supported(at.date())
+        {
+            return Err(format!(
+                "value item {}: {what} {} is outside the years 1900 to 9999 that followup \
+                 handles",
+                item.id,
+                at.date()
+            ));
+        }
+    }
+    Ok(IncomingItem {
+        key: item.id,
+        topic,
+        kind: item.kind,
+        text,
+        added_at: item.added_at.unwrap_or(now),
+        retired_at: item.retired_at,
     })
 }
 

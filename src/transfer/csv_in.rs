@@ -112,6 +112,8 @@ pub fn read(bytes: &[u8], options: &CsvOptions) -> Result<Batch, TransferError> 
             Some(prospect) => batch.prospects.push(Incoming {
                 prospect,
                 attempts: Vec::new(),
+                carried: Vec::new(),
+                value_items: Vec::new(),
                 row: Some(row),
             }),
             None => batch.blank_rows += 1,

@@ -12,7 +12,9 @@ pub mod inert;
 pub mod quotes;
 pub mod sniff;
 
-use crate::domain::Prospect;
+use chrono::NaiveDateTime;
+
+use crate::domain::{Prospect, ValueKind};
 use crate::engine::NextAction;
 use crate::store::{AttemptRecord, NewAttempt};
 
@@ -24,6 +26,10 @@ pub use dedupe::{Match, Skip};
 pub struct Incoming {
     pub prospect: Prospect,
     pub attempts: Vec<NewAttempt>,
+    /// Beside each of `attempts`, the file's id of the value item its message carried.
+    pub carried: Vec<Option<i64>>,
+    /// The value items kept for this prospect alone.
+    pub value_items: Vec<IncomingItem>,
     /// The row of a CSV file it came from (the header is row 1), to say which rows an
     /// import skips; `None` for a JSON export, whose prospects are counted instead.
     pub row: Option<u64>,
@@ -40,6 +46,22 @@ pub struct Batch {
     /// Whether prospects repeated within the file are all kept (a JSON backup restores the
     /// book as it was) or only the first of each (a CSV list of leads).
     pub keep_repeats: bool,
+    /// The value items kept for a topic (a JSON backup's `value_items`), shared by every
+    /// prospect with that topic.
+    pub topic_items: Vec<IncomingItem>,
+}
+
+/// A value item read from a JSON backup. `key` is its id in the exporting database, by which
+/// the file's attempts name the item they carried; the importing database gives its own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IncomingItem {
+    pub key: i64,
+    /// The topic it is kept for; `None` for an item of one prospect.
+    pub topic: Option<String>,
+    pub kind: ValueKind,
+    pub text: String,
+    pub added_at: NaiveDateTime,
+    pub retired_at: Option<NaiveDateTime>,
 }
 
 /// A stored prospect with its history and next action, as export writes it.

@@ -10,7 +10,7 @@ use crate::cli::session::Session;
 use crate::domain::Status;
 use crate::error::{Error, Result};
 use crate::render::plural;
-use crate::tracker::Tracker;
+use crate::tracker::{Tracker, ValueSelection};
 use crate::transfer::{Exported, archive, csv_out};
 
 pub fn run(args: ExportArgs, session: Session) -> Result<String> {
@@ -79,7 +79,8 @@ fn write(
             })?;
         }
         Format::Json => {
-            let (mut archive, head) = archive::Streamed::head(tracker.now());
+            let items = tracker.value_items(&ValueSelection::All, true)?;
+            let (mut archive, head) = archive::Streamed::head(tracker.now(), &items);
             out(&head)?;
             tracker.each_exported(status, |record: Exported| {
                 count += 1;

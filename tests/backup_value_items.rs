@@ -179,3 +179,19 @@ fn an_attempt_naming_an_item_not_in_the_file_is_refused_and_nothing_is_stored() 
         .fails(2)
         .stderr_contains("names none");
 }
+
+#[test]
+fn a_csv_export_says_who_is_on_the_drip_in_its_last_column() {
+    let f = book();
+    let text = f
+        .ok(&["export", "--format", "csv", "--status", "all"])
+        .stdout
+        .clone();
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(header.last().map(String::as_str), Some("drip"));
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let drip = header.len() - 1;
+    assert_eq!((&rows[0][1], &rows[0][drip]), ("Dana Whitfield", "yes"));
+    assert_eq!((&rows[1][1], &rows[1][drip]), ("Omar Haddad", ""));
+}

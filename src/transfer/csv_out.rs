@@ -8,7 +8,7 @@ use crate::channel;
 
 /// The header; the fields a prospect is added with keep their import names, so an export
 /// imports back (the other columns are reported as unknown and ignored).
-const HEADER: [&str; 27] = [
+const HEADER: [&str; 28] = [
     "id",
     "name",
     "company",
@@ -36,6 +36,8 @@ const HEADER: [&str; 27] = [
     "next_time",
     "time_zone",
     "next_channel",
+    // Last, so that the columns before it keep their places for sheets that read them.
+    "drip",
 ];
 
 fn date(value: Option<NaiveDate>) -> String {
@@ -52,7 +54,7 @@ fn text(value: &Option<String>) -> String {
     value.clone().unwrap_or_default()
 }
 
-fn row(record: &Exported) -> [String; 27] {
+fn row(record: &Exported) -> [String; 28] {
     let prospect = &record.prospect;
     let contact = &prospect.contact;
     let closed = prospect.closed.as_ref();
@@ -90,6 +92,12 @@ fn row(record: &Exported) -> [String; 27] {
         next.and_then(|n| channel::reach(contact, n.step, n.time.is_some()).channel())
             .map(|channel| channel.to_string())
             .unwrap_or_default(),
+        // "yes" for a lost deal on the drip, empty otherwise, as the other flags of a row.
+        if closed.is_some_and(|c| c.drip) {
+            "yes".to_string()
+        } else {
+            String::new()
+        },
     ]
 }
 

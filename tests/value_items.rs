@@ -324,6 +324,49 @@ fn a_database_of_the_fifth_schema_opens_and_takes_items() {
 }
 
 #[test]
+fn a_database_of_the_sixth_schema_opens_and_its_drip_takes_items() {
+    let mut f = Followup::new();
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/schema-v6.db");
+    std::fs::copy(fixture, f.db()).expect("the fixture");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(f.db(), std::fs::Permissions::from_mode(0o600)).unwrap();
+    }
+    // Schema 6 kept Dana, lost, on the drip, and Sam, lost with --no-drip, off it.
+    let dana = f.json(&["show", "dana", "--json"]);
+    assert_eq!(
+        (&dana["close_reason"], &dana["drip"]),
+        (&json!("lost"), &json!(true))
+    );
+    assert_eq!(f.json(&["show", "sam", "--json"])["drip"], false);
+    let listed = f.json(&["list", "--drip", "--json"]);
+    assert_eq!(
+        common::names(listed.as_array().unwrap()),
+        ["Dana Whitfield"]
+    );
+    let version: i64 = rusqlite::Connection::open(f.db())
+        .unwrap()
+        .query_row("PRAGMA user_version", [], |row| row.get(0))
+        .unwrap();
+    assert_eq!(version, followup::store::CURRENT_VERSION);
+
+    // The value items step added its table: her drip touch takes an item and records it.
+    f.ok(&["value", "add", "dana", FIGURE, "--kind", "figure"]);
+    let id = dana["id"].as_i64().unwrap();
+    let next = &f.show(id)["next"];
+    assert_eq!(
+        (&next["step"], &next["value"]["text"]),
+        (&json!("drip"), &json!(FIGURE))
+    );
+    let due = next["due"].as_str().unwrap().to_string();
+    f.at(&due);
+    f.log(id, &["--channel", "email"]);
+    let attempts = f.show(id)["attempts"].as_array().unwrap().clone();
+    assert_eq!(attempts.last().unwrap()["value"]["text"], FIGURE);
+}
+
+#[test]
 fn undo_takes_back_the_ground_rules_its_log_set() {
     let f = Followup::new();
     let li = f.add("Li Wei", &["--phone", "555-0190"]);

@@ -367,6 +367,29 @@ fn a_database_of_the_sixth_schema_opens_and_its_drip_takes_items() {
 }
 
 #[test]
+fn the_calendar_feed_names_the_item_the_message_carries() {
+    let (f, dana) = dana_with_items();
+    // Unfolded (RFC 5545 continues a long line on the next, after a space) and unescaped.
+    let feed = |f: &Followup| {
+        f.ok(&["agenda", "--ics"])
+            .stdout
+            .replace("\r\n ", "")
+            .replace("\\n", "\n")
+            .replace("\\,", ",")
+    };
+    let text = feed(&f);
+    assert!(
+        text.contains(&format!("Value: figure 1 ({FIGURE})")),
+        "{text}"
+    );
+    // Once every item was carried, the event says nothing of one.
+    f.ok(&["edit", "dana", "--topic", ""]);
+    f.ok(&["value", "remove", "1"]);
+    assert_eq!(f.show(dana)["next"]["value"], Value::Null);
+    assert!(!feed(&f).contains("Value:"));
+}
+
+#[test]
 fn undo_takes_back_the_ground_rules_its_log_set() {
     let f = Followup::new();
     let li = f.add("Li Wei", &["--phone", "555-0190"]);

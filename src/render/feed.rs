@@ -62,6 +62,12 @@ fn description(view: &ActionView) -> String {
         lines.push(String::new());
         lines.push(format!("Email subject: {subject}"));
     }
+    // The item the message carries, as the morning list names it, so that whoever opens
+    // the event knows what they are bringing (the script only announces it beside an email).
+    if let Some(item) = &view.value {
+        lines.push(String::new());
+        lines.push(super::value::carried_line(item));
+    }
     lines.push(String::new());
     lines.push(format!(
         "followup show {id} | followup log {id}",

@@ -793,7 +793,7 @@ mod tests {
             email,
             plain_email.replacen(
                 "Hi Dana,\n\n",
-                "Hi Dana,\n\nI called you just now, as I said I would.\n\n",
+                "Hi Dana,\n\nAs promised, I'm getting back to you today.\n\n",
                 1
             )
         );

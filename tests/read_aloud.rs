@@ -160,3 +160,35 @@ fn a_drip_without_a_question_item_asks_its_own_question_once() {
     assert!(email.contains(&format!("Here's a tip. {TIP}.")), "{email}");
     assert_no_capital_after_a_lead_in(&email);
 }
+
+#[test]
+fn a_promised_call_with_an_email_says_once_that_it_called() {
+    let mut f = Followup::new();
+    let mut details = common::DANA.to_vec();
+    details.extend(["--email", "dana@lakeside.example"]);
+    let dana = f.add("Dana Whitfield", &details);
+    f.log(dana, &["--promise", "tomorrow 08:15"]);
+    f.at("2026-11-24T08:15");
+    let email = f.ok(&["script", "dana", "--email"]).stdout.clone();
+    assert!(
+        email.contains("As promised, I'm getting back to you today."),
+        "{email}"
+    );
+    assert_eq!(email.matches("just now").count(), 1, "{email}");
+}
+
+#[test]
+fn a_question_is_never_called_something_to_keep() {
+    let f = Followup::new();
+    let mut details = common::DANA.to_vec();
+    details.extend(["--email", "dana@lakeside.example"]);
+    f.add("Dana Whitfield", &details);
+    f.ok(&["value", "add", "dana", QUESTION, "--kind", "question"]);
+    let call = f.ok(&["script", "dana", "--step", "fire"]).stdout.clone();
+    assert!(call.contains("I'm emailing you a question."), "{call}");
+    let email = f
+        .ok(&["script", "dana", "--step", "fire", "--email"])
+        .stdout
+        .clone();
+    assert!(!email.contains("yours to keep"), "{email}");
+}

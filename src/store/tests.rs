@@ -459,7 +459,7 @@ fn a_new_file_and_its_folder_are_created_private() {
     let folder = temp.path().join("followup");
     let path = folder.join("followup.db");
     let store = Store::open(&path).unwrap();
-    assert_eq!(store.path(), path);
+    assert_eq!(store.path(), Some(path.as_path()));
     assert!(path.is_file());
     drop(store);
     assert_eq!(user_version(&path), CURRENT_VERSION);

@@ -236,7 +236,7 @@ impl Tmux {
             "env -i PATH=/usr/bin:/bin HOME={home} FOLLOWUP_DB={db} FOLLOWUP_NOW={now} \
              COLUMNS=300 TERM=screen {bin} {args}; echo {DONE}; sleep 600",
             home = quote(&f.dir().to_string_lossy()),
-            db = quote(&f.db().to_string_lossy()),
+            db = quote(&f.location().to_string_lossy()),
             now = MORNING,
             bin = quote(env!("CARGO_BIN_EXE_followup")),
             args = args

@@ -245,10 +245,11 @@ impl<'c> Conn<'c> {
         read: impl FnMut(&Row<'_>) -> Result<T, DbError>,
         context: &'static str,
     ) -> Result<T, StoreError> {
-        self.first(sql, params, read, context)?.ok_or(StoreError::Corrupt {
-            what: "query result",
-            value: format!("no row while {context}"),
-        })
+        self.first(sql, params, read, context)?
+            .ok_or(StoreError::Corrupt {
+                what: "query result",
+                value: format!("no row while {context}"),
+            })
     }
 
     /// Runs a statement; returns how many rows it changed.

@@ -22,7 +22,9 @@ pub enum StoreError {
          there and that the URL in --db or FOLLOWUP_DB names the right host, database and user"
     )]
     Connect { target: String, detail: String },
-    #[error("{url} is not a PostgreSQL URL followup can use ({detail}); write it as postgresql://USER@HOST/DATABASE or postgresql:///DATABASE?host=/SOCKET/FOLDER")]
+    #[error(
+        "{url} is not a PostgreSQL URL followup can use ({detail}); write it as postgresql://USER@HOST/DATABASE or postgresql:///DATABASE?host=/SOCKET/FOLDER"
+    )]
     BadUrl { url: String, detail: String },
     #[error(
         "the PostgreSQL database was set up by a newer followup (schema {found}, this one \

@@ -48,7 +48,13 @@ mod tests {
                 Location::Server(url.to_string())
             );
         }
-        for path in ["followup.db", "./postgres://x", "/tmp/postgresql", "postgres:/x", ""] {
+        for path in [
+            "followup.db",
+            "./postgres://x",
+            "/tmp/postgresql",
+            "postgres:/x",
+            "",
+        ] {
             assert_eq!(
                 Location::from_arg(Path::new(path)),
                 Location::File(PathBuf::from(path))

@@ -26,8 +26,8 @@ use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 use conn::{Conn, Dialect, Param, PgConn, Row};
-use error::{Context, DbError};
 pub use error::StoreError;
+use error::{Context, DbError};
 pub use history::{Effect, LastLogged};
 pub use location::Location;
 pub use migrations::CURRENT_VERSION;

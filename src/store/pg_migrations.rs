@@ -154,7 +154,11 @@ pub(super) fn migrate(conn: &PgConn) -> Result<(), StoreError> {
     }
     conn.batch("BEGIN").context("starting a schema upgrade")?;
     let upgraded = upgrade(conn);
-    let end = if upgraded.is_ok() { "COMMIT" } else { "ROLLBACK" };
+    let end = if upgraded.is_ok() {
+        "COMMIT"
+    } else {
+        "ROLLBACK"
+    };
     let ended = conn.batch(end).context("committing a schema upgrade");
     upgraded.and(ended)
 }

@@ -18,12 +18,12 @@ const LOCK_TIMEOUT: &str = "30s";
 /// Connects to the database of `url`; returns the session and a description of where it is,
 /// without any password, for messages.
 pub(super) fn connect(url: &str) -> Result<(PgConn, String), StoreError> {
-    let mut config: postgres::Config = url.parse().map_err(|error: postgres::Error| {
-        StoreError::BadUrl {
-            url: without_password(url),
-            detail: error.to_string(),
-        }
-    })?;
+    let mut config: postgres::Config =
+        url.parse()
+            .map_err(|error: postgres::Error| StoreError::BadUrl {
+                url: without_password(url),
+                detail: error.to_string(),
+            })?;
     if config.get_hosts().is_empty() {
         config.host_path(DEFAULT_SOCKET_FOLDER);
     }
@@ -52,11 +52,7 @@ fn describe(config: &postgres::Config) -> String {
         .iter()
         .enumerate()
         .map(|(index, host)| {
-            let port = ports
-                .get(index)
-                .or(ports.first())
-                .copied()
-                .unwrap_or(5432);
+            let port = ports.get(index).or(ports.first()).copied().unwrap_or(5432);
             match host {
                 Host::Tcp(name) => format!("{name}:{port}"),
                 #[cfg(unix)]
@@ -107,7 +103,9 @@ mod tests {
             without_password("postgres:///sales?host=/tmp"),
             "postgres:///sales?host=/tmp"
         );
-        let config: postgres::Config = "postgresql://alice:s3cret@db.example/sales".parse().unwrap();
+        let config: postgres::Config = "postgresql://alice:s3cret@db.example/sales"
+            .parse()
+            .unwrap();
         let target = describe(&config);
         assert_eq!(target, "db.example:5432 (database sales, user alice)");
     }

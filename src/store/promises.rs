@@ -38,10 +38,7 @@ pub(super) fn promised_between(
         }
     };
     let [from, to] = bounds;
-    (
-        condition,
-        vec![Box::new(after), Box::new(last), from, to],
-    )
+    (condition, vec![Box::new(after), Box::new(last), from, to])
 }
 
 #[cfg(test)]

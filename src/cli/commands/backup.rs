@@ -27,7 +27,9 @@ pub fn run(args: BackupArgs, session: Session) -> Result<String> {
     file.write_with(|_, temporary| Ok(tracker.store().backup_to(temporary)?))?;
     Ok(format!(
         "Backed up {} to {}.\n",
-        clean(&quote::path(std::path::Path::new(&tracker.store().describe()))),
+        clean(&quote::path(std::path::Path::new(
+            &tracker.store().describe()
+        ))),
         file.shown()
     ))
 }

@@ -48,7 +48,8 @@ enum Engine {
         path: PathBuf,
     },
     Postgres {
-        conn: PgConn,
+        /// Boxed: a session is much larger than SQLite's handle.
+        conn: Box<PgConn>,
         /// Where the server is, without any password, for messages.
         target: String,
     },
@@ -152,7 +153,10 @@ impl Store {
         let (conn, target) = postgres_server::connect(url)?;
         pg_migrations::migrate(&conn)?;
         Ok(Store {
-            engine: Engine::Postgres { conn, target },
+            engine: Engine::Postgres {
+                conn: Box::new(conn),
+                target,
+            },
         })
     }
 

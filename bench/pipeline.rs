@@ -231,6 +231,9 @@ fn ending(prospect: &Prospect, last: Option<&NewAttempt>, plan: Plan) -> Prospec
             reason,
             at: last.map_or(prospect.created_at, |attempt| attempt.at),
             note: None,
+            // Off the drip, so that the generated book (and the figures measured on it) stay
+            // those of docs/benchmarks.md.
+            drip: false,
         });
         prospect.recontact_on = recontact_on;
     }

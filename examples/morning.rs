@@ -315,6 +315,7 @@ fn no_response_a_quarter_ago(desk: &Desk) -> Result<(ProspectId, Option<Step>)> 
         reason: CloseReason::NoResponse,
         recontact: Recontact::ByReason,
         note: Some("Two voicemails, no reply; tax season is their busy time.".into()),
+        drip: None,
     };
     desk.close(id, "2026-09-08T17:00", request)?;
     Ok((id, Some(Step::Recontact)))
@@ -343,6 +344,7 @@ fn budget_year_starts_today(desk: &Desk) -> Result<(ProspectId, Option<Step>)> {
         reason: CloseReason::NotAFit,
         recontact: Recontact::On(day("2026-12-07")),
         note: Some("Call back the first Monday of December.".into()),
+        drip: None,
     };
     desk.close(id, "2026-10-12T11:35", request)?;
     Ok((id, Some(Step::Recontact)))
@@ -416,6 +418,7 @@ fn won(desk: &Desk) -> Result<(ProspectId, Option<Step>)> {
         reason: CloseReason::Won,
         recontact: Recontact::ByReason,
         note: Some("Ordered the reception set.".into()),
+        drip: None,
     };
     desk.close(id, "2026-11-25T17:00", request)?;
     Ok((id, None))

@@ -3,6 +3,11 @@
 
 use chrono::{Days, NaiveDate, NaiveTime};
 
+/// The drip's rhythm when a cadence does not set one: the spec's `nurture` cadence, one value
+/// touch every 60 business days, about once a quarter: often enough to be remembered when the
+/// need comes back, rarely enough not to be the pest the deal was lost to.
+pub const DEFAULT_DRIP_EVERY_BUSINESS_DAYS: u32 = 60;
+
 /// One named follow-up rhythm, as `[cadence.NAME]` in cadence.toml describes it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Cadence {
@@ -27,6 +32,9 @@ pub struct Cadence {
     /// At most this many actions of this cadence in one morning list; the rest move to the
     /// next business days (see `capacity`). `None`: no limit of its own.
     pub max_touches_per_day: Option<u32>,
+    /// Business days between the value touches of a lost deal on the drip; `None`: files of
+    /// this cadence closed as lost are not put on the drip.
+    pub drip_every_business_days: Option<u32>,
 }
 
 impl Cadence {
@@ -44,6 +52,7 @@ impl Cadence {
             recontact_after_days: 90,
             promise_time: None,
             max_touches_per_day: None,
+            drip_every_business_days: Some(DEFAULT_DRIP_EVERY_BUSINESS_DAYS),
         }
     }
 

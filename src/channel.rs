@@ -4,9 +4,11 @@
 //!
 //! The rule: the prospect's preferred channel when the detail it needs is on file (a call or a
 //! text needs a phone, an email an address); otherwise the first of call, email, text that is.
-//! Two actions are fixed by what they are: a promised callback is a call (the promise was of a
-//! call) whenever a phone is on file, and the step for the assistant is a call to the
-//! assistant's own number or, without one, to the front desk on the company's main line.
+//! Three actions are fixed by what they are: a promised callback is a call (the promise was of
+//! a call) whenever a phone is on file; the step for the assistant is a call to the
+//! assistant's own number or, without one, to the front desk on the company's main line; and
+//! a drip touch to a lost deal is an email whenever an address is on file, something to read
+//! when it suits them rather than a call that asks for their time on a deal they let go.
 
 use crate::domain::{Channel, Contact, Preference, Step};
 
@@ -68,8 +70,11 @@ pub fn reach(contact: &Contact, step: Step, promised: bool) -> Reach {
     } else {
         contact.prefers
     };
-    preferred
+    // A drip touch tries the address first, then goes the usual way.
+    let drip_first = (step == Step::Drip).then_some(Preference::Email);
+    drip_first
         .into_iter()
+        .chain(preferred)
         .chain(FALLBACK)
         .find_map(|preference| {
             detail(contact, preference).map(|to| Reach::On {
@@ -207,6 +212,32 @@ mod tests {
             }
         );
         assert_eq!((reach.channel(), reach.to()), (None, None));
+    }
+
+    #[test]
+    fn a_drip_touch_is_an_email_when_an_address_is_on_file() {
+        let prefers_calls = contact(true, true, Some(Preference::Call));
+        assert_eq!(
+            reach(&prefers_calls, Step::Drip, false),
+            on(Channel::Email, EMAIL)
+        );
+        // No address: the usual rule picks the next channel on file, or none.
+        assert_eq!(
+            reach(
+                &contact(true, false, Some(Preference::Text)),
+                Step::Drip,
+                false
+            ),
+            on(Channel::Text, PHONE)
+        );
+        assert_eq!(
+            reach(&contact(true, false, None), Step::Drip, false),
+            on(Channel::Call, PHONE)
+        );
+        assert_eq!(
+            reach(&contact(false, false, None), Step::Drip, false).channel(),
+            None
+        );
     }
 
     #[test]

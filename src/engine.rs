@@ -14,7 +14,10 @@ use crate::domain::{Attempt, Channel, Outcome, Prospect, Status, Step};
 ///
 /// 2: a promise fixes when the next touch happens, not what it is (rule 1), and fixed dates
 /// that fall on days away are due on the day of return.
-pub const RULES_VERSION: u32 = 2;
+///
+/// 3: a file closed as lost can be on the drip, with a value touch due every
+/// `drip_every_business_days`.
+pub const RULES_VERSION: u32 = 3;
 
 /// Business days from the rescue message to the suggested call to the assistant (rule 5).
 pub const ASSISTANT_DELAY_BUSINESS_DAYS: u32 = 2;
@@ -99,6 +102,13 @@ pub enum Basis {
     CloseOutPromised { last_touch: NaiveDate },
     /// Rule 7: a closed file due to be tried again.
     Recontact { set_for: NaiveDate },
+    /// The drip after a lost deal: `every` business days after `from`, the day of the last
+    /// drip touch (`after_touch`) or, before the first one, the day the file was closed.
+    Drip {
+        from: NaiveDate,
+        after_touch: bool,
+        every: u32,
+    },
 }
 
 /// One calendar date's worth of attempts to the prospect, as the rules count it.
@@ -239,7 +249,8 @@ fn touches(attempts: &[&Attempt]) -> Vec<Touch> {
 }
 
 /// The next action for a prospect, or `None` when there is nothing left to do (a closed file
-/// with no re-contact date).
+/// with no re-contact date that is not on the drip). A closed file's re-contact date, set by
+/// the salesperson, comes before its drip.
 ///
 /// `attempts` are the prospect's attempts in the order they happened. `today` matters only for
 /// rule 5: the call to the assistant gives way to the next touch once that touch is due.
@@ -251,18 +262,52 @@ pub fn next_action(
     today: NaiveDate,
 ) -> Option<NextAction> {
     match prospect.status {
-        Status::Closed => prospect.recontact_on.map(|set_for| NextAction {
-            step: Step::Recontact,
-            due: calendar.roll_forward(set_for),
-            time: None,
-            touch: None,
-            basis: Basis::Recontact { set_for },
-            promise: None,
-        }),
+        Status::Closed => match prospect.recontact_on {
+            Some(set_for) => Some(NextAction {
+                step: Step::Recontact,
+                due: calendar.roll_forward(set_for),
+                time: None,
+                touch: None,
+                basis: Basis::Recontact { set_for },
+                promise: None,
+            }),
+            None => drip_action(prospect, attempts, cadence, calendar),
+        },
         Status::Active => Some(active_next_action(
             prospect, attempts, cadence, calendar, today,
         )),
     }
+}
+
+/// The next value touch of a lost deal on the drip: `drip_every_business_days` after the last
+/// touch since the close, or after the close itself. The date is worked out from the history
+/// rather than stored, so that logging a drip touch sets the next one, `undo` of it puts the
+/// date back, and holidays or days away marked later move it like every other due date.
+/// `None` for a closed file that is not on the drip, or whose cadence has no drip.
+fn drip_action(
+    prospect: &Prospect,
+    attempts: &[Attempt],
+    cadence: &Cadence,
+    calendar: &Calendar,
+) -> Option<NextAction> {
+    let closure = prospect.closed.as_ref().filter(|closure| closure.drip)?;
+    let every = cadence.drip_every_business_days?;
+    let last_touch = attempts
+        .iter()
+        .rfind(|attempt| attempt.is_touch() && attempt.at >= closure.at);
+    let from = last_touch.map_or(closure.at.date(), Attempt::date);
+    Some(NextAction {
+        step: Step::Drip,
+        due: calendar.add_business_days(from, every),
+        time: None,
+        touch: None,
+        basis: Basis::Drip {
+            from,
+            after_touch: last_touch.is_some(),
+            every,
+        },
+        promise: None,
+    })
 }
 
 /// The earliest day on which the prospect may need attention: the due date of the next action

@@ -123,6 +123,10 @@ pub enum Error {
     #[error("cannot write to standard output: {0}")]
     Stdout(#[source] std::io::Error),
 
+    /// The terminal `go` reads keys and answers from could not be used.
+    #[error("cannot use the terminal: {0}")]
+    Terminal(#[source] std::io::Error),
+
     /// The reader of standard output went away (`followup list | head -1`): the command stops
     /// reading the book, and the edge ends it quietly, as any tool in a pipe does.
     #[error("standard output was closed")]
@@ -185,6 +189,7 @@ impl Error {
             | Error::Write { .. }
             | Error::Read { .. }
             | Error::Stdout(_)
+            | Error::Terminal(_)
             | Error::OutputClosed => 1,
             Error::Config { error } if error.unreadable => 1,
             Error::Config { .. }

@@ -102,15 +102,23 @@ impl Writer<'_> {
     /// Which attempts count: the current run, its touches, and the calls to the assistant.
     fn run(&mut self, prospect: &Prospect, attempts: &[Attempt], run: &RunFacts) {
         if prospect.status == Status::Closed {
-            self.push(
-                "run",
+            let on_drip = prospect.closed.as_ref().is_some_and(|closure| closure.drip)
+                && prospect.recontact_on.is_none();
+            let text = if on_drip {
+                format!(
+                    "the file is closed{} and on the drip: its date counts from the close and \
+                     the drip touches made since.",
+                    closed_reason(prospect)
+                )
+            } else {
                 format!(
                     "the file is closed{}: only its re-contact date counts (rule 7), not the {} \
                      logged.",
                     closed_reason(prospect),
                     plural(attempts.len() as i64, "attempt")
-                ),
-            );
+                )
+            };
+            self.push("run", text);
             return;
         }
         let in_run = attempts.len() - run.before_run;
@@ -363,6 +371,42 @@ impl Writer<'_> {
                 }
                 text.push('.');
                 self.push("rule 7", text);
+                7
+            }
+            Basis::Drip {
+                from,
+                after_touch,
+                every,
+            } => {
+                let since = if *after_touch {
+                    "the last drip touch since the close"
+                } else {
+                    "the close"
+                };
+                // Sixty business days step over two dozen weekends: only the days off that
+                // moved the date beyond the weekends are named.
+                let to = self.calendar.add_business_days(*from, *every);
+                let moved: Vec<String> = self
+                    .calendar
+                    .days_off(*from, to)
+                    .into_iter()
+                    .filter(|(_, off)| *off != DayOff::NotWorkday)
+                    .map(|(date, off)| format!("{} {}", day(date), day_off(date, off)))
+                    .collect();
+                let moved = match moved.is_empty() {
+                    true => " (weekends skipped)".to_string(),
+                    false => format!(" (weekends skipped, and {})", moved.join(", ")),
+                };
+                self.push(
+                    "drip",
+                    format!(
+                        "a lost deal on the drip: drip_every_business_days = {every} after {since}: \
+                         {} + {} = {}{moved}.",
+                        day(*from),
+                        plural(i64::from(*every), "business day"),
+                        day(to),
+                    ),
+                );
                 7
             }
             Basis::CloseOutPromised { last_touch } => {
@@ -715,7 +759,7 @@ pub fn rule_of(basis: &Basis) -> u8 {
         Basis::Gap { .. } | Basis::RescueSpan { .. } => 4,
         Basis::Assistant { .. } => 5,
         Basis::CloseOut { .. } | Basis::CloseOutPromised { .. } => 6,
-        Basis::Recontact { .. } => 7,
+        Basis::Recontact { .. } | Basis::Drip { .. } => 7,
     }
 }
 

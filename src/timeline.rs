@@ -61,6 +61,7 @@ pub fn timeline(cadence: &Cadence, calendar: &Calendar, start: NaiveDate) -> Vec
                     reason: CloseReason::NoResponse,
                     at: action.due.and_time(NaiveTime::MIN),
                     note: None,
+                    drip: false,
                 });
                 prospect.recontact_on = cadence.recontact_after(action.due);
             }

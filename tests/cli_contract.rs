@@ -73,6 +73,8 @@ fn add_with_every_flag_is_reflected_by_show_json() {
         "close_reason": null,
         "closed_at": null,
         "recontact_on": null,
+        "drip": false,
+        "next_drip": null,
         "created_at": "2026-11-23T09:00:00",
     });
     assert_eq!(fields(&shown), expected);

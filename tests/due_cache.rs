@@ -77,9 +77,15 @@ fn worked_book(path: &std::path::Path) -> Tracker {
                         .close(
                             id,
                             CloseRequest {
-                                reason: CloseReason::NoResponse,
+                                // A lost deal goes on the drip, whose date is cached too.
+                                reason: if rng.bool() {
+                                    CloseReason::Lost
+                                } else {
+                                    CloseReason::NoResponse
+                                },
                                 recontact: Recontact::ByReason,
                                 note: None,
+                                drip: None,
                             },
                         )
                         .unwrap();
@@ -101,6 +107,7 @@ fn worked_book(path: &std::path::Path) -> Tracker {
                                 reason: CloseReason::NoResponse,
                                 recontact: Recontact::ByReason,
                                 note: None,
+                                drip: None,
                             },
                         )
                         .unwrap();

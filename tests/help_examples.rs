@@ -5,7 +5,8 @@
 //! database with the prospects they name (dana, 3), the files they read (leads.csv,
 //! backup.json, us-holidays.ics, ~/my-cadence.toml), on a pinned clock. Each command's
 //! examples run in order in a fresh copy of that world. A pipe or a redirection ends the
-//! command (`followup man | man -l -` runs `followup man`); `~` is the world's home.
+//! command (`followup man | man -l -` runs `followup man`); `~` is the world's home. An
+//! example of a command that needs a terminal (`go`) must refuse here, with status 2.
 
 mod common;
 
@@ -77,6 +78,12 @@ fn prepare(f: &Followup, path: &[String]) {
     if path == ["export"] {
         std::fs::remove_file(f.dir().join("backup.json")).expect("the world's backup.json");
     }
+}
+
+/// The commands that read keys from a terminal (`go`): the examples run without one, so
+/// they must refuse with status 2 and point at the commands that work anywhere.
+fn needs_a_terminal(path: &[String]) -> bool {
+    path == ["go"]
 }
 
 /// A fresh copy of `template`'s folder (database and files), on the same clock.
@@ -220,6 +227,15 @@ fn every_example_in_every_help_runs() {
             let args = words(&line, f.dir());
             let refs: Vec<&str> = args.iter().map(String::as_str).collect();
             let run = f.run(&refs);
+            if needs_a_terminal(&path) {
+                // Here it has none: it must refuse as a script would want, and say what to
+                // use instead. tests/go.rs runs it on a terminal.
+                run.fails(2)
+                    .stderr_contains("followup today")
+                    .stderr_contains("followup log");
+                ran += 1;
+                continue;
+            }
             assert_eq!(
                 run.code,
                 Some(0),

@@ -256,6 +256,7 @@ fn stats_json_gives_every_figure_of_a_known_month() {
             row("step", "promised", 0, 0),
             row("step", "next-step", 0, 0),
             row("step", "recontact", 0, 0),
+            row("step", "drip", 0, 0),
         ],
         "by_channel": [
             row("channel", "call", 19, 7),

@@ -1,19 +1,15 @@
 //! Readable on an 80-column terminal, and when piped (issue 10, section 5).
 //!
-//! The terminal cases run the real binary in a real pseudo-terminal: a private tmux server
-//! with a window of the width under test. The screen is read back with wrapped lines joined
-//! (`capture-pane -J`), so a line the terminal had to wrap shows at its true length, and
-//! every word the user must read is looked for whole among the words on the screen. Without
-//! tmux these cases say why and pass, except under CI, where they fail: CI must have tmux.
+//! The terminal cases run the real binary in a real pseudo-terminal (`common::tmux`): a
+//! window of the width under test, whose screen is read back with wrapped lines joined, and
+//! every word the user must read is looked for whole among the words on the screen.
 //!
 //! The piped cases need no terminal: `COLUMNS` says how wide, else 80 columns.
 
 mod common;
 
-use std::process::Command;
-use std::time::{Duration, Instant};
-
 use common::Followup;
+use common::tmux::Tmux;
 use serde_json::Value;
 use unicode_width::UnicodeWidthStr;
 
@@ -185,110 +181,6 @@ fn fits(screen: &str, width: usize, words: &[String]) {
             on_screen.contains(word.as_str()),
             "{word:?} is not whole on the {width}-column screen:\n{screen}"
         );
-    }
-}
-
-/// A tmux server of our own, stopped when dropped.
-struct Tmux {
-    socket: String,
-    /// Windows opened so far: each screen gets a session of its own, all kept until the
-    /// server stops (closing the last one would stop it under the next one's feet).
-    sessions: std::cell::Cell<usize>,
-}
-
-impl Tmux {
-    /// A private server, or `None` (with the reason printed) where tmux is missing. Under CI
-    /// a missing tmux fails the test: these cases must run there.
-    fn start(name: &str) -> Option<Tmux> {
-        let found = Command::new("tmux")
-            .arg("-V")
-            .output()
-            .is_ok_and(|output| output.status.success());
-        if !found {
-            assert!(
-                std::env::var_os("CI").is_none(),
-                "tmux is needed for the terminal tests under CI (.ci/run installs it)"
-            );
-            eprintln!("skipped: tmux is not installed, so no pseudo-terminal test ran");
-            return None;
-        }
-        Some(Tmux {
-            socket: format!("followup-width-{}-{name}", std::process::id()),
-            sessions: std::cell::Cell::new(0),
-        })
-    }
-
-    fn tmux(&self, args: &[&str]) -> std::process::Output {
-        Command::new("tmux")
-            .args(["-L", &self.socket, "-f", "/dev/null"])
-            .args(args)
-            .output()
-            .expect("running tmux")
-    }
-
-    /// What `followup ARGS` shows in a window `width` columns wide, every line of it (the
-    /// scrollback too), with lines the terminal wrapped joined back. `COLUMNS` in the window
-    /// is set wrong on purpose: on a terminal, the terminal's own width wins.
-    fn screen(&self, f: &Followup, width: usize, args: &[&str]) -> String {
-        const DONE: &str = "--followup-done--";
-        let quote = |text: &str| format!("'{}'", text.replace('\'', r"'\''"));
-        let command = format!(
-            "env -i PATH=/usr/bin:/bin HOME={home} FOLLOWUP_DB={db} FOLLOWUP_NOW={now} \
-             COLUMNS=300 TERM=screen {bin} {args}; echo {DONE}; sleep 600",
-            home = quote(&f.dir().to_string_lossy()),
-            db = quote(&f.location().to_string_lossy()),
-            now = MORNING,
-            bin = quote(env!("CARGO_BIN_EXE_followup")),
-            args = args
-                .iter()
-                .map(|arg| quote(arg))
-                .collect::<Vec<_>>()
-                .join(" "),
-        );
-        self.sessions.set(self.sessions.get() + 1);
-        let session = format!("s{}", self.sessions.get());
-        let started = self.tmux(&[
-            "new-session",
-            "-d",
-            "-s",
-            &session,
-            "-x",
-            &width.to_string(),
-            "-y",
-            "50",
-            &command,
-        ]);
-        assert!(started.status.success(), "tmux new-session: {started:?}");
-        // Waits for the end of the output; the deadline only keeps a broken run from hanging.
-        let deadline = Instant::now() + Duration::from_secs(60);
-        loop {
-            let captured = self.tmux(&[
-                "capture-pane",
-                "-p",
-                "-J",
-                "-S",
-                "-",
-                "-E",
-                "-",
-                "-t",
-                &session,
-            ]);
-            let text = String::from_utf8_lossy(&captured.stdout).into_owned();
-            if let Some((screen, _)) = text.split_once(DONE) {
-                return screen.to_string();
-            }
-            assert!(
-                Instant::now() < deadline,
-                "followup did not finish in the terminal:\n{text}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        self.tmux(&["kill-server"]);
     }
 }
 

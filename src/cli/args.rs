@@ -64,12 +64,21 @@ pub enum Command {
     )]
     Today(TodayArgs),
 
+    /// Work today's list one action at a time, logging each with a key
+    #[command(after_help = GO_HELP)]
+    Go(GoArgs),
+
     /// Close a file: won, lost, or no reply
     #[command(after_help = "Examples:\n  followup close dana --reason won\n  \
         followup close 3 --reason no-response            # comes back in recontact_after_days\n  \
-        followup close 3 --reason no-response --recontact 2027-03-01\n\n\
+        followup close 3 --reason no-response --recontact 2027-03-01\n  \
+        followup close 2 --reason lost                   # on the drip until they reply\n\n\
+        A lost deal goes on the drip: a value touch every drip_every_business_days of its \
+        cadence (60 by default), which `today` lists when due; a reply logged to one reopens the \
+        file. --no-drip closes it without; not-interested never drips, since they said no. \
         On a file that is closed already, close only moves the re-contact date (the same \
-        --reason with --recontact); anything else is refused, saying it is closed.")]
+        --reason with --recontact); anything else is refused, saying it is closed \
+        (`edit --drip yes|no` puts a lost deal on the drip or takes it off).")]
     Close(CloseArgs),
 
     /// Remove the attempt logged last, putting its file back as it was
@@ -94,7 +103,10 @@ pub enum Command {
     Show(ShowArgs),
 
     /// Prospects with their next action
-    #[command(after_help = "Example:\n  followup list\n  followup list --status all --json")]
+    #[command(
+        after_help = "Example:\n  followup list\n  followup list --status all --json\n  \
+        followup list --drip                  # lost deals on the drip, with their next touch"
+    )]
     List(ListArgs),
 
     /// Change a prospect's details; an empty value clears a field
@@ -240,6 +252,23 @@ fn log_help() -> String {
     )
 }
 
+/// `go --help`: the keys, and what is written when.
+const GO_HELP: &str = "\
+Example:
+  followup go
+
+Keys:
+  call       v voicemail, n no answer, c connected, r replied, m meeting, d declined
+  email      s sent, b bounced, r replied, m meeting, d declined
+  then       p promise a call back, x agreed next date, t note; Enter logs it, Esc goes back
+  any time   k skip for now, u undo the last entry of this sitting, o open the file,
+             q quit, ? the keys
+
+Each entry is written when Enter is pressed, in its own transaction, exactly as the same
+`followup log` would write it: quitting, Ctrl-C or a closed terminal loses nothing logged
+and writes nothing half-done. The list is today's, in its order. Without a terminal (or
+with --no-input) go refuses: use `followup today` and `followup log` there.";
+
 /// The file formats of `import` and `export`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -382,6 +411,15 @@ pub struct BackupArgs {
     pub cadence_file: CadenceFile,
     /// The file to write; it must not exist yet, nor end in -wal, -shm or -journal
     pub file: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct GoArgs {
+    #[command(flatten)]
+    pub cadence_file: CadenceFile,
+    /// Refuse instead of asking for keys, as a script would want
+    #[arg(long)]
+    pub no_input: bool,
 }
 
 #[derive(Debug, Args)]
@@ -577,6 +615,9 @@ pub struct EditArgs {
     /// --ground-rules`); the follow-up and rescue messages recall it
     #[arg(long, value_name = "yes|no", value_parser = parse_yes_no)]
     pub ground_rules: Option<bool>,
+    /// Put a file closed as lost on the drip (yes), or take a closed file off it (no)
+    #[arg(long, value_name = "yes|no", value_parser = parse_yes_no)]
+    pub drip: Option<bool>,
 }
 
 #[derive(Debug, Args)]
@@ -636,6 +677,13 @@ pub struct CloseArgs {
     /// Why, in a few words, for when you look back
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
+    /// Keep a lost deal on the drip: a value touch every drip_every_business_days (the
+    /// default for --reason lost; never for not-interested)
+    #[arg(long, conflicts_with = "no_drip")]
+    pub drip: bool,
+    /// Close a lost deal without the drip
+    #[arg(long)]
+    pub no_drip: bool,
 }
 
 #[derive(Debug, Args)]
@@ -686,6 +734,9 @@ pub struct ListArgs {
     /// Which files to list
     #[arg(long, value_enum, default_value = "active")]
     pub status: StatusFilter,
+    /// Only the lost deals on the drip, with the date of each one's next drip touch
+    #[arg(long, conflicts_with = "status")]
+    pub drip: bool,
     /// Print JSON instead of a table
     #[arg(long)]
     pub json: bool,
@@ -777,6 +828,7 @@ impl Command {
             }
             Command::Log(args) => &args.cadence_file,
             Command::Today(args) => &args.cadence_file,
+            Command::Go(args) => &args.cadence_file,
             Command::Close(args) => &args.cadence_file,
             Command::Reopen(args) => &args.cadence_file,
             Command::Undo(args) => &args.cadence_file,

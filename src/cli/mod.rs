@@ -18,9 +18,12 @@ use clap::error::ErrorKind;
 pub use args::Cli;
 use session::Session;
 
-/// Runs one command line. `system_now` is the system clock's reading, used unless `--now` or
+/// Runs one command line. `system_clock` reads the system clock, used unless `--now` or
 /// `FOLLOWUP_NOW` pins the time. Returns the exit status of cli.md.
-pub fn run(arguments: impl IntoIterator<Item = OsString>, system_now: NaiveDateTime) -> ExitCode {
+pub fn run(
+    arguments: impl IntoIterator<Item = OsString>,
+    system_clock: fn() -> NaiveDateTime,
+) -> ExitCode {
     let arguments: Vec<OsString> = arguments.into_iter().collect();
     // `followup` alone is someone finding their way: show them around, successfully.
     if arguments.len() <= 1 {
@@ -34,7 +37,7 @@ pub fn run(arguments: impl IntoIterator<Item = OsString>, system_now: NaiveDateT
     let warnings = output::Warnings::default();
     let result = match commands::without_session(&cli.command, cli.db.as_deref()) {
         Some(result) => result,
-        None => Session::new(&cli, system_now, warnings.clone(), output::width())
+        None => Session::new(&cli, system_clock, warnings.clone(), output::width())
             .and_then(|session| commands::run(cli.command, session)),
     };
     match result {

@@ -17,6 +17,8 @@ use crate::when;
 pub struct Session {
     pub config: Config,
     pub now: NaiveDateTime,
+    /// Where `now` came from, to read again in a command that lasts (`go`).
+    pub clock: Clock,
     /// How wide the text for people may be.
     pub width: Width,
     db: Option<PathBuf>,
@@ -29,7 +31,7 @@ impl Session {
     /// that need it.
     pub fn new(
         cli: &Cli,
-        system_now: NaiveDateTime,
+        system_clock: fn() -> NaiveDateTime,
         warnings: Warnings,
         width: Width,
     ) -> Result<Session> {
@@ -52,12 +54,17 @@ impl Session {
         // Everything is planned in the salesperson's wall clock: the system clock's reading is
         // moved to it when `[calendar] time_zone` names another zone. A pinned time is already
         // in it.
-        let now = pinned.unwrap_or_else(|| {
-            crate::zones::convert(system_now, system, config.zones.mine).unwrap_or(system_now)
-        });
+        let clock = Clock {
+            pinned,
+            system_clock,
+            system,
+            mine: config.zones.mine,
+        };
+        let now = clock.now();
         Ok(Session {
             config,
             now,
+            clock,
             width,
             db: cli.db.clone(),
             warnings,
@@ -133,6 +140,26 @@ impl Session {
     }
 }
 
+/// The time of the salesperson's wall clock: the pinned moment, or the system clock moved
+/// to the zone everything is planned in. Read once per command; again only by a command
+/// that lasts while people work (`go`, before each entry).
+#[derive(Clone, Copy)]
+pub struct Clock {
+    pinned: Option<NaiveDateTime>,
+    system_clock: fn() -> NaiveDateTime,
+    system: chrono_tz::Tz,
+    mine: chrono_tz::Tz,
+}
+
+impl Clock {
+    pub fn now(&self) -> NaiveDateTime {
+        self.pinned.unwrap_or_else(|| {
+            let system_now = (self.system_clock)();
+            crate::zones::convert(system_now, self.system, self.mine).unwrap_or(system_now)
+        })
+    }
+}
+
 /// The system's zone, for a cadence file without `[calendar] time_zone`: the `TZ` variable if
 /// it names an IANA zone, else the zone /etc/localtime links to, else /etc/timezone, else UTC.
 /// Only the zone's name is read here, never the clock.
@@ -178,4 +205,42 @@ pub(super) fn default_db_path() -> Result<PathBuf> {
         .ok_or_else(|| {
             Error::Invalid("cannot find a home folder for the database; pass --db PATH".into())
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::{AtomicI64, Ordering};
+
+    use chrono::{NaiveDateTime, TimeDelta};
+
+    use super::Clock;
+
+    static READS: AtomicI64 = AtomicI64::new(0);
+
+    /// A system clock that moves a minute at each reading.
+    fn ticking() -> NaiveDateTime {
+        let start = crate::when::parse_now("2026-11-23T09:00").unwrap();
+        start + TimeDelta::minutes(READS.fetch_add(1, Ordering::SeqCst))
+    }
+
+    #[test]
+    fn a_clock_reads_the_system_each_time_unless_pinned() {
+        let utc = chrono_tz::Tz::UTC;
+        let system = Clock {
+            pinned: None,
+            system_clock: ticking,
+            system: utc,
+            mine: utc,
+        };
+        assert!(
+            system.now() < system.now(),
+            "a sitting's entries get their own times"
+        );
+        let at = crate::when::parse_now("2026-12-01T10:00").unwrap();
+        let pinned = Clock {
+            pinned: Some(at),
+            ..system
+        };
+        assert_eq!((pinned.now(), pinned.now()), (at, at));
+    }
 }

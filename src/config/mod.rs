@@ -574,6 +574,12 @@ fn check_cadence(locator: &Locator, name: &str, raw: RawCadence) -> Result<Caden
         )?,
         promise_time,
         max_touches_per_day: per_day(locator, &table, raw.max_touches_per_day)?,
+        drip_every_business_days: optional(number(
+            "drip_every_business_days",
+            raw.drip_every_business_days,
+            crate::cadence::DEFAULT_DRIP_EVERY_BUSINESS_DAYS,
+            MAX_BUSINESS_DAYS,
+        )?),
     })
 }
 
@@ -598,6 +604,15 @@ pub fn describe(cadence: &Cadence) -> String {
         parts.push(format!("at most {limit} a day"));
     }
     parts.join(", ")
+}
+
+/// What becomes of a lost deal of the cadence, for `cadence check`'s summary (`cadence show`
+/// plans a prospect who never answers, whom the drip never reaches).
+pub fn describe_drip(cadence: &Cadence) -> String {
+    match cadence.drip_every_business_days {
+        Some(every) => format!("lost deals drip every {every} business days"),
+        None => "no drip after a lost deal".to_string(),
+    }
 }
 
 #[cfg(test)]

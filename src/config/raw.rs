@@ -69,4 +69,5 @@ pub(super) struct RawCadence {
     pub recontact_after_days: Option<i64>,
     pub promise_time: Option<String>,
     pub max_touches_per_day: Option<i64>,
+    pub drip_every_business_days: Option<i64>,
 }

@@ -100,6 +100,7 @@ fn the_built_in_standard_cadence_has_the_documented_knobs() {
             recontact_after_days: 90,
             promise_time: None,
             max_touches_per_day: None,
+            drip_every_business_days: Some(60),
         }
     );
     assert_eq!(*standard, Cadence::standard("standard"));

@@ -56,6 +56,10 @@ pub struct Closure {
     pub reason: CloseReason,
     pub at: NaiveDateTime,
     pub note: Option<String>,
+    /// A lost deal kept on the drip: a value touch every `drip_every_business_days` of its
+    /// cadence, so the salesperson is first in mind when they are ready (cadence.md, idea B).
+    /// Only a `lost` close has one; reopening the file ends it with the closure.
+    pub drip: bool,
 }
 
 /// A prospect as stored.

@@ -99,13 +99,19 @@ string_enum! {
         Promised => "promised",
         NextStep => "next-step",
         Recontact => "recontact",
+        /// A value touch to a lost deal on the drip (a closed file, so not counted as a touch
+        /// of a run).
+        Drip => "drip",
     }
 }
 
 impl Step {
     /// Whether acting on this step is a touch of the prospect (counted towards the maximum).
     pub fn is_touch(self) -> bool {
-        !matches!(self, Step::Assistant | Step::Close | Step::Recontact)
+        !matches!(
+            self,
+            Step::Assistant | Step::Close | Step::Recontact | Step::Drip
+        )
     }
 
     /// How far along the sequence the step is; the morning list puts later steps first on a
@@ -113,7 +119,7 @@ impl Step {
     pub fn urgency(self) -> u8 {
         match self {
             Step::First => 0,
-            Step::Recontact => 1,
+            Step::Recontact | Step::Drip => 1,
             Step::FollowUp => 2,
             Step::Rescue => 3,
             Step::Assistant => 4,

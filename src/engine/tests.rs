@@ -64,6 +64,7 @@ fn as_promised() -> Cadence {
         recontact_after_days: 90,
         promise_time: Some(time("08:15")),
         max_touches_per_day: None,
+        drip_every_business_days: Some(60),
     }
 }
 
@@ -212,6 +213,7 @@ impl File {
             reason: CloseReason::NoResponse,
             at: day.and_time(time("17:00")),
             note: None,
+            drip: false,
         });
         self.prospect.recontact_on =
             Some(day + Days::new(u64::from(self.cadence.recontact_after_days)));
@@ -1424,3 +1426,5 @@ fn reply_answers_the_last_touch_only_before_the_next_is_due() {
     ));
     assert_eq!(answers(&file, "2026-11-25"), None);
 }
+
+mod drip;

@@ -352,6 +352,7 @@ fn a_recontact_on_a_weekend_is_rolled_forward() {
         reason: CloseReason::NoResponse,
         at: at("2026-12-14T17:00"),
         note: None,
+        drip: false,
     });
     file.prospect.recontact_on = Some(date("2027-03-14")); // a Sunday, 90 days on
     let why = file.explain("2027-03-01T09:00");
@@ -376,6 +377,7 @@ fn a_closed_file_without_recontact_has_nothing_planned() {
         reason: CloseReason::Won,
         at: at("2026-12-14T17:00"),
         note: None,
+        drip: false,
     });
     let why = file.explain("2027-03-01T09:00");
     assert_eq!((why.rule, why.next.as_ref()), (7, None));

@@ -11,7 +11,7 @@ use crate::domain::{Channel, Step};
 use crate::promise;
 
 /// The "When" column: the promised time, "today", or how late.
-fn when(view: &ActionView) -> String {
+pub fn when(view: &ActionView) -> String {
     if let (Some(time), Some(_)) = (view.time, view.late_minutes) {
         return format!("{} {}", time.format("%H:%M"), missed(view));
     }

@@ -10,7 +10,7 @@ use super::{Width, day, table};
 use crate::config::Config;
 use crate::domain::{Attempt, Channel, CloseReason, Contact, Outcome, Prospect, Status, Step};
 use crate::script;
-use crate::tracker::Dossier;
+use crate::tracker::{Dossier, Due};
 
 /// A prospect's fields, as `show --json` and `list --json` give them.
 #[derive(Debug, Clone, Serialize)]
@@ -24,7 +24,22 @@ pub struct ProspectView {
     pub close_reason: Option<CloseReason>,
     pub closed_at: Option<NaiveDateTime>,
     pub recontact_on: Option<NaiveDate>,
+    /// A lost deal kept on the drip.
+    pub drip: bool,
+    /// The day of its next drip touch (null when it is not on the drip, or its cadence has
+    /// no drip); see [`ProspectView::with_next`].
+    pub next_drip: Option<NaiveDate>,
     pub created_at: NaiveDateTime,
+}
+
+impl ProspectView {
+    /// The view with what the next action says about the drip.
+    pub fn with_next(mut self, next: Option<&Due>) -> ProspectView {
+        self.next_drip = next
+            .filter(|due| due.action.step == Step::Drip)
+            .map(|due| due.action.due);
+        self
+    }
 }
 
 impl From<&Prospect> for ProspectView {
@@ -38,6 +53,8 @@ impl From<&Prospect> for ProspectView {
             close_reason: prospect.closed.as_ref().map(|closure| closure.reason),
             closed_at: prospect.closed.as_ref().map(|closure| closure.at),
             recontact_on: prospect.recontact_on,
+            drip: prospect.closed.as_ref().is_some_and(|closure| closure.drip),
+            next_drip: None,
             created_at: prospect.created_at,
         }
     }
@@ -81,7 +98,7 @@ pub struct DossierView {
 impl DossierView {
     pub fn new(dossier: &Dossier, config: &Config, now: NaiveDateTime) -> DossierView {
         DossierView {
-            prospect: ProspectView::from(&dossier.prospect),
+            prospect: ProspectView::from(&dossier.prospect).with_next(dossier.next.as_ref()),
             attempts: dossier.attempts.iter().map(AttemptView::from).collect(),
             next: dossier
                 .next
@@ -211,6 +228,13 @@ pub fn render(view: &DossierView, width: Width) -> String {
     let status = match (p.status, p.close_reason) {
         (Status::Closed, Some(reason)) => format!("closed ({reason})"),
         (status, _) => status.to_string(),
+    };
+    let status = match (p.drip, p.next_drip) {
+        (true, Some(next)) => format!("{status}, on the drip, next touch {}", day(next)),
+        (true, None) => {
+            format!("{status}, on the drip (its cadence has no drip_every_business_days)")
+        }
+        (false, _) => status,
     };
     let cadence = format!(
         "Cadence: {}, started {}, {status}",

@@ -171,6 +171,10 @@ fn status(row: &ListRow) -> String {
     }
 }
 
+/// `list --drip` with nobody on the drip.
+pub const NOBODY_ON_THE_DRIP: &str = "Nobody is on the drip. A deal closed with `followup close \
+     ID --reason lost` goes on it, with a value touch every drip_every_business_days.\n";
+
 /// `list` for a person, `width` wide.
 pub fn render(rows: &[ListRow], width: Width) -> String {
     if rows.is_empty() {

@@ -4,6 +4,7 @@
 pub mod agenda;
 pub mod calendar;
 pub mod capacity;
+pub mod card;
 pub mod chart;
 pub mod dossier;
 pub mod feed;

@@ -103,5 +103,19 @@ fn by_rule(action: &NextAction) -> String {
         Basis::Recontact { set_for } => {
             format!("A closed file, set to be tried again on {}.", day(*set_for))
         }
+        Basis::Drip {
+            from,
+            after_touch: false,
+            every,
+        } => format!(
+            "A lost deal on the drip, closed on {}: one value touch every {}.",
+            day(*from),
+            plural(i64::from(*every), "business day")
+        ),
+        Basis::Drip { from, every, .. } => format!(
+            "A lost deal on the drip: the last touch was on {}, and one comes every {}.",
+            day(*from),
+            plural(i64::from(*every), "business day")
+        ),
     }
 }

@@ -83,9 +83,12 @@ pub fn render(stats: &Stats, width: Width) -> String {
     let steps = stats
         .by_step
         .iter()
-        // `close` is paperwork, and `promised` only in histories made before a promise kept
-        // the step (cadence.md rule 1): shown when something was counted under them.
-        .filter(|row| !matches!(row.step, Step::Close | Step::Promised) || row.tally.touches > 0)
+        // `close` is paperwork, `promised` only in histories made before a promise kept the
+        // step (cadence.md rule 1), and `drip` only for those who keep lost deals on the
+        // drip: shown when something was counted under them.
+        .filter(|row| {
+            !matches!(row.step, Step::Close | Step::Promised | Step::Drip) || row.tally.touches > 0
+        })
         .map(|row| (row.step.to_string(), row.tally))
         .collect();
     out.push_str(&format!(

@@ -397,6 +397,7 @@ fn november() -> (Vec<Attempt>, Vec<Prospect>) {
         reason: CloseReason::NoResponse,
         at: at("2026-11-20T17:00"),
         note: None,
+        drip: false,
     });
     (h.sorted(), vec![prospect(1), prospect(2), third])
 }

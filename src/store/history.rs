@@ -25,9 +25,12 @@ pub struct LastLogged {
 }
 
 const STATE_COLUMNS: &str = "status, close_reason, closed_at, close_note, recontact_on, \
-     run_started_at";
+     run_started_at, drip";
 
-/// Six columns from `first` on, in the order of STATE_COLUMNS.
+/// How many columns STATE_COLUMNS names.
+const STATE_WIDTH: usize = 7;
+
+/// Seven columns from `first` on, in the order of STATE_COLUMNS.
 fn file_state(row: &Row<'_>, first: usize) -> Result<FileState, DbError> {
     let reason = row.get(first + 1)?;
     let at = row.optional_datetime(first + 2)?;
@@ -38,6 +41,7 @@ fn file_state(row: &Row<'_>, first: usize) -> Result<FileState, DbError> {
                 reason,
                 at,
                 note: row.get(first + 3)?,
+                drip: row.get(first + 6)?,
             }),
             _ => None,
         },
@@ -82,7 +86,7 @@ impl Reader<'_> {
                     effect: if has_effect {
                         Some(Effect {
                             before: file_state(row, 11)?,
-                            after: file_state(row, 17)?,
+                            after: file_state(row, 11 + STATE_WIDTH)?,
                         })
                     } else {
                         None
@@ -106,14 +110,15 @@ impl Writer<'_> {
                 closed.and_then(|closure| closure.note.clone()),
                 state.recontact_on,
                 state.run_started_at,
+                closed.is_some_and(|closure| closure.drip),
             )
         };
-        let (b0, b1, b2, b3, b4, b5) = values(&effect.before);
-        let (a0, a1, a2, a3, a4, a5) = values(&effect.after);
+        let (b0, b1, b2, b3, b4, b5, b6) = values(&effect.before);
+        let (a0, a1, a2, a3, a4, a5, a6) = values(&effect.after);
         self.conn().execute(
             &format!(
                 "INSERT INTO attempt_effects (attempt_id, {}, {})
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
                 STATE_COLUMNS
                     .split(", ")
                     .map(|column| format!("before_{column}"))
@@ -133,12 +138,14 @@ impl Writer<'_> {
                 &b3,
                 &b4,
                 &b5,
+                &b6,
                 &a0,
                 &a1,
                 &a2,
                 &a3,
                 &a4,
                 &a5,
+                &a6,
             ],
             "recording what an attempt changed",
         )?;

@@ -133,6 +133,20 @@ const MIGRATIONS: &[Migration] = &[
         ALTER TABLE prospects ADD COLUMN main_line TEXT;
     ",
     },
+    Migration {
+        description: "lost deals kept on the drip",
+        sql: "
+        -- 1 for a file closed as lost and kept on the drip (`close --reason lost`, unless
+        -- --no-drip): a value touch every drip_every_business_days of its cadence. The date of
+        -- the next one is worked out from the history, not stored. Files closed by schema 5
+        -- and before are not on the drip.
+        ALTER TABLE prospects ADD COLUMN drip INTEGER NOT NULL DEFAULT 0;
+        -- The same flag in what a logged attempt changed about its file, so that `undo` of a
+        -- reply that reopened a file on the drip puts it back on the drip.
+        ALTER TABLE attempt_effects ADD COLUMN before_drip INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE attempt_effects ADD COLUMN after_drip INTEGER NOT NULL DEFAULT 0;
+    ",
+    },
 ];
 
 /// The schema version this build writes.

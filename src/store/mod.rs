@@ -793,9 +793,9 @@ impl Writer<'_> {
             "INSERT INTO prospects (name, company, phone, email, title, prefers, next_step,
                 topic, assistant, assistant_phone, note, cadence, start_date, status,
                 close_reason, closed_at, close_note, recontact_on, run_started_at,
-                created_at, due_on, time_zone, ground_rules, main_line)
+                created_at, due_on, time_zone, ground_rules, main_line, drip)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-                ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)
+                ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)
              RETURNING id",
             &[
                 &contact.name,
@@ -822,6 +822,7 @@ impl Writer<'_> {
                 &contact.time_zone,
                 &contact.ground_rules,
                 &contact.main_line,
+                &closed.is_some_and(|closure| closure.drip),
             ],
             |row| row.get(0),
             "adding a prospect",
@@ -838,7 +839,7 @@ impl Writer<'_> {
                 assistant_phone = ?11, note = ?12, cadence = ?13, start_date = ?14,
                 status = ?15, close_reason = ?16, closed_at = ?17, close_note = ?18,
                 recontact_on = ?19, run_started_at = ?20, time_zone = ?21,
-                ground_rules = ?22, main_line = ?23
+                ground_rules = ?22, main_line = ?23, drip = ?24
              WHERE id = ?1",
             &[
                 &prospect.id,
@@ -864,6 +865,7 @@ impl Writer<'_> {
                 &contact.time_zone,
                 &contact.ground_rules,
                 &contact.main_line,
+                &closed.is_some_and(|closure| closure.drip),
             ],
             "updating a prospect",
         )?;

@@ -132,6 +132,14 @@ const MIGRATIONS: &[Migration] = &[
         ALTER TABLE prospects ADD COLUMN main_line text;
     ",
     },
+    Migration {
+        description: "lost deals kept on the drip",
+        sql: "
+        ALTER TABLE prospects ADD COLUMN drip boolean NOT NULL DEFAULT false;
+        ALTER TABLE attempt_effects ADD COLUMN before_drip boolean NOT NULL DEFAULT false;
+        ALTER TABLE attempt_effects ADD COLUMN after_drip boolean NOT NULL DEFAULT false;
+    ",
+    },
 ];
 
 // Every SQLite step has its twin here: a version means the same schema on both engines.

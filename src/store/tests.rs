@@ -61,6 +61,7 @@ fn full() -> Prospect {
             reason: CloseReason::NoResponse,
             at: datetime("2026-12-15T17:05:09"),
             note: Some("four touches, no answer".to_string()),
+            drip: false,
         }),
         recontact_on: Some(date("2027-03-15")),
         run_started_at: Some(datetime("2026-12-01T09:00:00")),

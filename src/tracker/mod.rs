@@ -7,6 +7,7 @@
 
 mod capacity;
 mod days_off;
+mod drip;
 mod export;
 mod import;
 mod matching;
@@ -407,6 +408,9 @@ impl Tracker {
         if let Some(start) = patch.start.take() {
             prospect.start = start;
         }
+        if let Some(drip) = patch.drip.take() {
+            self.set_drip(&mut prospect, drip)?;
+        }
         patch.apply(&mut prospect.contact);
         checks::contact(&prospect.contact)
             .map_err(|problem| Error::Invalid(problem.to_string()))?;
@@ -478,6 +482,13 @@ impl Tracker {
             .filter(|attempt| attempt.at <= at)
             .collect();
         let before = prospect.file_state();
+        // What a closed file has planned: its re-contact, or its next drip touch.
+        let planned = match prospect.status {
+            Status::Closed => {
+                engine::next_action(&prospect, &history, &cadence, calendar, at.date())
+            }
+            Status::Active => None,
+        };
         if prospect.status == Status::Closed {
             if entry.reopen {
                 // The new run starts with this attempt, which therefore counts in it.
@@ -485,8 +496,10 @@ impl Tracker {
                 prospect.closed = None;
                 prospect.recontact_on = None;
                 prospect.run_started_at = Some(at);
-            } else if !in_recontact(&prospect, &history, at, outcome) {
-                return Err(closed_file(&prospect, self.recontact_day(&prospect)));
+            } else if !in_recontact(&prospect, &history, at, outcome)
+                && !drip::in_drip(&prospect, &history, planned.as_ref(), at, outcome)
+            {
+                return Err(closed_file(&prospect, planned.as_ref()));
             }
         }
         let fulfilled = match prospect.status {
@@ -500,10 +513,10 @@ impl Tracker {
                 outcome,
             ),
             Status::Closed => engine::Fulfilled {
-                step: if channel == Channel::Assistant {
-                    Step::Assistant
-                } else {
-                    Step::Recontact
+                step: match planned {
+                    _ if channel == Channel::Assistant => Step::Assistant,
+                    Some(action) if action.step == Step::Drip => Step::Drip,
+                    _ => Step::Recontact,
                 },
                 touch: None,
             },
@@ -531,6 +544,8 @@ impl Tracker {
                     reason: CloseReason::NotInterested,
                     at,
                     note: None,
+                    // They said no: no drip follows.
+                    drip: false,
                 });
                 prospect.recontact_on = None;
             }
@@ -644,6 +659,7 @@ impl Tracker {
                 Ok::<_, Error>(prospect)
             });
         }
+        let drip = self.drip_on_close(&prospect, &request)?;
         let cadence = self.cadence_of(&prospect)?;
         prospect.recontact_on = match request.recontact {
             Recontact::On(day) => Some(day),
@@ -658,6 +674,7 @@ impl Tracker {
             reason: request.reason,
             at: self.now,
             note: request.note,
+            drip,
         });
         self.write(|writer, config| {
             writer.update_prospect(&prospect)?;

@@ -2,13 +2,15 @@
 //! cannot have, a log to a closed file, a prospect already on file. Each message names what
 //! was wrong and the command or flag that does what was meant.
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDateTime;
 
-use crate::domain::{Attempt, Channel, Closure, Contact, Outcome, Prospect, Step};
+use crate::domain::{Attempt, Channel, CloseReason, Closure, Contact, Outcome, Prospect, Step};
+use crate::engine::NextAction;
 use crate::error::{Error, Result};
 use crate::transfer::dedupe::{self, Match};
 
 use super::Tracker;
+use super::drip::answers;
 
 impl Tracker {
     /// Refuses a new prospect with the email (or, without one, the phone) of a prospect on
@@ -65,28 +67,25 @@ pub(super) fn in_recontact(
     let Some(day) = prospect.recontact_on else {
         return false;
     };
-    let closed_at = prospect.closed.as_ref().map(|closure| closure.at);
-    let answers_recontact = outcome.is_response()
-        && history
-            .iter()
-            .rev()
-            .find(|attempt| attempt.is_touch() || attempt.step == Step::Recontact)
-            .is_some_and(|last| {
-                last.step == Step::Recontact && closed_at.is_none_or(|closed| last.at >= closed)
-            });
-    day <= at.date() || answers_recontact
+    day <= at.date() || (outcome.is_response() && answers(prospect, history, Step::Recontact))
 }
 
-/// Logging to a closed file whose re-contact is not due: most likely the wrong prospect, or
-/// a file that should be reopened first.
-pub(super) fn closed_file(prospect: &Prospect, recontact: Option<NaiveDate>) -> Error {
+/// Logging to a closed file whose re-contact or drip touch is not due (`planned`, its next
+/// action): most likely the wrong prospect, or a file that should be reopened first.
+pub(super) fn closed_file(prospect: &Prospect, planned: Option<&NextAction>) -> Error {
     let id = prospect.id;
     let why = match &prospect.closed {
         Some(closure) => format!(" ({} on {})", closure.reason, closure.at.date()),
         None => String::new(),
     };
-    let again = match recontact {
-        Some(day) => format!("; its re-contact is due on {day}"),
+    let again = match planned {
+        Some(action) if action.step == Step::Drip => {
+            format!(
+                "; it is on the drip, and its next drip touch is due on {}",
+                action.due
+            )
+        }
+        Some(action) => format!("; its re-contact is due on {}", action.due),
         None => String::new(),
     };
     Error::Invalid(format!(
@@ -100,10 +99,17 @@ pub(super) fn closed_file(prospect: &Prospect, recontact: Option<NaiveDate>) -> 
 /// twice learns that the second close did nothing.
 pub(super) fn already_closed(prospect: &Prospect, closure: &Closure) -> Error {
     let id = prospect.id;
+    // Only a lost deal can go on the drip or come off it.
+    let drip = match closure.reason {
+        CloseReason::Lost => {
+            format!("; to put it on the drip or take it off, `followup edit {id} --drip yes|no`")
+        }
+        _ => String::new(),
+    };
     Error::Invalid(format!(
         "prospect {id} ({}) is already closed ({} on {}); to change its re-contact date, repeat \
-         that reason with --recontact; to close it for another reason, `followup reopen {id}` \
-         first",
+         that reason with --recontact{drip}; to close it for another reason, `followup reopen \
+         {id}` first",
         prospect.contact.name,
         closure.reason,
         closure.at.date()

@@ -36,6 +36,9 @@ pub struct ProspectPatch {
     pub main_line: Option<Option<String>>,
     pub cadence: Option<String>,
     pub start: Option<NaiveDate>,
+    /// Put a file closed as lost on the drip, or take a closed file off it
+    /// (`edit --drip yes|no`).
+    pub drip: Option<bool>,
 }
 
 impl ProspectPatch {
@@ -56,6 +59,7 @@ impl ProspectPatch {
             && self.main_line.is_none()
             && self.cadence.is_none()
             && self.start.is_none()
+            && self.drip.is_none()
     }
 
     pub(super) fn apply(self, contact: &mut Contact) {
@@ -119,4 +123,7 @@ pub struct CloseRequest {
     pub reason: CloseReason,
     pub recontact: Recontact,
     pub note: Option<String>,
+    /// `--drip` (`Some(true)`) or `--no-drip` (`Some(false)`); `None`: a lost deal goes on the
+    /// drip, any other close does not.
+    pub drip: Option<bool>,
 }

@@ -59,6 +59,10 @@ pub struct ArchivedProspect {
     pub close_reason: Option<CloseReason>,
     pub closed_at: Option<NaiveDateTime>,
     pub close_note: Option<String>,
+    /// A lost deal kept on the drip. Absent from backups made before schema 6, and written
+    /// only when true: not on it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub drip: bool,
     pub recontact_on: Option<NaiveDate>,
     pub run_started_at: Option<NaiveDateTime>,
     pub created_at: Option<NaiveDateTime>,
@@ -106,6 +110,7 @@ impl From<&Exported> for ArchivedProspect {
             status: Some(prospect.status),
             close_reason: closed.as_ref().map(|closure| closure.reason),
             closed_at: closed.as_ref().map(|closure| closure.at),
+            drip: closed.as_ref().is_some_and(|closure| closure.drip),
             close_note: closed.and_then(|closure| closure.note),
             recontact_on: prospect.recontact_on,
             run_started_at: prospect.run_started_at,
@@ -226,14 +231,25 @@ fn incoming(
             reason,
             at,
             note: archived.close_note,
+            drip: archived.drip,
         }),
-        (None, None) if archived.close_note.is_none() => None,
+        (None, None) if archived.close_note.is_none() && !archived.drip => None,
         _ => {
             return Err(
                 "close_reason and closed_at go together (and close_note needs them)".into(),
             );
         }
     };
+    if closed
+        .as_ref()
+        .is_some_and(|closure| closure.drip && closure.reason != CloseReason::Lost)
+    {
+        return Err(
+            "only a file closed as lost can be on the drip; drop drip or set \
+                    close_reason to lost"
+                .into(),
+        );
+    }
     if status == Status::Active && closed.is_some() {
         return Err("it is active but has a close_reason; set status to closed or drop it".into());
     }

@@ -71,9 +71,10 @@ fn check(session: &Session) -> String {
             ),
         };
         out.push_str(&format!(
-            "  cadence {}: {}{own}\n",
+            "  cadence {}: {}, {}{own}\n",
             clean(&cadence.name),
-            config::describe(cadence)
+            config::describe(cadence),
+            config::describe_drip(cadence)
         ));
     }
     let workdays: Vec<String> = config

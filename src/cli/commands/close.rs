@@ -1,9 +1,10 @@
 use crate::cli::args::CloseArgs;
 use crate::cli::session::Session;
 use crate::domain::Status;
+use crate::engine::Basis;
 use crate::error::Result;
-use crate::render::day;
 use crate::render::sanitize::clean;
+use crate::render::{day, plural};
 use crate::tracker::{CloseRequest, Recontact};
 
 pub fn run(args: CloseArgs, session: Session) -> Result<String> {
@@ -21,11 +22,28 @@ pub fn run(args: CloseArgs, session: Session) -> Result<String> {
             reason: args.reason,
             recontact,
             note: args.note.filter(|note| !note.trim().is_empty()),
+            drip: match (args.drip, args.no_drip) {
+                (true, _) => Some(true),
+                (_, true) => Some(false),
+                _ => None,
+            },
         },
     )?;
-    let again = match tracker.recontact_day(&prospect) {
-        Some(on) => format!(" It comes back on {} for another try.", day(on)),
-        None => " No re-contact is planned.".to_string(),
+    let drip = tracker
+        .dossier(prospect.id)?
+        .next
+        .and_then(|due| match due.action.basis {
+            Basis::Drip { every, .. } => Some((every, due.action.due)),
+            _ => None,
+        });
+    let again = match (tracker.recontact_day(&prospect), drip) {
+        (Some(on), _) => format!(" It comes back on {} for another try.", day(on)),
+        (None, Some((every, first))) => format!(
+            " It goes on the drip: a value touch every {}, the first on {}; a reply reopens it.",
+            plural(i64::from(every), "business day"),
+            day(first)
+        ),
+        (None, None) => " No re-contact is planned.".to_string(),
     };
     if was_closed {
         // The one change close makes to a closed file: its re-contact date.

@@ -32,6 +32,7 @@ pub fn run(args: EditArgs, session: Session) -> Result<String> {
         main_line: clearable(fields.main_line),
         cadence: non_blank(fields.cadence),
         start,
+        drip: args.drip,
     };
     let warnings = session.warnings();
     let mut tracker = session.tracker()?;

@@ -10,7 +10,7 @@ use crate::render::dossier::AttemptView;
 use crate::render::sanitize::clean;
 use crate::render::view::ActionView;
 use crate::render::{day, json};
-use crate::tracker::LogEntry;
+use crate::tracker::{LogEntry, Logged, Tracker};
 
 /// `log --json`.
 #[derive(Serialize)]
@@ -59,15 +59,7 @@ pub fn run(args: LogArgs, session: Session) -> Result<String> {
             .map(|promised| their_promise(promised, theirs, mine, &prospect.contact.name))
             .transpose()?;
     }
-    // Times typed for the salesperson's own clock must exist on it: a promise at 02:30 on
-    // the night the clocks skip from 02:00 to 03:00 is a promise nobody can keep.
-    for (flag, time) in [("--at", entry.at), ("--promise", entry.promise)] {
-        if let Some(time) = time {
-            crate::zones::check_exists(time, mine)
-                .map_err(|source| Error::Zone { flag, source })?;
-        }
-    }
-    let logged = tracker.log(id, entry)?;
+    let logged = write(&mut tracker, id, entry)?;
     if let Some(field) =
         channel::unrecorded_detail(&logged.prospect.contact, logged.attempt.channel)
     {
@@ -96,6 +88,60 @@ pub fn run(args: LogArgs, session: Session) -> Result<String> {
         }));
     }
 
+    Ok(describe(
+        &logged,
+        next.as_ref(),
+        was,
+        args.reopen,
+        theirs,
+        mine,
+    ))
+}
+
+/// `--their-time`: the promise as the prospect heard it, turned into the salesperson's time,
+/// which is what is stored and planned.
+fn their_promise(
+    promised: chrono::NaiveDateTime,
+    theirs: Option<chrono_tz::Tz>,
+    mine: chrono_tz::Tz,
+    name: &str,
+) -> Result<chrono::NaiveDateTime> {
+    let Some(theirs) = theirs else {
+        return Err(Error::Invalid(format!(
+            "--their-time: {} has no time zone; set one with `followup edit PROSPECT --tz ZONE`",
+            clean(name)
+        )));
+    };
+    crate::zones::convert(promised, theirs, mine).map_err(|source| Error::Zone {
+        flag: "--promise",
+        source,
+    })
+}
+
+/// Records `entry` for prospect `id`: what `log` writes and `go` writes for each key, in one
+/// transaction. Times typed for the salesperson's own clock must exist on it: a promise at
+/// 02:30 on the night the clocks skip from 02:00 to 03:00 is a promise nobody can keep.
+pub(super) fn write(tracker: &mut Tracker, id: i64, entry: LogEntry) -> Result<Logged> {
+    let mine = tracker.config().zones.mine;
+    for (flag, time) in [("--at", entry.at), ("--promise", entry.promise)] {
+        if let Some(time) = time {
+            crate::zones::check_exists(time, mine)
+                .map_err(|source| Error::Zone { flag, source })?;
+        }
+    }
+    tracker.log(id, entry)
+}
+
+/// What `log` says it did: the attempt, the promise, what became of the file, and the next
+/// action. `was` is the file's status before; `reopened` whether `--reopen` was given.
+pub(super) fn describe(
+    logged: &Logged,
+    next: Option<&ActionView>,
+    was: Status,
+    reopened: bool,
+    theirs: Option<chrono_tz::Tz>,
+    mine: chrono_tz::Tz,
+) -> String {
     let attempt = &logged.attempt;
     let touch = match (
         logged.touch,
@@ -129,7 +175,7 @@ pub fn run(args: LogArgs, session: Session) -> Result<String> {
         (Status::Active, Status::Closed) => {
             out.push_str("They declined: the file is closed as not-interested.\n")
         }
-        (Status::Closed, Status::Active) if args.reopen => {
+        (Status::Closed, Status::Active) if reopened => {
             out.push_str("Reopened the file: a new run of touches starts with this attempt.\n")
         }
         (Status::Closed, Status::Active) => {
@@ -137,7 +183,7 @@ pub fn run(args: LogArgs, session: Session) -> Result<String> {
         }
         _ => {}
     }
-    match &next {
+    match next {
         Some(view) => {
             let touch = match view.touch_label() {
                 label if label.is_empty() => String::new(),
@@ -159,30 +205,13 @@ pub fn run(args: LogArgs, session: Session) -> Result<String> {
                 day(view.due)
             ));
             if view.step == Step::Close {
-                out.push_str(&format!("Then: followup close {id} --reason no-response\n"));
+                out.push_str(&format!(
+                    "Then: followup close {} --reason no-response\n",
+                    logged.prospect.id
+                ));
             }
         }
         None => out.push_str("Nothing more is planned for this file.\n"),
     }
-    Ok(out)
-}
-
-/// `--their-time`: the promise as the prospect heard it, turned into the salesperson's time,
-/// which is what is stored and planned.
-fn their_promise(
-    promised: chrono::NaiveDateTime,
-    theirs: Option<chrono_tz::Tz>,
-    mine: chrono_tz::Tz,
-    name: &str,
-) -> Result<chrono::NaiveDateTime> {
-    let Some(theirs) = theirs else {
-        return Err(Error::Invalid(format!(
-            "--their-time: {} has no time zone; set one with `followup edit PROSPECT --tz ZONE`",
-            clean(name)
-        )));
-    };
-    crate::zones::convert(promised, theirs, mine).map_err(|source| Error::Zone {
-        flag: "--promise",
-        source,
-    })
+    out
 }

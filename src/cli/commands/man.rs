@@ -137,7 +137,8 @@ The width of tables and messages when the output is not a terminal (80 without i
 terminal, its own width.
 .TP
 \fBNO_COLOR\fR
-Honoured by having nothing to turn off: followup never writes colour.
+Set to anything, turns off the only styling followup writes: the bold headings and
+coloured prompts of \fBfollowup go\fR. Everything else is plain text.
 .SH FILES
 .TP
 \fI~/.local/share/followup/followup.db\fR

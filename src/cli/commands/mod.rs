@@ -12,6 +12,7 @@ mod completions;
 mod delete;
 mod edit;
 mod export;
+mod go;
 mod import;
 mod list;
 mod log;
@@ -33,6 +34,7 @@ pub fn run(command: Command, session: Session) -> Result<String> {
         Command::Add(args) => add::run(args, session),
         Command::Log(args) => log::run(args, session),
         Command::Today(args) => today::run(args, session),
+        Command::Go(args) => go::run(args, session),
         Command::Close(args) => close::run(args, session),
         Command::Reopen(args) => reopen::run(args, session),
         Command::Undo(args) => undo::run(args, session),

@@ -5,7 +5,7 @@ use crate::domain::Attempt;
 use crate::error::Result;
 use crate::render::day;
 use crate::render::sanitize::clean;
-use crate::tracker::FileAfterUndo;
+use crate::tracker::{FileAfterUndo, Tracker, Undone};
 
 pub fn run(args: UndoArgs, session: Session) -> Result<String> {
     let mut tracker = session.tracker()?;
@@ -23,6 +23,12 @@ pub fn run(args: UndoArgs, session: Session) -> Result<String> {
         return Ok("Nothing was removed.\n".to_string());
     }
     let undone = tracker.undo(plan.last.attempt.id)?;
+    said(&tracker, &undone)
+}
+
+/// What `undo` says it did: the attempt removed, what became of the file, and its next
+/// action now. `go` says the same when its `u` takes back an entry.
+pub(super) fn said(tracker: &Tracker, undone: &Undone) -> Result<String> {
     let id = undone.prospect.id;
     let mut out = format!(
         "Removed {} with {} (prospect {id}).\n",

@@ -188,3 +188,42 @@ fn backup_is_refused_on_postgresql() {
         .stderr_contains("pg_dump");
     assert!(!world.dir().join("copy.db").exists());
 }
+
+#[test]
+fn commands_writing_at_once_on_postgresql_each_land_whole() {
+    let Some(world) = Followup::postgres() else {
+        return;
+    };
+    let dana = world.add("Dana", &common::DANA).to_string();
+    let children: Vec<_> = (0..8)
+        .map(|index| {
+            let note = format!("attempt {index}");
+            world
+                .process(&["log", &dana, "--outcome", "voicemail", "--note", &note])
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for child in children {
+        let output = child.wait_with_output().unwrap();
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    let shown = world.show(dana.parse().unwrap());
+    let mut notes: Vec<&str> = shown["attempts"]
+        .as_array()
+        .expect("attempts")
+        .iter()
+        .map(|attempt| attempt["note"].as_str().expect("a note"))
+        .collect();
+    notes.sort_unstable();
+    assert_eq!(
+        notes,
+        (0..8).map(|index| format!("attempt {index}")).collect::<Vec<_>>()
+    );
+}

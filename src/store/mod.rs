@@ -34,6 +34,9 @@ pub use migrations::CURRENT_VERSION;
 
 use crate::domain::{Attempt, Channel, Outcome, Prospect, ProspectId, Status, Step};
 
+/// The key of the advisory lock every write on PostgreSQL takes: "fup-writ" in ASCII.
+const WRITE_LOCK: i64 = 0x6675_702d_7772_6974;
+
 /// How long a command waits for another one holding the write lock before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 
@@ -272,12 +275,19 @@ impl Store {
         work: impl FnOnce(&Writer<'_>) -> Result<T, E>,
     ) -> Result<T, E> {
         conn.batch("BEGIN").context("starting a write")?;
+        // From here, dropping the writer rolls back, whatever fails.
         let writer = Writer {
             tx: Tx::Postgres(PgTx {
                 conn,
                 open: Cell::new(true),
             }),
         };
+        // One writer at a time, as SQLite's immediate transactions have it: commands read a
+        // file, work out what changes and write it back, and must not interleave with another
+        // command's doing the same. Readers are never held up. The wait ends with the
+        // session's lock_timeout.
+        conn.batch(&format!("SELECT pg_advisory_xact_lock({WRITE_LOCK})"))
+            .context("waiting for another command's write")?;
         let value = work(&writer)?;
         writer.commit()?;
         Ok(value)

@@ -159,6 +159,7 @@ fn a_server_that_cannot_be_reached_is_named_with_what_to_check() {
             "cannot connect to PostgreSQL at the socket {}/.s.PGSQL.5432 (database sales, user rep)",
             missing.display()
         ))
+        .stderr_contains("No such file or directory")
         .stderr_contains("check that the server is running");
 }
 
@@ -224,6 +225,8 @@ fn commands_writing_at_once_on_postgresql_each_land_whole() {
     notes.sort_unstable();
     assert_eq!(
         notes,
-        (0..8).map(|index| format!("attempt {index}")).collect::<Vec<_>>()
+        (0..8)
+            .map(|index| format!("attempt {index}"))
+            .collect::<Vec<_>>()
     );
 }

@@ -79,12 +79,23 @@ pub(crate) enum DbError {
     Postgres(#[from] postgres::Error),
 }
 
-/// The server's own message when there is one: `postgres::Error` alone says only "db error".
+/// The server's own message when there is one: `postgres::Error` alone says only "db error";
+/// else the error with its causes ("error connecting to server: No such file or directory").
 pub(crate) fn postgres_detail(error: &postgres::Error) -> String {
-    match error.as_db_error() {
-        Some(db) => db.message().to_string(),
-        None => error.to_string(),
+    if let Some(db) = error.as_db_error() {
+        return db.message().to_string();
     }
+    let mut text = error.to_string();
+    let mut cause = std::error::Error::source(error);
+    while let Some(inner) = cause {
+        let said = inner.to_string();
+        if !text.contains(&said) {
+            text.push_str(": ");
+            text.push_str(&said);
+        }
+        cause = inner.source();
+    }
+    text
 }
 
 /// Adds a short description of what was being done to a database error.

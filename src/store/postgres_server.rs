@@ -63,7 +63,7 @@ fn describe(config: &postgres::Config) -> String {
         })
         .collect();
     let user = config.get_user().map_or_else(
-        || "your login name".to_string(),
+        || "your login name as user".to_string(),
         |user| format!("user {user}"),
     );
     let database = config

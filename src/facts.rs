@@ -2,14 +2,15 @@
 //! templates choose their sentences by, derived in one place so that no message claims a
 //! conversation, a voicemail or an earlier touch that the file does not record.
 //!
-//! Pure: from the prospect and its attempts, in the order they happened.
+//! Pure: from the prospect and its attempts, in the order they happened. The one fact the
+//! history alone cannot give, the value item the message carries, is added by the tracker.
 
 use chrono::NaiveDate;
 
-use crate::domain::{Attempt, Outcome, Prospect};
+use crate::domain::{Attempt, Outcome, Prospect, ValueItem};
 
 /// The history facts of one prospect, as the templates' `{if ...}` see them.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct MessageFacts {
     /// They answered, wrote back, met you or said no at least once, in any run: "when we last
     /// spoke" is true.
@@ -20,6 +21,9 @@ pub struct MessageFacts {
     pub last_touch: Option<NaiveDate>,
     /// At a conversation they agreed that a plain "no" is welcome: a message may remind them.
     pub ground_rules: bool,
+    /// The value item the message carries (see [`crate::value::next_item`]): the next one no
+    /// touch carried, looked up in the store by the tracker; `None` when none is left.
+    pub value: Option<ValueItem>,
 }
 
 impl MessageFacts {
@@ -39,6 +43,7 @@ impl MessageFacts {
             }),
             last_touch,
             ground_rules: prospect.contact.ground_rules,
+            value: None,
         }
     }
 
@@ -146,6 +151,7 @@ mod tests {
                 left_voicemail: false,
                 last_touch: None,
                 ground_rules: false,
+                value: None,
             }
         );
     }

@@ -9,7 +9,9 @@
 //! - [`config`] and [`templates`]: cadence.toml, checked once when loaded.
 //! - [`channel`], [`facts`] and [`script`]: which channel an action goes out on, what the
 //!   history lets a message say, and the message itself; pure functions. [`speaking`] tells
-//!   how long a spoken message takes.
+//!   how long a spoken message takes; [`filler`] finds phrases that give
+//!   the prospect no reason to answer.
+//! - [`value`]: which value item a message carries; pure.
 //! - [`store`]: the SQLite file; the only module that speaks SQL.
 //! - [`transfer`] and [`ics`]: files in and out (CSV, JSON, iCalendar); no database access.
 //! - [`holidays`]: public holiday calendars read from iCalendar files; no file access.
@@ -31,6 +33,7 @@ pub mod engine;
 pub mod error;
 pub mod explain;
 pub mod facts;
+pub mod filler;
 pub mod holidays;
 pub mod ics;
 pub mod input_file;
@@ -45,6 +48,7 @@ pub mod templates;
 pub mod timeline;
 pub mod tracker;
 pub mod transfer;
+pub mod value;
 pub mod when;
 pub mod zones;
 

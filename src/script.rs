@@ -10,6 +10,9 @@ use crate::engine::{Basis, NextAction};
 use crate::facts::MessageFacts;
 use crate::templates::{self, Filled, Opening, Part, Source};
 
+/// The most characters a text message holds: one SMS.
+pub const TEXT_LIMIT: usize = 160;
+
 /// What to say for one action, written for the channel it goes out on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Message {
@@ -165,6 +168,8 @@ impl<'a> Writer<'a> {
                 config,
                 gaps,
                 calling: false,
+                paired: false,
+                value_fits: true,
             },
             // A missed promise was a promise of a call too.
             reach: channel::reach(contact, action.step, action.promise.is_some()),
@@ -173,16 +178,37 @@ impl<'a> Writer<'a> {
 
     /// One part of the step's messages; `calling`: it goes with a call made today.
     fn fill(&self, part: Part, calling: bool) -> Option<Filled> {
+        self.fill_with(
+            Values {
+                calling,
+                ..self.values
+            },
+            part,
+        )
+    }
+
+    /// Whether the step has a message for `part` in cadence.toml.
+    fn has(&self, part: Part) -> bool {
         let Values {
             prospect,
             action,
             config,
             ..
         } = self.values;
-        let values = Values {
-            calling,
-            ..self.values
-        };
+        config
+            .templates
+            .for_cadence(&prospect.cadence, action.step, part)
+            .is_some()
+    }
+
+    /// One part of the step's messages, filled from `values`.
+    fn fill_with(&self, values: Values<'_>, part: Part) -> Option<Filled> {
+        let Values {
+            prospect,
+            action,
+            config,
+            ..
+        } = values;
         let filled = config
             .templates
             .for_cadence(&prospect.cadence, action.step, part)
@@ -202,6 +228,43 @@ impl<'a> Writer<'a> {
         Some(match part {
             Part::Email => opened(opening, filled, "\n\n"),
             _ => opened(opening, filled, " "),
+        })
+    }
+
+    /// Whether an email can go out beside this message: an address on file and an email for
+    /// the step in cadence.toml.
+    fn can_pair(&self) -> bool {
+        self.values.prospect.contact.email.is_some()
+            && self.has(Part::Subject)
+            && self.has(Part::Email)
+    }
+
+    /// The text message, `None` when the step has none. It carries the value item when the
+    /// whole text still fits in [`TEXT_LIMIT`] characters; otherwise it says the item is in an
+    /// email, which then goes with it, when there is an address to send it to.
+    fn text(&self) -> Option<Message> {
+        let whole = self.fill(Part::Text, false)?;
+        let fits =
+            self.values.facts.value.is_none() || whole.text.trim().chars().count() <= TEXT_LIMIT;
+        if fits {
+            return Some(Message {
+                script: whole,
+                reach: self.reach.clone(),
+                subject: None,
+                email: None,
+            });
+        }
+        let paired = self.can_pair();
+        let short = Values {
+            paired,
+            value_fits: false,
+            ..self.values
+        };
+        Some(Message {
+            script: self.fill_with(short, Part::Text)?,
+            reach: self.reach.clone(),
+            subject: paired.then(|| self.fill(Part::Subject, false)).flatten(),
+            email: paired.then(|| self.fill(Part::Email, false)).flatten(),
         })
     }
 
@@ -233,19 +296,30 @@ impl<'a> Writer<'a> {
                 }
             }
             // One short text; a file without a text for this step says the spoken words.
-            Some(Channel::Text) if !is_instruction(step) => Message {
-                script: self.fill(Part::Text, false).unwrap_or_else(spoken),
-                reach: self.reach,
-                subject: None,
-                email: None,
-            },
+            Some(Channel::Text) if !is_instruction(step) => {
+                self.text().unwrap_or_else(|| Message {
+                    script: spoken(),
+                    reach: self.reach.clone(),
+                    subject: None,
+                    email: None,
+                })
+            }
             // A call, and the email that goes beside it when there is an address to send it
             // to.
             channel => {
-                let paired =
-                    channel == Some(Channel::Call) && self.values.prospect.contact.email.is_some();
+                let paired = channel == Some(Channel::Call) && self.can_pair();
+                let script = self
+                    .fill_with(
+                        Values {
+                            calling: true,
+                            paired,
+                            ..self.values
+                        },
+                        Part::Script,
+                    )
+                    .unwrap_or_default();
                 Message {
-                    script: spoken(),
+                    script,
                     subject: paired.then(|| self.fill(Part::Subject, true)).flatten(),
                     email: paired.then(|| self.fill(Part::Email, true)).flatten(),
                     reach: self.reach,
@@ -269,6 +343,10 @@ struct Values<'a> {
     gaps: Gaps,
     /// The message goes with a call made today.
     calling: bool,
+    /// An email goes out with this message (beside a call, or after a text).
+    paired: bool,
+    /// A text has room for the value item; true for every other part.
+    value_fits: bool,
 }
 
 impl Source for Values<'_> {
@@ -303,6 +381,21 @@ impl Source for Values<'_> {
                 .last_touch
                 .map(|day| day.format("%A %-d %B").to_string()),
             "touch" => self.action.touch.map(|touch| touch.to_string()),
+            "value" => self
+                .facts
+                .value
+                .as_ref()
+                .map(|item| crate::value::as_sentence(&item.text)),
+            "value_intro" => self
+                .facts
+                .value
+                .as_ref()
+                .map(|item| item.kind.intro().to_string()),
+            "value_kind" => self
+                .facts
+                .value
+                .as_ref()
+                .map(|item| item.kind.noun().to_string()),
             "max_touches" => self
                 .config
                 .cadence(&self.prospect.cadence)
@@ -315,6 +408,8 @@ impl Source for Values<'_> {
     fn fact(&self, name: &str) -> bool {
         match name {
             "calling" => self.calling,
+            "paired" => self.paired,
+            "value_fits" => self.value_fits,
             _ => self.facts.holds(name),
         }
     }

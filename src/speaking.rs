@@ -88,7 +88,8 @@ pub fn describe_length(seconds: u32, words_per_minute: u32) -> String {
 /// Each spoken template (the shared ones, then each cadence's own) that takes less than 20 or
 /// more than 40 seconds to say in some version: filled for a typical prospect with every
 /// field on file and for one with only a name, with and without an earlier conversation, a
-/// voicemail and ground rules. The close is an instruction to the salesperson, not a message, and is skipped.
+/// voicemail and ground rules, and with no value item, one announced beside an email and one
+/// said in full. The close is an instruction to the salesperson, not a message, and is skipped.
 pub fn check(config: &Config) -> Vec<LengthWarning> {
     let rate = config.words_per_minute;
     let mut warnings = Vec::new();
@@ -145,7 +146,15 @@ struct Typical<'a> {
     reached: bool,
     left_voicemail: bool,
     ground_rules: bool,
+    /// A value item is on hand ([`TYPICAL_VALUE`]).
+    value: bool,
+    /// An email goes beside the call, so the voicemail only announces the item.
+    paired: bool,
 }
+
+/// A value item of typical length, for [`check`].
+const TYPICAL_VALUE: &str =
+    "Clinics that moved to sit-stand desks report a third fewer back complaints in a year.";
 
 impl<'a> Typical<'a> {
     fn all(config: &'a Config) -> Vec<Typical<'a>> {
@@ -158,13 +167,18 @@ impl<'a> Typical<'a> {
                 (false, true, false),
                 (true, true, true),
             ] {
-                all.push(Typical {
-                    config,
-                    detailed,
-                    reached,
-                    left_voicemail,
-                    ground_rules,
-                });
+                // No item left; an item announced beside an email; an item said in full.
+                for (value, paired) in [(false, false), (true, true), (true, false)] {
+                    all.push(Typical {
+                        config,
+                        detailed,
+                        reached,
+                        left_voicemail,
+                        ground_rules,
+                        value,
+                        paired,
+                    });
+                }
             }
         }
         all
@@ -192,6 +206,15 @@ impl Source for Typical<'_> {
         if always.is_some() {
             return always.map(String::from);
         }
+        let item = match name {
+            "value" => Some(TYPICAL_VALUE),
+            "value_intro" => Some(crate::domain::ValueKind::Figure.intro()),
+            "value_kind" => Some(crate::domain::ValueKind::Figure.noun()),
+            _ => None,
+        };
+        if item.is_some() {
+            return item.filter(|_| self.value).map(String::from);
+        }
         let detail = match name {
             "company" => "Lakeside Dental",
             "title" => "office manager",
@@ -210,6 +233,8 @@ impl Source for Typical<'_> {
             "ground_rules" => self.ground_rules,
             // A voicemail goes with a call made today.
             "calling" => true,
+            "paired" => self.paired,
+            "value_fits" => true,
             _ => false,
         }
     }

@@ -29,7 +29,16 @@ pub const PLACEHOLDERS: &[&str] = &[
     "last_touch_date",
     "touch",
     "max_touches",
+    // The value item the message carries (`followup value add`): its text, the words that
+    // introduce it ("Here's a tip"), and its name in a sentence ("a tip").
+    "value",
+    "value_intro",
+    "value_kind",
 ];
+
+/// The placeholders of the value item: not fields of the file, so a message without an item
+/// does not list them as missing (the morning list says how to add one instead).
+pub const VALUE_PLACEHOLDERS: &[&str] = &["value", "value_intro", "value_kind"];
 
 /// Facts about the prospect's history and about this message that a template can test with
 /// `{if NAME}`, beside the placeholders (which test whether the file holds a value).
@@ -42,6 +51,12 @@ pub const FACTS: &[&str] = &[
     "calling",
     // At a conversation they agreed that a plain "no" is welcome (`log --ground-rules`).
     "ground_rules",
+    // An email goes out with this message: beside a call, or after a text too short for the
+    // value item.
+    "paired",
+    // The value item fits in the text message (160 characters in all); always true in the
+    // other parts.
+    "value_fits",
 ];
 
 /// The messages a step can have.
@@ -66,6 +81,21 @@ impl Part {
         (Part::Email, "_email"),
         (Part::Text, "_text"),
     ];
+
+    /// The `[templates]` key of `step`'s message for this part: `rescue_subject`.
+    pub fn key(self, step: Step) -> String {
+        match self {
+            Part::Script => step.as_str().to_string(),
+            Part::FrontDesk => "front-desk".to_string(),
+            part => {
+                let suffix = Part::SUFFIXES
+                    .iter()
+                    .find(|(known, _)| *known == part)
+                    .map_or("", |(_, suffix)| suffix);
+                format!("{step}{suffix}")
+            }
+        }
+    }
 
     /// Reads a `[templates]` key such as `rescue_subject`.
     pub fn parse_key(key: &str) -> Option<(Step, Part)> {
@@ -281,6 +311,7 @@ pub struct Filled {
 impl Filled {
     fn lacks(&mut self, name: &str) {
         if let Some(known) = PLACEHOLDERS.iter().find(|known| **known == name)
+            && !VALUE_PLACEHOLDERS.contains(known)
             && !self.missing.contains(known)
         {
             self.missing.push(known);
@@ -426,6 +457,32 @@ impl Templates {
             .filter(|step| *step != Step::Promised && self.get(*step, Part::Script).is_none())
     }
 
+    /// Every message with its key in cadence.toml (`templates.rescue_email`,
+    /// `templates.nurture.first`): the shared ones, then each cadence's own.
+    pub fn keyed(&self) -> Vec<(String, &str)> {
+        let mut keyed = Vec::new();
+        push_keyed(
+            &mut keyed,
+            "templates",
+            Some(&self.messages),
+            Some(&self.openings),
+        );
+        let cadences: std::collections::BTreeSet<&String> = self
+            .by_cadence
+            .keys()
+            .chain(self.openings_by_cadence.keys())
+            .collect();
+        for cadence in cadences {
+            push_keyed(
+                &mut keyed,
+                &format!("templates.{cadence}"),
+                self.by_cadence.get(cadence),
+                self.openings_by_cadence.get(cadence),
+            );
+        }
+        keyed
+    }
+
     /// The name of an opening that has no spoken version.
     pub fn openings_without_script(&self) -> impl Iterator<Item = &'static str> + '_ {
         Opening::ALL
@@ -435,9 +492,51 @@ impl Templates {
     }
 }
 
+/// Adds the messages and openings of one table to `keyed`, each with its key.
+fn push_keyed<'a>(
+    keyed: &mut Vec<(String, &'a str)>,
+    table: &str,
+    messages: Option<&'a BTreeMap<(Step, Part), String>>,
+    openings: Option<&'a BTreeMap<(Opening, Part), String>>,
+) {
+    for ((step, part), text) in messages.into_iter().flatten() {
+        keyed.push((format!("{table}.{}", part.key(*step)), text.as_str()));
+    }
+    for ((opening, part), text) in openings.into_iter().flatten() {
+        let suffix = if *part == Part::Email { "_email" } else { "" };
+        keyed.push((format!("{table}.{}{suffix}", opening.key()), text.as_str()));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_message_has_the_key_it_was_read_from() {
+        let mut templates = Templates::default();
+        templates.insert(Step::Rescue, Part::Email, "a".into());
+        templates.insert(Step::Assistant, Part::FrontDesk, "b".into());
+        templates.insert_for("nurture", Step::First, Part::Script, "c".into());
+        templates.insert_opening(Opening::Kept, Part::Email, "d".into());
+        let keys: Vec<String> = templates.keyed().into_iter().map(|(key, _)| key).collect();
+        assert_eq!(
+            keys,
+            [
+                "templates.rescue_email",
+                "templates.front-desk",
+                "templates.promise-kept_email",
+                "templates.nurture.first"
+            ]
+        );
+        for key in &keys {
+            let last = key.rsplit('.').next().unwrap();
+            assert!(
+                Part::parse_key(last).is_some() || Opening::parse_key(last).is_some(),
+                "{key}"
+            );
+        }
+    }
 
     #[test]
     fn keys_name_a_step_and_a_part() {

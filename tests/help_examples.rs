@@ -75,6 +75,18 @@ fn prepare(f: &Followup, path: &[String]) {
     if path == ["reopen"] {
         f.ok(&["close", "dana", "--reason", "lost"]);
     }
+    // `value remove 2` removes an item the world must hold.
+    if path.first().map(String::as_str) == Some("value") {
+        f.ok(&["value", "add", "dana", "A first item"]);
+        f.ok(&[
+            "value",
+            "add",
+            "dana",
+            "A second item",
+            "--kind",
+            "question",
+        ]);
+    }
     if path == ["export"] {
         std::fs::remove_file(f.dir().join("backup.json")).expect("the world's backup.json");
     }

@@ -291,6 +291,8 @@ fn stats_json_gives_every_figure_of_a_known_month() {
             { "week_of": "2026-11-23", "touches": 3 },
             { "week_of": "2026-11-30", "touches": 0 },
         ],
+        // No touch carried a value item.
+        "value_items": [],
     });
     assert_eq!(
         stats,

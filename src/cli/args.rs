@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::domain::{Channel, CloseReason, Outcome, Preference, Step};
+use crate::domain::{Channel, CloseReason, Outcome, Preference, Step, ValueKind};
 
 /// A follow-up tracker for salespeople: who to call today, in what order, and what to say.
 #[derive(Debug, Parser)]
@@ -202,6 +202,23 @@ pub enum Command {
         followup calendar import ~/Downloads/us-holidays.ics\n  followup calendar clear us-holidays.ics"
     )]
     Calendar(CalendarCommand),
+
+    /// Value items: the tip, figure, customer's story or question each message carries
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  followup value add dana \"Clinics that switched to sit-stand desks cut back \
+        complaints by a third\" --kind figure\n  \
+        followup value add --topic \"standing desks\" \"Which room do your people avoid working \
+        in, and why?\" --kind question\n  \
+        followup value list dana\n  \
+        followup value remove 2\n\n\
+        Each touch's message carries the next item no earlier touch of that prospect carried: \
+        their own items first, then those for their topic (the same words, any case), in the \
+        order added. The voicemail announces it and the email beside it holds it; a text holds \
+        it when it fits in 160 characters, and otherwise points at the email. `log` records \
+        the item on the attempt, and `stats` ranks the items by reply rate."
+    )]
+    Value(ValueCommand),
 
     /// Mark days you are out: nothing is scheduled on them
     #[command(after_help = "Examples:\n  followup away 2026-12-21 2027-01-01\n  \
@@ -403,9 +420,77 @@ Definitions:
              an earlier day; open while the time is still to come. Counted by promised date.
   closed     Files closed in the period, by the reason they are closed for now.
   weekly     Touches in each of the 8 weeks (Monday to Sunday) ending with the week of --until.
+  value items
+             Each value item carried by touches in the period (the item `log` recorded on
+             an attempt of the touch), with those touches and how many were answered, best
+             reply rate first.
 
 The period runs from --since (default: the first attempt) to --until (default: today), both
 included; a touch belongs to it by its date.";
+
+#[derive(Debug, Subcommand)]
+pub enum ValueCommand {
+    /// Keep an item for a prospect, or with --topic for everyone with that topic
+    #[command(
+        after_help = "Examples:\n  followup value add 3 \"Most clinics we equip recover the \
+        cost in under a year\" --kind figure\n  \
+        followup value add --topic \"ergonomic chairs\" \"A chair set to the desk height saves \
+        more backs than the dearest model\"\n\n\
+        Write it in your own words and about their business: a message that only checks in \
+        gives them no reason to answer."
+    )]
+    Add(ValueAddArgs),
+    /// The items kept, in the order messages offer them
+    #[command(
+        after_help = "Examples:\n  followup value list\n  followup value list dana\n  \
+        followup value list --topic \"ergonomic chairs\" --json"
+    )]
+    List(ValueListArgs),
+    /// Remove an item; one a touch already carried is retired (kept for history and stats)
+    #[command(after_help = "Example:\n  followup value remove 2")]
+    Remove(ValueRemoveArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ValueAddArgs {
+    #[command(flatten)]
+    pub cadence_file: CadenceFile,
+    /// The prospect (an id, or part of the name or company of exactly one), then the item's
+    /// text; with --topic, the text alone
+    #[arg(value_name = "PROSPECT TEXT", num_args = 1..=2, required = true)]
+    pub words: Vec<String>,
+    /// Keep the item for every prospect with this topic instead of for one prospect
+    #[arg(long, value_name = "TOPIC")]
+    pub topic: Option<String>,
+    /// What the item is; it decides how a message introduces it
+    #[arg(long, value_enum, default_value = "tip")]
+    pub kind: ValueKind,
+}
+
+#[derive(Debug, Args)]
+pub struct ValueListArgs {
+    #[command(flatten)]
+    pub cadence_file: CadenceFile,
+    /// Only the items offered to this prospect, with those their touches carried
+    pub prospect: Option<String>,
+    /// Only the items kept for this topic
+    #[arg(long, value_name = "TOPIC", conflicts_with = "prospect")]
+    pub topic: Option<String>,
+    /// Retired items too
+    #[arg(long)]
+    pub all: bool,
+    /// Print JSON instead of a table
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ValueRemoveArgs {
+    #[command(flatten)]
+    pub cadence_file: CadenceFile,
+    /// The item's id, as `value list` shows it
+    pub id: i64,
+}
 
 #[derive(Debug, Args)]
 pub struct BackupArgs {
@@ -847,6 +932,9 @@ impl Command {
             Command::Calendar(CalendarCommand::Import(args)) => &args.cadence_file,
             Command::Calendar(CalendarCommand::Clear(args)) => &args.cadence_file,
             Command::Away(args) => &args.cadence_file,
+            Command::Value(ValueCommand::Add(args)) => &args.cadence_file,
+            Command::Value(ValueCommand::List(args)) => &args.cadence_file,
+            Command::Value(ValueCommand::Remove(args)) => &args.cadence_file,
             Command::Stats(args) => &args.cadence_file,
             Command::Script(args) => &args.cadence_file,
             Command::Why(args) => &args.cadence_file,

@@ -82,6 +82,8 @@ pub struct Config {
     pub templates: Templates,
     /// `[messages] words_per_minute`: the speaking rate a voicemail's length is estimated at.
     pub words_per_minute: u32,
+    /// `[messages] filler`: phrases `cadence check` warns about (see [`crate::filler`]).
+    pub filler: Vec<String>,
     pub origin: Origin,
 }
 
@@ -209,6 +211,18 @@ impl Config {
         }
 
         let words_per_minute = words_per_minute(&locator, raw.messages.words_per_minute)?;
+        let filler = match raw.messages.filler {
+            Some(phrases) => filler(&locator, phrases)?,
+            None => base.as_ref().map_or_else(
+                || {
+                    crate::filler::DEFAULT_FILLER
+                        .iter()
+                        .map(|phrase| phrase.to_string())
+                        .collect()
+                },
+                |base| base.filler.clone(),
+            ),
+        };
         let base_me = base.map(|base| base.me).unwrap_or_default();
         let folder = match &origin {
             Origin::File(path) => path.parent(),
@@ -242,6 +256,7 @@ impl Config {
             cadences,
             templates,
             words_per_minute,
+            filler,
             origin,
         })
     }
@@ -395,6 +410,23 @@ fn words_per_minute(locator: &Locator, value: Option<i64>) -> Result<u32, Config
             ),
         )),
     }
+}
+
+/// `[messages] filler`: phrases with words in them, kept as written.
+fn filler(locator: &Locator, phrases: Vec<String>) -> Result<Vec<String>, ConfigError> {
+    let mut kept = Vec::new();
+    for phrase in phrases {
+        let phrase = phrase.trim().to_string();
+        if phrase.is_empty() {
+            return Err(locator.at_key(
+                "messages",
+                "filler",
+                "holds an empty phrase, which every message would contain; remove it",
+            ));
+        }
+        kept.push(phrase);
+    }
+    Ok(kept)
 }
 
 fn per_day(locator: &Locator, table: &str, value: Option<i64>) -> Result<Option<u32>, ConfigError> {

@@ -28,6 +28,8 @@ pub(super) struct RawFile {
 pub(super) struct RawMessages {
     /// The speaking rate a voicemail's length is estimated at.
     pub words_per_minute: Option<i64>,
+    /// Phrases that give the prospect no reason to answer; `cadence check` warns about them.
+    pub filler: Option<Vec<String>>,
 }
 
 #[derive(Debug, Default, Deserialize)]

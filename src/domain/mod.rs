@@ -6,9 +6,11 @@ pub mod checks;
 mod fits;
 mod prospect;
 pub(crate) mod string_enum;
+mod value_item;
 mod vocabulary;
 
 pub use attempt::Attempt;
 pub use prospect::{Closure, Contact, FileState, Prospect, ProspectId};
 pub use string_enum::UnknownWord;
+pub use value_item::{ValueFor, ValueItem, ValueKind};
 pub use vocabulary::{Channel, CloseReason, Outcome, Preference, Response, Status, Step};

@@ -235,6 +235,9 @@ fn message_block(number: usize, view: &ActionView, under: Under, width: Width) -
         }
         _ => block.push_str(&line(&clean_lines(&view.script))),
     }
+    if let Some(value) = super::value::value_line(view, view.id) {
+        block.push_str(&line(&value));
+    }
     block
 }
 

@@ -104,6 +104,11 @@ pub fn body(view: &ActionView, around: &Around, width: Width) -> String {
         )));
         out.push_str(&block(&clean_lines(body)));
     }
+    // The value item the message carries, or the command that adds one when none is left.
+    if let Some(value) = super::value::value_line(view, view.id) {
+        out.push('\n');
+        out.push_str(&line(&value));
+    }
     out
 }
 

@@ -5,10 +5,13 @@ use serde::Serialize;
 
 use super::fit::{self, Fit};
 use super::sanitize::{cell, clean, clean_lines};
+use super::value::{ValueView, value_line};
 use super::view::ActionView;
 use super::{Width, day, table};
 use crate::config::Config;
-use crate::domain::{Attempt, Channel, CloseReason, Contact, Outcome, Prospect, Status, Step};
+use crate::domain::{
+    Attempt, Channel, CloseReason, Contact, Outcome, Prospect, Status, Step, ValueItem,
+};
 use crate::script;
 use crate::tracker::{Dossier, Due};
 
@@ -70,6 +73,21 @@ pub struct AttemptView {
     pub note: Option<String>,
     pub promise: Option<NaiveDateTime>,
     pub next: Option<NaiveDate>,
+    /// The value item the attempt's message carried; `null` when none.
+    pub value: Option<ValueView>,
+}
+
+impl AttemptView {
+    /// The attempt with the value item its message carried, if any.
+    pub fn carrying(attempt: &Attempt, carried: &[(i64, ValueItem)]) -> AttemptView {
+        AttemptView {
+            value: carried
+                .iter()
+                .find(|(id, _)| *id == attempt.id)
+                .map(|(_, item)| ValueView::new(item)),
+            ..AttemptView::from(attempt)
+        }
+    }
 }
 
 impl From<&Attempt> for AttemptView {
@@ -82,6 +100,7 @@ impl From<&Attempt> for AttemptView {
             note: attempt.note.clone(),
             promise: attempt.promise,
             next: attempt.next,
+            value: None,
         }
     }
 }
@@ -99,7 +118,11 @@ impl DossierView {
     pub fn new(dossier: &Dossier, config: &Config, now: NaiveDateTime) -> DossierView {
         DossierView {
             prospect: ProspectView::from(&dossier.prospect).with_next(dossier.next.as_ref()),
-            attempts: dossier.attempts.iter().map(AttemptView::from).collect(),
+            attempts: dossier
+                .attempts
+                .iter()
+                .map(|attempt| AttemptView::carrying(attempt, &dossier.carried))
+                .collect(),
             next: dossier
                 .next
                 .as_ref()
@@ -118,6 +141,8 @@ enum Col {
     How,
     Step,
     Promise,
+    /// The id of the value item the message carried.
+    Value,
     Note,
 }
 
@@ -127,10 +152,10 @@ enum Col {
 const LAYOUTS: [&[Col]; 4] = {
     use Col::*;
     [
-        &[When, Channel, Outcome, Step, Promise, Note],
-        &[When, How, Step, Promise, Note],
-        &[When, How, Promise, Note],
-        &[When, How, Note],
+        &[When, Channel, Outcome, Step, Promise, Value, Note],
+        &[When, How, Step, Promise, Value, Note],
+        &[When, How, Promise, Value, Note],
+        &[When, How, Value, Note],
     ]
 };
 
@@ -143,13 +168,14 @@ impl fit::Column<AttemptView> for Col {
             Col::How => "Outcome",
             Col::Step => "Step",
             Col::Promise => "Promise / next",
+            Col::Value => "Value",
             Col::Note => "Note",
         }
     }
 
     fn fit(self) -> Fit {
         match self {
-            Col::When | Col::Channel | Col::Outcome | Col::Step => Fit::Whole,
+            Col::When | Col::Channel | Col::Outcome | Col::Step | Col::Value => Fit::Whole,
             Col::How => Fit::Wrap(9),
             // Its header wraps over an empty column rather than take a note's room.
             Col::Promise => Fit::Wrap(10),
@@ -168,6 +194,11 @@ impl fit::Column<AttemptView> for Col {
                 .promise
                 .map(|promise| format!("call {}", promise.format("%a %Y-%m-%d %H:%M")))
                 .or(attempt.next.map(|next| format!("next step {}", day(next))))
+                .unwrap_or_default(),
+            Col::Value => attempt
+                .value
+                .as_ref()
+                .map(|item| format!("{} {}", item.kind, item.id))
                 .unwrap_or_default(),
             Col::Note => cell(attempt.note.as_deref()),
         }
@@ -247,7 +278,20 @@ pub fn render(view: &DossierView, width: Width) -> String {
     if view.attempts.is_empty() {
         out.push_str("\nNo attempts logged yet.\n");
     } else {
-        let (grid, _) = fit::choose(width, &LAYOUTS, &view.attempts);
+        // The value column only once a message carried an item: older files keep their look.
+        let with_value = view.attempts.iter().any(|attempt| attempt.value.is_some());
+        let layouts: Vec<Vec<Col>> = LAYOUTS
+            .iter()
+            .map(|layout| {
+                layout
+                    .iter()
+                    .copied()
+                    .filter(|column| with_value || *column != Col::Value)
+                    .collect()
+            })
+            .collect();
+        let layouts: Vec<&[Col]> = layouts.iter().map(Vec::as_slice).collect();
+        let (grid, _) = fit::choose(width, &layouts, &view.attempts);
         out.push_str(&format!("\n{grid}\n"));
     }
 
@@ -292,6 +336,11 @@ pub fn render(view: &DossierView, width: Width) -> String {
                 out.push_str(&table::hanging(&subject, "  ", "    ", width));
                 out.push_str("\n\n");
                 out.push_str(&table::indented(&clean_lines(body), "  ", width));
+                out.push('\n');
+            }
+            if let Some(line) = value_line(next, p.id) {
+                out.push('\n');
+                out.push_str(&table::hanging(&line, "  ", "    ", width));
                 out.push('\n');
             }
             for name in &next.missing {

@@ -19,6 +19,7 @@ pub mod sanitize;
 pub mod stats;
 pub mod table;
 pub mod timeline;
+pub mod value;
 pub mod view;
 pub mod why;
 pub mod width;

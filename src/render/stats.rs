@@ -1,9 +1,10 @@
 //! `stats` for a person: tables of reply rates, the rescue against its claim, and bar charts.
 
 use super::fit::{self, Fit};
+use super::sanitize::clean;
 use super::{Width, chart, day, plural, table};
 use crate::domain::Step;
-use crate::stats::{Stats, Tally, Verdict};
+use crate::stats::{ItemTally, Stats, Tally, Verdict};
 
 /// "40%", or "-" when nothing was sent.
 fn percent(tally: &Tally) -> String {
@@ -195,4 +196,42 @@ fn rescue(stats: &Stats) -> String {
         Some(Verdict::AsClaimed) => format!("{measured}: the {claimed} the advice claims."),
         Some(Verdict::Below) => format!("{measured}: below the {claimed} the advice claims."),
     }
+}
+
+/// The value items carried in the period, best reply rate first; nothing when none was.
+pub fn render_value_items(items: &[ItemTally], width: Width) -> String {
+    if items.is_empty() {
+        return String::new();
+    }
+    let rows: Vec<Vec<String>> = items
+        .iter()
+        .map(|item| {
+            let retired = if item.retired { " (retired)" } else { "" };
+            vec![
+                format!("{} {}{retired}", item.kind, item.id),
+                clean(&item.text).into_owned(),
+                item.tally.touches.to_string(),
+                item.tally.answered.to_string(),
+                percent(&item.tally),
+            ]
+        })
+        .collect();
+    let mut out = String::from("\n");
+    out.push_str(&sentence(
+        "Value items by reply rate: keep what gets answered, rewrite what does not.",
+        width,
+    ));
+    out.push_str(&fit::rows(
+        width,
+        &[
+            ("Item", Fit::Whole),
+            ("Text", Fit::Wrap(20)),
+            ("Touches", Fit::Whole),
+            ("Answered", Fit::Whole),
+            ("Reply rate", Fit::Wrap(5)),
+        ],
+        &rows,
+    ));
+    out.push('\n');
+    out
 }

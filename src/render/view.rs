@@ -4,6 +4,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
 use super::sanitize::clean;
+use super::value::ValueView;
 use crate::channel::{self, Reach};
 use crate::config::Config;
 use crate::domain::{Channel, Step};
@@ -67,6 +68,12 @@ pub struct ActionView {
     /// The assistant's phone, for the assistant step.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub assistant_phone: Option<String>,
+    /// The value item the message carries; `null` when none is left (or the step carries
+    /// none: the assistant, the close).
+    pub value: Option<ValueView>,
+    /// The step's message is one that carries a value item (see [`crate::value::carried_by`]).
+    #[serde(skip)]
+    pub carries_value: bool,
     /// The later business day the daily capacity moved the action to (`agenda`); absent when
     /// it stays on the day it is due.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -153,6 +160,9 @@ impl ActionView {
             assistant_phone: (action.step == Step::Assistant)
                 .then(|| contact.assistant_phone.clone())
                 .flatten(),
+            value: due.facts.value.as_ref().map(ValueView::new),
+            carries_value: crate::value::carried_by(action.step)
+                && message.reach.channel().is_some(),
             deferred_to: None,
         }
     }

@@ -83,6 +83,7 @@ fn facts(reached: bool, left_voicemail: bool) -> MessageFacts {
         left_voicemail,
         last_touch: Some(date("2026-11-27")),
         ground_rules: false,
+        value: None,
     }
 }
 
@@ -569,6 +570,80 @@ fn since_then_always_has_a_then_before_it() {
                     assert!(
                         before[last..].contains("When we last spoke"),
                         "{step} by {via:?}: \"since then\" without a then:\n{text}"
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// A value item of `kind` with a short text, as the tracker would find it.
+fn item(kind: crate::domain::ValueKind, text: &str) -> crate::domain::ValueItem {
+    crate::domain::ValueItem {
+        id: 4,
+        owner: crate::domain::ValueFor::Prospect(7),
+        kind,
+        text: text.into(),
+        added_at: date("2026-11-23").and_time(NaiveTime::MIN),
+        retired_at: None,
+    }
+}
+
+#[test]
+fn without_a_value_item_no_message_promises_one() {
+    let claims = ["Here's", "emailing you", "emailed you", "yours to keep"];
+    for prospect in [bare(), detailed(bare())] {
+        for via in VIAS {
+            for step in STEPS.into_iter().chain([Step::Drip]) {
+                let said = everything(&say(
+                    &reachable(prospect.clone(), via),
+                    step,
+                    facts(true, true),
+                ));
+                for claim in claims {
+                    assert!(!said.contains(claim), "{step} {via:?}: {claim:?} in {said}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn every_message_to_the_prospect_carries_the_item_in_full_somewhere() {
+    use crate::domain::ValueKind;
+    let short = "Ask for the free fitting";
+    let long = "Which room in your practice do people avoid working in, and why? \
+                Most teams name the same one, and it is rarely the one with the worst chairs.";
+    for (kind, text) in [(ValueKind::Tip, short), (ValueKind::Question, long)] {
+        let with_item = MessageFacts {
+            value: Some(item(kind, text)),
+            ..facts(true, false)
+        };
+        for via in VIAS {
+            for step in STEPS.into_iter().chain([Step::Drip]) {
+                let message = say(&detailed(reachable(bare(), via)), step, with_item.clone());
+                let said = everything(&message);
+                if !crate::value::carried_by(step) {
+                    assert!(!said.contains(text), "{step} {via:?}: {said}");
+                    continue;
+                }
+                assert!(said.contains(text), "{step} {via:?} {kind}: {said}");
+                // A text holds it only within 160 characters, else the email holds it.
+                if message.channel() == Some(Channel::Text) {
+                    let sms = message.script.text.trim();
+                    if sms.contains(text) {
+                        assert!(sms.chars().count() <= TEXT_LIMIT, "{step}: {sms}");
+                    } else {
+                        assert!(sms.contains("I've emailed you"), "{step}: {sms}");
+                        assert!(message.email.is_some(), "{step}: the email goes too");
+                    }
+                }
+                // Beside an email, the voicemail announces it and leaves the words to the email.
+                if message.channel() == Some(Channel::Call) && message.email.is_some() {
+                    assert!(!message.script.text.contains(text), "{step}: {said}");
+                    assert!(
+                        message.script.text.contains("emailing you"),
+                        "{step}: {said}"
                     );
                 }
             }

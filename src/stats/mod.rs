@@ -9,6 +9,7 @@
 mod runs;
 mod tally;
 mod touches;
+mod value;
 mod weekly;
 
 use std::collections::BTreeMap;
@@ -18,6 +19,7 @@ use serde::Serialize;
 
 pub use runs::{Bucket, FirstResponses};
 pub use tally::Tally;
+pub use value::{ItemTally, rank as rank_value_items};
 pub use weekly::{WEEKS, Week};
 
 use crate::cadence::Cadence;

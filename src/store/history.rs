@@ -178,6 +178,11 @@ impl Writer<'_> {
             "removing a prospect's history",
         )?;
         self.conn().execute(
+            "DELETE FROM value_items WHERE prospect_id = ?1",
+            &[&id],
+            "removing a prospect's value items",
+        )?;
+        self.conn().execute(
             "DELETE FROM prospects WHERE id = ?1",
             &[&id],
             "removing a prospect",

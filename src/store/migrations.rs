@@ -147,6 +147,34 @@ const MIGRATIONS: &[Migration] = &[
         ALTER TABLE attempt_effects ADD COLUMN after_drip INTEGER NOT NULL DEFAULT 0;
     ",
     },
+    Migration {
+        description: "value items, the item each attempt carried, and the ground rules a log set",
+        sql: "
+        -- `value add`: something worth the prospect's time for a message to carry, kept for
+        -- one prospect (prospect_id) or for every prospect with a topic (topic), never both.
+        -- An item a touch carried is retired, not deleted, so history and stats still name it.
+        CREATE TABLE value_items (
+            id          INTEGER PRIMARY KEY,
+            prospect_id INTEGER REFERENCES prospects (id) ON DELETE CASCADE,
+            topic       TEXT,
+            kind        TEXT NOT NULL,
+            text        TEXT NOT NULL,
+            added_at    TEXT NOT NULL,
+            retired_at  TEXT,
+            CHECK ((prospect_id IS NULL) <> (topic IS NULL))
+        );
+        CREATE INDEX value_items_by_prospect ON value_items (prospect_id);
+        -- The item the attempt's message carried (NULL: none, or logged before this step).
+        ALTER TABLE attempts ADD COLUMN value_item INTEGER
+            REFERENCES value_items (id) ON DELETE SET NULL;
+        -- Which items each prospect's touches carried, read once for a whole list.
+        CREATE INDEX attempts_by_value_item ON attempts (prospect_id, value_item)
+            WHERE value_item IS NOT NULL;
+        -- 1 when this attempt's `log --ground-rules` put ground rules on a file that had none,
+        -- so that `undo` can take them off again.
+        ALTER TABLE attempts ADD COLUMN ground_rules_set INTEGER NOT NULL DEFAULT 0;
+    ",
+    },
 ];
 
 /// The schema version this build writes.

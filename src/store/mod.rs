@@ -17,6 +17,7 @@ mod pg_migrations;
 mod postgres_server;
 mod promises;
 mod rows;
+mod value;
 
 use std::cell::Cell;
 use std::path::{Path, PathBuf};

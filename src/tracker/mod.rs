@@ -14,6 +14,7 @@ mod matching;
 mod refusals;
 mod requests;
 mod undo;
+mod value;
 
 use std::cmp::Ordering;
 
@@ -24,6 +25,7 @@ pub use days_off::{DaysOffChange, HolidayImport, MAX_AWAY_DAYS};
 pub use import::{ImportReport, SkippedRow};
 pub use requests::{CloseRequest, LogEntry, NewProspect, ProspectPatch, Recontact};
 pub use undo::{FileAfterUndo, UndoPlan, Undone};
+pub use value::{MAX_VALUE_CHARS, Removed, ValueSelection};
 
 use crate::cadence::Cadence;
 use crate::channel;
@@ -31,6 +33,7 @@ use crate::config::{Config, DEFAULT_CADENCE};
 use crate::domain::checks::{self, Part};
 use crate::domain::{
     Attempt, Channel, CloseReason, Closure, Outcome, Prospect, ProspectId, Response, Status, Step,
+    ValueItem,
 };
 use crate::engine::{self, NextAction};
 use crate::error::{Error, Result};
@@ -68,6 +71,8 @@ pub struct Dossier {
     pub prospect: Prospect,
     pub attempts: Vec<Attempt>,
     pub next: Option<Due>,
+    /// The value items the attempts' messages carried: `(attempt id, item)`.
+    pub carried: Vec<(i64, ValueItem)>,
 }
 
 /// What `log` did.
@@ -93,6 +98,9 @@ pub struct Tracker {
     /// engine) and are recomputed in the first write, so a command that fails before writing
     /// leaves the file untouched.
     stale: bool,
+    /// The value items and their uses, once read (see `next_value_item`); `Some(None)`:
+    /// read, and no item was ever added. Every write forgets it.
+    value_book: std::cell::RefCell<Option<Option<std::rc::Rc<value::ValueBook>>>>,
 }
 
 impl Tracker {
@@ -108,6 +116,7 @@ impl Tracker {
             file_config,
             now,
             stale,
+            value_book: std::cell::RefCell::new(None),
         })
     }
 
@@ -176,6 +185,8 @@ impl Tracker {
             work(writer, config)
         })?;
         self.stale = false;
+        // What was written may be an item, or an attempt that carried one.
+        *self.value_book.borrow_mut() = None;
         Ok(value)
     }
 
@@ -248,10 +259,17 @@ impl Tracker {
         let prospect = self.prospect(id)?;
         let attempts = reader.attempts(id)?;
         let next = self.due(&prospect, &attempts)?;
+        let mut carried = Vec::new();
+        for (attempt, item) in reader.value_uses(id)? {
+            if let Some(item) = reader.value_item(item)? {
+                carried.push((attempt, item));
+            }
+        }
         Ok(Dossier {
             prospect,
             attempts,
             next,
+            carried,
         })
     }
 
@@ -277,6 +295,31 @@ impl Tracker {
             &self.config,
             Period { since, until },
             self.now,
+        ))
+    }
+
+    /// The value items carried by touches from `since` to `until` (today if `None`), ranked
+    /// by reply rate (see [`stats::rank_value_items`]).
+    pub fn value_stats(
+        &self,
+        since: Option<NaiveDate>,
+        until: Option<NaiveDate>,
+    ) -> Result<Vec<stats::ItemTally>> {
+        let until = until.unwrap_or(self.today());
+        let reader = self.store.reader();
+        let carried: std::collections::BTreeMap<i64, i64> =
+            reader.all_value_uses()?.into_iter().collect();
+        if carried.is_empty() {
+            return Ok(Vec::new());
+        }
+        let attempts = reader.attempts_between(None, Some(stats::horizon(until, &self.config)))?;
+        Ok(stats::rank_value_items(
+            &attempts,
+            &reader.prospects(None)?,
+            &reader.value_items()?,
+            &carried,
+            &self.config,
+            Period { since, until },
         ))
     }
 
@@ -312,7 +355,7 @@ impl Tracker {
             return Ok(None);
         };
         Ok(Some(
-            self.with_following(prospect, attempts, cadence, action),
+            self.with_following(prospect, attempts, cadence, action)?,
         ))
     }
 
@@ -323,16 +366,20 @@ impl Tracker {
         attempts: &[Attempt],
         cadence: &Cadence,
         action: NextAction,
-    ) -> Due {
+    ) -> Result<Due> {
         let calendar = &self.config.calendar;
         let on = action.due.max(self.today());
         let following = engine::following_touch(prospect, attempts, cadence, calendar, &action, on);
-        Due {
+        let mut facts = MessageFacts::of(prospect, attempts);
+        if crate::value::carried_by(action.step) {
+            facts.value = self.next_value_item(prospect)?;
+        }
+        Ok(Due {
             prospect: prospect.clone(),
             action,
             following,
-            facts: MessageFacts::of(prospect, attempts),
-        }
+            facts,
+        })
     }
 
     /// What `script` writes the message of: the next action, or the step named (see
@@ -352,7 +399,9 @@ impl Tracker {
             None => next,
             Some(step) => Some(script::named_step(next.as_ref(), step, self.today())),
         };
-        Ok(action.map(|action| self.with_following(&prospect, &attempts, cadence, action)))
+        action
+            .map(|action| self.with_following(&prospect, &attempts, cadence, action))
+            .transpose()
     }
 
     // ---- writing ----
@@ -473,9 +522,12 @@ impl Tracker {
                  --ground-rules yes`"
             )));
         }
+        // Kept on the attempt, so that `undo` takes them off again.
+        let sets_ground_rules = entry.ground_rules && !prospect.contact.ground_rules;
         if entry.ground_rules {
             prospect.contact.ground_rules = true;
         }
+        let carried = self.item_carried(&prospect, &attempts, at, channel, outcome)?;
 
         let mut history: Vec<Attempt> = attempts
             .into_iter()
@@ -521,6 +573,8 @@ impl Tracker {
                 touch: None,
             },
         };
+        // Only a message to the prospect carries an item (not the call to the assistant).
+        let carried = carried.filter(|_| crate::value::carried_by(fulfilled.step));
         let mut new = NewAttempt {
             prospect_id: id,
             at,
@@ -566,6 +620,12 @@ impl Tracker {
         let after = prospect.file_state();
         let attempt_id = self.write(|writer, config| {
             let attempt_id = writer.insert_attempt(&new)?;
+            if let Some(item) = carried {
+                writer.set_attempt_value(attempt_id, item)?;
+            }
+            if sets_ground_rules {
+                writer.mark_ground_rules_set(attempt_id)?;
+            }
             if after != before {
                 writer.record_effect(attempt_id, &Effect { before, after })?;
             }

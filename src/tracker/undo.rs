@@ -34,6 +34,8 @@ pub struct Undone {
     pub attempt: Attempt,
     pub prospect: Prospect,
     pub file: FileAfterUndo,
+    /// The attempt had recorded the ground rules (`log --ground-rules`): taken off again.
+    pub ground_rules_removed: bool,
 }
 
 impl Tracker {
@@ -70,6 +72,13 @@ impl Tracker {
             None => FileAfterUndo::Untouched,
         };
         let attempt = plan.last.attempt;
+        // Ground rules that this attempt's `log --ground-rules` recorded go with it; ones on
+        // file before it (or set by `edit` since) stay.
+        let ground_rules_removed =
+            self.store.reader().ground_rules_set_by(attempt.id)? && prospect.contact.ground_rules;
+        if ground_rules_removed {
+            prospect.contact.ground_rules = false;
+        }
         let prospect = self.write(|writer, config| {
             writer.delete_attempt(attempt.id)?;
             writer.update_prospect(&prospect)?;
@@ -80,6 +89,7 @@ impl Tracker {
             attempt,
             prospect,
             file,
+            ground_rules_removed,
         })
     }
 

@@ -60,6 +60,15 @@ fn check(session: &Session) -> String {
             warning.describe(config.words_per_minute)
         ));
     }
+    // Phrases that give the prospect no reason to answer, named template by template.
+    for warning in crate::filler::check(config) {
+        session.warnings().push(format!(
+            "{}, key `{}`: {}",
+            config.origin.describe(),
+            warning.key,
+            warning.describe()
+        ));
+    }
     let mut out = format!("{}: OK\n", clean(&config.origin.describe()));
     for cadence in config.cadences() {
         let own = match config.templates.own_count(&cadence.name) {

@@ -23,6 +23,7 @@ mod show;
 mod stats;
 mod today;
 mod undo;
+mod value;
 mod why;
 
 use super::args::Command;
@@ -52,6 +53,7 @@ pub fn run(command: Command, session: Session) -> Result<String> {
         Command::Agenda(args) => agenda::run(args, session),
         Command::Calendar(command) => calendar::run(command, session),
         Command::Away(args) => away::run(args, session),
+        Command::Value(command) => value::run(command, session),
         Command::Completions(args) => Ok(completions::run(&args)),
         Command::Man(args) => man::run(&args, Some(&session.db_path()?)),
     }

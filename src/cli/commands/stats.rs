@@ -2,6 +2,7 @@ use crate::cli::args::StatsArgs;
 use crate::cli::session::Session;
 use crate::error::Result;
 use crate::render::{json, stats};
+use crate::stats::{ItemTally, Stats};
 
 pub fn run(args: StatsArgs, session: Session) -> Result<String> {
     let since = args
@@ -17,9 +18,23 @@ pub fn run(args: StatsArgs, session: Session) -> Result<String> {
     let width = session.width;
     let tracker = session.tracker()?;
     let report = tracker.stats(since, until)?;
+    let value_items = tracker.value_stats(since, until)?;
     Ok(if args.json {
-        json::to_string(&report)
+        json::to_string(&WithValueItems {
+            stats: &report,
+            value_items: &value_items,
+        })
     } else {
-        stats::render(&report, width)
+        let mut text = stats::render(&report, width);
+        text.push_str(&stats::render_value_items(&value_items, width));
+        text
     })
+}
+
+/// `stats --json`: every figure, and the value items ranked by reply rate.
+#[derive(serde::Serialize)]
+struct WithValueItems<'a> {
+    #[serde(flatten)]
+    stats: &'a Stats,
+    value_items: &'a [ItemTally],
 }

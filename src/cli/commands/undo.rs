@@ -46,6 +46,9 @@ pub(super) fn said(tracker: &Tracker, undone: &Undone) -> Result<String> {
              the file's status is left as it is (use `followup reopen` or `close` to fix it).\n"
         }
     });
+    if undone.ground_rules_removed {
+        out.push_str("The ground rules that attempt recorded are off the file again.\n");
+    }
     let dossier = tracker.dossier(id)?;
     match dossier.next {
         Some(next) => out.push_str(&format!(

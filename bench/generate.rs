@@ -49,8 +49,10 @@ fn main() -> ExitCode {
             Ok(store)
         })
         .map_err(followup::Error::from)
-        // Opening a tracker computes and stores every prospect's due date.
-        .and_then(|store| Tracker::new(store, config, today.and_hms_opt(8, 0, 0).unwrap()));
+        // Every prospect's due date, stored now: otherwise the first command run on the book
+        // would compute them all, and a one-off measurement would time that.
+        .and_then(|store| Tracker::new(store, config, today.and_hms_opt(8, 0, 0).unwrap()))
+        .and_then(|mut tracker| tracker.refresh().map(|()| tracker));
     match result {
         Ok(_) => ExitCode::SUCCESS,
         Err(error) => {

@@ -82,6 +82,13 @@ pub fn message(
     Writer::new(prospect, action, following, facts, config, gaps).message()
 }
 
+/// The channel and its detail that [`message`] writes for, without writing it: for the tables
+/// that show no message text.
+pub fn reach(prospect: &Prospect, action: &NextAction) -> Reach {
+    // A missed promise was a promise of a call too (as `Writer::new` reads it).
+    channel::reach(&prospect.contact, action.step, action.promise.is_some())
+}
+
 /// The step's email (subject and body), whatever the channel, for `script --email`: written
 /// as the email beside a call when the action is a call, else as an email on its own. `None`
 /// when the step has no email in cadence.toml.
@@ -171,8 +178,7 @@ impl<'a> Writer<'a> {
                 paired: false,
                 value_fits: true,
             },
-            // A missed promise was a promise of a call too.
-            reach: channel::reach(contact, action.step, action.promise.is_some()),
+            reach: reach(prospect, action),
         }
     }
 

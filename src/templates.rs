@@ -168,19 +168,12 @@ pub enum TemplateError {
     TwoElses(String),
 }
 
-/// A piece of a parsed template.
+/// A piece of a template's text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Node<'a> {
     Text(&'a str),
     Brace(char),
     Placeholder(&'a str),
-    /// `{if NAME}then{else}otherwise{end}`, or `{if not NAME}...`.
-    If {
-        name: &'a str,
-        negated: bool,
-        then: Vec<Node<'a>>,
-        otherwise: Vec<Node<'a>>,
-    },
 }
 
 /// One `{...}` of a template, or the text between them.
@@ -191,28 +184,71 @@ enum Token<'a> {
     End,
 }
 
-fn tokens(template: &str) -> Result<Vec<Token<'_>>, TemplateError> {
-    let mut tokens = Vec::new();
-    let mut rest = template;
-    while let Some(index) = rest.find(['{', '}']) {
-        tokens.push(Token::Node(Node::Text(&rest[..index])));
-        let tail = &rest[index..];
-        if let Some(after) = tail.strip_prefix("{{") {
-            tokens.push(Token::Node(Node::Brace('{')));
-            rest = after;
-        } else if let Some(after) = tail.strip_prefix("}}") {
-            tokens.push(Token::Node(Node::Brace('}')));
-            rest = after;
-        } else if tail.starts_with('}') {
-            return Err(TemplateError::LoneClosingBrace);
-        } else {
-            let end = tail.find('}').ok_or(TemplateError::Unclosed)?;
-            tokens.push(tag(&tail[1..end])?);
-            rest = &tail[end + 1..];
+/// The tokens of a template, read one at a time: filling a message walks them once, without
+/// building a tree (a busy morning fills thousands of messages; building each template's tree
+/// again for every one of them was a seventh of `today`'s work).
+struct Tokens<'a> {
+    rest: &'a str,
+    /// A tag read after the text before it, handed out next.
+    pending: Option<Token<'a>>,
+    done: bool,
+}
+
+impl<'a> Tokens<'a> {
+    fn new(template: &'a str) -> Tokens<'a> {
+        Tokens {
+            rest: template,
+            pending: None,
+            done: false,
         }
     }
-    tokens.push(Token::Node(Node::Text(rest)));
-    Ok(tokens)
+}
+
+impl<'a> Iterator for Tokens<'a> {
+    type Item = Result<Token<'a>, TemplateError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if let Some(token) = self.pending.take() {
+            return Some(Ok(token));
+        }
+        if self.done {
+            return None;
+        }
+        let rest = self.rest;
+        let Some(index) = rest.find(['{', '}']) else {
+            self.done = true;
+            return Some(Ok(Token::Node(Node::Text(rest))));
+        };
+        let tail = &rest[index..];
+        let tag = if let Some(after) = tail.strip_prefix("{{") {
+            self.rest = after;
+            Token::Node(Node::Brace('{'))
+        } else if let Some(after) = tail.strip_prefix("}}") {
+            self.rest = after;
+            Token::Node(Node::Brace('}'))
+        } else if tail.starts_with('}') {
+            self.done = true;
+            return Some(Err(TemplateError::LoneClosingBrace));
+        } else {
+            let Some(end) = tail.find('}') else {
+                self.done = true;
+                return Some(Err(TemplateError::Unclosed));
+            };
+            self.rest = &tail[end + 1..];
+            match tag(&tail[1..end]) {
+                Ok(token) => token,
+                Err(error) => {
+                    self.done = true;
+                    return Some(Err(error));
+                }
+            }
+        };
+        if index == 0 {
+            return Some(Ok(tag));
+        }
+        self.pending = Some(tag);
+        Some(Ok(Token::Node(Node::Text(&rest[..index]))))
+    }
 }
 
 /// What is inside one pair of braces.
@@ -238,64 +274,109 @@ fn tag(inside: &str) -> Result<Token<'_>, TemplateError> {
     Ok(Token::Node(Node::Placeholder(inside)))
 }
 
-/// The tree of a template: each `{if}` holds its two branches.
-fn parse(template: &str) -> Result<Vec<Node<'_>>, TemplateError> {
-    /// An `{if}` being read: its condition, its branches so far, and whether `{else}` was seen.
-    struct Open<'a> {
-        name: &'a str,
-        negated: bool,
-        then: Vec<Node<'a>>,
-        otherwise: Vec<Node<'a>>,
-        in_else: bool,
-    }
-    let mut top: Vec<Node<'_>> = Vec::new();
+/// An `{if}` being walked: its condition, whether its text is written, and whether `{else}`
+/// was seen.
+struct Open<'a> {
+    name: &'a str,
+    /// Whether the text around the `{if}` is written.
+    outer: bool,
+    /// Whether the condition (negated or not) holds: the first branch is taken.
+    takes_then: bool,
+    in_else: bool,
+}
+
+/// Walks a template once, writing the branches its conditions take into `filled`, and
+/// checking the whole of it on the way: the branches not taken are read, not written, and
+/// their placeholders not asked for.
+fn walk(template: &str, source: &dyn Source, filled: &mut Filled) -> Result<(), TemplateError> {
     let mut open: Vec<Open<'_>> = Vec::new();
-    for token in tokens(template)? {
-        match token {
-            Token::Node(node) => match open.last_mut() {
-                Some(branch) if branch.in_else => branch.otherwise.push(node),
-                Some(branch) => branch.then.push(node),
-                None => top.push(node),
-            },
-            Token::If { name, negated } => open.push(Open {
-                name,
-                negated,
-                then: Vec::new(),
-                otherwise: Vec::new(),
-                in_else: false,
-            }),
+    let mut writing = true;
+    for token in Tokens::new(template) {
+        match token? {
+            Token::Node(node) => {
+                if writing {
+                    write_node(&node, source, filled);
+                }
+            }
+            Token::If { name, negated } => {
+                let holds = writing && holds(name, source, filled);
+                open.push(Open {
+                    name,
+                    outer: writing,
+                    takes_then: holds != negated,
+                    in_else: false,
+                });
+                writing = writing && holds != negated;
+            }
             Token::Else => match open.last_mut() {
                 Some(branch) if branch.in_else => {
                     return Err(TemplateError::TwoElses(branch.name.to_string()));
                 }
-                Some(branch) => branch.in_else = true,
+                Some(branch) => {
+                    branch.in_else = true;
+                    writing = branch.outer && !branch.takes_then;
+                }
                 None => return Err(TemplateError::Stray("else")),
             },
             Token::End => {
                 let closed = open.pop().ok_or(TemplateError::Stray("end"))?;
-                let node = Node::If {
-                    name: closed.name,
-                    negated: closed.negated,
-                    then: closed.then,
-                    otherwise: closed.otherwise,
-                };
-                match open.last_mut() {
-                    Some(branch) if branch.in_else => branch.otherwise.push(node),
-                    Some(branch) => branch.then.push(node),
-                    None => top.push(node),
-                }
+                writing = closed.outer;
             }
         }
     }
     match open.pop() {
         Some(unclosed) => Err(TemplateError::UnclosedIf(unclosed.name.to_string())),
-        None => Ok(top),
+        None => Ok(()),
+    }
+}
+
+fn write_node(node: &Node<'_>, source: &dyn Source, filled: &mut Filled) {
+    match node {
+        Node::Text(text) => filled.text.push_str(text),
+        Node::Brace(brace) => filled.text.push(*brace),
+        Node::Placeholder(name) => match source.value(name) {
+            Some(value) => filled.text.push_str(&value),
+            None => {
+                filled.text.push_str(&source.stand_in(name));
+                filled.lacks(name);
+            }
+        },
+    }
+}
+
+/// Whether an `{if NAME}` holds: placeholder NAME is on file (noted as missing if not), or
+/// fact NAME holds.
+fn holds(name: &str, source: &dyn Source, filled: &mut Filled) -> bool {
+    if PLACEHOLDERS.contains(&name) {
+        let on_file = source.value(name).is_some();
+        if !on_file {
+            filled.lacks(name);
+        }
+        on_file
+    } else {
+        source.fact(name)
     }
 }
 
 /// Checks a template without filling it.
 pub fn check(template: &str) -> Result<(), TemplateError> {
-    parse(template).map(|_| ())
+    /// Fills nothing: only the template's shape is looked at.
+    struct Blank;
+    impl Source for Blank {
+        fn value(&self, _: &str) -> Option<String> {
+            None
+        }
+        fn fact(&self, _: &str) -> bool {
+            false
+        }
+        fn stand_in(&self, _: &str) -> String {
+            String::new()
+        }
+    }
+    // Every token first, so that a misspelt name is reported wherever it stands, as it was
+    // when the template was read whole.
+    Tokens::new(template).try_for_each(|token| token.map(|_| ()))?;
+    walk(template, &Blank, &mut Filled::default())
 }
 
 /// A filled-in message, and the placeholders that had no value (the caller's stand-in text
@@ -334,45 +415,13 @@ pub trait Source {
 pub fn fill(template: &str, source: &dyn Source) -> Filled {
     let mut filled = Filled::default();
     // Templates are checked when cadence.toml is loaded; an unchecked one is shown as written.
-    match parse(template) {
-        Ok(nodes) => fill_nodes(&nodes, source, &mut filled),
-        Err(_) => filled.text = template.to_string(),
+    if walk(template, source, &mut filled).is_err() {
+        filled = Filled {
+            text: template.to_string(),
+            missing: Vec::new(),
+        };
     }
     filled
-}
-
-fn fill_nodes(nodes: &[Node<'_>], source: &dyn Source, filled: &mut Filled) {
-    for node in nodes {
-        match node {
-            Node::Text(text) => filled.text.push_str(text),
-            Node::Brace(brace) => filled.text.push(*brace),
-            Node::Placeholder(name) => match source.value(name) {
-                Some(value) => filled.text.push_str(&value),
-                None => {
-                    filled.text.push_str(&source.stand_in(name));
-                    filled.lacks(name);
-                }
-            },
-            Node::If {
-                name,
-                negated,
-                then,
-                otherwise,
-            } => {
-                let holds = if PLACEHOLDERS.contains(name) {
-                    let on_file = source.value(name).is_some();
-                    if !on_file {
-                        filled.lacks(name);
-                    }
-                    on_file
-                } else {
-                    source.fact(name)
-                };
-                let branch = if holds != *negated { then } else { otherwise };
-                fill_nodes(branch, source, filled);
-            }
-        }
-    }
 }
 
 /// The messages of every step, keyed by step and part, and the messages that one cadence

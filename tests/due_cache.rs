@@ -227,3 +227,120 @@ fn a_generated_benchmark_book_has_fifty_actions_due_and_a_consistent_cache() {
     );
     assert_cache_agrees(&mut tracker, today);
 }
+
+/// The morning list within a daily limit reads the promised calls of the coming days one day
+/// at a time, and stops reading a day once its promises fill the limit. What it keeps and
+/// moves must be what planning with every promised call of the window gives, whether the
+/// promises fill the days or not, and with a cadence's own limit alone.
+#[test]
+fn the_morning_within_limits_equals_planning_with_every_promise() {
+    let today = day("2026-11-23");
+    let limits = [
+        (
+            "[calendar]\n",
+            "[calendar]\nmax_touches_per_day = 3\n",
+            true,
+        ),
+        (
+            "[calendar]\n",
+            "[calendar]\nmax_touches_per_day = 10\n",
+            true,
+        ),
+        // More than the promises of any day: every day is read whole, and nothing moves.
+        (
+            "[calendar]\n",
+            "[calendar]\nmax_touches_per_day = 90\n",
+            false,
+        ),
+        (
+            "[cadence.standard]\n",
+            "[cadence.standard]\nmax_touches_per_day = 2\n",
+            true,
+        ),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("promises.db");
+    let mut store = Store::open(&path).unwrap();
+    // About fifty promised calls on each of the four days after today, and a backlog of
+    // about seventeen agreed calls today beside the promised calls and re-contacts.
+    pipeline::generate_with_due(&mut store, &Config::built_in(), 2_000, 50, today, 11).unwrap();
+    for (at, with, moves) in limits {
+        let text = followup::config::BUILT_IN.replacen(at, with, 1);
+        let config = Config::parse(&text, Origin::File(dir.path().join("cadence.toml"))).unwrap();
+        let mut tracker = Tracker::new(store, config, morning(today)).unwrap();
+        tracker.refresh().unwrap();
+        let morning = tracker.fresh(|fresh| fresh.morning()).unwrap();
+        let expected = planned_with_every_promise(&mut tracker, today);
+        let got: (Kept, MovedTo) = (
+            morning.kept.iter().map(|due| due.prospect.id).collect(),
+            morning
+                .moved
+                .iter()
+                .map(|moved| (moved.due.prospect.id, moved.to))
+                .collect(),
+        );
+        assert_eq!(!got.1.is_empty(), moves, "{with}: whether something moves");
+        assert_eq!(got, expected, "{with}");
+        store = tracker.into_store();
+    }
+}
+
+type Kept = Vec<i64>;
+type MovedTo = Vec<(i64, Option<NaiveDate>)>;
+
+/// The morning as planned with every promised call of the window, read with the engine over
+/// the whole book: the window doubles until the backlog has a day, as `morning` does.
+fn planned_with_every_promise(tracker: &mut Tracker, today: NaiveDate) -> (Kept, MovedTo) {
+    use followup::capacity;
+    let every: Vec<followup::tracker::Due> = tracker
+        .list(None)
+        .unwrap()
+        .into_iter()
+        .filter_map(|(_, due)| due)
+        .collect();
+    let overdue = tracker.fresh(|fresh| fresh.agenda()).unwrap();
+    let limits = tracker.limits();
+    let mut days = 5;
+    loop {
+        let last = tracker.window_end(days);
+        let mut items = overdue.clone();
+        items.extend(
+            every
+                .iter()
+                .filter(|due| due.action.promised() && due.action.due > today)
+                .filter(|due| due.action.due <= last)
+                .cloned(),
+        );
+        let plan = capacity::plan(
+            items,
+            followup::tracker::agenda_order,
+            &tracker.config().calendar,
+            today,
+            last,
+            &limits,
+        );
+        let unplaced = plan.beyond.iter().any(|due| due.action.due <= today);
+        if !unplaced || days >= 260 {
+            let kept = plan
+                .placed
+                .iter()
+                .filter(|placed| placed.on == today)
+                .map(|placed| placed.item.prospect.id)
+                .collect();
+            let mut moved: MovedTo = plan
+                .placed
+                .iter()
+                .filter(|placed| placed.on != today && placed.item.action.due <= today)
+                .map(|placed| (placed.item.prospect.id, Some(placed.on)))
+                .collect();
+            moved.extend(
+                plan.beyond
+                    .iter()
+                    .filter(|due| due.action.due <= today)
+                    .map(|due| (due.prospect.id, None)),
+            );
+            return (kept, moved);
+        }
+        days = (days * 2).min(260);
+    }
+}

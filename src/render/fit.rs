@@ -8,7 +8,6 @@
 //! the promise "no word is cut" does not rest on another library's heuristics.
 
 use comfy_table::{ColumnConstraint, Width as Cells};
-use unicode_width::UnicodeWidthStr;
 
 use super::Width;
 use super::table;
@@ -104,7 +103,7 @@ fn lines(text: &str, width: usize) -> usize {
             let mut count = 1;
             let mut column = 0;
             for word in line.split(' ') {
-                let word = word.width();
+                let word = super::width::of(word);
                 if column > 0 && column + 1 + word > width {
                     count += 1;
                     column = word;
@@ -160,7 +159,7 @@ struct Need {
 /// What a column of `cells` under `header` needs, given how it may fit.
 fn need(header: &str, fit: Fit, cells: &[String]) -> Need {
     let texts = || std::iter::once(header).chain(cells.iter().map(String::as_str));
-    let width = |text: &str| text.split('\n').map(UnicodeWidthStr::width).max();
+    let width = |text: &str| text.split('\n').map(super::width::of).max();
     // The header may wrap: room is shared out for the rows.
     let mut widths: Vec<usize> = cells.iter().filter_map(|cell| width(cell)).collect();
     widths.sort_unstable();
@@ -171,7 +170,7 @@ fn need(header: &str, fit: Fit, cells: &[String]) -> Need {
             // comfy-table wraps at spaces only, so words are what lie between spaces.
             let longest_word = texts()
                 .flat_map(|text| text.split(['\n', ' ']))
-                .map(UnicodeWidthStr::width)
+                .map(super::width::of)
                 .max()
                 .unwrap_or(0);
             natural.min(floor.max(longest_word))
@@ -289,6 +288,8 @@ fn grid(columns: &[Data], widths: &[usize]) -> String {
 
 #[cfg(test)]
 mod tests {
+    use unicode_width::UnicodeWidthStr;
+
     use super::*;
 
     fn widths_of(text: &str) -> Vec<usize> {

@@ -1,7 +1,6 @@
 //! The one table style every command uses, and how running text wraps under a heading.
 
 use comfy_table::{ContentArrangement, Table, presets};
-use unicode_width::UnicodeWidthStr;
 
 use super::Width;
 
@@ -28,7 +27,7 @@ pub fn indented(text: &str, indent: &str, width: Width) -> String {
 /// cheap enough for a morning with thousands of messages (a general wrapping library spent a
 /// fifth of such a morning here). Widths are display widths, so wide scripts wrap correctly.
 pub fn hanging(text: &str, first: &str, indent: &str, width: Width) -> String {
-    let room = |lead: &str| width.text().saturating_sub(lead.width()).max(20);
+    let room = |lead: &str| width.text().saturating_sub(super::width::of(lead)).max(20);
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     let mut lead = first;
     for (index, line) in text.lines().enumerate() {
@@ -37,7 +36,7 @@ pub fn hanging(text: &str, first: &str, indent: &str, width: Width) -> String {
         }
         let mut column = 0;
         for word in line.split(' ').filter(|word| !word.is_empty()) {
-            let width = word.width();
+            let width = super::width::of(word);
             if column == 0 {
                 out.push_str(lead);
             } else if column + 1 + width > room(lead) {
@@ -61,6 +60,8 @@ pub fn hanging(text: &str, first: &str, indent: &str, width: Width) -> String {
 
 #[cfg(test)]
 mod tests {
+    use unicode_width::UnicodeWidthStr;
+
     use super::*;
 
     #[test]

@@ -40,9 +40,40 @@ impl Width {
     }
 }
 
+/// The columns `text` takes on a terminal. Printable ASCII, almost every word of a message,
+/// is one column a byte; the general measure (a table lookup per character) is kept for the
+/// rest. Wrapping a busy morning's messages measures every word, and the lookups alone were a
+/// tenth of `today`'s work.
+pub fn of(text: &str) -> usize {
+    if text.bytes().all(|byte| (b' '..=b'~').contains(&byte)) {
+        text.len()
+    } else {
+        unicode_width::UnicodeWidthStr::width(text)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn measures_as_the_terminal_draws() {
+        for text in [
+            "",
+            "call 555-0190",
+            "Zoë",
+            "東京",
+            "a\u{301}",
+            "tab\there",
+            "~!",
+        ] {
+            assert_eq!(
+                of(text),
+                unicode_width::UnicodeWidthStr::width(text),
+                "{text:?}"
+            );
+        }
+    }
 
     #[test]
     fn text_is_never_wider_than_a_readable_line() {

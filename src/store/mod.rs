@@ -209,12 +209,20 @@ impl Store {
         migrations::refuse_unknown(version, path)?;
         conn.pragma_update(None, "foreign_keys", true)
             .context("enabling foreign keys")?;
-        // An in-memory database answers "memory" and stays so; files switch to WAL once.
-        conn.pragma_update_and_check(None, "journal_mode", "WAL", |_| Ok(()))
-            .context("enabling the write-ahead log")?;
+        // A file of this build's schema was set up when it was made or upgraded: the
+        // write-ahead log is a lasting property of the file, so every command after the first
+        // starts without that write and without looking for upgrades.
+        let current = version == migrations::CURRENT_VERSION;
+        if !current {
+            // An in-memory database answers "memory" and stays so; files switch to WAL once.
+            conn.pragma_update_and_check(None, "journal_mode", "WAL", |_| Ok(()))
+                .context("enabling the write-ahead log")?;
+        }
         conn.pragma_update(None, "synchronous", "NORMAL")
             .context("setting synchronous mode")?;
-        migrations::migrate(&mut conn, path)?;
+        if !current {
+            migrations::migrate(&mut conn, path)?;
+        }
         Ok(Store {
             engine: Engine::Sqlite {
                 conn,

@@ -643,3 +643,28 @@ fn a_database_with_a_negative_schema_version_is_refused_untouched() {
         assert_eq!(files_in(temp.path()), ["followup.db"]);
     }
 }
+
+/// Opening a file of the current schema does no set-up work: nothing is switched or upgraded
+/// (here a file whose journal someone set back to a rollback journal keeps it), while a new
+/// file is set up on its first opening.
+#[test]
+fn a_current_database_opens_without_set_up_work() {
+    let temp = tempfile::tempdir().unwrap();
+    let path = temp.path().join("followup.db");
+    drop(Store::open(&path).unwrap());
+    let mode = |conn: &rusqlite::Connection| -> String {
+        conn.pragma_query_value(None, "journal_mode", |row| row.get(0))
+            .unwrap()
+    };
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    assert_eq!(mode(&conn), "wal", "a new file is set up");
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |row| row.get(0))
+        .unwrap();
+    assert_eq!(version, CURRENT_VERSION);
+    conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+    drop(conn);
+    let store = Store::open(&path).unwrap();
+    assert_eq!(mode(&store.conn), "delete");
+    assert!(store.reader().prospects(None).unwrap().is_empty());
+}

@@ -94,11 +94,13 @@ impl Fresh<'_> {
         // window until nothing due today is left without a day, within a year. Actions that
         // fall due later come after the backlog in the order, so only the promises among them
         // (kept on their day whatever the limit) can take its room: the others are left out.
+        let mut promised = Promised::new(today);
         let mut days = 5;
         loop {
             let last = self.window_end(days);
+            promised.read_through(self, last, limits.per_day)?;
             let mut due = overdue.clone();
-            due.extend(self.promised_through(last)?);
+            due.extend(promised.found.iter().cloned());
             let plan = capacity::plan(
                 due,
                 agenda_order,
@@ -117,26 +119,6 @@ impl Fresh<'_> {
             }
             days = (days * 2).min(MAX_WINDOW);
         }
-    }
-
-    /// The promised calls due after today through `last`.
-    fn promised_through(&self, last: NaiveDate) -> Result<Vec<Due>> {
-        let today = self.today();
-        let mut promised = Vec::new();
-        let selection = Selection::PromisedBetween { after: today, last };
-        self.store
-            .reader()
-            .each_with_attempts(selection, |prospect, attempts| {
-                if let Some(due) = self.due(&prospect, &attempts)?
-                    && due.pinned()
-                    && due.action.due > today
-                    && due.action.due <= last
-                {
-                    promised.push(due);
-                }
-                Ok::<_, Error>(())
-            })?;
-        Ok(promised)
     }
 
     /// The actions of the `days` business days from today within the daily capacity. Without
@@ -196,6 +178,113 @@ impl Fresh<'_> {
                 ahead: morning.kept.len(),
                 limits: morning.limits.clone(),
             }))
+    }
+}
+
+/// The promised calls of the days after today that take room from what is due now, read one
+/// business day at a time as the morning's window grows, each day once.
+///
+/// A promised call is due on its promise's day (cadence.md rule 1), which is also its stored
+/// due date, and planned on that day, or on the next business day when the promise fell on a
+/// day off. So the calls planned on a business day are among those promised (and stored as
+/// due) after the business day before it: each day is read on its own, through the due-date
+/// index, from a slice of the book that does not grow with the window. And once a day holds as many promised touches as the daily limit,
+/// nothing else due can have room on it, so the rest of that day's promises are not read: a
+/// book whose promises fill every day's limit costs a few engine runs per day, not one per
+/// promise.
+struct Promised {
+    /// The promised calls found so far, in the order of the days read.
+    found: Vec<Due>,
+    /// The last day read, today at first.
+    read: NaiveDate,
+    today: NaiveDate,
+}
+
+/// Why a scan of one day's promises ended early.
+enum Scan {
+    Failed(Error),
+    /// The day's limit is reached: the rest of it need not be read.
+    Full,
+}
+
+impl From<crate::store::StoreError> for Scan {
+    fn from(error: crate::store::StoreError) -> Scan {
+        Scan::Failed(error.into())
+    }
+}
+
+impl Promised {
+    fn new(today: NaiveDate) -> Promised {
+        Promised {
+            found: Vec::new(),
+            read: today,
+            today,
+        }
+    }
+
+    /// Reads the business days after the last one read through `last`. `per_day`, the limit
+    /// of all cadences together, lets a full day be left unread.
+    fn read_through(
+        &mut self,
+        tracker: &Fresh<'_>,
+        last: NaiveDate,
+        per_day: Option<u32>,
+    ) -> Result<()> {
+        let calendar = &tracker.config.calendar;
+        while self.read < last {
+            let Some(from) = self.read.succ_opt() else {
+                break;
+            };
+            let day = calendar.roll_forward(from);
+            if day > last {
+                break;
+            }
+            self.read_day(tracker, day, per_day)?;
+            self.read = day;
+        }
+        Ok(())
+    }
+
+    /// The calls planned on the business `day`, promised for a day after the last day read
+    /// through it.
+    fn read_day(
+        &mut self,
+        tracker: &Fresh<'_>,
+        day: NaiveDate,
+        per_day: Option<u32>,
+    ) -> Result<()> {
+        let today = self.today;
+        let calendar = &tracker.config.calendar;
+        let selection = Selection::PromisedBetween {
+            after: self.read,
+            last: day,
+        };
+        let mut touches = 0;
+        let found = &mut self.found;
+        let scan = tracker
+            .store
+            .reader()
+            .each_with_attempts(selection, |prospect, attempts| {
+                let due = tracker.due(&prospect, &attempts).map_err(Scan::Failed)?;
+                if let Some(due) = due
+                    && due.pinned()
+                    && due.action.due > today
+                    && capacity::natural_day(calendar, today, due.action.due) == day
+                {
+                    if due.counted() {
+                        touches += 1;
+                    }
+                    found.push(due);
+                    if per_day.is_some_and(|limit| touches >= limit) {
+                        return Err(Scan::Full);
+                    }
+                }
+                Ok(())
+            });
+        match scan {
+            Ok(()) | Err(Scan::Full) => Ok(()),
+            Err(Scan::Failed(error)) => Err(error),
+        }
     }
 }
 

@@ -47,11 +47,18 @@ fn agenda(
     let today = tracker.today();
     let last = tracker.window_end(args.days);
     let schedule = tracker.schedule(args.days)?;
+    // The table shows no message text; the feed and the JSON carry it.
+    let table = !args.ics && !args.json;
     let views: Vec<ActionView> = schedule
         .placed
         .iter()
         .map(|placed| {
-            let mut view = ActionView::new(&placed.item, tracker.config(), tracker.now());
+            let (item, config, now) = (&placed.item, tracker.config(), tracker.now());
+            let mut view = if table {
+                ActionView::without_message(item, config, now)
+            } else {
+                ActionView::new(item, config, now)
+            };
             view.deferred_to = placed.moved_from.map(|_| placed.on);
             view
         })

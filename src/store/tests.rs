@@ -665,6 +665,9 @@ fn a_current_database_opens_without_set_up_work() {
     conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
     drop(conn);
     let store = Store::open(&path).unwrap();
-    assert_eq!(mode(&store.conn), "delete");
+    let Engine::Sqlite { conn, .. } = &store.engine else {
+        panic!("a file opens on SQLite");
+    };
+    assert_eq!(mode(conn), "delete");
     assert!(store.reader().prospects(None).unwrap().is_empty());
 }

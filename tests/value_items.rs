@@ -323,7 +323,8 @@ fn cadence_check_warns_about_filler_naming_the_template_and_the_phrase() {
 
 #[test]
 fn a_database_of_the_fifth_schema_opens_and_takes_items() {
-    let f = Followup::new();
+    // Opens a SQLite fixture: SQLite only.
+    let f = Followup::sqlite();
     let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/schema-v5.db");
     std::fs::copy(fixture, f.db()).expect("the fixture");
     #[cfg(unix)]

@@ -82,6 +82,21 @@ pub fn message(
     Writer::new(prospect, action, following, facts, config, gaps).message()
 }
 
+/// Whether the message of `action` leaves out the value item of `facts`: a text with no room
+/// for it and no address to email it to. The list then shows no item and `log` records none,
+/// so that an item is never counted as given when the prospect never got it.
+pub fn drops_value_item(
+    prospect: &Prospect,
+    action: &NextAction,
+    following: Option<NaiveDate>,
+    facts: &MessageFacts,
+    config: &Config,
+) -> bool {
+    facts.value.is_some()
+        && reach(prospect, action).channel() == Some(Channel::Text)
+        && Writer::new(prospect, action, following, facts, config, Gaps::Smooth).text_drops_item()
+}
+
 /// The channel and its detail that [`message`] writes for, without writing it: for the tables
 /// that show no message text.
 pub fn reach(prospect: &Prospect, action: &NextAction) -> Reach {
@@ -243,6 +258,14 @@ impl<'a> Writer<'a> {
         self.values.prospect.contact.email.is_some()
             && self.has(Part::Subject)
             && self.has(Part::Email)
+    }
+
+    /// The text has no room for the value item and no email can carry it instead.
+    fn text_drops_item(&self) -> bool {
+        let Some(whole) = self.fill(Part::Text, false) else {
+            return false;
+        };
+        whole.text.trim().chars().count() > TEXT_LIMIT && !self.can_pair()
     }
 
     /// The text message, `None` when the step has none. It carries the value item when the
@@ -427,6 +450,7 @@ impl Source for Values<'_> {
                 .as_ref()
                 .is_some_and(|item| item.kind == ValueKind::Question),
             "phone" => self.prospect.contact.phone.is_some(),
+            "as_promised" => self.action.promised(),
             _ => self.facts.holds(name),
         }
     }
@@ -773,6 +797,24 @@ mod tests {
     }
 
     #[test]
+    fn the_email_beside_a_promised_call_says_once_that_you_called() {
+        let config = Config::built_in();
+        let dana = reachable("standard");
+        for step in [Step::First, Step::FollowUp] {
+            let kept = NextAction {
+                step,
+                ..promised(false)
+            };
+            let email = say(&dana, &kept, &config).email.unwrap().text;
+            assert!(email.contains("I called you just now"), "{email}");
+            assert!(!email.contains("tried you by phone"), "{email}");
+            // Not promised: the email says the call was just tried, once.
+            let plain = say(&dana, &action(step), &config).email.unwrap().text;
+            assert_eq!(plain.matches("tried you by phone").count(), 1, "{plain}");
+        }
+    }
+
+    #[test]
     fn a_promised_rescue_is_still_the_rescue_message_opened_as_promised() {
         let config = Config::built_in();
         let dana = reachable("standard");
@@ -793,7 +835,7 @@ mod tests {
             email,
             plain_email.replacen(
                 "Hi Dana,\n\n",
-                "Hi Dana,\n\nAs promised, I'm getting back to you today.\n\n",
+                "Hi Dana,\n\nI called you just now, as I said I would.\n\n",
                 1
             )
         );

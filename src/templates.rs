@@ -65,6 +65,9 @@ pub const FACTS: &[&str] = &[
     // A phone number for the prospect is on file: an email may offer a call; without one it
     // asks for a reply instead.
     "phone",
+    // This touch is made as promised, on time: the `promise-kept` sentence opens it, so the
+    // message does not say a second time that you called.
+    "as_promised",
 ];
 
 /// The messages a step can have.

@@ -167,11 +167,15 @@ fn show_and_script_use_the_same_channel_and_its_detail() {
     );
     let export = f.ok(&["export"]).stdout.clone();
     assert!(
-        export.lines().next().unwrap().ends_with(",next_channel"),
+        export
+            .lines()
+            .next()
+            .unwrap()
+            .ends_with(",next_channel,drip"),
         "{export}"
     );
     assert!(
-        export.lines().nth(1).unwrap().ends_with(",email"),
+        export.lines().nth(1).unwrap().ends_with(",email,"),
         "{export}"
     );
 }

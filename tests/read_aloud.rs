@@ -171,7 +171,7 @@ fn a_promised_call_with_an_email_says_once_that_it_called() {
     f.at("2026-11-24T08:15");
     let email = f.ok(&["script", "dana", "--email"]).stdout.clone();
     assert!(
-        email.contains("As promised, I'm getting back to you today."),
+        email.contains("I called you just now, as I said I would."),
         "{email}"
     );
     assert_eq!(email.matches("just now").count(), 1, "{email}");

@@ -546,6 +546,13 @@ impl Reader<'_> {
             .context("counting prospects")
     }
 
+    /// The largest id in the book, of any status: the widest the id column of a table can be.
+    pub fn largest_id(&self) -> Result<Option<ProspectId>, StoreError> {
+        self.conn
+            .query_row("SELECT MAX(id) FROM prospects", [], |row| row.get(0))
+            .context("reading the largest id")
+    }
+
     pub fn meta(&self, key: &str) -> Result<Option<String>, StoreError> {
         self.conn
             .query_row("SELECT value FROM meta WHERE key = ?1", [key], |row| {

@@ -416,6 +416,7 @@ impl Source for Values<'_> {
             "calling" => self.calling,
             "paired" => self.paired,
             "value_fits" => self.value_fits,
+            "as_promised" => self.action.promised(),
             _ => self.facts.holds(name),
         }
     }
@@ -759,6 +760,24 @@ mod tests {
             "{}",
             shared.script.text
         );
+    }
+
+    #[test]
+    fn the_email_beside_a_promised_call_says_once_that_you_called() {
+        let config = Config::built_in();
+        let dana = reachable("standard");
+        for step in [Step::First, Step::FollowUp] {
+            let kept = NextAction {
+                step,
+                ..promised(false)
+            };
+            let email = say(&dana, &kept, &config).email.unwrap().text;
+            assert!(email.contains("I called you just now"), "{email}");
+            assert!(!email.contains("tried you by phone"), "{email}");
+            // Not promised: the email says the call was just tried, once.
+            let plain = say(&dana, &action(step), &config).email.unwrap().text;
+            assert_eq!(plain.matches("tried you by phone").count(), 1, "{plain}");
+        }
     }
 
     #[test]

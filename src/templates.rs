@@ -57,6 +57,9 @@ pub const FACTS: &[&str] = &[
     // The value item fits in the text message (160 characters in all); always true in the
     // other parts.
     "value_fits",
+    // This touch is made as promised, on time: the `promise-kept` sentence opens it, so the
+    // message does not say a second time that you called.
+    "as_promised",
 ];
 
 /// The messages a step can have.

@@ -119,7 +119,7 @@ fn today_shows_the_item_and_says_when_none_is_left() {
     let text = f.ok(&["today"]);
     text.stdout_says(&format!("Value: figure 1 ({FIGURE})"));
     text.stdout_says(&format!(
-        "No value item left for this touch: followup value add {li} \"...\""
+        "No value item for this touch; add one with followup value add {li} \"...\""
     ));
 }
 

@@ -94,5 +94,5 @@ pub fn carried_line(item: &ValueView) -> String {
 
 /// The line under a message that has no item left, with the command that adds one.
 pub fn none_left_line(id: i64) -> String {
-    format!("No value item left for this touch: followup value add {id} \"...\"")
+    format!("No value item for this touch; add one with followup value add {id} \"...\"")
 }

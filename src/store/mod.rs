@@ -407,11 +407,18 @@ impl Reader<'_> {
                 rows::PROSPECT_COLUMNS
             ))
             .context("listing prospects")?;
+        // The whole book needs no filter: the subquery would have SQLite gather every id into
+        // a temporary index before the first attempt comes out (most of the wait for the
+        // first row of `list --status all` or `export`).
+        let attempt_condition = match selection {
+            Selection::Status(None) => condition.to_string(),
+            _ => format!("prospect_id IN (SELECT id FROM prospects WHERE {condition})"),
+        };
         let mut attempts = self
             .conn
             .prepare_cached(&format!(
                 "SELECT {columns} FROM attempts
-                 WHERE prospect_id IN (SELECT id FROM prospects WHERE {condition})
+                 WHERE {attempt_condition}
                  ORDER BY prospect_id, at, id"
             ))
             .context("reading attempts")?;

@@ -82,6 +82,21 @@ pub fn message(
     Writer::new(prospect, action, following, facts, config, gaps).message()
 }
 
+/// Whether the message of `action` leaves out the value item of `facts`: a text with no room
+/// for it and no address to email it to. The list then shows no item and `log` records none,
+/// so that an item is never counted as given when the prospect never got it.
+pub fn drops_value_item(
+    prospect: &Prospect,
+    action: &NextAction,
+    following: Option<NaiveDate>,
+    facts: &MessageFacts,
+    config: &Config,
+) -> bool {
+    facts.value.is_some()
+        && reach(prospect, action).channel() == Some(Channel::Text)
+        && Writer::new(prospect, action, following, facts, config, Gaps::Smooth).text_drops_item()
+}
+
 /// The channel and its detail that [`message`] writes for, without writing it: for the tables
 /// that show no message text.
 pub fn reach(prospect: &Prospect, action: &NextAction) -> Reach {
@@ -243,6 +258,14 @@ impl<'a> Writer<'a> {
         self.values.prospect.contact.email.is_some()
             && self.has(Part::Subject)
             && self.has(Part::Email)
+    }
+
+    /// The text has no room for the value item and no email can carry it instead.
+    fn text_drops_item(&self) -> bool {
+        let Some(whole) = self.fill(Part::Text, false) else {
+            return false;
+        };
+        whole.text.trim().chars().count() > TEXT_LIMIT && !self.can_pair()
     }
 
     /// The text message, `None` when the step has none. It carries the value item when the

@@ -15,12 +15,9 @@ const FIXTURE: &str = concat!(
 
 /// The stored due date of a prospect, as the morning list's index reads it.
 fn stored_due_on(f: &Followup, id: i64) -> Option<String> {
-    rusqlite::Connection::open(f.db())
-        .unwrap()
-        .query_row("SELECT due_on FROM prospects WHERE id = ?1", [id], |row| {
-            row.get(0)
-        })
-        .unwrap()
+    f.sql_text(&format!(
+        "SELECT CAST(due_on AS TEXT) FROM prospects WHERE id = {id}"
+    ))
 }
 
 fn next_due(f: &Followup, id: i64) -> String {

@@ -644,7 +644,8 @@ fn the_clock_is_pinned_by_now_or_followup_now_and_the_flag_wins() {
 
 #[test]
 fn the_database_is_chosen_by_db_or_followup_db_and_created_with_its_folder() {
-    let f = Followup::new();
+    // About files and folders: SQLite only.
+    let f = Followup::sqlite();
     let nested = f.dir().join("a/b/c/mine.db");
     assert!(!nested.parent().expect("a folder").exists());
     f.ok(&[

@@ -351,7 +351,8 @@ fn a_cadence_without_a_drip_closes_a_lost_deal_without_one() {
 
 #[test]
 fn a_database_of_the_fifth_schema_closes_a_lost_deal_onto_the_drip() {
-    let mut f = Followup::new();
+    // Opens a SQLite fixture: SQLite only.
+    let mut f = Followup::sqlite();
     let fixture =
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/schema-v5.db");
     std::fs::copy(fixture, f.db()).expect("copying the fixture");

@@ -11,7 +11,16 @@ use std::process::Stdio;
 use common::Followup;
 
 fn book() -> Followup {
-    let f = Followup::new();
+    fill(Followup::new())
+}
+
+/// The same book in a SQLite file whatever the suite's engine, for tests of the file itself
+/// (backups, its companions, its permissions).
+fn sqlite_book() -> Followup {
+    fill(Followup::sqlite())
+}
+
+fn fill(f: Followup) -> Followup {
     f.add("Dana Whitfield", &["--company", "Lakeside Dental"]);
     f.add("Dan Brown", &[]);
     f
@@ -35,7 +44,7 @@ fn mode(path: &Path) -> u32 {
 
 #[test]
 fn an_export_over_the_database_is_refused_and_the_book_still_opens() {
-    let f = book();
+    let f = sqlite_book();
     let before = f.snapshot();
     let db = f.db().display().to_string();
     f.run(&["export", "--force", "--output", &db])
@@ -126,7 +135,7 @@ fn writing_through_a_link_replaces_its_target_and_keeps_the_link() {
 #[cfg(unix)]
 #[test]
 fn a_dangling_link_makes_a_private_file_where_it_points() {
-    let f = book();
+    let f = sqlite_book();
     for (link, command) in [
         ("backup-link", &["backup", "backup-link"][..]),
         ("export-link", &["export", "--output", "export-link"][..]),
@@ -151,7 +160,7 @@ fn a_dangling_link_makes_a_private_file_where_it_points() {
 
 #[test]
 fn a_backup_leaves_only_itself_and_a_refused_one_leaves_nothing() {
-    let f = book();
+    let f = sqlite_book();
     let before = f.snapshot();
     f.run(&["backup", "followup.db-wal"]).fails(2);
     f.run(&["backup", "copy.db-journal"]).fails(2);
@@ -165,7 +174,7 @@ fn a_backup_leaves_only_itself_and_a_refused_one_leaves_nothing() {
 #[test]
 fn standard_output_that_cannot_be_written_is_one_error_line() {
     use std::os::unix::fs::PermissionsExt;
-    let f = book();
+    let f = sqlite_book();
     // A warning (a database others can read) is not printed beside the error either.
     std::fs::set_permissions(f.db(), std::fs::Permissions::from_mode(0o644)).unwrap();
     for args in [&["export"][..], &["list"], &["show", "dana", "--json"]] {

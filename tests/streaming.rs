@@ -9,6 +9,8 @@ mod common;
 #[allow(dead_code)]
 mod pipeline;
 
+use std::path::Path;
+
 use chrono::{NaiveDate, NaiveDateTime};
 use common::Followup;
 use followup::Tracker;
@@ -18,7 +20,7 @@ use followup::render::dossier::ProspectView;
 use followup::render::json;
 use followup::render::listing::ListEntry;
 use followup::render::view::ActionView;
-use followup::store::Store;
+use followup::store::{Location, Store};
 use followup::transfer::{archive, csv_out};
 
 const NOW: &str = "2026-11-23T09:00";
@@ -33,7 +35,7 @@ fn book(count: usize) -> Followup {
     let mut f = Followup::new();
     f.at(NOW);
     let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
-    let mut store = Store::open(&f.db()).unwrap();
+    let mut store = Store::open_at(&Location::from_arg(Path::new(&f.location()))).unwrap();
     pipeline::generate(&mut store, &Config::built_in(), count, today, 7).unwrap();
     drop(store);
     f.add(
@@ -62,7 +64,12 @@ fn config() -> Config {
 }
 
 fn tracker(f: &Followup) -> Tracker {
-    Tracker::new(Store::open(&f.db()).unwrap(), config(), now()).unwrap()
+    Tracker::new(
+        Store::open_at(&Location::from_arg(Path::new(&f.location()))).unwrap(),
+        config(),
+        now(),
+    )
+    .unwrap()
 }
 
 /// `list --json` as it was written before: every entry built, then the array at once.

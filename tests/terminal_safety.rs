@@ -87,7 +87,8 @@ fn json_escapes_c1_controls_and_overrides_and_reads_back_the_same() {
 
 #[test]
 fn messages_that_echo_names_and_paths_are_clean_even_in_a_pipe() {
-    let f = Followup::new();
+    // Backs up the file among the rest: SQLite only.
+    let f = Followup::sqlite();
     f.write(
         "evil.toml",
         "[cadence.standard]\n[cadence.\"ev\\u001b]0;t\\u0007il\\u009b2J\"]\ngap_business_days = 3\n",
@@ -122,7 +123,8 @@ fn messages_that_echo_names_and_paths_are_clean_even_in_a_pipe() {
 #[test]
 fn a_failing_command_prints_its_error_alone_and_warnings_wait_for_success() {
     use std::os::unix::fs::PermissionsExt;
-    let f = Followup::new();
+    // The warning comes from the file's permissions: SQLite only.
+    let f = Followup::sqlite();
     f.add("Dana", &[]);
     std::fs::set_permissions(f.db(), std::fs::Permissions::from_mode(0o644)).unwrap();
     let before = f.db_files();

@@ -216,6 +216,31 @@ fn a_text_carries_the_item_when_it_fits_and_points_at_the_email_otherwise() {
 }
 
 #[test]
+fn an_item_a_text_has_no_room_for_and_no_email_can_carry_is_neither_shown_nor_recorded() {
+    let mut f = Followup::new();
+    let lena = f.add("Lena Vogel", &["--phone", "555-0111", "--prefers", "text"]);
+    f.ok(&["value", "add", "lena", QUESTION, "--kind", "question"]);
+    f.ok(&["value", "add", "lena", "Ask for the free fitting."]);
+    let due = f.today_json()[0].clone();
+    assert_eq!(due["channel"], "text");
+    let text = due["script"].as_str().unwrap();
+    assert!(!text.contains(QUESTION), "{text}");
+    // The text does not carry the question, so the list does not say it does.
+    assert_eq!(due["value"], Value::Null, "{due}");
+    f.ok(&["today"])
+        .stdout_contains("Value item too long for a text")
+        .stdout_contains(&format!("followup edit {lena} --email"));
+    f.log(lena, &[]);
+    let shown = f.json(&["show", "lena", "--json"]);
+    assert_eq!(shown["attempts"][0]["value"], Value::Null, "{shown}");
+    // With an address on file, the email carries it: the next touch shows and records it.
+    f.ok(&["edit", "lena", "--email", "lena@vogel.example"]);
+    f.at("2026-11-27");
+    let due = f.today_json()[0].clone();
+    assert_eq!(due["value"]["id"], 1, "{due}");
+}
+
+#[test]
 fn stats_ranks_the_items_by_reply_rate() {
     let mut f = Followup::new();
     let dana = f.add("Dana", &["--phone", "555-0147"]);
@@ -298,7 +323,8 @@ fn cadence_check_warns_about_filler_naming_the_template_and_the_phrase() {
 
 #[test]
 fn a_database_of_the_fifth_schema_opens_and_takes_items() {
-    let f = Followup::new();
+    // Opens a SQLite fixture: SQLite only.
+    let f = Followup::sqlite();
     let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/schema-v5.db");
     std::fs::copy(fixture, f.db()).expect("the fixture");
     #[cfg(unix)]

@@ -18,8 +18,10 @@ use crate::domain::{Channel, CloseReason, Outcome, Preference, Step, ValueKind};
                   (mon..sun, the next one), optionally followed by HH:MM."
 )]
 pub struct Cli {
-    /// The database file [default: ~/.local/share/followup/followup.db]
-    #[arg(long, global = true, env = "FOLLOWUP_DB", value_name = "PATH")]
+    /// The database: a SQLite file, or a team's PostgreSQL database as a postgres:// URL
+    /// (postgresql:///sales?host=/var/run/postgresql) [default:
+    /// ~/.local/share/followup/followup.db]
+    #[arg(long, global = true, env = "FOLLOWUP_DB", value_name = "PATH|URL")]
     pub db: Option<PathBuf>,
 
     /// The cadence file [default: ~/.config/followup/cadence.toml if it exists, else the

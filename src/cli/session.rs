@@ -10,7 +10,7 @@ use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::input_file::{self, Kind};
 use crate::render::Width;
-use crate::store::Store;
+use crate::store::{Location, Store};
 use crate::tracker::Tracker;
 use crate::when;
 
@@ -77,7 +77,8 @@ impl Session {
         self.warnings.clone()
     }
 
-    /// The database file, as `--db`, `FOLLOWUP_DB` or the default names it; not opened.
+    /// The database file, as `--db`, `FOLLOWUP_DB` or the default names it; not opened. For a
+    /// PostgreSQL URL, the URL as a path: it names no file, so no file is taken for it.
     pub fn db_path(&self) -> Result<PathBuf> {
         match &self.db {
             Some(path) => Ok(path.clone()),
@@ -85,16 +86,19 @@ impl Session {
         }
     }
 
+    /// The database `--db`, `FOLLOWUP_DB` or the default names: a file or a server.
+    pub fn location(&self) -> Result<Location> {
+        Ok(Location::from_arg(&self.db_path()?))
+    }
+
     /// Opens the database (creating it on first use) and the tracker over it.
     pub fn tracker(self) -> Result<Tracker> {
-        let path = self.db_path()?;
-        let store = Store::open(&path)?;
+        let store = Store::open_at(&self.location()?)?;
+        let shown = store.describe();
         if let Some(mode) = store.loose_permissions() {
             self.warnings.push(format!(
-                "{} can be read by other users (mode {mode:o}); it holds people's contact details, \
-                 so consider `chmod 600 {}`",
-                path.display(),
-                path.display()
+                "{shown} can be read by other users (mode {mode:o}); it holds people's contact \
+                 details, so consider `chmod 600 {shown}`",
             ));
         }
         let tracker = Tracker::new(store, self.config, self.now)?;
@@ -103,7 +107,7 @@ impl Session {
                 "the times in {} were written in {stored} time, but your zone is now {}: \
                  promised calls are read as {} times; to keep them, set `time_zone = \"{stored}\"` \
                  under [calendar] in cadence.toml",
-                path.display(),
+                shown,
                 tracker.config().zones.mine.name(),
                 tracker.config().zones.mine.name(),
             ));
@@ -114,7 +118,12 @@ impl Session {
     /// The tracker over the database if it exists already; `None` without creating one. For
     /// commands that read the days off kept there but need no database of their own.
     pub fn existing_tracker(self) -> Result<Option<Tracker>> {
-        if self.db_path()?.exists() {
+        let exists = match self.location()? {
+            Location::File(path) => path.exists(),
+            // A server's database exists before followup first writes to it.
+            Location::Server(_) => true,
+        };
+        if exists {
             self.tracker().map(Some)
         } else {
             Ok(None)

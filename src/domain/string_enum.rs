@@ -93,6 +93,36 @@ macro_rules! string_enum {
                     .map_err(|error| rusqlite::types::FromSqlError::Other(Box::new(error)))
             }
         }
+
+        // The same text on PostgreSQL, where these columns are `text` too.
+        impl postgres::types::ToSql for $name {
+            fn to_sql(
+                &self,
+                ty: &postgres::types::Type,
+                out: &mut postgres::types::private::BytesMut,
+            ) -> Result<postgres::types::IsNull, Box<dyn std::error::Error + Sync + Send>> {
+                postgres::types::ToSql::to_sql(&self.as_str(), ty, out)
+            }
+
+            fn accepts(ty: &postgres::types::Type) -> bool {
+                <&str as postgres::types::ToSql>::accepts(ty)
+            }
+
+            postgres::types::to_sql_checked!();
+        }
+
+        impl<'a> postgres::types::FromSql<'a> for $name {
+            fn from_sql(
+                ty: &postgres::types::Type,
+                raw: &'a [u8],
+            ) -> Result<Self, Box<dyn std::error::Error + Sync + Send>> {
+                Ok(<&str as postgres::types::FromSql>::from_sql(ty, raw)?.parse()?)
+            }
+
+            fn accepts(ty: &postgres::types::Type) -> bool {
+                <&str as postgres::types::FromSql>::accepts(ty)
+            }
+        }
     };
 }
 

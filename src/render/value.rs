@@ -82,6 +82,7 @@ pub fn render(views: &[ValueView], none: &str, width: Width) -> String {
 pub fn value_line(view: &ActionView, id: i64) -> Option<String> {
     match &view.value {
         Some(item) => Some(carried_line(item)),
+        None if view.value_left_out => Some(left_out_line(id)),
         None if view.carries_value => Some(none_left_line(id)),
         None => None,
     }
@@ -90,6 +91,11 @@ pub fn value_line(view: &ActionView, id: i64) -> Option<String> {
 /// The line under a message saying which item it carries: "Value: tip 4, \"...\"".
 pub fn carried_line(item: &ValueView) -> String {
     format!("Value: {} {} ({})", item.kind, item.id, clean(&item.text))
+}
+
+/// The line under a text that has no room for the next item and no address to email it to.
+pub fn left_out_line(id: i64) -> String {
+    format!("Value item too long for a text; email it: followup edit {id} --email ...")
 }
 
 /// The line under a message that has no item left, with the command that adds one.

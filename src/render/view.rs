@@ -74,6 +74,9 @@ pub struct ActionView {
     /// The step's message is one that carries a value item (see [`crate::value::carried_by`]).
     #[serde(skip)]
     pub carries_value: bool,
+    /// The next value item does not fit this message (see [`crate::tracker::Due`]).
+    #[serde(skip)]
+    pub value_left_out: bool,
     /// The later business day the daily capacity moved the action to (`agenda`); absent when
     /// it stays on the day it is due.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -185,6 +188,7 @@ impl ActionView {
             value: due.facts.value.as_ref().map(ValueView::new),
             carries_value: crate::value::carried_by(action.step)
                 && message.reach.channel().is_some(),
+            value_left_out: due.value_left_out,
             deferred_to: None,
         }
     }

@@ -2,9 +2,8 @@
 //! the salesperson is away. The tracker adds them to the cadence file's calendar.
 
 use chrono::{NaiveDate, NaiveDateTime};
-use rusqlite::params;
 
-use super::error::{Context, StoreError};
+use super::error::StoreError;
 use super::{Reader, Writer};
 use crate::holidays::{Holiday, HolidayList, Source};
 
@@ -13,10 +12,10 @@ impl Reader<'_> {
     pub fn imported_holidays(&self) -> Result<Vec<HolidayList>, StoreError> {
         let rows = self.rows(
             "SELECT source, day, name FROM holidays ORDER BY source, day",
-            [],
+            &[],
             |row| {
                 Ok((
-                    row.get::<_, String>(0)?,
+                    row.get::<String>(0)?,
                     Holiday {
                         date: row.get(1)?,
                         name: row.get(2)?,
@@ -45,7 +44,7 @@ impl Reader<'_> {
     pub fn away_days(&self) -> Result<Vec<NaiveDate>, StoreError> {
         self.rows(
             "SELECT day FROM away_days ORDER BY day",
-            [],
+            &[],
             |row| row.get(0),
             "reading the days away",
         )
@@ -62,26 +61,23 @@ impl Writer<'_> {
         at: NaiveDateTime,
     ) -> Result<usize, StoreError> {
         let removed = self.clear_imported_holidays(Some(source))?;
-        let mut insert = self
-            .tx
-            .prepare_cached(
-                "INSERT INTO holidays (source, day, name, imported_at) VALUES (?1, ?2, ?3, ?4)",
-            )
-            .context("importing holidays")?;
         for holiday in holidays {
-            insert
-                .execute(params![source, holiday.date, holiday.name, at])
-                .context("importing holidays")?;
+            self.conn().execute(
+                "INSERT INTO holidays (source, day, name, imported_at) VALUES (?1, ?2, ?3, ?4)",
+                &[&source, &holiday.date, &holiday.name, &at],
+                "importing holidays",
+            )?;
         }
         Ok(removed)
     }
 
     /// Forgets the holidays imported from `source`, or from every file; returns how many.
     pub fn clear_imported_holidays(&self, source: Option<&str>) -> Result<usize, StoreError> {
-        self.tx
-            .prepare_cached("DELETE FROM holidays WHERE ?1 IS NULL OR source = ?1")
-            .and_then(|mut statement| statement.execute([source]))
-            .context("removing imported holidays")
+        self.conn().execute(
+            "DELETE FROM holidays WHERE source = ?1 OR ?1 IS NULL",
+            &[&source],
+            "removing imported holidays",
+        )
     }
 
     /// Marks every day from `from` to `to` (both included) away; returns how many were not
@@ -92,18 +88,14 @@ impl Writer<'_> {
         to: NaiveDate,
         at: NaiveDateTime,
     ) -> Result<usize, StoreError> {
-        let mut insert = self
-            .tx
-            .prepare_cached(
-                "INSERT INTO away_days (day, marked_at) VALUES (?1, ?2)
-                 ON CONFLICT (day) DO NOTHING",
-            )
-            .context("marking days away")?;
         let mut added = 0;
         for day in from.iter_days().take_while(|day| *day <= to) {
-            added += insert
-                .execute(params![day, at])
-                .context("marking days away")?;
+            added += self.conn().execute(
+                "INSERT INTO away_days (day, marked_at) VALUES (?1, ?2)
+                 ON CONFLICT (day) DO NOTHING",
+                &[&day, &at],
+                "marking days away",
+            )?;
         }
         Ok(added)
     }
@@ -112,12 +104,11 @@ impl Writer<'_> {
     /// how many.
     pub fn clear_away(&self, range: Option<(NaiveDate, NaiveDate)>) -> Result<usize, StoreError> {
         let (from, to) = range.unzip();
-        self.tx
-            .prepare_cached(
-                "DELETE FROM away_days WHERE (?1 IS NULL OR day >= ?1) AND (?2 IS NULL OR day <= ?2)",
-            )
-            .and_then(|mut statement| statement.execute(params![from, to]))
-            .context("clearing days away")
+        self.conn().execute(
+            "DELETE FROM away_days WHERE (day >= ?1 OR ?1 IS NULL) AND (day <= ?2 OR ?2 IS NULL)",
+            &[&from, &to],
+            "clearing days away",
+        )
     }
 }
 

@@ -1,4 +1,4 @@
-//! What can go wrong with the database file.
+//! What can go wrong with the database, a SQLite file or a PostgreSQL server.
 
 use std::path::PathBuf;
 
@@ -10,6 +10,31 @@ pub enum StoreError {
         context: &'static str,
         #[source]
         source: rusqlite::Error,
+    },
+    #[error("{context}: {}", postgres_detail(.source))]
+    Postgres {
+        context: &'static str,
+        #[source]
+        source: postgres::Error,
+    },
+    #[error(
+        "cannot connect to PostgreSQL at {target}: {detail}; check that the server is running \
+         there and that the URL in --db or FOLLOWUP_DB names the right host, database and user"
+    )]
+    Connect { target: String, detail: String },
+    #[error(
+        "{url} is not a PostgreSQL URL followup can use ({detail}); write it as postgresql://USER@HOST/DATABASE or postgresql:///DATABASE?host=/SOCKET/FOLDER"
+    )]
+    BadUrl { url: String, detail: String },
+    #[error(
+        "the PostgreSQL database was set up by a newer followup (schema {found}, this one \
+         knows up to {known}); upgrade followup to use it. Nothing was changed"
+    )]
+    NewerServerSchema { found: i64, known: i64 },
+    #[error("{what} works on a SQLite file only; {instead}")]
+    SqliteOnly {
+        what: &'static str,
+        instead: &'static str,
     },
     #[error("cannot create {}: {source}", crate::quote::path(.path))]
     Create {
@@ -45,7 +70,35 @@ pub enum StoreError {
     Corrupt { what: &'static str, value: String },
 }
 
-/// Adds a short description of what was being done to a rusqlite error.
+/// A failure of either engine, before it is told what was being done.
+#[derive(Debug, thiserror::Error)]
+pub(crate) enum DbError {
+    #[error(transparent)]
+    Sqlite(#[from] rusqlite::Error),
+    #[error(transparent)]
+    Postgres(#[from] postgres::Error),
+}
+
+/// The server's own message when there is one: `postgres::Error` alone says only "db error";
+/// else the error with its causes ("error connecting to server: No such file or directory").
+pub(crate) fn postgres_detail(error: &postgres::Error) -> String {
+    if let Some(db) = error.as_db_error() {
+        return db.message().to_string();
+    }
+    let mut text = error.to_string();
+    let mut cause = std::error::Error::source(error);
+    while let Some(inner) = cause {
+        let said = inner.to_string();
+        if !text.contains(&said) {
+            text.push_str(": ");
+            text.push_str(&said);
+        }
+        cause = inner.source();
+    }
+    text
+}
+
+/// Adds a short description of what was being done to a database error.
 pub(crate) trait Context<T> {
     fn context(self, context: &'static str) -> Result<T, StoreError>;
 }
@@ -53,5 +106,20 @@ pub(crate) trait Context<T> {
 impl<T> Context<T> for rusqlite::Result<T> {
     fn context(self, context: &'static str) -> Result<T, StoreError> {
         self.map_err(|source| StoreError::Sqlite { context, source })
+    }
+}
+
+impl<T> Context<T> for Result<T, postgres::Error> {
+    fn context(self, context: &'static str) -> Result<T, StoreError> {
+        self.map_err(|source| StoreError::Postgres { context, source })
+    }
+}
+
+impl<T> Context<T> for Result<T, DbError> {
+    fn context(self, context: &'static str) -> Result<T, StoreError> {
+        self.map_err(|error| match error {
+            DbError::Sqlite(source) => StoreError::Sqlite { context, source },
+            DbError::Postgres(source) => StoreError::Postgres { context, source },
+        })
     }
 }

@@ -2,9 +2,9 @@
 //! the file (kept in `attempt_effects`), and removing an attempt or a whole file.
 
 use chrono::NaiveDateTime;
-use rusqlite::{OptionalExtension, Row, params};
 
-use super::error::Context;
+use super::conn::Row;
+use super::error::DbError;
 use super::{Reader, StoreError, Writer, rows};
 use crate::domain::{Attempt, Closure, FileState, ProspectId};
 
@@ -31,9 +31,9 @@ const STATE_COLUMNS: &str = "status, close_reason, closed_at, close_note, recont
 const STATE_WIDTH: usize = 7;
 
 /// Seven columns from `first` on, in the order of STATE_COLUMNS.
-fn file_state(row: &Row<'_>, first: usize) -> rusqlite::Result<FileState> {
+fn file_state(row: &Row<'_>, first: usize) -> Result<FileState, DbError> {
     let reason = row.get(first + 1)?;
-    let at = row.get(first + 2)?;
+    let at = row.optional_datetime(first + 2)?;
     Ok(FileState {
         status: row.get(first)?,
         closed: match (reason, at) {
@@ -74,29 +74,27 @@ impl Reader<'_> {
             prefixed("before_"),
             prefixed("after_"),
         );
-        self.conn
-            .prepare_cached(&sql)
-            .and_then(|mut statement| {
-                statement
-                    .query_row([], |row| {
-                        // Right after the columns of ATTEMPT_COLUMNS (nine of them).
-                        let has_effect: bool = row.get(10)?;
-                        Ok(LastLogged {
-                            attempt: rows::attempt(row)?,
-                            logged_at: row.get(9)?,
-                            effect: if has_effect {
-                                Some(Effect {
-                                    before: file_state(row, 11)?,
-                                    after: file_state(row, 11 + STATE_WIDTH)?,
-                                })
-                            } else {
-                                None
-                            },
+        self.conn.first(
+            &sql,
+            &[],
+            |row| {
+                // Right after the columns of ATTEMPT_COLUMNS (nine of them).
+                let has_effect: bool = row.get(10)?;
+                Ok(LastLogged {
+                    attempt: rows::attempt(row)?,
+                    logged_at: row.datetime(9)?,
+                    effect: if has_effect {
+                        Some(Effect {
+                            before: file_state(row, 11)?,
+                            after: file_state(row, 11 + STATE_WIDTH)?,
                         })
-                    })
-                    .optional()
-            })
-            .context("reading the last logged attempt")
+                    } else {
+                        None
+                    },
+                })
+            },
+            "reading the last logged attempt",
+        )
     }
 }
 
@@ -117,8 +115,8 @@ impl Writer<'_> {
         };
         let (b0, b1, b2, b3, b4, b5, b6) = values(&effect.before);
         let (a0, a1, a2, a3, a4, a5, a6) = values(&effect.after);
-        self.tx
-            .prepare_cached(&format!(
+        self.conn().execute(
+            &format!(
                 "INSERT INTO attempt_effects (attempt_id, {}, {})
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
                 STATE_COLUMNS
@@ -131,22 +129,36 @@ impl Writer<'_> {
                     .map(|column| format!("after_{column}"))
                     .collect::<Vec<_>>()
                     .join(", "),
-            ))
-            .and_then(|mut statement| {
-                statement.execute(params![
-                    attempt_id, b0, b1, b2, b3, b4, b5, b6, a0, a1, a2, a3, a4, a5, a6
-                ])
-            })
-            .context("recording what an attempt changed")?;
+            ),
+            &[
+                &attempt_id,
+                &b0,
+                &b1,
+                &b2,
+                &b3,
+                &b4,
+                &b5,
+                &b6,
+                &a0,
+                &a1,
+                &a2,
+                &a3,
+                &a4,
+                &a5,
+                &a6,
+            ],
+            "recording what an attempt changed",
+        )?;
         Ok(())
     }
 
     /// Removes one attempt (and what was kept of its effect).
     pub fn delete_attempt(&self, id: i64) -> Result<(), StoreError> {
-        self.tx
-            .prepare_cached("DELETE FROM attempts WHERE id = ?1")
-            .and_then(|mut statement| statement.execute([id]))
-            .context("removing an attempt")?;
+        self.conn().execute(
+            "DELETE FROM attempts WHERE id = ?1",
+            &[&id],
+            "removing an attempt",
+        )?;
         Ok(())
     }
 
@@ -154,25 +166,27 @@ impl Writer<'_> {
     pub fn delete_prospect(&self, id: ProspectId) -> Result<(), StoreError> {
         // The foreign keys cascade, but a database opened without them (by another tool)
         // may have left orphans: say what goes, explicitly.
-        self.tx
-            .prepare_cached(
-                "DELETE FROM attempt_effects
-                 WHERE attempt_id IN (SELECT id FROM attempts WHERE prospect_id = ?1)",
-            )
-            .and_then(|mut statement| statement.execute([id]))
-            .context("removing a prospect's history")?;
-        self.tx
-            .prepare_cached("DELETE FROM attempts WHERE prospect_id = ?1")
-            .and_then(|mut statement| statement.execute([id]))
-            .context("removing a prospect's history")?;
-        self.tx
-            .prepare_cached("DELETE FROM value_items WHERE prospect_id = ?1")
-            .and_then(|mut statement| statement.execute([id]))
-            .context("removing a prospect's value items")?;
-        self.tx
-            .prepare_cached("DELETE FROM prospects WHERE id = ?1")
-            .and_then(|mut statement| statement.execute([id]))
-            .context("removing a prospect")?;
+        self.conn().execute(
+            "DELETE FROM attempt_effects
+             WHERE attempt_id IN (SELECT id FROM attempts WHERE prospect_id = ?1)",
+            &[&id],
+            "removing a prospect's history",
+        )?;
+        self.conn().execute(
+            "DELETE FROM attempts WHERE prospect_id = ?1",
+            &[&id],
+            "removing a prospect's history",
+        )?;
+        self.conn().execute(
+            "DELETE FROM value_items WHERE prospect_id = ?1",
+            &[&id],
+            "removing a prospect's value items",
+        )?;
+        self.conn().execute(
+            "DELETE FROM prospects WHERE id = ?1",
+            &[&id],
+            "removing a prospect",
+        )?;
         Ok(())
     }
 }

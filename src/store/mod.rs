@@ -1,39 +1,62 @@
-//! The SQLite file: the only module that speaks SQL.
+//! The database: the only module that speaks SQL. Two engines sit behind one interface: a
+//! SQLite file (one salesperson) or a PostgreSQL server (a team). The tracker never knows
+//! which.
 //!
-//! Every command's writes happen inside one [`Writer`], an immediate transaction that commits
-//! only when the whole command succeeded; dropping it rolls back. Reads go through a
-//! [`Reader`]. Values are always bound as parameters, never spliced into SQL text.
+//! Every command's writes happen inside one [`Writer`], a transaction that commits only when
+//! the whole command succeeded; dropping it rolls back. Reads go through a [`Reader`]. Values
+//! are always bound as parameters, never spliced into SQL text. Statements are written once
+//! (see conn.rs); the few whose text differs between the engines say so.
 
+mod conn;
 mod days_off;
 mod error;
 mod history;
+mod location;
 mod migrations;
+mod pg_migrations;
+mod postgres_server;
 mod promises;
 mod rows;
 mod value;
 
+use std::cell::Cell;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::{NaiveDate, NaiveDateTime};
-use rusqlite::{
-    Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior, params,
-};
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
-use error::Context;
+use conn::{Conn, Dialect, Param, PgConn, Row};
 pub use error::StoreError;
+use error::{Context, DbError};
 pub use history::{Effect, LastLogged};
+pub use location::Location;
 pub use migrations::CURRENT_VERSION;
 
 use crate::domain::{Attempt, Channel, Outcome, Prospect, ProspectId, Status, Step};
+
+/// The key of the advisory lock every write on PostgreSQL takes: "fup-writ" in ASCII.
+const WRITE_LOCK: i64 = 0x6675_702d_7772_6974;
 
 /// How long a command waits for another one holding the write lock before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// An open database.
 pub struct Store {
-    conn: Connection,
-    path: PathBuf,
+    engine: Engine,
+}
+
+enum Engine {
+    Sqlite {
+        conn: Connection,
+        path: PathBuf,
+    },
+    Postgres {
+        /// Boxed: a session is much larger than SQLite's handle.
+        conn: Box<PgConn>,
+        /// Where the server is, without any password, for messages.
+        target: String,
+    },
 }
 
 /// Which prospects a scan of the book visits.
@@ -51,15 +74,14 @@ pub enum Selection {
 impl Selection {
     /// The SQL condition on `prospects` and its parameters; the texts are fixed, the values
     /// are bound.
-    fn condition(self) -> (&'static str, Vec<rusqlite::types::Value>) {
-        use rusqlite::types::Value;
+    fn condition(self, dialect: Dialect) -> (&'static str, Vec<Box<dyn Param>>) {
         match self {
-            Selection::Status(None) => ("?1 IS NULL", vec![Value::Null]),
-            Selection::Status(Some(status)) => {
-                ("status = ?1", vec![Value::Text(status.as_str().into())])
+            Selection::Status(None) => ("TRUE", Vec::new()),
+            Selection::Status(Some(status)) => ("status = ?1", vec![Box::new(status)]),
+            Selection::DueBy(day) => ("due_on <= ?1", vec![Box::new(day)]),
+            Selection::PromisedBetween { after, last } => {
+                promises::promised_between(dialect, after, last)
             }
-            Selection::DueBy(day) => ("due_on <= ?1", vec![Value::Text(day.to_string())]),
-            Selection::PromisedBetween { after, last } => promises::promised_between(after, last),
         }
     }
 }
@@ -121,6 +143,27 @@ impl NewAttempt {
 }
 
 impl Store {
+    /// Opens the database `location` names: a SQLite file (see [`Store::open`]) or a
+    /// PostgreSQL server (see [`Store::connect`]).
+    pub fn open_at(location: &Location) -> Result<Store, StoreError> {
+        match location {
+            Location::File(path) => Store::open(path),
+            Location::Server(url) => Store::connect(url),
+        }
+    }
+
+    /// Connects to the PostgreSQL database of the URL and brings its schema up to date.
+    pub fn connect(url: &str) -> Result<Store, StoreError> {
+        let (conn, target) = postgres_server::connect(url)?;
+        pg_migrations::migrate(&conn)?;
+        Ok(Store {
+            engine: Engine::Postgres {
+                conn: Box::new(conn),
+                target,
+            },
+        })
+    }
+
     /// Opens the database at `path`, creating it (and its folder) readable by its owner only
     /// if it does not exist, and upgrading its schema if it is older than this build.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
@@ -181,32 +224,81 @@ impl Store {
             migrations::migrate(&mut conn, path)?;
         }
         Ok(Store {
-            conn,
-            path: path.to_path_buf(),
+            engine: Engine::Sqlite {
+                conn,
+                path: path.to_path_buf(),
+            },
         })
     }
 
-    pub fn path(&self) -> &Path {
-        &self.path
+    /// The SQLite file, or `None` on PostgreSQL.
+    pub fn path(&self) -> Option<&Path> {
+        match &self.engine {
+            Engine::Sqlite { path, .. } => Some(path),
+            Engine::Postgres { .. } => None,
+        }
+    }
+
+    /// Where the data lives, for messages: the file's path or the server's address.
+    pub fn describe(&self) -> String {
+        match &self.engine {
+            Engine::Sqlite { path, .. } => path.display().to_string(),
+            Engine::Postgres { target, .. } => target.clone(),
+        }
+    }
+
+    fn conn(&self) -> Conn<'_> {
+        match &self.engine {
+            Engine::Sqlite { conn, .. } => Conn::Sqlite(conn),
+            Engine::Postgres { conn, .. } => Conn::Postgres(conn),
+        }
     }
 
     pub fn reader(&self) -> Reader<'_> {
-        Reader { conn: &self.conn }
+        Reader { conn: self.conn() }
     }
 
-    /// Runs `work` in one immediate transaction: committed if it returns `Ok`, rolled back
-    /// otherwise, so a failed command leaves the database as it was.
+    /// Runs `work` in one transaction: committed if it returns `Ok`, rolled back otherwise,
+    /// so a failed command leaves the database as it was. On SQLite the transaction is
+    /// immediate: it holds the write lock from the start.
     pub fn write<T, E: From<StoreError>>(
         &mut self,
         work: impl FnOnce(&Writer<'_>) -> Result<T, E>,
     ) -> Result<T, E> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .context("starting a write")?;
-        let writer = Writer { tx };
+        match &mut self.engine {
+            Engine::Sqlite { conn, .. } => {
+                let tx = conn
+                    .transaction_with_behavior(TransactionBehavior::Immediate)
+                    .context("starting a write")?;
+                let writer = Writer { tx: Tx::Sqlite(tx) };
+                let value = work(&writer)?;
+                writer.commit()?;
+                Ok(value)
+            }
+            Engine::Postgres { conn, .. } => Store::write_postgres(conn, work),
+        }
+    }
+
+    fn write_postgres<T, E: From<StoreError>>(
+        conn: &PgConn,
+        work: impl FnOnce(&Writer<'_>) -> Result<T, E>,
+    ) -> Result<T, E> {
+        conn.batch("BEGIN").context("starting a write")?;
+        // From here, dropping the writer rolls back, whatever fails.
+        let writer = Writer {
+            tx: Tx::Postgres(PgTx {
+                conn,
+                open: Cell::new(true),
+            }),
+        };
+        // One writer at a time, as SQLite's immediate transactions have it: commands read a
+        // file, work out what changes and write it back, and must not interleave with another
+        // command's doing the same. Readers are never held up. The wait ends with the
+        // session's lock_timeout.
+        conn.batch(&format!("SELECT pg_advisory_xact_lock({WRITE_LOCK})"))
+            .context("waiting for another command's write")?;
         let value = work(&writer)?;
-        writer.tx.commit().context("committing")?;
+        writer.commit()?;
         Ok(value)
     }
 
@@ -218,23 +310,32 @@ impl Store {
         &self,
         work: impl FnOnce(&Writer<'_>) -> Result<T, E>,
     ) -> Result<T, E> {
-        // Unchecked: the connection is shared with the readers, which is what is wanted; no
-        // other transaction is open, since every write borrows the store mutably.
-        let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)
-            .context("starting a write")?;
-        let writer = Writer { tx };
-        let value = work(&writer)?;
-        writer.tx.commit().context("committing")?;
-        Ok(value)
+        match &self.engine {
+            Engine::Sqlite { conn, .. } => {
+                // Unchecked: the connection is shared with the readers, which is what is
+                // wanted; no other transaction is open, since every write borrows the store
+                // mutably.
+                let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate)
+                    .context("starting a write")?;
+                let writer = Writer { tx: Tx::Sqlite(tx) };
+                let value = work(&writer)?;
+                writer.commit()?;
+                Ok(value)
+            }
+            // The session is shared with the readers the same way.
+            Engine::Postgres { conn, .. } => Store::write_postgres(conn, work),
+        }
     }
 
     /// The file's permission bits when people other than its owner may read or write it
-    /// (`None` when it is private, or on systems without Unix permissions).
+    /// (`None` when it is private, on systems without Unix permissions, or on a server, whose
+    /// roles say who reads what).
     pub fn loose_permissions(&self) -> Option<u32> {
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
-            let mode = std::fs::metadata(&self.path).ok()?.permissions().mode() & 0o777;
+            let path = self.path()?;
+            let mode = std::fs::metadata(path).ok()?.permissions().mode() & 0o777;
             (mode & 0o077 != 0).then_some(mode)
         }
         #[cfg(not(unix))]
@@ -245,13 +346,19 @@ impl Store {
     /// renamed into place by the caller once complete), with SQLite's online backup: a
     /// consistent snapshot even while other commands write.
     pub fn backup_to(&self, target: &Path) -> Result<(), StoreError> {
-        self.conn
-            .backup(
-                rusqlite::MAIN_DB,
-                target,
-                None::<fn(rusqlite::backup::Progress)>,
-            )
-            .context("backing up the database")
+        match &self.engine {
+            Engine::Sqlite { conn, .. } => conn
+                .backup(
+                    rusqlite::MAIN_DB,
+                    target,
+                    None::<fn(rusqlite::backup::Progress)>,
+                )
+                .context("backing up the database"),
+            Engine::Postgres { .. } => Err(StoreError::SqliteOnly {
+                what: "backup",
+                instead: "back up a PostgreSQL database with the server's own tools (pg_dump)",
+            }),
+        }
     }
 }
 
@@ -301,42 +408,44 @@ fn create_private_file(path: &Path) -> Result<(), StoreError> {
 /// Read-only queries, usable on the store or inside a write.
 #[derive(Clone, Copy)]
 pub struct Reader<'c> {
-    conn: &'c Connection,
+    conn: Conn<'c>,
 }
+
+/// How many prospects a scan of a PostgreSQL book holds at a time.
+const PAGE: i64 = 500;
 
 impl Reader<'_> {
     /// Every row of one query, each read by `read`; `context` says what was being read.
-    fn rows<T, P: rusqlite::Params>(
+    fn rows<T>(
         &self,
         sql: &str,
-        params: P,
-        read: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+        params: &[&dyn Param],
+        read: impl FnMut(&Row<'_>) -> Result<T, DbError>,
         context: &'static str,
     ) -> Result<Vec<T>, StoreError> {
-        self.conn
-            .prepare_cached(sql)
-            .and_then(|mut statement| statement.query_map(params, read)?.collect())
-            .context(context)
+        self.conn.rows(sql, params, read, context)
     }
 
     pub fn prospect(&self, id: ProspectId) -> Result<Option<Prospect>, StoreError> {
-        self.conn
-            .prepare_cached(&format!(
+        self.conn.first(
+            &format!(
                 "SELECT {} FROM prospects WHERE id = ?1",
                 rows::PROSPECT_COLUMNS
-            ))
-            .and_then(|mut statement| statement.query_row([id], rows::prospect).optional())
-            .context("reading a prospect")
+            ),
+            &[&id],
+            rows::prospect,
+            "reading a prospect",
+        )
     }
 
     /// Prospects in a status (all of them for `None`), by id.
     pub fn prospects(&self, status: Option<Status>) -> Result<Vec<Prospect>, StoreError> {
         self.rows(
             &format!(
-                "SELECT {} FROM prospects WHERE ?1 IS NULL OR status = ?1 ORDER BY id",
+                "SELECT {} FROM prospects WHERE status = ?1 OR ?1 IS NULL ORDER BY id",
                 rows::PROSPECT_COLUMNS
             ),
-            [status],
+            &[&status],
             rows::prospect,
             "listing prospects",
         )
@@ -373,7 +482,7 @@ impl Reader<'_> {
                 Ok(AttemptRecord {
                     attempt: rows::attempt(row)?,
                     // Right after the columns of ATTEMPT_COLUMNS.
-                    logged_at: row.get(9)?,
+                    logged_at: row.datetime(9)?,
                 })
             },
             |record| record.attempt.prospect_id,
@@ -387,62 +496,68 @@ impl Reader<'_> {
         &self,
         selection: Selection,
         columns: &str,
-        read: impl Fn(&rusqlite::Row<'_>) -> rusqlite::Result<A>,
+        read: impl Fn(&Row<'_>) -> Result<A, DbError>,
+        owner: impl Fn(&A) -> ProspectId,
+        visit: impl FnMut(Prospect, Vec<A>) -> Result<(), E>,
+    ) -> Result<(), E> {
+        match self.conn {
+            Conn::Sqlite(conn) => sqlite_merged_scan(conn, selection, columns, read, owner, visit),
+            Conn::Postgres(pg) => self.paged_scan(pg, selection, columns, read, owner, visit),
+        }
+    }
+
+    /// The merged scan on PostgreSQL, whose client reads a result whole: the selected
+    /// prospects a page at a time, each page with its attempts, so that memory holds one
+    /// page whatever the size of the book.
+    fn paged_scan<A, E: From<StoreError>>(
+        &self,
+        pg: &PgConn,
+        selection: Selection,
+        columns: &str,
+        read: impl Fn(&Row<'_>) -> Result<A, DbError>,
         owner: impl Fn(&A) -> ProspectId,
         mut visit: impl FnMut(Prospect, Vec<A>) -> Result<(), E>,
     ) -> Result<(), E> {
-        let (condition, values) = selection.condition();
-        // A few due prospects among many are found through the due-date index; without the
-        // subquery SQLite prefers scanning the whole table in id order to avoid a sort.
-        let prospect_condition = match selection {
-            Selection::DueBy(_) | Selection::PromisedBetween { .. } => {
-                format!("id IN (SELECT id FROM prospects WHERE {condition})")
-            }
-            Selection::Status(_) => condition.to_string(),
-        };
-        let mut prospects = self
-            .conn
-            .prepare_cached(&format!(
-                "SELECT {} FROM prospects WHERE {prospect_condition} ORDER BY id",
-                rows::PROSPECT_COLUMNS
-            ))
-            .context("listing prospects")?;
-        // The whole book needs no filter: the subquery would have SQLite gather every id into
-        // a temporary index before the first attempt comes out (most of the wait for the
-        // first row of `list --status all` or `export`).
-        let attempt_condition = match selection {
-            Selection::Status(None) => condition.to_string(),
-            _ => format!("prospect_id IN (SELECT id FROM prospects WHERE {condition})"),
-        };
-        let mut attempts = self
-            .conn
-            .prepare_cached(&format!(
-                "SELECT {columns} FROM attempts
-                 WHERE {attempt_condition}
-                 ORDER BY prospect_id, at, id"
-            ))
-            .context("reading attempts")?;
-        let mut attempts = attempts
-            .query_map(rusqlite::params_from_iter(&values), read)
-            .context("reading attempts")?
-            .peekable();
-        for prospect in prospects
-            .query_map(rusqlite::params_from_iter(&values), rows::prospect)
-            .context("listing prospects")?
-        {
-            let prospect = prospect.context("reading a prospect")?;
-            let mut history = Vec::new();
-            while let Some(attempt) = attempts
-                .next_if(|attempt| attempt.as_ref().map_or(true, |a| owner(a) <= prospect.id))
-            {
-                let attempt = attempt.context("reading an attempt")?;
-                if owner(&attempt) == prospect.id {
-                    history.push(attempt);
+        let (condition, values) = selection.condition(Dialect::Postgres);
+        let next = values.len() + 1;
+        let prospects_sql = format!(
+            "SELECT {} FROM prospects WHERE ({condition}) AND id > ?{next}
+             ORDER BY id LIMIT {PAGE}",
+            rows::PROSPECT_COLUMNS
+        );
+        let attempts_sql = format!(
+            "SELECT {columns} FROM attempts WHERE prospect_id = ANY(?1)
+             ORDER BY prospect_id, at, id"
+        );
+        let mut after: ProspectId = ProspectId::MIN;
+        loop {
+            let mut params: Vec<&dyn Param> = values.iter().map(|value| value.as_ref()).collect();
+            params.push(&after);
+            let page = self.rows(&prospects_sql, &params, rows::prospect, "listing prospects")?;
+            let Some(last) = page.last() else {
+                return Ok(());
+            };
+            after = last.id;
+            let ids: Vec<ProspectId> = page.iter().map(|prospect| prospect.id).collect();
+            let attempts = pg
+                .query_postgres(&attempts_sql, &[&ids])
+                .and_then(|rows| {
+                    rows.iter()
+                        .map(|row| read(&Row::Postgres(row)))
+                        .collect::<Result<Vec<A>, DbError>>()
+                })
+                .context("reading attempts")?;
+            let mut attempts = attempts.into_iter().peekable();
+            for prospect in page {
+                let mut history = Vec::new();
+                while let Some(attempt) = attempts.next_if(|a| owner(a) <= prospect.id) {
+                    if owner(&attempt) == prospect.id {
+                        history.push(attempt);
+                    }
                 }
+                visit(prospect, history)?;
             }
-            visit(prospect, history)?;
         }
-        Ok(())
     }
 
     /// Prospects whose next action may be due on or before `day`.
@@ -452,7 +567,7 @@ impl Reader<'_> {
                 "SELECT {} FROM prospects WHERE due_on <= ?1 ORDER BY due_on, id",
                 rows::PROSPECT_COLUMNS
             ),
-            [day],
+            &[&day],
             rows::prospect,
             "finding what is due",
         )
@@ -460,13 +575,15 @@ impl Reader<'_> {
 
     /// The prospect with the earliest next action after `day`, if any.
     pub fn first_due_after(&self, day: NaiveDate) -> Result<Option<Prospect>, StoreError> {
-        self.conn
-            .prepare_cached(&format!(
+        self.conn.first(
+            &format!(
                 "SELECT {} FROM prospects WHERE due_on > ?1 ORDER BY due_on, id LIMIT 1",
                 rows::PROSPECT_COLUMNS
-            ))
-            .and_then(|mut statement| statement.query_row([day], rows::prospect).optional())
-            .context("finding the next action")
+            ),
+            &[&day],
+            rows::prospect,
+            "finding the next action",
+        )
     }
 
     /// A prospect's attempts, in the order they happened.
@@ -476,7 +593,7 @@ impl Reader<'_> {
                 "SELECT {} FROM attempts WHERE prospect_id = ?1 ORDER BY at, id",
                 rows::ATTEMPT_COLUMNS
             ),
-            [prospect],
+            &[&prospect],
             rows::attempt,
             "reading attempts",
         )
@@ -489,14 +606,16 @@ impl Reader<'_> {
         from: Option<NaiveDateTime>,
         to: Option<NaiveDateTime>,
     ) -> Result<Vec<Attempt>, StoreError> {
+        // Each bound's comparison comes first: PostgreSQL takes a parameter's type from its
+        // first use, and `IS NULL` alone does not tell it.
         self.rows(
             &format!(
                 "SELECT {} FROM attempts
-                 WHERE (?1 IS NULL OR at >= ?1) AND (?2 IS NULL OR at < ?2)
+                 WHERE (at >= ?1 OR ?1 IS NULL) AND (at < ?2 OR ?2 IS NULL)
                  ORDER BY prospect_id, at, id",
                 rows::ATTEMPT_COLUMNS
             ),
-            params![from, to],
+            &[&from, &to],
             rows::attempt,
             "reading attempts in a period",
         )
@@ -506,7 +625,7 @@ impl Reader<'_> {
     pub fn contacts(&self) -> Result<Vec<ContactKeys>, StoreError> {
         self.rows(
             "SELECT id, name, email, phone FROM prospects ORDER BY id",
-            [],
+            &[],
             |row| {
                 Ok(ContactKeys {
                     id: row.get(0)?,
@@ -523,7 +642,7 @@ impl Reader<'_> {
     pub fn names(&self) -> Result<Vec<NameEntry>, StoreError> {
         self.rows(
             "SELECT id, name, company, status FROM prospects ORDER BY id",
-            [],
+            &[],
             |row| {
                 Ok(NameEntry {
                     id: row.get(0)?,
@@ -538,46 +657,157 @@ impl Reader<'_> {
 
     /// The stored earliest due date of a prospect's next action (see `set_due_on`).
     pub fn due_on(&self, id: ProspectId) -> Result<Option<NaiveDate>, StoreError> {
-        self.conn
-            .query_row("SELECT due_on FROM prospects WHERE id = ?1", [id], |row| {
-                row.get(0)
-            })
-            .context("reading a due date")
+        self.conn.one(
+            "SELECT due_on FROM prospects WHERE id = ?1",
+            &[&id],
+            |row| row.get(0),
+            "reading a due date",
+        )
     }
 
     pub fn has_prospects(&self) -> Result<bool, StoreError> {
-        self.conn
-            .query_row("SELECT EXISTS (SELECT 1 FROM prospects)", [], |row| {
-                row.get(0)
-            })
-            .context("counting prospects")
+        self.conn.one(
+            "SELECT EXISTS (SELECT 1 FROM prospects)",
+            &[],
+            |row| row.get(0),
+            "counting prospects",
+        )
     }
 
     /// The largest id in the book, of any status: the widest the id column of a table can be.
     pub fn largest_id(&self) -> Result<Option<ProspectId>, StoreError> {
-        self.conn
-            .query_row("SELECT MAX(id) FROM prospects", [], |row| row.get(0))
-            .context("reading the largest id")
+        self.conn.one(
+            "SELECT MAX(id) FROM prospects",
+            &[],
+            |row| row.get(0),
+            "reading the largest id",
+        )
     }
 
     pub fn meta(&self, key: &str) -> Result<Option<String>, StoreError> {
-        self.conn
-            .query_row("SELECT value FROM meta WHERE key = ?1", [key], |row| {
-                row.get(0)
-            })
-            .optional()
-            .context("reading bookkeeping")
+        self.conn.first(
+            "SELECT value FROM meta WHERE key = ?1",
+            &[&key],
+            |row| row.get(0),
+            "reading bookkeeping",
+        )
     }
 }
 
-/// One command's writes: an open immediate transaction.
+/// The merged scan on SQLite: both queries stream side by side over one connection.
+fn sqlite_merged_scan<A, E: From<StoreError>>(
+    conn: &Connection,
+    selection: Selection,
+    columns: &str,
+    read: impl Fn(&Row<'_>) -> Result<A, DbError>,
+    owner: impl Fn(&A) -> ProspectId,
+    mut visit: impl FnMut(Prospect, Vec<A>) -> Result<(), E>,
+) -> Result<(), E> {
+    let (condition, values) = selection.condition(Dialect::Sqlite);
+    let values = || values.iter().map(|value| value.sqlite());
+    // A few due prospects among many are found through the due-date index; without the
+    // subquery SQLite prefers scanning the whole table in id order to avoid a sort.
+    let prospect_condition = match selection {
+        Selection::DueBy(_) | Selection::PromisedBetween { .. } => {
+            format!("id IN (SELECT id FROM prospects WHERE {condition})")
+        }
+        Selection::Status(_) => condition.to_string(),
+    };
+    let mut prospects = conn
+        .prepare_cached(&format!(
+            "SELECT {} FROM prospects WHERE {prospect_condition} ORDER BY id",
+            rows::PROSPECT_COLUMNS
+        ))
+        .context("listing prospects")?;
+    // The whole book needs no filter: the subquery would have SQLite gather every id into a
+    // temporary index before the first attempt comes out (most of the wait for the first row
+    // of `list --status all` or `export`).
+    let attempt_condition = match selection {
+        Selection::Status(None) => condition.to_string(),
+        _ => format!("prospect_id IN (SELECT id FROM prospects WHERE {condition})"),
+    };
+    let mut attempts = conn
+        .prepare_cached(&format!(
+            "SELECT {columns} FROM attempts
+             WHERE {attempt_condition}
+             ORDER BY prospect_id, at, id"
+        ))
+        .context("reading attempts")?;
+    let mut attempts = attempts
+        .query_and_then(rusqlite::params_from_iter(values()), |row| {
+            read(&Row::Sqlite(row))
+        })
+        .context("reading attempts")?
+        .peekable();
+    for prospect in prospects
+        .query_and_then(rusqlite::params_from_iter(values()), |row| {
+            rows::prospect(&Row::Sqlite(row))
+        })
+        .context("listing prospects")?
+    {
+        let prospect = prospect.context("reading a prospect")?;
+        let mut history = Vec::new();
+        while let Some(attempt) =
+            attempts.next_if(|attempt| attempt.as_ref().map_or(true, |a| owner(a) <= prospect.id))
+        {
+            let attempt = attempt.context("reading an attempt")?;
+            if owner(&attempt) == prospect.id {
+                history.push(attempt);
+            }
+        }
+        visit(prospect, history)?;
+    }
+    Ok(())
+}
+
+/// One command's writes: an open transaction.
 pub struct Writer<'c> {
-    tx: Transaction<'c>,
+    tx: Tx<'c>,
+}
+
+enum Tx<'c> {
+    Sqlite(Transaction<'c>),
+    Postgres(PgTx<'c>),
+}
+
+/// A transaction on the PostgreSQL session, rolled back when dropped before its commit, as
+/// rusqlite's transactions are.
+struct PgTx<'c> {
+    conn: &'c PgConn,
+    open: Cell<bool>,
+}
+
+impl Drop for PgTx<'_> {
+    fn drop(&mut self) {
+        if self.open.get() {
+            // Nothing more to do if this fails: the server ends the transaction with the
+            // session, which ends with the command.
+            let _ = self.conn.batch("ROLLBACK");
+        }
+    }
 }
 
 impl Writer<'_> {
+    fn conn(&self) -> Conn<'_> {
+        match &self.tx {
+            Tx::Sqlite(tx) => Conn::Sqlite(tx),
+            Tx::Postgres(tx) => Conn::Postgres(tx.conn),
+        }
+    }
+
+    fn commit(self) -> Result<(), StoreError> {
+        match self.tx {
+            Tx::Sqlite(tx) => tx.commit().context("committing"),
+            Tx::Postgres(tx) => {
+                tx.conn.batch("COMMIT").context("committing")?;
+                tx.open.set(false);
+                Ok(())
+            }
+        }
+    }
+
     pub fn reader(&self) -> Reader<'_> {
-        Reader { conn: &self.tx }
+        Reader { conn: self.conn() }
     }
 
     /// Stores a new prospect with no due date yet (see `set_due_on`) and returns its id.
@@ -595,135 +825,128 @@ impl Writer<'_> {
     ) -> Result<ProspectId, StoreError> {
         let contact = &prospect.contact;
         let closed = prospect.closed.as_ref();
-        self.tx
-            .prepare_cached(
-                "INSERT INTO prospects (name, company, phone, email, title, prefers, next_step,
-                    topic, assistant, assistant_phone, note, cadence, start_date, status,
-                    close_reason, closed_at, close_note, recontact_on, run_started_at,
-                    created_at, due_on, time_zone, ground_rules, main_line, drip)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-                    ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)",
-            )
-            .and_then(|mut statement| {
-                statement.execute(params![
-                    contact.name,
-                    contact.company,
-                    contact.phone,
-                    contact.email,
-                    contact.title,
-                    contact.prefers,
-                    contact.next_step,
-                    contact.topic,
-                    contact.assistant,
-                    contact.assistant_phone,
-                    contact.note,
-                    prospect.cadence,
-                    prospect.start,
-                    prospect.status,
-                    closed.map(|closure| closure.reason),
-                    closed.map(|closure| closure.at),
-                    closed.and_then(|closure| closure.note.as_deref()),
-                    prospect.recontact_on,
-                    prospect.run_started_at,
-                    prospect.created_at,
-                    due_on,
-                    contact.time_zone,
-                    contact.ground_rules,
-                    contact.main_line,
-                    closed.is_some_and(|closure| closure.drip),
-                ])
-            })
-            .context("adding a prospect")?;
-        Ok(self.tx.last_insert_rowid())
+        self.conn().one(
+            "INSERT INTO prospects (name, company, phone, email, title, prefers, next_step,
+                topic, assistant, assistant_phone, note, cadence, start_date, status,
+                close_reason, closed_at, close_note, recontact_on, run_started_at,
+                created_at, due_on, time_zone, ground_rules, main_line, drip)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
+                ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)
+             RETURNING id",
+            &[
+                &contact.name,
+                &contact.company,
+                &contact.phone,
+                &contact.email,
+                &contact.title,
+                &contact.prefers,
+                &contact.next_step,
+                &contact.topic,
+                &contact.assistant,
+                &contact.assistant_phone,
+                &contact.note,
+                &prospect.cadence,
+                &prospect.start,
+                &prospect.status,
+                &closed.map(|closure| closure.reason),
+                &closed.map(|closure| closure.at),
+                &closed.and_then(|closure| closure.note.as_deref()),
+                &prospect.recontact_on,
+                &prospect.run_started_at,
+                &prospect.created_at,
+                &due_on,
+                &contact.time_zone,
+                &contact.ground_rules,
+                &contact.main_line,
+                &closed.is_some_and(|closure| closure.drip),
+            ],
+            |row| row.get(0),
+            "adding a prospect",
+        )
     }
 
     /// Writes every field of a stored prospect.
     pub fn update_prospect(&self, prospect: &Prospect) -> Result<(), StoreError> {
         let contact = &prospect.contact;
         let closed = prospect.closed.as_ref();
-        self.tx
-            .prepare_cached(
-                "UPDATE prospects SET name = ?2, company = ?3, phone = ?4, email = ?5, title = ?6,
-                    prefers = ?7, next_step = ?8, topic = ?9, assistant = ?10,
-                    assistant_phone = ?11, note = ?12, cadence = ?13, start_date = ?14,
-                    status = ?15, close_reason = ?16, closed_at = ?17, close_note = ?18,
-                    recontact_on = ?19, run_started_at = ?20, time_zone = ?21,
-                    ground_rules = ?22, main_line = ?23, drip = ?24
-                 WHERE id = ?1",
-            )
-            .and_then(|mut statement| {
-                statement.execute(params![
-                    prospect.id,
-                    contact.name,
-                    contact.company,
-                    contact.phone,
-                    contact.email,
-                    contact.title,
-                    contact.prefers,
-                    contact.next_step,
-                    contact.topic,
-                    contact.assistant,
-                    contact.assistant_phone,
-                    contact.note,
-                    prospect.cadence,
-                    prospect.start,
-                    prospect.status,
-                    closed.map(|closure| closure.reason),
-                    closed.map(|closure| closure.at),
-                    closed.and_then(|closure| closure.note.as_deref()),
-                    prospect.recontact_on,
-                    prospect.run_started_at,
-                    contact.time_zone,
-                    contact.ground_rules,
-                    contact.main_line,
-                    closed.is_some_and(|closure| closure.drip),
-                ])
-            })
-            .context("updating a prospect")?;
+        self.conn().execute(
+            "UPDATE prospects SET name = ?2, company = ?3, phone = ?4, email = ?5, title = ?6,
+                prefers = ?7, next_step = ?8, topic = ?9, assistant = ?10,
+                assistant_phone = ?11, note = ?12, cadence = ?13, start_date = ?14,
+                status = ?15, close_reason = ?16, closed_at = ?17, close_note = ?18,
+                recontact_on = ?19, run_started_at = ?20, time_zone = ?21,
+                ground_rules = ?22, main_line = ?23, drip = ?24
+             WHERE id = ?1",
+            &[
+                &prospect.id,
+                &contact.name,
+                &contact.company,
+                &contact.phone,
+                &contact.email,
+                &contact.title,
+                &contact.prefers,
+                &contact.next_step,
+                &contact.topic,
+                &contact.assistant,
+                &contact.assistant_phone,
+                &contact.note,
+                &prospect.cadence,
+                &prospect.start,
+                &prospect.status,
+                &closed.map(|closure| closure.reason),
+                &closed.map(|closure| closure.at),
+                &closed.and_then(|closure| closure.note.as_deref()),
+                &prospect.recontact_on,
+                &prospect.run_started_at,
+                &contact.time_zone,
+                &contact.ground_rules,
+                &contact.main_line,
+                &closed.is_some_and(|closure| closure.drip),
+            ],
+            "updating a prospect",
+        )?;
         Ok(())
     }
 
     pub fn insert_attempt(&self, attempt: &NewAttempt) -> Result<i64, StoreError> {
-        self.tx
-            .prepare_cached(
-                "INSERT INTO attempts
-                    (prospect_id, at, channel, outcome, step, note, promise, next_date, logged_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            )
-            .and_then(|mut statement| {
-                statement.execute(params![
-                    attempt.prospect_id,
-                    attempt.at,
-                    attempt.channel,
-                    attempt.outcome,
-                    attempt.step,
-                    attempt.note,
-                    attempt.promise,
-                    attempt.next,
-                    attempt.logged_at,
-                ])
-            })
-            .context("recording an attempt")?;
-        Ok(self.tx.last_insert_rowid())
+        self.conn().one(
+            "INSERT INTO attempts
+                (prospect_id, at, channel, outcome, step, note, promise, next_date, logged_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+             RETURNING id",
+            &[
+                &attempt.prospect_id,
+                &attempt.at,
+                &attempt.channel,
+                &attempt.outcome,
+                &attempt.step,
+                &attempt.note,
+                &attempt.promise,
+                &attempt.next,
+                &attempt.logged_at,
+            ],
+            |row| row.get(0),
+            "recording an attempt",
+        )
     }
 
     /// Records the earliest day the prospect's next action can be due.
     pub fn set_due_on(&self, id: ProspectId, due_on: Option<NaiveDate>) -> Result<(), StoreError> {
-        self.tx
-            .prepare_cached("UPDATE prospects SET due_on = ?2 WHERE id = ?1")
-            .and_then(|mut statement| statement.execute(params![id, due_on]))
-            .context("recording when the next action is due")?;
+        self.conn().execute(
+            "UPDATE prospects SET due_on = ?2 WHERE id = ?1",
+            &[&id, &due_on],
+            "recording when the next action is due",
+        )?;
         Ok(())
     }
 
     pub fn set_meta(&self, key: &str, value: &str) -> Result<(), StoreError> {
-        self.tx
-            .execute(
-                "INSERT INTO meta (key, value) VALUES (?1, ?2)
-                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                [key, value],
-            )
-            .context("writing bookkeeping")?;
+        self.conn().execute(
+            "INSERT INTO meta (key, value) VALUES (?1, ?2)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            &[&key, &value],
+            "writing bookkeeping",
+        )?;
         Ok(())
     }
 }

@@ -1,31 +1,44 @@
 //! Finding promised callbacks ahead without reading the whole book: the daily capacity must
 //! keep room for them (see `tracker::capacity`).
 
-use chrono::{Days, NaiveDate};
-use rusqlite::types::Value;
+use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};
+
+use super::conn::{Dialect, Param};
 
 /// The condition of `Selection::PromisedBetween`: the prospect's stored due date is in
-/// (`after`, `last`], and an attempt of theirs promised a call for a day in that range.
-/// Promises are stored as text that starts with their date, so whole days compare as text:
+/// (`after`, `last`], and an attempt of theirs promised a call for a day in that range:
 /// [the day after `after`, the day after `last`).
-pub(super) fn promised_between(after: NaiveDate, last: NaiveDate) -> (&'static str, Vec<Value>) {
-    let day_after = |day: NaiveDate| {
-        day.checked_add_days(Days::new(1))
-            // Past the last date chrono knows: every stored promise compares before it.
-            .map_or_else(|| "9999-12-32".to_string(), |next| next.to_string())
-    };
-    (
-        "due_on > ?1 AND due_on <= ?2
+pub(super) fn promised_between(
+    dialect: Dialect,
+    after: NaiveDate,
+    last: NaiveDate,
+) -> (&'static str, Vec<Box<dyn Param>>) {
+    let condition = "due_on > ?1 AND due_on <= ?2
          AND EXISTS (SELECT 1 FROM attempts AS promised
                      WHERE promised.prospect_id = prospects.id
-                       AND promised.promise >= ?3 AND promised.promise < ?4)",
-        vec![
-            Value::Text(after.to_string()),
-            Value::Text(last.to_string()),
-            Value::Text(day_after(after)),
-            Value::Text(day_after(last)),
-        ],
-    )
+                       AND promised.promise >= ?3 AND promised.promise < ?4)";
+    let day_after = |day: NaiveDate| day.checked_add_days(Days::new(1));
+    let bounds: [Box<dyn Param>; 2] = match dialect {
+        // SQLite keeps promises as text that starts with their date, so whole days compare
+        // as text.
+        Dialect::Sqlite => {
+            let text = |day: NaiveDate| {
+                day_after(day)
+                    // Past the last date chrono knows: every stored promise compares before it.
+                    .map_or_else(|| "9999-12-32".to_string(), |next| next.to_string())
+            };
+            [Box::new(text(after)), Box::new(text(last))]
+        }
+        // PostgreSQL keeps timestamps, compared with the midnight that starts each day.
+        Dialect::Postgres => {
+            let midnight = |day: NaiveDate| {
+                day_after(day).map_or(NaiveDateTime::MAX, |next| next.and_time(NaiveTime::MIN))
+            };
+            [Box::new(midnight(after)), Box::new(midnight(last))]
+        }
+    };
+    let [from, to] = bounds;
+    (condition, vec![Box::new(after), Box::new(last), from, to])
 }
 
 #[cfg(test)]

@@ -1,8 +1,9 @@
 //! Turning table rows into domain values, and the column lists that go with them.
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
-use rusqlite::Row;
 
+use super::conn::Row;
+use super::error::DbError;
 use crate::domain::{Attempt, Closure, Contact, Prospect};
 
 pub(super) const PROSPECT_COLUMNS: &str = "id, name, company, phone, email, title, prefers, \
@@ -13,11 +14,11 @@ pub(super) const PROSPECT_COLUMNS: &str = "id, name, company, phone, email, titl
 pub(super) const ATTEMPT_COLUMNS: &str =
     "id, prospect_id, at, channel, outcome, step, note, promise, next_date";
 
-pub(super) fn prospect(row: &Row<'_>) -> rusqlite::Result<Prospect> {
+pub(super) fn prospect(row: &Row<'_>) -> Result<Prospect, DbError> {
     // Columns by position, in the order of PROSPECT_COLUMNS: looking them up by name costs
     // more than the rest of reading a row.
     let close_reason = row.get(15)?;
-    let closed_at = row.get(16)?;
+    let closed_at = row.optional_datetime(16)?;
     Ok(Prospect {
         id: row.get(0)?,
         contact: Contact {
@@ -50,21 +51,21 @@ pub(super) fn prospect(row: &Row<'_>) -> rusqlite::Result<Prospect> {
         },
         recontact_on: row.get(18)?,
         run_started_at: row.get(19)?,
-        created_at: row.get(20)?,
+        created_at: row.datetime(20)?,
     })
 }
 
 /// Columns by position, in the order of ATTEMPT_COLUMNS.
-pub(super) fn attempt(row: &Row<'_>) -> rusqlite::Result<Attempt> {
+pub(super) fn attempt(row: &Row<'_>) -> Result<Attempt, DbError> {
     Ok(Attempt {
         id: row.get(0)?,
         prospect_id: row.get(1)?,
-        at: datetime(row, 2)?,
+        at: row.datetime(2)?,
         channel: row.get(3)?,
         outcome: row.get(4)?,
         step: row.get(5)?,
         note: row.get(6)?,
-        promise: optional_datetime(row, 7)?,
+        promise: row.optional_datetime(7)?,
         next: row.get(8)?,
     })
 }
@@ -72,24 +73,7 @@ pub(super) fn attempt(row: &Row<'_>) -> rusqlite::Result<Attempt> {
 /// Reads a stored date and time. rusqlite writes `YYYY-MM-DD HH:MM:SS`; reading that by
 /// position is many times cheaper than chrono's general parser, which reading a morning's
 /// histories otherwise spends most of its time in. Anything else goes to the general parser.
-fn datetime(row: &Row<'_>, index: usize) -> rusqlite::Result<NaiveDateTime> {
-    let value = row.get_ref(index)?;
-    if let Ok(text) = value.as_str()
-        && let Some(datetime) = parse_stored(text)
-    {
-        return Ok(datetime);
-    }
-    row.get(index)
-}
-
-fn optional_datetime(row: &Row<'_>, index: usize) -> rusqlite::Result<Option<NaiveDateTime>> {
-    match row.get_ref(index)? {
-        rusqlite::types::ValueRef::Null => Ok(None),
-        _ => datetime(row, index).map(Some),
-    }
-}
-
-fn parse_stored(text: &str) -> Option<NaiveDateTime> {
+pub(super) fn parse_stored(text: &str) -> Option<NaiveDateTime> {
     let bytes = text.as_bytes();
     if bytes.len() != 19
         || bytes[4] != b'-'

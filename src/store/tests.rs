@@ -460,7 +460,7 @@ fn a_new_file_and_its_folder_are_created_private() {
     let folder = temp.path().join("followup");
     let path = folder.join("followup.db");
     let store = Store::open(&path).unwrap();
-    assert_eq!(store.path(), path);
+    assert_eq!(store.path(), Some(path.as_path()));
     assert!(path.is_file());
     drop(store);
     assert_eq!(user_version(&path), CURRENT_VERSION);
@@ -665,6 +665,9 @@ fn a_current_database_opens_without_set_up_work() {
     conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
     drop(conn);
     let store = Store::open(&path).unwrap();
-    assert_eq!(mode(&store.conn), "delete");
+    let Engine::Sqlite { conn, .. } = &store.engine else {
+        panic!("a file opens on SQLite");
+    };
+    assert_eq!(mode(conn), "delete");
     assert!(store.reader().prospects(None).unwrap().is_empty());
 }

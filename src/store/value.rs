@@ -2,16 +2,16 @@
 //! the item its message held, and whether its `log --ground-rules` set the ground rules.
 
 use chrono::NaiveDateTime;
-use rusqlite::{OptionalExtension, Row, params};
 
-use super::error::Context;
+use super::conn::Row;
+use super::error::DbError;
 use super::{Reader, StoreError, Writer};
 use crate::domain::{ProspectId, ValueFor, ValueItem, ValueKind};
 
 const COLUMNS: &str = "id, prospect_id, topic, kind, text, added_at, retired_at";
 
 /// Columns by position, in the order of COLUMNS.
-fn item(row: &Row<'_>) -> rusqlite::Result<ValueItem> {
+fn item(row: &Row<'_>) -> Result<ValueItem, DbError> {
     let prospect: Option<ProspectId> = row.get(1)?;
     let topic: Option<String> = row.get(2)?;
     Ok(ValueItem {
@@ -23,8 +23,8 @@ fn item(row: &Row<'_>) -> rusqlite::Result<ValueItem> {
         },
         kind: row.get(3)?,
         text: row.get(4)?,
-        added_at: row.get(5)?,
-        retired_at: row.get(6)?,
+        added_at: row.datetime(5)?,
+        retired_at: row.optional_datetime(6)?,
     })
 }
 
@@ -33,7 +33,7 @@ impl Reader<'_> {
     pub fn value_items(&self) -> Result<Vec<ValueItem>, StoreError> {
         self.rows(
             &format!("SELECT {COLUMNS} FROM value_items ORDER BY id"),
-            [],
+            &[],
             item,
             "reading value items",
         )
@@ -47,26 +47,29 @@ impl Reader<'_> {
                 "SELECT {COLUMNS} FROM value_items
                  WHERE prospect_id = ?1 OR prospect_id IS NULL ORDER BY id"
             ),
-            [id],
+            &[&id],
             item,
             "reading value items",
         )
     }
 
     pub fn value_item(&self, id: i64) -> Result<Option<ValueItem>, StoreError> {
-        self.conn
-            .prepare_cached(&format!("SELECT {COLUMNS} FROM value_items WHERE id = ?1"))
-            .and_then(|mut statement| statement.query_row([id], item).optional())
-            .context("reading a value item")
+        self.conn.first(
+            &format!("SELECT {COLUMNS} FROM value_items WHERE id = ?1"),
+            &[&id],
+            item,
+            "reading a value item",
+        )
     }
 
     /// Whether any value item was ever added: without one, no lookup is worth making.
     pub fn has_value_items(&self) -> Result<bool, StoreError> {
-        self.conn
-            .query_row("SELECT EXISTS (SELECT 1 FROM value_items)", [], |row| {
-                row.get(0)
-            })
-            .context("counting value items")
+        self.conn.one(
+            "SELECT EXISTS (SELECT 1 FROM value_items)",
+            &[],
+            |row| row.get(0),
+            "counting value items",
+        )
     }
 
     /// `(attempt id, item id)` of each attempt of prospect `id` whose message carried an item.
@@ -74,7 +77,7 @@ impl Reader<'_> {
         self.rows(
             "SELECT id, value_item FROM attempts
              WHERE prospect_id = ?1 AND value_item IS NOT NULL ORDER BY at, id",
-            [id],
+            &[&id],
             |row| Ok((row.get(0)?, row.get(1)?)),
             "reading the value items attempts carried",
         )
@@ -85,7 +88,7 @@ impl Reader<'_> {
     pub fn value_uses_by_prospect(&self) -> Result<Vec<(ProspectId, i64)>, StoreError> {
         self.rows(
             "SELECT prospect_id, value_item FROM attempts WHERE value_item IS NOT NULL",
-            [],
+            &[],
             |row| Ok((row.get(0)?, row.get(1)?)),
             "reading the value items attempts carried",
         )
@@ -95,7 +98,7 @@ impl Reader<'_> {
     pub fn all_value_uses(&self) -> Result<Vec<(i64, i64)>, StoreError> {
         self.rows(
             "SELECT id, value_item FROM attempts WHERE value_item IS NOT NULL ORDER BY id",
-            [],
+            &[],
             |row| Ok((row.get(0)?, row.get(1)?)),
             "reading the value items attempts carried",
         )
@@ -103,26 +106,25 @@ impl Reader<'_> {
 
     /// Whether some attempt carried item `id`.
     pub fn value_item_used(&self, id: i64) -> Result<bool, StoreError> {
-        self.conn
-            .query_row(
-                "SELECT EXISTS (SELECT 1 FROM attempts WHERE value_item = ?1)",
-                [id],
-                |row| row.get(0),
-            )
-            .context("reading whether a value item was used")
+        self.conn.one(
+            "SELECT EXISTS (SELECT 1 FROM attempts WHERE value_item = ?1)",
+            &[&id],
+            |row| row.get(0),
+            "reading whether a value item was used",
+        )
     }
 
     /// Whether attempt `id`'s `log --ground-rules` set the ground rules on its file.
     pub fn ground_rules_set_by(&self, id: i64) -> Result<bool, StoreError> {
-        self.conn
-            .query_row(
+        Ok(self
+            .conn
+            .first(
                 "SELECT ground_rules_set FROM attempts WHERE id = ?1",
-                [id],
+                &[&id],
                 |row| row.get(0),
-            )
-            .optional()
-            .map(Option::unwrap_or_default)
-            .context("reading what an attempt set")
+                "reading what an attempt set",
+            )?
+            .unwrap_or_default())
     }
 }
 
@@ -139,51 +141,54 @@ impl Writer<'_> {
             ValueFor::Prospect(id) => (Some(*id), None),
             ValueFor::Topic(topic) => (None, Some(topic.as_str())),
         };
-        self.tx
-            .prepare_cached(
-                "INSERT INTO value_items (prospect_id, topic, kind, text, added_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-            )
-            .and_then(|mut statement| {
-                statement.execute(params![prospect, topic, kind, text, added_at])
-            })
-            .context("adding a value item")?;
-        Ok(self.tx.last_insert_rowid())
+        self.conn().one(
+            "INSERT INTO value_items (prospect_id, topic, kind, text, added_at)
+             VALUES (?1, ?2, ?3, ?4, ?5)
+             RETURNING id",
+            &[&prospect, &topic, &kind, &text, &added_at],
+            |row| row.get(0),
+            "adding a value item",
+        )
     }
 
     /// Takes an item out of use, keeping it for the history that names it.
     pub fn retire_value_item(&self, id: i64, at: NaiveDateTime) -> Result<(), StoreError> {
-        self.tx
-            .prepare_cached("UPDATE value_items SET retired_at = ?2 WHERE id = ?1")
-            .and_then(|mut statement| statement.execute(params![id, at]))
-            .context("retiring a value item")?;
+        self.conn().execute(
+            "UPDATE value_items SET retired_at = ?2 WHERE id = ?1",
+            &[&id, &at],
+            "retiring a value item",
+        )?;
         Ok(())
     }
 
     /// Removes an item no attempt carried.
     pub fn delete_value_item(&self, id: i64) -> Result<(), StoreError> {
-        self.tx
-            .prepare_cached("DELETE FROM value_items WHERE id = ?1")
-            .and_then(|mut statement| statement.execute([id]))
-            .context("removing a value item")?;
+        self.conn().execute(
+            "DELETE FROM value_items WHERE id = ?1",
+            &[&id],
+            "removing a value item",
+        )?;
         Ok(())
     }
 
     /// Records that attempt `attempt`'s message carried item `item`.
     pub fn set_attempt_value(&self, attempt: i64, item: i64) -> Result<(), StoreError> {
-        self.tx
-            .prepare_cached("UPDATE attempts SET value_item = ?2 WHERE id = ?1")
-            .and_then(|mut statement| statement.execute([attempt, item]))
-            .context("recording the value item an attempt carried")?;
+        self.conn().execute(
+            "UPDATE attempts SET value_item = ?2 WHERE id = ?1",
+            &[&attempt, &item],
+            "recording the value item an attempt carried",
+        )?;
         Ok(())
     }
 
     /// Records that attempt `attempt`'s `log --ground-rules` set the ground rules.
     pub fn mark_ground_rules_set(&self, attempt: i64) -> Result<(), StoreError> {
-        self.tx
-            .prepare_cached("UPDATE attempts SET ground_rules_set = 1 WHERE id = ?1")
-            .and_then(|mut statement| statement.execute([attempt]))
-            .context("recording what an attempt set")?;
+        // TRUE reads the same on both engines: 1 on SQLite, a boolean on PostgreSQL.
+        self.conn().execute(
+            "UPDATE attempts SET ground_rules_set = TRUE WHERE id = ?1",
+            &[&attempt],
+            "recording what an attempt set",
+        )?;
         Ok(())
     }
 }

@@ -63,6 +63,9 @@ pub struct Due {
     pub following: Option<NaiveDate>,
     /// What the prospect's history lets the message say.
     pub facts: MessageFacts,
+    /// A value item was next for this touch but its message, a text with no room for it and
+    /// no address to email it to, cannot carry it.
+    pub value_left_out: bool,
 }
 
 /// A prospect's whole file.
@@ -347,7 +350,7 @@ impl Tracker {
     }
 
     /// The next action of a prospect, with the day of the touch after it.
-    fn due(&self, prospect: &Prospect, attempts: &[Attempt]) -> Result<Option<Due>> {
+    pub(super) fn due(&self, prospect: &Prospect, attempts: &[Attempt]) -> Result<Option<Due>> {
         let cadence = self.cadence_of(prospect)?;
         let calendar = &self.config.calendar;
         let Some(action) = engine::next_action(prospect, attempts, cadence, calendar, self.today())
@@ -371,14 +374,20 @@ impl Tracker {
         let on = action.due.max(self.today());
         let following = engine::following_touch(prospect, attempts, cadence, calendar, &action, on);
         let mut facts = MessageFacts::of(prospect, attempts);
+        let mut value_left_out = false;
         if crate::value::carried_by(action.step) {
             facts.value = self.next_value_item(prospect)?;
+            if script::drops_value_item(prospect, &action, following, &facts, &self.config) {
+                facts.value = None;
+                value_left_out = true;
+            }
         }
         Ok(Due {
             prospect: prospect.clone(),
             action,
             following,
             facts,
+            value_left_out,
         })
     }
 

@@ -88,6 +88,12 @@ impl Tracker {
             });
         match same_touch {
             Some(item) => Ok(Some(item)),
+            // The item the morning list showed for this prospect: none when its message
+            // could not carry one (a text with no room and no address to email it to).
+            None if channel == Channel::Text => Ok(self
+                .due(prospect, attempts)?
+                .and_then(|due| due.facts.value)
+                .map(|item| item.id)),
             None => Ok(self.next_value_item(prospect)?.map(|item| item.id)),
         }
     }

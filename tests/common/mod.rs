@@ -10,9 +10,15 @@
 //!
 //! Every run checks, whatever the test, that the binary did not panic and that its exit status
 //! is one of the three of cli.md.
+//!
+//! The database is a SQLite file, or with `FOLLOWUP_TEST_ENGINE=postgres` a fresh database in
+//! a throwaway PostgreSQL cluster (see cluster.rs): the same tests run on both engines. Tests
+//! about the SQLite file itself (its bytes, its permissions, backups, fixtures) make their
+//! world with [`Followup::sqlite`], which ignores the variable.
 
 #![allow(dead_code)] // each test binary uses its own part of the harness
 
+pub mod cluster;
 pub mod tmux;
 
 use std::ffi::OsStr;
@@ -30,6 +36,18 @@ pub const MONDAY: &str = "2026-11-23";
 pub struct Followup {
     dir: TempDir,
     now: Option<String>,
+    /// The PostgreSQL database's URL; `None` for the SQLite file in `dir`.
+    server: Option<String>,
+}
+
+/// Which engine the suite runs on: `FOLLOWUP_TEST_ENGINE` is `sqlite` (or unset) or
+/// `postgres`.
+pub fn on_postgres() -> bool {
+    match std::env::var("FOLLOWUP_TEST_ENGINE").as_deref() {
+        Ok("postgres") => true,
+        Ok("sqlite") | Err(_) => false,
+        Ok(other) => panic!("FOLLOWUP_TEST_ENGINE is sqlite or postgres, not {other:?}"),
+    }
 }
 
 impl Default for Followup {
@@ -39,14 +57,55 @@ impl Default for Followup {
 }
 
 impl Followup {
-    /// A fresh world whose clock reads Mon 2026-11-23 09:00.
+    /// A fresh world whose clock reads Mon 2026-11-23 09:00, on the engine the suite runs on.
     pub fn new() -> Followup {
+        let mut world = Followup::sqlite();
+        if on_postgres() {
+            world.server = Some(cluster::required_cluster().new_database());
+        }
+        world
+    }
+
+    /// A fresh world on a SQLite file whatever the engine of the suite, for tests of the file
+    /// itself.
+    pub fn sqlite() -> Followup {
         Followup {
             dir: tempfile::Builder::new()
                 .prefix("followup-itest")
                 .tempdir()
                 .expect("a temporary folder"),
             now: Some(MONDAY.to_string()),
+            server: None,
+        }
+    }
+
+    /// A fresh world on a database of the test cluster, or `None` (with the reason printed)
+    /// when PostgreSQL is not installed: for tests of PostgreSQL itself.
+    pub fn postgres() -> Option<Followup> {
+        let cluster = cluster::cluster()?;
+        let mut world = Followup::sqlite();
+        world.server = Some(cluster.new_database());
+        Some(world)
+    }
+
+    /// Makes this world's database a copy of `template`'s. A SQLite file is copied with the
+    /// folder, by the caller; a PostgreSQL database is copied here, in the server.
+    pub fn copy_database_of(&mut self, template: &Followup) {
+        if let Some(url) = &template.server {
+            self.server = Some(cluster::required_cluster().copy_database(url));
+        }
+    }
+
+    /// The PostgreSQL database's URL, if the world is on one.
+    pub fn server(&self) -> Option<&str> {
+        self.server.as_deref()
+    }
+
+    /// What `FOLLOWUP_DB` is set to: the file's path or the database's URL.
+    pub fn location(&self) -> std::ffi::OsString {
+        match &self.server {
+            Some(url) => url.into(),
+            None => self.db().into_os_string(),
         }
     }
 
@@ -71,9 +130,40 @@ impl Followup {
         self.dir.path()
     }
 
-    /// The database the harness points `FOLLOWUP_DB` at.
+    /// The SQLite file the harness points `FOLLOWUP_DB` at. A test that reads the file itself
+    /// must make its world with [`Followup::sqlite`].
+    #[track_caller]
     pub fn db(&self) -> PathBuf {
+        assert!(
+            self.server.is_none(),
+            "this test reads the SQLite file: make its world with Followup::sqlite()"
+        );
+        self.sqlite_path()
+    }
+
+    fn sqlite_path(&self) -> PathBuf {
         self.dir().join("followup.db")
+    }
+
+    /// The one value (as text, or `None` for NULL or no row) of a query run behind the
+    /// binary's back, on whichever engine the world is on. `sql` must read the same on both.
+    pub fn sql_text(&self, sql: &str) -> Option<String> {
+        match &self.server {
+            Some(url) => cluster::required_cluster()
+                .connect(url)
+                .query_opt(sql, &[])
+                .expect("querying the test database")
+                .and_then(|row| row.get(0)),
+            None => {
+                use rusqlite::OptionalExtension;
+                rusqlite::Connection::open(self.sqlite_path())
+                    .expect("opening the database")
+                    .query_row(sql, [], |row| row.get(0))
+                    .optional()
+                    .expect("querying the test database")
+                    .flatten()
+            }
+        }
     }
 
     /// Writes a file into the temporary folder and returns its path.
@@ -106,7 +196,7 @@ impl Followup {
         command
             .current_dir(self.dir())
             .env("HOME", self.dir())
-            .env("FOLLOWUP_DB", self.db());
+            .env("FOLLOWUP_DB", self.location());
         if let Some(now) = &self.now {
             command.env("FOLLOWUP_NOW", now);
         }
@@ -131,7 +221,7 @@ impl Followup {
         command
             .current_dir(self.dir())
             .env("HOME", self.dir())
-            .env("FOLLOWUP_DB", self.db())
+            .env("FOLLOWUP_DB", self.location())
             .args(args);
         if let Some(now) = &self.now {
             command.env("FOLLOWUP_NOW", now);
@@ -196,7 +286,8 @@ impl Followup {
     }
 
     /// Everything a user can read back: every prospect with its history and next action,
-    /// and the database file's bytes (with any write-ahead log beside it).
+    /// and the database file's bytes (with any write-ahead log beside it), or on PostgreSQL
+    /// every row of every table.
     #[track_caller]
     pub fn snapshot(&self) -> Snapshot {
         let list = self.json(&["list", "--status", "all", "--json"]);
@@ -212,10 +303,18 @@ impl Followup {
         }
     }
 
-    /// The bytes of the database file and of its `-wal` and `-journal` companions, if any.
+    /// The bytes of the database file and of its `-wal` and `-journal` companions, if any;
+    /// on PostgreSQL, a dump of every table's rows in place of the file.
     pub fn db_files(&self) -> DbFiles {
+        if let Some(url) = &self.server {
+            return DbFiles {
+                main: dump(url).into_bytes(),
+                wal: None,
+                journal: None,
+            };
+        }
         let read = |suffix: &str| {
-            let mut path = self.db().into_os_string();
+            let mut path = self.sqlite_path().into_os_string();
             path.push(suffix);
             std::fs::read(PathBuf::from(path)).ok()
         };
@@ -225,6 +324,31 @@ impl Followup {
             journal: read("-journal").filter(|bytes| !bytes.is_empty()),
         }
     }
+}
+
+/// Every row of every table of the PostgreSQL database at `url`, as JSON, table by table and
+/// in a fixed order.
+fn dump(url: &str) -> String {
+    let mut client = cluster::required_cluster().connect(url);
+    let tables: Vec<String> = client
+        .query(
+            "SELECT tablename::text FROM pg_tables WHERE schemaname = 'public' ORDER BY 1",
+            &[],
+        )
+        .expect("listing tables")
+        .iter()
+        .map(|row| row.get(0))
+        .collect();
+    let mut out = String::new();
+    for table in tables {
+        out.push_str(&format!("-- {table}\n"));
+        let sql = format!("SELECT row_to_json(t)::text AS row FROM \"{table}\" AS t ORDER BY 1");
+        for row in client.query(&sql, &[]).expect("dumping a table") {
+            out.push_str(row.get::<_, &str>(0));
+            out.push('\n');
+        }
+    }
+    out
 }
 
 /// The database files, byte for byte.

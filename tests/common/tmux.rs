@@ -80,7 +80,7 @@ impl Tmux {
             "env -i PATH=/usr/bin:/bin HOME={home} FOLLOWUP_DB={db} {now} COLUMNS=300 \
              TERM=screen {env} {bin} {args}; echo {DONE} $?; sleep 600",
             home = quote(&f.dir().to_string_lossy()),
-            db = quote(&f.db().to_string_lossy()),
+            db = quote(&f.location().to_string_lossy()),
             env = env.join(" "),
             bin = quote(env!("CARGO_BIN_EXE_followup")),
             args = args

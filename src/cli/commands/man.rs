@@ -121,7 +121,7 @@ fn escape(text: &str) -> String {
 const SHARED: &str = r".SH ENVIRONMENT
 .TP
 \fBFOLLOWUP_DB\fR
-The database file, as \fB\-\-db\fR.
+The database, as \fB\-\-db\fR: a file path or a postgres:// URL.
 .TP
 \fBFOLLOWUP_CADENCE\fR
 The cadence file, as \fB\-\-cadence\fR.

@@ -1,0 +1,121 @@
+//! Opening a session on a PostgreSQL server from a libpq-style URL, and saying plainly what
+//! to check when the server cannot be reached.
+
+use std::time::Duration;
+
+use postgres::config::Host;
+
+use super::conn::PgConn;
+use super::error::{Context, StoreError, postgres_detail};
+
+/// Where Debian's (and most Linux packages') server listens when the URL names no host, as
+/// libpq built there assumes.
+const DEFAULT_SOCKET_FOLDER: &str = "/var/run/postgresql";
+
+/// How long a command waits for a lock another one holds, like SQLite's busy timeout.
+const LOCK_TIMEOUT: &str = "30s";
+
+/// Connects to the database of `url`; returns the session and a description of where it is,
+/// without any password, for messages.
+pub(super) fn connect(url: &str) -> Result<(PgConn, String), StoreError> {
+    let mut config: postgres::Config =
+        url.parse()
+            .map_err(|error: postgres::Error| StoreError::BadUrl {
+                url: without_password(url),
+                detail: error.to_string(),
+            })?;
+    if config.get_hosts().is_empty() {
+        config.host_path(DEFAULT_SOCKET_FOLDER);
+    }
+    if config.get_connect_timeout().is_none() {
+        config.connect_timeout(Duration::from_secs(10));
+    }
+    config.application_name("followup");
+    let target = describe(&config);
+    let mut client = config
+        .connect(postgres::NoTls)
+        .map_err(|error| StoreError::Connect {
+            target: target.clone(),
+            detail: postgres_detail(&error),
+        })?;
+    client
+        .batch_execute(&format!("SET lock_timeout = '{LOCK_TIMEOUT}'"))
+        .context("setting the lock timeout")?;
+    Ok((PgConn::new(client), target))
+}
+
+/// `the socket in /tmp/pg (database sales, user alice)` or `db.example:5432 (...)`.
+fn describe(config: &postgres::Config) -> String {
+    let ports = config.get_ports();
+    let hosts: Vec<String> = config
+        .get_hosts()
+        .iter()
+        .enumerate()
+        .map(|(index, host)| {
+            let port = ports.get(index).or(ports.first()).copied().unwrap_or(5432);
+            match host {
+                Host::Tcp(name) => format!("{name}:{port}"),
+                #[cfg(unix)]
+                Host::Unix(folder) => {
+                    format!("the socket {}/.s.PGSQL.{port}", folder.display())
+                }
+            }
+        })
+        .collect();
+    let user = config.get_user().map_or_else(
+        || "your login name as user".to_string(),
+        |user| format!("user {user}"),
+    );
+    let database = config
+        .get_dbname()
+        .or(config.get_user())
+        .map_or_else(|| "the user's database".to_string(), str::to_string);
+    format!("{} (database {database}, {user})", hosts.join(", "))
+}
+
+/// The URL with any password replaced, fit to print.
+fn without_password(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_string();
+    };
+    let authority_end = rest.find(['/', '?']).unwrap_or(rest.len());
+    let (authority, tail) = rest.split_at(authority_end);
+    match authority.rsplit_once('@') {
+        Some((credentials, host)) if credentials.contains(':') => {
+            let user = credentials.split(':').next().unwrap_or_default();
+            format!("{scheme}://{user}:***@{host}{tail}")
+        }
+        _ => url.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_never_reach_a_message() {
+        assert_eq!(
+            without_password("postgresql://alice:s3cret@db.example/sales"),
+            "postgresql://alice:***@db.example/sales"
+        );
+        assert_eq!(
+            without_password("postgres:///sales?host=/tmp"),
+            "postgres:///sales?host=/tmp"
+        );
+        let config: postgres::Config = "postgresql://alice:s3cret@db.example/sales"
+            .parse()
+            .unwrap();
+        let target = describe(&config);
+        assert_eq!(target, "db.example:5432 (database sales, user alice)");
+    }
+
+    #[test]
+    fn a_unix_socket_folder_is_named_with_its_socket() {
+        let config: postgres::Config = "postgresql:///sales?host=/tmp/pg&user=bob".parse().unwrap();
+        assert_eq!(
+            describe(&config),
+            "the socket /tmp/pg/.s.PGSQL.5432 (database sales, user bob)"
+        );
+    }
+}

@@ -190,6 +190,7 @@ fn a_reader_that_stops_early_ends_the_stream_quietly() {
     let f = book(2_000);
     for args in [
         &["list", "--status", "all", "--json"][..],
+        &["list", "--status", "all"][..],
         &["export", "--format", "json", "--status", "all"][..],
     ] {
         let mut child = f
@@ -204,5 +205,61 @@ fn a_reader_that_stops_early_ends_the_stream_quietly() {
         let output = child.wait_with_output().unwrap();
         assert!(output.status.success(), "{args:?}: {:?}", output.status);
         assert!(output.stderr.is_empty(), "{args:?}: {:?}", output.stderr);
+    }
+}
+
+/// Display width of a line of the table (its borders are one column each).
+fn columns(line: &str) -> usize {
+    line.chars().count()
+}
+
+#[test]
+fn a_long_table_goes_out_in_pieces_at_the_widths_of_its_first_rows() {
+    // More rows than the first piece the widths are fitted on, then a late row with a name far
+    // longer than any before it, and an id far larger than the first rows'.
+    let f = book(1_500);
+    let long = "Rosalind Featherstone of the Saint Mary Axe Holdings and Trading Partnership";
+    let id = f.add(long, &["--force"]);
+    let connection = rusqlite::Connection::open(f.db()).unwrap();
+    connection
+        .execute("UPDATE prospects SET id = 987654 WHERE id = ?1", [id])
+        .unwrap();
+    drop(connection);
+
+    let run = f
+        .cmd(["list", "--status", "all"])
+        .env("COLUMNS", "250")
+        .env("TZ", "UTC")
+        .run();
+    run.success();
+    let table = &run.stdout;
+    let lines: Vec<&str> = table.lines().collect();
+    // One frame: every line as wide as the head, one head, closed once at the end.
+    let width = columns(lines[0]);
+    assert!(lines.iter().all(|line| columns(line) == width), "{table}");
+    assert_eq!(
+        lines
+            .iter()
+            .filter(|line| line.contains("Prospect"))
+            .count(),
+        1
+    );
+    assert!(lines[0].starts_with('╭') && lines.last().unwrap().starts_with('╰'));
+    assert_eq!(lines.iter().filter(|line| line.starts_with('╰')).count(), 1);
+    // Every prospect once, in id order.
+    let ids: Vec<i64> = lines
+        .iter()
+        .filter_map(|line| line.strip_prefix("│ "))
+        .filter_map(|rest| rest.split(' ').next()?.parse().ok())
+        .collect();
+    assert_eq!(ids.len(), 1_504, "{table}");
+    assert!(ids.windows(2).all(|pair| pair[0] < pair[1]));
+    assert_eq!(ids.last(), Some(&987_654));
+    // The late name wraps inside its cell at the width fitted on the first rows: no line
+    // holds all of it, every word of it is there.
+    assert!(!table.contains(long), "{table}");
+    let from = table.find("│ 987654 ").unwrap();
+    for word in long.split(' ') {
+        assert!(table[from..].contains(word), "{word} is missing");
     }
 }

@@ -38,6 +38,124 @@ pub fn choose<'l, R, C: Column<R>>(
     layouts: &[&'l [C]],
     rows: &[R],
 ) -> (String, &'l [C]) {
+    match settle(width, layouts, rows, &[]) {
+        Some(settled) => (
+            grid(&settled.columns(), &settled.widths, true),
+            settled.layout,
+        ),
+        None => (String::new(), &[]),
+    }
+}
+
+/// A table drawn in pieces as its rows are read, so that a book of any size is listed in the
+/// memory of one piece. The layout and widths are settled on the first rows (and on `probes`,
+/// rows measured but not drawn, such as one with the largest id); a later cell wider than its
+/// column wraps inside it, as in any table here, and the frame stays whole.
+pub struct Pieces<'l, C> {
+    layout: &'l [C],
+    widths: Vec<usize>,
+    bottom: String,
+}
+
+/// The table's head and `first` rows, without the border that closes it, and what draws the
+/// rest at the same widths.
+pub fn first_piece<'l, R, C: Column<R>>(
+    width: Width,
+    layouts: &[&'l [C]],
+    first: &[R],
+    probes: &[R],
+) -> (String, Pieces<'l, C>) {
+    let Some(settled) = settle(width, layouts, first, probes) else {
+        let pieces = Pieces {
+            layout: &[],
+            widths: Vec::new(),
+            bottom: String::new(),
+        };
+        return (String::new(), pieces);
+    };
+    let drawn = grid(&settled.columns(), &settled.widths, true);
+    let (head, bottom) = drawn.rsplit_once('\n').unwrap_or((&drawn, ""));
+    let pieces = Pieces {
+        layout: settled.layout,
+        widths: settled.widths.clone(),
+        bottom: bottom.to_string(),
+    };
+    (format!("{head}\n"), pieces)
+}
+
+impl<C> Pieces<'_, C> {
+    /// `rows` as lines of the table, between its head and its closing border.
+    pub fn rows<R>(&self, rows: &[R]) -> String
+    where
+        C: Column<R>,
+    {
+        if rows.is_empty() {
+            return String::new();
+        }
+        let cells: Vec<Vec<String>> = self
+            .layout
+            .iter()
+            .map(|column| rows.iter().map(|row| column.cell(row)).collect())
+            .collect();
+        let columns: Vec<Data> = self
+            .layout
+            .iter()
+            .zip(&cells)
+            .map(|(column, cells)| Data {
+                header: column.header(),
+                cells,
+            })
+            .collect();
+        let drawn = grid(&columns, &self.widths, false);
+        // A table without a head: its top border, the rows, its bottom border.
+        let mut lines = drawn.lines();
+        lines.next_back();
+        lines.next();
+        let mut out = String::with_capacity(drawn.len());
+        for line in lines {
+            out.push_str(line);
+            out.push('\n');
+        }
+        out
+    }
+
+    /// The border that closes the table.
+    pub fn end(&self) -> String {
+        format!("{}\n", self.bottom)
+    }
+}
+
+/// The layout [`choose`] settles on, its widths, and the cells it made for it.
+struct Settled<'l, C> {
+    layout: &'l [C],
+    widths: Vec<usize>,
+    made: Vec<(C, Vec<String>)>,
+}
+
+impl<C: Copy + PartialEq> Settled<'_, C> {
+    fn columns<R>(&self) -> Vec<Data<'_>>
+    where
+        C: Column<R>,
+    {
+        self.layout
+            .iter()
+            .filter_map(|column| self.made.iter().find(|(done, _)| done == column))
+            .map(|(column, cells)| Data {
+                header: column.header(),
+                cells,
+            })
+            .collect()
+    }
+}
+
+/// The layout and widths of [`choose`] for `rows`, with `probes` measured as rows but not
+/// drawn; `None` when there are no layouts.
+fn settle<'l, R, C: Column<R>>(
+    width: Width,
+    layouts: &[&'l [C]],
+    rows: &[R],
+    probes: &[R],
+) -> Option<Settled<'l, C>> {
     // Each column's cells are made and measured once, however many layouts use it.
     let mut made: Vec<(C, Vec<String>, Need)> = Vec::new();
     let mut fitting = None;
@@ -46,7 +164,13 @@ pub fn choose<'l, R, C: Column<R>>(
         for &column in layout.iter() {
             if !made.iter().any(|(done, ..)| *done == column) {
                 let cells: Vec<String> = rows.iter().map(|row| column.cell(row)).collect();
-                let need = need(column.header(), column.fit(), &cells);
+                let need = if probes.is_empty() {
+                    need(column.header(), column.fit(), &cells)
+                } else {
+                    let mut measured = cells.clone();
+                    measured.extend(probes.iter().map(|probe| column.cell(probe)));
+                    need(column.header(), column.fit(), &measured)
+                };
                 made.push((column, cells, need));
             }
         }
@@ -64,19 +188,30 @@ pub fn choose<'l, R, C: Column<R>>(
         let room = width.columns().checked_sub(frame(columns.len()));
         if let Some(widths) = room.and_then(|room| share(&needs, room)) {
             if compact(&columns, &widths) {
-                return (grid(&columns, &widths), layout);
+                fitting = Some((*layout, widths));
+                break;
             }
             if fitting.is_none() {
-                fitting = Some((grid(&columns, &widths), *layout));
+                fitting = Some((*layout, widths));
             }
         }
-        last = Some((columns, needs, layout));
+        last = Some((*layout, needs));
     }
-    match (fitting, last) {
+    let (layout, widths) = match (fitting, last) {
         (Some(fitting), _) => fitting,
-        (None, Some((columns, needs, layout))) => (force(&columns, &needs), layout),
-        (None, None) => (String::new(), &[]),
-    }
+        // Nothing fits: the narrowest layout at its least widths, past the edge.
+        (None, Some((layout, needs))) => (layout, needs.iter().map(|need| need.least).collect()),
+        (None, None) => return None,
+    };
+    let made = made
+        .into_iter()
+        .map(|(column, cells, _)| (column, cells))
+        .collect();
+    Some(Settled {
+        layout,
+        widths,
+        made,
+    })
 }
 
 /// Whether the rows take at most one and a half lines each on average at these widths.
@@ -256,25 +391,23 @@ fn share(needs: &[Need], room: usize) -> Option<Vec<usize>> {
 fn draw(width: Width, columns: &[Data], needs: &[Need]) -> Option<String> {
     let room = width.columns().checked_sub(frame(columns.len()))?;
     let widths = share(needs, room)?;
-    Some(grid(columns, &widths))
+    Some(grid(columns, &widths, true))
 }
 
 /// The table at the least widths of its columns, for when nothing narrower exists.
 fn force(columns: &[Data], needs: &[Need]) -> String {
     let widths: Vec<usize> = needs.iter().map(|need| need.least).collect();
-    grid(columns, &widths)
+    grid(columns, &widths, true)
 }
 
-fn grid(columns: &[Data], widths: &[usize]) -> String {
-    let headers: Vec<&str> = columns.iter().map(|column| column.header).collect();
-    let mut grid = table::new(&headers);
-    for (index, width) in widths.iter().enumerate() {
-        if let Some(column) = grid.column_mut(index) {
-            // The constraint counts the padding of one space each side.
-            let cells = u16::try_from(width + 2).unwrap_or(u16::MAX);
-            column.set_constraint(ColumnConstraint::Absolute(Cells::Fixed(cells)));
-        }
-    }
+/// The table of `columns` at `widths`, with its head or (a later piece) without.
+fn grid(columns: &[Data], widths: &[usize], head: bool) -> String {
+    let mut grid = if head {
+        let headers: Vec<&str> = columns.iter().map(|column| column.header).collect();
+        table::new(&headers)
+    } else {
+        table::headless()
+    };
     let count = columns.iter().map(|column| column.cells.len()).max();
     for row in 0..count.unwrap_or(0) {
         grid.add_row(
@@ -282,6 +415,14 @@ fn grid(columns: &[Data], widths: &[usize]) -> String {
                 .iter()
                 .map(|column| column.cells.get(row).map_or("", String::as_str)),
         );
+    }
+    // After the rows: a table without a head has its columns once it has rows.
+    for (index, width) in widths.iter().enumerate() {
+        if let Some(column) = grid.column_mut(index) {
+            // The constraint counts the padding of one space each side.
+            let cells = u16::try_from(width + 2).unwrap_or(u16::MAX);
+            column.set_constraint(ColumnConstraint::Absolute(Cells::Fixed(cells)));
+        }
     }
     grid.to_string()
 }

@@ -2,8 +2,8 @@
 //!
 //! `list --json` is written element by element as the book is read (each element carries
 //! the messages of the next action). The table is drawn from [`ListRow`]s, which hold only
-//! what its cells show, so that the rows of a large book stay small: the width of each column
-//! depends on all of them.
+//! what its cells show; a book of more than [`PIECE_ROWS`] rows has its widths fitted on the
+//! first of them and goes out a piece at a time ([`Streamed`]), in the memory of one piece.
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -174,6 +174,75 @@ fn status(row: &ListRow) -> String {
 /// `list --drip` with nobody on the drip.
 pub const NOBODY_ON_THE_DRIP: &str = "Nobody is on the drip. A deal closed with `followup close \
      ID --reason lost` goes on it, with a value touch every drip_every_business_days.\n";
+
+/// How many rows the widths of the `list` table are fitted on, and how many are drawn at a
+/// time after them: a book of this many rows is one table drawn whole, as it always was.
+pub const PIECE_ROWS: usize = 1_000;
+
+/// The `list` table drawn as the book is read: the first [`PIECE_ROWS`] rows are held, and when
+/// there are more, the widths are fitted on them (and on the largest id of the book, so that
+/// no later id is wrapped) and the table goes out a piece at a time.
+pub struct Streamed {
+    width: Width,
+    largest_id: i64,
+    held: Vec<ListRow>,
+    pieces: Option<fit::Pieces<'static, Col>>,
+    empty: bool,
+}
+
+impl Streamed {
+    pub fn new(width: Width, largest_id: i64) -> Streamed {
+        Streamed {
+            width,
+            largest_id,
+            held: Vec::with_capacity(PIECE_ROWS),
+            pieces: None,
+            empty: true,
+        }
+    }
+
+    /// Whether no row was added.
+    pub fn is_empty(&self) -> bool {
+        self.empty
+    }
+
+    /// Adds a row; the text to write when a piece is complete.
+    pub fn push(&mut self, row: ListRow) -> Option<String> {
+        self.empty = false;
+        if self.held.len() < PIECE_ROWS {
+            self.held.push(row);
+            return None;
+        }
+        let text = match &self.pieces {
+            Some(pieces) => pieces.rows(&self.held),
+            None => {
+                // A row with the largest id: the id column is as wide as any id to come.
+                let probe = ListRow {
+                    id: self.largest_id,
+                    name: String::new(),
+                    company: None,
+                    status: Status::Active,
+                    close_reason: None,
+                    next: None,
+                };
+                let (head, pieces) = fit::first_piece(self.width, &LAYOUTS, &self.held, &[probe]);
+                self.pieces = Some(pieces);
+                head
+            }
+        };
+        self.held.clear();
+        self.held.push(row);
+        Some(text)
+    }
+
+    /// What is left to write: the whole table when it never grew past one piece.
+    pub fn finish(self) -> String {
+        match self.pieces {
+            Some(pieces) => pieces.rows(&self.held) + &pieces.end(),
+            None => render(&self.held, self.width),
+        }
+    }
+}
 
 /// `list` for a person, `width` wide.
 pub fn render(rows: &[ListRow], width: Width) -> String {

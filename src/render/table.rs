@@ -5,12 +5,18 @@ use comfy_table::{ContentArrangement, Table, presets};
 use super::Width;
 
 pub fn new(header: &[&str]) -> Table {
+    let mut table = headless();
+    table.set_header(header.iter().copied());
+    table
+}
+
+/// The style without a head: the later pieces of a table drawn as its rows are read.
+pub fn headless() -> Table {
     let mut table = Table::new();
     table
         .load_style(presets::UTF8_FULL_CONDENSED.with_rounded_corners())
         // The widths come from `fit`, never from the terminal behind comfy-table's back.
-        .set_content_arrangement(ContentArrangement::Disabled)
-        .set_header(header.iter().copied());
+        .set_content_arrangement(ContentArrangement::Disabled);
     table
 }
 

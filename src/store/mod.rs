@@ -677,6 +677,16 @@ impl Reader<'_> {
         )
     }
 
+    /// The largest id in the book, of any status: the widest the id column of a table can be.
+    pub fn largest_id(&self) -> Result<Option<ProspectId>, StoreError> {
+        self.conn.one(
+            "SELECT MAX(id) FROM prospects",
+            &[],
+            |row| row.get(0),
+            "reading the largest id",
+        )
+    }
+
     pub fn meta(&self, key: &str) -> Result<Option<String>, StoreError> {
         self.conn.first(
             "SELECT value FROM meta WHERE key = ?1",
@@ -712,10 +722,17 @@ fn sqlite_merged_scan<A, E: From<StoreError>>(
             rows::PROSPECT_COLUMNS
         ))
         .context("listing prospects")?;
+    // The whole book needs no filter: the subquery would have SQLite gather every id into a
+    // temporary index before the first attempt comes out (most of the wait for the first row
+    // of `list --status all` or `export`).
+    let attempt_condition = match selection {
+        Selection::Status(None) => condition.to_string(),
+        _ => format!("prospect_id IN (SELECT id FROM prospects WHERE {condition})"),
+    };
     let mut attempts = conn
         .prepare_cached(&format!(
             "SELECT {columns} FROM attempts
-             WHERE prospect_id IN (SELECT id FROM prospects WHERE {condition})
+             WHERE {attempt_condition}
              ORDER BY prospect_id, at, id"
         ))
         .context("reading attempts")?;

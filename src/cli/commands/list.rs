@@ -1,6 +1,6 @@
 //! `list`: every prospect in a status with its next action, or (`--drip`) the lost deals on
 //! the drip with their next drip touch. The JSON is written element by element as the merged
-//! scan reads the book; the table keeps only its compact rows.
+//! scan reads the book; the table a piece of compact rows at a time.
 
 use crate::cli::args::{ListArgs, StatusFilter};
 use crate::cli::output::Stream;
@@ -26,20 +26,26 @@ pub fn run(args: ListArgs, session: Session) -> Result<String> {
     let width = session.width;
     let tracker = session.tracker()?;
     let (config, now) = (tracker.config(), tracker.now());
+    let mut stdout = Stream::stdout();
     if !args.json {
-        let mut rows = Vec::new();
+        let largest_id = tracker.store().reader().largest_id()?.unwrap_or(0);
+        let mut table = listing::Streamed::new(width, largest_id);
         tracker.each_listed(status, |prospect, next| {
-            if wanted(&prospect) {
-                rows.push(ListRow::new(&prospect, next.as_ref(), config));
+            if !wanted(&prospect) {
+                return Ok(());
             }
-            Ok(())
+            match table.push(ListRow::new(&prospect, next.as_ref(), config)) {
+                Some(piece) => stdout.put(&piece),
+                None => Ok(()),
+            }
         })?;
-        if args.drip && rows.is_empty() {
+        if args.drip && table.is_empty() {
             return Ok(listing::NOBODY_ON_THE_DRIP.to_string());
         }
-        return Ok(listing::render(&rows, width));
+        stdout.put(&table.finish())?;
+        stdout.finish()?;
+        return Ok(String::new());
     }
-    let mut stdout = Stream::stdout();
     let mut array = ArrayWriter::new(0);
     stdout.put(array.open())?;
     tracker.each_listed(status, |prospect, next| {

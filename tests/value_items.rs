@@ -351,7 +351,8 @@ fn a_database_of_the_fifth_schema_opens_and_takes_items() {
 
 #[test]
 fn a_database_of_the_sixth_schema_opens_and_its_drip_takes_items() {
-    let mut f = Followup::new();
+    // Opens a SQLite fixture: SQLite only.
+    let mut f = Followup::sqlite();
     let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/schema-v6.db");
     std::fs::copy(fixture, f.db()).expect("the fixture");
     #[cfg(unix)]

@@ -36,6 +36,11 @@ pub enum StoreError {
         what: &'static str,
         instead: &'static str,
     },
+    #[error(
+        "{what} is for a team book on PostgreSQL; --db names a SQLite file. Pass the team's \
+         postgresql:// URL with --db or FOLLOWUP_DB"
+    )]
+    ServerOnly { what: &'static str },
     #[error("cannot create {}: {source}", crate::quote::path(.path))]
     Create {
         path: PathBuf,

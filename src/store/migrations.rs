@@ -193,6 +193,8 @@ const MIGRATIONS: &[Migration] = &[
         -- Who works the file; NULL: the unassigned pool (and every file of a personal book).
         ALTER TABLE prospects ADD COLUMN owner INTEGER REFERENCES reps (id);
         CREATE INDEX prospects_by_owner ON prospects (owner, due_on);
+        -- Who logged each touch (NULL: before this step, or a personal book).
+        ALTER TABLE attempts ADD COLUMN rep INTEGER REFERENCES reps (id);
         -- Every change to a team book, appended in the transaction that made it: who (the
         -- database role), when (the database's clock), what, and the old and new values.
         -- prospect_id has no foreign key: the audit outlives a deleted file.

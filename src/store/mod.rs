@@ -17,6 +17,7 @@ mod migrations;
 mod pg_migrations;
 mod postgres_server;
 mod promises;
+mod reps;
 mod rows;
 mod value;
 

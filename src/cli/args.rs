@@ -7,6 +7,12 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::domain::{Channel, CloseReason, Outcome, Preference, Step, ValueKind};
 
+mod manager;
+pub use manager::{
+    AuditArgs, ImportBookArgs, TeamCadenceCommand, TeamCadenceSetArgs, TeamCadenceShowArgs,
+    TeamCommand,
+};
+
 /// A follow-up tracker for salespeople: who to call today, in what order, and what to say.
 #[derive(Debug, Parser)]
 #[command(
@@ -230,6 +236,14 @@ pub enum Command {
         you are out waits for your return. Set max_touches_per_day in cadence.toml to have it \
         spread over the days after your return.")]
     Away(AwayArgs),
+
+    /// Who changed what and when: the audit of every change to the book
+    #[command(after_help = manager::AUDIT_HELP)]
+    Audit(AuditArgs),
+
+    /// A team's shared book on PostgreSQL: its cadences, and moving personal books in
+    #[command(subcommand)]
+    Team(TeamCommand),
 
     /// Print a shell completion script
     #[command(
@@ -794,6 +808,10 @@ pub struct StatsArgs {
     /// The last day of the period [default: today]
     #[arg(long, value_name = "DATE")]
     pub until: Option<String>,
+    /// Per rep and for the team: touches, reply rate, rescues, promises kept, closes (a
+    /// team's PostgreSQL database)
+    #[arg(long)]
+    pub by_rep: bool,
     /// Print JSON instead of tables
     #[arg(long)]
     pub json: bool,
@@ -938,6 +956,14 @@ impl Command {
             Command::Stats(args) => &args.cadence_file,
             Command::Script(args) => &args.cadence_file,
             Command::Why(args) => &args.cadence_file,
+            Command::Audit(args) => &args.cadence_file,
+            Command::Team(TeamCommand::Cadence(TeamCadenceCommand::Set(args))) => {
+                &args.cadence_file
+            }
+            Command::Team(TeamCommand::Cadence(TeamCadenceCommand::Show(args))) => {
+                &args.cadence_file
+            }
+            Command::Team(TeamCommand::ImportBook(args)) => &args.cadence_file,
         };
         file.path.as_ref()
     }

@@ -2,6 +2,7 @@
 //! scripts. Nothing here changes state.
 
 pub mod agenda;
+pub mod audit;
 pub mod calendar;
 pub mod capacity;
 pub mod card;

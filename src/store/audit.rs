@@ -6,9 +6,9 @@
 
 use chrono::NaiveDateTime;
 
-use super::Writer;
 use super::conn::Conn;
 use super::error::StoreError;
+use super::{Reader, Writer};
 use crate::domain::ProspectId;
 
 /// One change, as the audit keeps it.
@@ -57,5 +57,67 @@ impl Writer<'_> {
             )?,
         };
         Ok(())
+    }
+}
+
+/// Which audit rows `followup audit` reads.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AuditFilter {
+    pub prospect: Option<ProspectId>,
+    /// The actor as the audit names them: a rep's role, or `me` on a SQLite file.
+    pub actor: Option<String>,
+    /// Rows from this moment on.
+    pub since: Option<NaiveDateTime>,
+}
+
+/// One row of the audit, as read back.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct AuditRow {
+    pub id: i64,
+    pub at: NaiveDateTime,
+    pub actor: String,
+    pub prospect_id: Option<ProspectId>,
+    pub action: String,
+    pub field: Option<String>,
+    pub old_value: Option<String>,
+    pub new_value: Option<String>,
+}
+
+impl Reader<'_> {
+    /// The rows `filter` selects, in the order they were written (newest last).
+    pub fn audit(&self, filter: &AuditFilter) -> Result<Vec<AuditRow>, StoreError> {
+        // Each parameter's comparison comes first: PostgreSQL takes its type from there.
+        self.rows(
+            "SELECT id, at, actor, prospect_id, action, field, old_value, new_value
+             FROM audit
+             WHERE (prospect_id = ?1 OR ?1 IS NULL)
+               AND (actor = ?2 OR ?2 IS NULL)
+               AND (at >= ?3 OR ?3 IS NULL)
+             ORDER BY id",
+            &[&filter.prospect, &filter.actor, &filter.since],
+            |row| {
+                Ok(AuditRow {
+                    id: row.get(0)?,
+                    at: row.datetime(1)?,
+                    actor: row.get(2)?,
+                    prospect_id: row.get(3)?,
+                    action: row.get(4)?,
+                    field: row.get(5)?,
+                    old_value: row.get(6)?,
+                    new_value: row.get(7)?,
+                })
+            },
+            "reading the audit",
+        )
+    }
+
+    /// Everyone the audit names, for a message that says who it knows.
+    pub fn audit_actors(&self) -> Result<Vec<String>, StoreError> {
+        self.rows(
+            "SELECT DISTINCT actor FROM audit ORDER BY actor",
+            &[],
+            |row| row.get(0),
+            "reading who the audit names",
+        )
     }
 }

@@ -28,7 +28,7 @@ use std::time::Duration;
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
-pub use audit::AuditEntry;
+pub use audit::{AuditEntry, AuditFilter, AuditRow};
 use conn::{Conn, Dialect, Param, PgConn, Row};
 pub use error::StoreError;
 use error::{Context, DbError};

@@ -7,7 +7,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::{Tracker, recompute_due_dates, with_stored_days_off};
+use super::{Tracker, audit, recompute_due_dates, with_stored_days_off};
 use crate::days_off::{self, Year};
 use crate::error::{Error, Result};
 use crate::holidays::{HolidayFile, HolidayList, Source};
@@ -65,7 +65,8 @@ impl Tracker {
         }
         let now = self.now;
         let holidays = report.file.holidays.clone();
-        report.moved = self.change_days_off(|writer| {
+        let what = format!("{source}: {} holidays", holidays.len());
+        report.moved = self.change_days_off("calendar-import", what, |writer| {
             writer.replace_imported_holidays(source, &holidays, now)?;
             Ok(())
         })?;
@@ -98,7 +99,8 @@ impl Tracker {
             }
         }
         let mut days = 0;
-        let moved = self.change_days_off(|writer| {
+        let what = source.unwrap_or("every imported file").to_string();
+        let moved = self.change_days_off("calendar-clear", what, |writer| {
             days = writer.clear_imported_holidays(source)?;
             Ok(())
         })?;
@@ -110,7 +112,7 @@ impl Tracker {
         check_range(from, to)?;
         let now = self.now;
         let mut days = 0;
-        let moved = self.change_days_off(|writer| {
+        let moved = self.change_days_off("away", format!("{from} to {to}"), |writer| {
             days = writer.mark_away(from, to, now)?;
             Ok(())
         })?;
@@ -125,7 +127,11 @@ impl Tracker {
             return Err(backwards(from, to));
         }
         let mut days = 0;
-        let moved = self.change_days_off(|writer| {
+        let what = match range {
+            Some((from, to)) => format!("{from} to {to}"),
+            None => "every day away".to_string(),
+        };
+        let moved = self.change_days_off("away-clear", what, |writer| {
             days = writer.clear_away(range)?;
             Ok(())
         })?;
@@ -163,10 +169,18 @@ impl Tracker {
 
     /// Runs a change of the stored days off, then recomputes every due date under the new
     /// calendar, all in one transaction; returns how many due dates moved.
-    fn change_days_off(&mut self, work: impl FnOnce(&Writer<'_>) -> Result<()>) -> Result<usize> {
+    /// The change is audited as `action`, with `what` as its new value.
+    fn change_days_off(
+        &mut self,
+        action: &'static str,
+        what: String,
+        work: impl FnOnce(&Writer<'_>) -> Result<()>,
+    ) -> Result<usize> {
         let file_config = self.file_config.clone();
+        let now = self.now;
         let (moved, config) = self.store.write(|writer| {
             work(writer)?;
+            audit::record(writer, now, None, action, None, None, Some(what))?;
             let config = with_stored_days_off(file_config, writer.reader())?;
             let moved = recompute_due_dates(writer, &config)?;
             Ok::<_, Error>((moved, config))

@@ -12,7 +12,7 @@ use crate::store::Writer;
 use crate::transfer::dedupe::Seen;
 use crate::transfer::{Batch, Incoming, IncomingItem, Skip};
 
-use super::{Tracker, due_on};
+use super::{Tracker, audit, due_on};
 
 /// What an import did, or would do in a dry run.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -104,6 +104,7 @@ impl Tracker {
         } else {
             self.store.reader().value_items()?
         };
+        let now = self.now;
         self.write(|writer, config| {
             // The file's item ids to this database's: a topic's item already kept here (the
             // same topic, kind and words) is used as it is, not kept twice.
@@ -128,7 +129,10 @@ impl Tracker {
                 ids.insert(item.key, id);
             }
             for (done, incoming) in accepted.iter().enumerate() {
-                store_incoming(writer, config, incoming, &mut ids)?;
+                let id = store_incoming(writer, config, incoming, &mut ids)?;
+                // One row per prospect: what was added, not each of its attempts.
+                let what = Some(incoming.prospect.contact.name.clone());
+                audit::record(writer, now, Some(id), "import", None, None, what)?;
                 progress(done + 1, accepted.len());
             }
             Ok(())
@@ -144,7 +148,7 @@ fn store_incoming(
     config: &crate::config::Config,
     incoming: &Incoming,
     ids: &mut BTreeMap<i64, i64>,
-) -> Result<()> {
+) -> Result<crate::domain::ProspectId> {
     let prospect = &incoming.prospect;
     let history: Vec<_> = incoming
         .attempts
@@ -167,7 +171,7 @@ fn store_incoming(
             writer.set_attempt_value(stored, *item)?;
         }
     }
-    Ok(())
+    Ok(id)
 }
 
 /// One value item of the file, for `owner`; returns its id here.

@@ -5,6 +5,7 @@
 //! Every write runs in one transaction and ends by storing the prospect's next due date, so
 //! that the morning list can read only what is due.
 
+mod audit;
 mod capacity;
 mod days_off;
 mod drip;
@@ -438,9 +439,12 @@ impl Tracker {
             created_at: self.now,
         };
         prospect.contact.name = name.to_string();
+        let now = self.now;
         self.write(|writer, config| {
             prospect.id = writer.insert_prospect(&prospect)?;
             store_due_on(writer, config, &prospect)?;
+            let name = Some(prospect.contact.name.clone());
+            audit::record(writer, now, Some(prospect.id), "add", None, None, name)?;
             Ok::<_, Error>(prospect)
         })
     }
@@ -452,6 +456,7 @@ impl Tracker {
             ));
         }
         let mut prospect = self.prospect(id)?;
+        let before = prospect.clone();
         if let Some(name) = patch.name.take() {
             let name = name.trim().to_string();
             if name.is_empty() {
@@ -472,9 +477,11 @@ impl Tracker {
         patch.apply(&mut prospect.contact);
         checks::contact(&prospect.contact)
             .map_err(|problem| Error::Invalid(problem.to_string()))?;
+        let now = self.now;
         self.write(|writer, config| {
             writer.update_prospect(&prospect)?;
             store_due_on(writer, config, &prospect)?;
+            audit::record_changes(writer, now, &before, &prospect)?;
             Ok::<_, Error>(prospect)
         })
     }
@@ -627,8 +634,11 @@ impl Tracker {
         }
 
         let after = prospect.file_state();
+        let now = self.now;
         let attempt_id = self.write(|writer, config| {
             let attempt_id = writer.insert_attempt(&new)?;
+            let what = Some(audit::describe_attempt(&new.as_attempt()));
+            audit::record(writer, now, Some(id), "log", None, None, what)?;
             if let Some(item) = carried {
                 writer.set_attempt_value(attempt_id, item)?;
             }
@@ -718,17 +728,21 @@ impl Tracker {
             if !moves_recontact {
                 return Err(already_closed(&prospect, closure));
             }
+            let before = prospect.clone();
             prospect.recontact_on = match request.recontact {
                 Recontact::On(day) => Some(day),
                 _ => None,
             };
+            let now = self.now;
             return self.write(|writer, config| {
                 writer.update_prospect(&prospect)?;
                 store_due_on(writer, config, &prospect)?;
+                audit::record_changes(writer, now, &before, &prospect)?;
                 Ok::<_, Error>(prospect)
             });
         }
         let drip = self.drip_on_close(&prospect, &request)?;
+        let before = audit::describe_status(&prospect);
         let cadence = self.cadence_of(&prospect)?;
         prospect.recontact_on = match request.recontact {
             Recontact::On(day) => Some(day),
@@ -745,9 +759,20 @@ impl Tracker {
             note: request.note,
             drip,
         });
+        let now = self.now;
         self.write(|writer, config| {
             writer.update_prospect(&prospect)?;
             store_due_on(writer, config, &prospect)?;
+            let after = Some(audit::describe_status(&prospect));
+            audit::record(
+                writer,
+                now,
+                Some(id),
+                "close",
+                Some("status"),
+                Some(before),
+                after,
+            )?;
             Ok::<_, Error>(prospect)
         })
     }
@@ -761,13 +786,25 @@ impl Tracker {
                 prospect.contact.name
             )));
         }
+        let before = audit::describe_status(&prospect);
         prospect.status = Status::Active;
         prospect.closed = None;
         prospect.recontact_on = None;
         prospect.run_started_at = Some(self.now);
+        let now = self.now;
         self.write(|writer, config| {
             writer.update_prospect(&prospect)?;
             store_due_on(writer, config, &prospect)?;
+            let after = Some(audit::describe_status(&prospect));
+            audit::record(
+                writer,
+                now,
+                Some(id),
+                "reopen",
+                Some("status"),
+                Some(before),
+                after,
+            )?;
             Ok::<_, Error>(prospect)
         })
     }

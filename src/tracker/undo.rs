@@ -5,7 +5,7 @@ use crate::domain::{Attempt, Closure, Outcome, Prospect, ProspectId, Status};
 use crate::error::{Error, Result};
 use crate::store::LastLogged;
 
-use super::{Tracker, store_due_on};
+use super::{Tracker, audit, store_due_on};
 
 /// The attempt `undo` would remove, and whose file it is.
 #[derive(Debug, Clone)]
@@ -79,8 +79,12 @@ impl Tracker {
         if ground_rules_removed {
             prospect.contact.ground_rules = false;
         }
+        let now = self.now;
         let prospect = self.write(|writer, config| {
             writer.delete_attempt(attempt.id)?;
+            let what = Some(audit::describe_attempt(&attempt));
+            let id = Some(prospect.id);
+            audit::record(writer, now, id, "undo", None, what, None)?;
             writer.update_prospect(&prospect)?;
             store_due_on(writer, config, &prospect)?;
             Ok::<_, Error>(prospect)
@@ -97,8 +101,11 @@ impl Tracker {
     pub fn delete(&mut self, id: ProspectId) -> Result<(Prospect, usize)> {
         let prospect = self.prospect(id)?;
         let attempts = self.store.reader().attempts(id)?.len();
+        let now = self.now;
+        let what = Some(format!("{} ({attempts} attempts)", prospect.contact.name));
         self.write(|writer, _| {
             writer.delete_prospect(id)?;
+            audit::record(writer, now, Some(id), "delete", None, what, None)?;
             Ok::<_, Error>(())
         })?;
         Ok((prospect, attempts))

@@ -13,7 +13,7 @@ use crate::domain::{
 use crate::error::{Error, Result};
 use crate::value;
 
-use super::Tracker;
+use super::{Tracker, audit};
 
 /// The longest value item (see [`crate::value::MAX_CHARS`]).
 pub const MAX_VALUE_CHARS: usize = crate::value::MAX_CHARS;
@@ -160,7 +160,10 @@ impl Tracker {
         };
         let now = self.now;
         let id = self.write(|writer, _| {
-            Ok::<_, Error>(writer.insert_value_item(&owner, kind, text, now)?)
+            let id = writer.insert_value_item(&owner, kind, text, now)?;
+            let what = Some(format!("item {id} ({kind}): {text}"));
+            audit::record(writer, now, owner_id(&owner), "value-add", None, None, what)?;
+            Ok::<_, Error>(id)
         })?;
         Ok(ValueItem {
             id,
@@ -240,13 +243,28 @@ impl Tracker {
             Removed::Deleted
         };
         let now = self.now;
+        let what = Some(format!("item {id} ({}): {}", item.kind, item.text));
+        let after = match removed {
+            Removed::Retired => Some("retired".to_string()),
+            Removed::Deleted => None,
+        };
+        let prospect = owner_id(&item.owner);
         self.write(|writer, _| {
             match removed {
                 Removed::Retired => writer.retire_value_item(id, now)?,
                 Removed::Deleted => writer.delete_value_item(id)?,
             }
+            audit::record(writer, now, prospect, "value-remove", None, what, after)?;
             Ok::<_, Error>(())
         })?;
         Ok((item, removed))
+    }
+}
+
+/// The prospect an item is kept for, if it is one prospect's.
+fn owner_id(owner: &ValueFor) -> Option<ProspectId> {
+    match owner {
+        ValueFor::Prospect(id) => Some(*id),
+        ValueFor::Topic(_) => None,
     }
 }

@@ -12,6 +12,7 @@
 //!   how long a spoken message takes; [`filler`] finds phrases that give
 //!   the prospect no reason to answer.
 //! - [`value`]: which value item a message carries; pure.
+//! - [`stats`] and [`rep_stats`]: what worked, for one salesperson and rep by rep; pure.
 //! - [`store`]: the SQLite file; the only module that speaks SQL.
 //! - [`transfer`] and [`ics`]: files in and out (CSV, JSON, iCalendar); no database access.
 //! - [`holidays`]: public holiday calendars read from iCalendar files; no file access.
@@ -40,6 +41,7 @@ pub mod input_file;
 pub mod promise;
 pub mod quote;
 pub mod render;
+pub mod rep_stats;
 pub mod script;
 pub mod speaking;
 pub mod stats;

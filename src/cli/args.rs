@@ -440,7 +440,18 @@ Definitions:
              reply rate first.
 
 The period runs from --since (default: the first attempt) to --until (default: today), both
-included; a touch belongs to it by its date.";
+included; a touch belongs to it by its date.
+
+--by-rep (a team's PostgreSQL database), per rep and for the team:
+  touches    The attempts of one prospect on one date, less calls through the assistant and
+             replies (outcome `replied`); the rep's who logged the first of them (no rep: work
+             logged before the team, and files in the pool).
+  reply rate Touches answered by a response logged at or after them and before the
+             prospect's next touch, over touches.
+  rescues    Touches whose step is rescue.
+  promises   Callbacks promised (the rep's who logged the promise), by promised date; kept
+             when the next attempt on the prospect is a call on the promised day.
+  closes     Files closed in the period, counted for the file's owner; won among them.";
 
 #[derive(Debug, Subcommand)]
 pub enum ValueCommand {

@@ -16,6 +16,7 @@ pub mod listing;
 pub mod message;
 pub mod plan;
 pub mod reason;
+pub mod rep_stats;
 pub mod sanitize;
 pub mod stats;
 pub mod table;

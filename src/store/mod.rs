@@ -19,6 +19,7 @@ mod postgres_server;
 mod promises;
 mod reps;
 mod rows;
+mod team_stats;
 mod value;
 
 use std::cell::Cell;
@@ -35,6 +36,7 @@ use error::{Context, DbError};
 pub use history::{Effect, LastLogged};
 pub use location::Location;
 pub use migrations::CURRENT_VERSION;
+pub use team_stats::ClosedFile;
 
 use crate::domain::{Attempt, Channel, Outcome, Prospect, ProspectId, Status, Step};
 

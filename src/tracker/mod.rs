@@ -6,6 +6,7 @@
 //! that the morning list can read only what is due.
 
 mod audit;
+mod by_rep;
 mod capacity;
 mod days_off;
 mod drip;

@@ -22,6 +22,7 @@ mod reopen;
 mod script;
 mod show;
 mod stats;
+mod stats_by_rep;
 mod team;
 mod today;
 mod undo;

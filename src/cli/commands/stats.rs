@@ -17,6 +17,9 @@ pub fn run(args: StatsArgs, session: Session) -> Result<String> {
         .transpose()?;
     let width = session.width;
     let tracker = session.tracker()?;
+    if args.by_rep {
+        return super::stats_by_rep::run(&tracker, since, until, args.json, width);
+    }
     let report = tracker.stats(since, until)?;
     let value_items = tracker.value_stats(since, until)?;
     Ok(if args.json {

@@ -187,7 +187,8 @@ impl Error {
             Error::Store(
                 StoreError::BadUrl { .. }
                 | StoreError::SqliteOnly { .. }
-                | StoreError::ServerOnly { .. },
+                | StoreError::ServerOnly { .. }
+                | StoreError::OlderBook { .. },
             ) => 2,
             Error::Store(_)
             | Error::Write { .. }

@@ -8,10 +8,7 @@ use clap::{Args, Parser, Subcommand};
 use crate::domain::{Channel, CloseReason, Outcome, Preference, Step, ValueKind};
 
 mod manager;
-pub use manager::{
-    AuditArgs, ImportBookArgs, TeamCadenceCommand, TeamCadenceSetArgs, TeamCadenceShowArgs,
-    TeamCommand,
-};
+pub use manager::{AuditArgs, ImportBookArgs, TeamCadenceCommand, TeamCommand};
 
 /// A follow-up tracker for salespeople: who to call today, in what order, and what to say.
 #[derive(Debug, Parser)]

@@ -101,7 +101,14 @@ impl Session {
                  details, so consider `chmod 600 {shown}`",
             ));
         }
-        let tracker = Tracker::new(store, self.config, self.now)?;
+        // On a team's database, the team's cadences and calendar replace the file's.
+        let (config, ignored) = crate::tracker::team_rules(&store, self.config)?;
+        if let Some(file) = ignored {
+            self.warnings.push(format!(
+                "the cadences and calendar of {file} are not used here: this team's database                  has its own (`followup team cadence show`); [me] and your time zone still                  come from your file",
+            ));
+        }
+        let tracker = Tracker::new(store, config, self.now)?;
         if let Some(stored) = tracker.clock_zone_changed()? {
             self.warnings.push(format!(
                 "the times in {} were written in {stored} time, but your zone is now {}: \

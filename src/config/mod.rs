@@ -56,6 +56,8 @@ pub struct Me {
 pub enum Origin {
     BuiltIn,
     File(PathBuf),
+    /// The team's file, kept in its database by `followup team cadence set`.
+    Team,
 }
 
 impl Origin {
@@ -63,6 +65,7 @@ impl Origin {
         match self {
             Origin::BuiltIn => "built-in cadence.toml".to_string(),
             Origin::File(path) => path.display().to_string(),
+            Origin::Team => "the team's cadence file (`followup team cadence show`)".to_string(),
         }
     }
 }
@@ -132,7 +135,7 @@ impl Config {
 
         let base = match origin {
             Origin::BuiltIn => None,
-            Origin::File(_) => Some(Config::built_in()),
+            Origin::File(_) | Origin::Team => Some(Config::built_in()),
         };
         let mut templates = base
             .as_ref()
@@ -226,7 +229,8 @@ impl Config {
         let base_me = base.map(|base| base.me).unwrap_or_default();
         let folder = match &origin {
             Origin::File(path) => path.parent(),
-            Origin::BuiltIn => None,
+            // The team's file names no calendar files (`team cadence set` refuses them).
+            Origin::BuiltIn | Origin::Team => None,
         };
         let raw_calendar = raw.calendar.unwrap_or_default();
         let max_touches_per_day = per_day(&locator, "calendar", raw_calendar.max_touches_per_day)?;
@@ -378,6 +382,28 @@ fn opening_key(
 /// days the salesperson is away. The tracker calls it once the database is open, so that every
 /// date it computes, and the fingerprint of the rules, take them into account.
 impl Config {
+    /// This (a rep's own) configuration with the team's rules: the cadences, the calendar
+    /// and the messages come from `team`, so that every rep computes the same due dates;
+    /// `[me]`, the rep's time zone and call hours, their daily limit and how their messages
+    /// are judged stay their own.
+    pub fn with_team_rules(self, team: Config) -> Config {
+        Config {
+            calendar: team.calendar,
+            holiday_lists: team.holiday_lists,
+            cadences: team.cadences,
+            templates: team.templates,
+            origin: Origin::Team,
+            ..self
+        }
+    }
+
+    /// Whether the file names holiday calendar files, which only its own folder holds.
+    pub fn reads_calendar_files(&self) -> bool {
+        self.holiday_lists
+            .iter()
+            .any(|list| matches!(list.source, Source::CalendarFile(_)))
+    }
+
     pub fn with_days_off(
         mut self,
         imported: Vec<HolidayList>,

@@ -10,6 +10,7 @@ pub mod chart;
 pub mod dossier;
 pub mod feed;
 pub mod fit;
+pub mod import_book;
 pub mod import_report;
 pub mod json;
 pub mod listing;

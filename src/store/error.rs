@@ -41,6 +41,15 @@ pub enum StoreError {
          postgresql:// URL with --db or FOLLOWUP_DB"
     )]
     ServerOnly { what: &'static str },
+    #[error("cannot open {} to read it: {detail}", crate::quote::path(.path))]
+    OpenBook { path: PathBuf, detail: String },
+    #[error(
+        "{} was written by an older followup (schema {found}); open it once with this one \
+         (`followup --db {} list`), which upgrades it, then import it",
+        crate::quote::path(.path),
+        .path.display()
+    )]
+    OlderBook { path: PathBuf, found: i64 },
     #[error("cannot create {}: {source}", crate::quote::path(.path))]
     Create {
         path: PathBuf,

@@ -8,6 +8,7 @@
 //! (see conn.rs); the few whose text differs between the engines say so.
 
 mod audit;
+mod book_file;
 mod conn;
 mod days_off;
 mod error;
@@ -19,6 +20,7 @@ mod postgres_server;
 mod promises;
 mod reps;
 mod rows;
+mod team_settings;
 mod team_stats;
 mod value;
 

@@ -12,9 +12,11 @@ mod days_off;
 mod drip;
 mod export;
 mod import;
+mod import_book;
 mod matching;
 mod refusals;
 mod requests;
+mod team_cadence;
 mod undo;
 mod value;
 
@@ -25,7 +27,9 @@ use chrono::{NaiveDate, NaiveDateTime};
 pub use capacity::{Morning, Moved, Schedule, Standing};
 pub use days_off::{DaysOffChange, HolidayImport, MAX_AWAY_DAYS};
 pub use import::{ImportReport, SkippedRow};
+pub use import_book::{BookAdded, BookImport, BookSkipped};
 pub use requests::{CloseRequest, LogEntry, NewProspect, ProspectPatch, Recontact};
+pub use team_cadence::{TeamCadenceSet, team_rules};
 pub use undo::{FileAfterUndo, UndoPlan, Undone};
 pub use value::{MAX_VALUE_CHARS, Removed, ValueSelection};
 
@@ -860,6 +864,13 @@ fn with_stored_days_off(config: Config, reader: Reader<'_>) -> Result<Config> {
 
 /// Stores every prospect's due date again under `config`'s rules, and their fingerprint.
 /// Returns how many due dates changed.
+///
+/// On a team's database, row-level security may show this session only some files (a
+/// rep's own and the pool). It then recomputes those, which its own reads need, but leaves
+/// the fingerprint alone: stamped, it would tell every later session, a manager's
+/// included, that the files this one never saw follow the new rules. The session stays
+/// stale and recomputes again next time, until one that sees every file (a manager's, or
+/// `team cadence set`) recomputes them all and stamps it.
 fn recompute_due_dates(writer: &Writer<'_>, config: &Config) -> Result<usize> {
     let reader = writer.reader();
     let mut due_dates = Vec::new();
@@ -874,7 +885,9 @@ fn recompute_due_dates(writer: &Writer<'_>, config: &Config) -> Result<usize> {
             changed += 1;
         }
     }
-    writer.set_meta(RULES_KEY, &config.rules_fingerprint())?;
+    if reader.sees_whole_book()? {
+        writer.set_meta(RULES_KEY, &config.rules_fingerprint())?;
+    }
     Ok(changed)
 }
 

@@ -1,0 +1,253 @@
+//! `team import-book`: a rep's personal SQLite book copied into the team's database, every
+//! prospect with its whole history, in one transaction, owned by the rep. Prospects already
+//! on file (the same email, or the same phone without an email, as `import` matches them)
+//! are skipped, naming the one they matched.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::domain::{ProspectId, Rep, ValueFor};
+use crate::error::{Error, Result};
+use crate::store::{AttemptRecord, NewAttempt, Selection, Store, StoreError};
+use crate::transfer::dedupe::{email_key, phone_key};
+
+use super::{Tracker, audit, due_on};
+
+/// What `team import-book` did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BookImport {
+    pub file: String,
+    pub owner: Rep,
+    pub added: Vec<BookAdded>,
+    pub skipped: Vec<BookSkipped>,
+    /// Attempts copied, over every prospect added.
+    pub attempts: usize,
+    /// Value items copied (the prospects' own, and topic items not already kept here).
+    pub value_items: usize,
+}
+
+/// A prospect of the book copied in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BookAdded {
+    /// Its id in the book.
+    pub book_id: ProspectId,
+    /// Its id in the team's database.
+    pub id: ProspectId,
+    pub name: String,
+    pub attempts: usize,
+}
+
+/// A prospect of the book left out, and the one on file it matched.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BookSkipped {
+    pub book_id: ProspectId,
+    pub name: String,
+    /// `email`, or `phone` (for a prospect without an email).
+    pub matched_by: &'static str,
+    pub matched_id: ProspectId,
+    pub matched_name: String,
+}
+
+/// One prospect of the book with its history, as read.
+struct BookFile {
+    prospect: crate::domain::Prospect,
+    records: Vec<AttemptRecord>,
+    /// The ids (in the book) of the attempts whose `log --ground-rules` set them.
+    ground_rules_set: Vec<i64>,
+}
+
+impl Tracker {
+    /// Copies the personal book at `path` into this team's database, owned by the rep
+    /// `owner` names (by email or name).
+    pub fn import_book(&mut self, path: &Path, owner: &str) -> Result<BookImport> {
+        if self.store.path().is_some() {
+            return Err(StoreError::ServerOnly {
+                what: "team import-book",
+            }
+            .into());
+        }
+        let owner = self.rep_named(owner)?;
+        let book = Store::open_read_only(path)?;
+        let reader = book.reader();
+        let mut files = Vec::new();
+        reader.each_with_records(Selection::Status(None), |prospect, records| {
+            let mut ground_rules_set = Vec::new();
+            for record in &records {
+                if reader.ground_rules_set_by(record.attempt.id)? {
+                    ground_rules_set.push(record.attempt.id);
+                }
+            }
+            files.push(BookFile {
+                prospect,
+                records,
+                ground_rules_set,
+            });
+            Ok::<_, Error>(())
+        })?;
+        let book_items = reader.value_items()?;
+
+        // Who is on file already, by the keys `import` matches on.
+        let mut by_email = HashMap::new();
+        let mut by_phone = HashMap::new();
+        for keys in self.store.reader().contacts()? {
+            let on_file = (keys.id, keys.name.clone());
+            if let Some(key) = keys.email.as_deref().and_then(email_key) {
+                by_email.entry(key).or_insert_with(|| on_file.clone());
+            }
+            if let Some(key) = keys.phone.as_deref().and_then(phone_key) {
+                by_phone.entry(key).or_insert(on_file);
+            }
+        }
+        let mut skipped = Vec::new();
+        let mut accepted = Vec::new();
+        for file in files {
+            let contact = &file.prospect.contact;
+            let matched = match contact.email.as_deref().and_then(email_key) {
+                Some(email) => by_email.get(&email).map(|found| ("email", found)),
+                None => contact
+                    .phone
+                    .as_deref()
+                    .and_then(phone_key)
+                    .and_then(|phone| by_phone.get(&phone))
+                    .map(|found| ("phone", found)),
+            };
+            match matched {
+                Some((by, (id, name))) => skipped.push(BookSkipped {
+                    book_id: file.prospect.id,
+                    name: contact.name.clone(),
+                    matched_by: by,
+                    matched_id: *id,
+                    matched_name: name.clone(),
+                }),
+                None => accepted.push(file),
+            }
+        }
+
+        let existing = self.store.reader().value_items()?;
+        let now = self.now;
+        let source = path.display().to_string();
+        let owner_id = owner.id;
+        let (added, value_items) = self.write(|writer, config| {
+            // The book's item ids to the team's.
+            let mut items: BTreeMap<i64, i64> = BTreeMap::new();
+            let mut value_items = 0;
+            for item in &book_items {
+                let ValueFor::Topic(topic) = &item.owner else {
+                    continue;
+                };
+                // A topic's item the team keeps already (same topic, kind and words).
+                let same = existing.iter().find(|kept| {
+                    kept.kind == item.kind
+                        && kept.text == item.text
+                        && matches!(&kept.owner, ValueFor::Topic(theirs)
+                            if crate::value::same_topic(theirs, topic))
+                });
+                let id = match same {
+                    Some(kept) => kept.id,
+                    None => {
+                        value_items += 1;
+                        copy_item(writer, item, item.owner.clone())?
+                    }
+                };
+                items.insert(item.id, id);
+            }
+            let mut added = Vec::new();
+            for file in &accepted {
+                let prospect = &file.prospect;
+                let history: Vec<_> = file.records.iter().map(|r| r.attempt.clone()).collect();
+                let id =
+                    writer.insert_whole_prospect(prospect, due_on(config, prospect, &history))?;
+                writer.set_owner(id, Some(owner_id))?;
+                for item in &book_items {
+                    if item.owner == ValueFor::Prospect(prospect.id) {
+                        value_items += 1;
+                        items.insert(item.id, copy_item(writer, item, ValueFor::Prospect(id))?);
+                    }
+                }
+                for record in &file.records {
+                    let attempt = &record.attempt;
+                    let stored = writer.insert_attempt(&NewAttempt {
+                        prospect_id: id,
+                        at: attempt.at,
+                        channel: attempt.channel,
+                        outcome: attempt.outcome,
+                        step: attempt.step,
+                        note: attempt.note.clone(),
+                        promise: attempt.promise,
+                        next: attempt.next,
+                        logged_at: record.logged_at,
+                    })?;
+                    if let Some(item) = record.value_item.and_then(|item| items.get(&item)) {
+                        writer.set_attempt_value(stored, *item)?;
+                    }
+                    if file.ground_rules_set.contains(&attempt.id) {
+                        writer.mark_ground_rules_set(stored)?;
+                    }
+                }
+                // The book was the rep's: its touches were theirs.
+                writer.set_rep_of_attempts(id, owner_id)?;
+                let what = Some(format!(
+                    "{} from {source} ({} attempts)",
+                    prospect.contact.name,
+                    file.records.len()
+                ));
+                audit::record(writer, now, Some(id), "import-book", None, None, what)?;
+                added.push(BookAdded {
+                    book_id: prospect.id,
+                    id,
+                    name: prospect.contact.name.clone(),
+                    attempts: file.records.len(),
+                });
+            }
+            Ok::<_, Error>((added, value_items))
+        })?;
+        Ok(BookImport {
+            file: source,
+            owner,
+            attempts: added.iter().map(|file| file.attempts).sum(),
+            added,
+            skipped,
+            value_items,
+        })
+    }
+
+    /// The rep `name` names, by email or name (any case).
+    fn rep_named(&self, name: &str) -> Result<Rep> {
+        let wanted = name.trim().to_lowercase();
+        let reps = self.store.reader().reps()?;
+        if let Some(rep) = reps
+            .iter()
+            .find(|rep| rep.email.to_lowercase() == wanted || rep.name.to_lowercase() == wanted)
+        {
+            return Ok(rep.clone());
+        }
+        let known: Vec<String> = reps
+            .iter()
+            .map(|rep| format!("{} <{}>", rep.name, rep.email))
+            .collect();
+        Err(Error::Invalid(format!(
+            "no rep is called or has the email {}; the team has: {}",
+            crate::quote::quoted(name),
+            if known.is_empty() {
+                "no reps yet (`followup rep add`)".to_string()
+            } else {
+                known.join(", ")
+            }
+        )))
+    }
+}
+
+/// One value item of the book, kept here for `owner`; returns its id here.
+fn copy_item(
+    writer: &crate::store::Writer<'_>,
+    item: &crate::domain::ValueItem,
+    owner: ValueFor,
+) -> Result<i64> {
+    let id = writer.insert_value_item(&owner, item.kind, &item.text, item.added_at)?;
+    if let Some(at) = item.retired_at {
+        writer.retire_value_item(id, at)?;
+    }
+    Ok(id)
+}

@@ -31,8 +31,9 @@ pub const AUDIT_HELP: &str = "\
 Examples:
   followup audit
   followup audit dana
-  followup audit --rep sam@example.com --since mon
-  followup audit --json
+  followup audit --since mon --json
+
+On a team's database, --rep picks one rep's changes: followup audit --rep sam@example.com.
 
 Every change is recorded in the transaction that makes it: adds, edits (one row per field,
 with the old and the new value), logs, closes, reopens, undos, deletes, imports, value items,
@@ -55,12 +56,14 @@ pub enum TeamCadenceCommand {
     #[command(after_help = SET_HELP)]
     Set(TeamCadenceSetArgs),
     /// Print the team's cadence file, as it was set
-    #[command(after_help = "Example:\n  followup team cadence show > team-cadence.toml")]
+    #[command(
+        after_help = "On the team's database:\n  followup team cadence show > team-cadence.toml"
+    )]
     Show(TeamCadenceShowArgs),
 }
 
 const SET_HELP: &str = "\
-Example:
+On the team's database, as a manager:
   followup team cadence set team-cadence.toml
 
 The file is checked exactly as `followup cadence check` checks it, and refused the same way.
@@ -85,7 +88,7 @@ pub struct TeamCadenceShowArgs {
 }
 
 const IMPORT_BOOK_HELP: &str = "\
-Example:
+On the team's database, as a manager:
   followup team import-book ~/.local/share/followup/followup.db --owner sam@example.com
 
 Copies every prospect of the file with its whole history (attempts, value items, ground rules,

@@ -234,3 +234,33 @@ fn a_rescue_with_a_question_item_asks_it_in_place_of_the_update() {
         "{call}"
     );
 }
+
+#[test]
+fn a_text_says_an_item_written_in_lower_case_as_a_sentence() {
+    let f = Followup::new();
+    f.add(
+        "Lena Park",
+        &[
+            "--phone",
+            "555-0199",
+            "--prefers",
+            "text",
+            "--topic",
+            "desks",
+        ],
+    );
+    f.ok(&[
+        "value",
+        "add",
+        "lena",
+        "ask for a fitting",
+        "--kind",
+        "tip",
+    ]);
+    let text = f
+        .ok(&["script", "lena", "--step", "follow-up"])
+        .stdout
+        .clone();
+    assert!(text.contains(" Ask for a fitting."), "{text}");
+    assert!(!text.contains(" ask for a fitting"), "{text}");
+}

@@ -188,7 +188,8 @@ impl Error {
                 StoreError::BadUrl { .. }
                 | StoreError::SqliteOnly { .. }
                 | StoreError::ServerOnly { .. }
-                | StoreError::OlderBook { .. },
+                | StoreError::OlderBook { .. }
+                | StoreError::NoSuchBook { .. },
             ) => 2,
             Error::Store(_)
             | Error::Write { .. }

@@ -632,8 +632,14 @@ fn import_book_copies_a_personal_book_skipping_who_is_on_file_and_leaves_the_fil
             .count(),
         2
     );
-    // The book is as it was.
+    // The book is as it was, with nothing left beside it.
     assert_eq!(std::fs::read(book.db()).unwrap(), bytes);
+    for beside in ["followup.db-wal", "followup.db-shm"] {
+        assert!(
+            !book.dir().join(beside).exists(),
+            "{beside} left beside the book"
+        );
+    }
 
     // Text, and a second run that finds everyone on file.
     let again = team.ok(&[

@@ -105,7 +105,9 @@ impl Session {
         let (config, ignored) = crate::tracker::team_rules(&store, self.config)?;
         if let Some(file) = ignored {
             self.warnings.push(format!(
-                "the cadences and calendar of {file} are not used here: this team's database                  has its own (`followup team cadence show`); [me] and your time zone still                  come from your file",
+                "the cadences and calendar of {file} are not used here: this team's database \
+                 has its own (`followup team cadence show`); [me] and your time zone still \
+                 come from your file",
             ));
         }
         let tracker = Tracker::new(store, config, self.now)?;

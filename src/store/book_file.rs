@@ -20,14 +20,29 @@ impl Store {
                 path: path.to_path_buf(),
             });
         }
-        let conn = Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )
-        .map_err(|source| StoreError::OpenBook {
-            path: path.to_path_buf(),
-            detail: source.to_string(),
-        })?;
+        if !path.exists() {
+            return Err(StoreError::NoSuchBook {
+                path: path.to_path_buf(),
+            });
+        }
+        // A book in write-ahead-log mode makes even a reader create the log and its index
+        // beside it, and leave them. With no log beside it, the book is closed and the main
+        // file holds everything: it is read as immutable, which creates nothing. With a log,
+        // it is open (or was left so) and is read through it, as any reader would.
+        let mut flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let mut wal = path.as_os_str().to_owned();
+        wal.push("-wal");
+        let target = if Path::new(&wal).exists() {
+            path.display().to_string()
+        } else {
+            flags |= OpenFlags::SQLITE_OPEN_URI;
+            format!("file:{}?immutable=1", uri_path(path))
+        };
+        let conn =
+            Connection::open_with_flags(&target, flags).map_err(|source| StoreError::OpenBook {
+                path: path.to_path_buf(),
+                detail: source.to_string(),
+            })?;
         let version = migrations::schema_version(&conn).map_err(|error| match error {
             StoreError::Sqlite { source, .. } => not_a_database(path, source),
             other => other,
@@ -46,6 +61,22 @@ impl Store {
             },
         })
     }
+}
+
+/// A path as the path of a `file:` URI: every byte but the unreserved ones and `/`
+/// percent-encoded, so that `?`, `#` and `%` in a name stay part of it.
+fn uri_path(path: &Path) -> String {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut out = String::new();
+    for byte in absolute.as_os_str().as_encoded_bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
+                out.push(char::from(*byte))
+            }
+            other => out.push_str(&format!("%{other:02X}")),
+        }
+    }
+    out
 }
 
 impl Writer<'_> {

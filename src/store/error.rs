@@ -56,6 +56,8 @@ pub enum StoreError {
         .path.display()
     )]
     OlderBook { path: PathBuf, found: i64 },
+    #[error("there is no file {}; give the path of the personal book to import", crate::quote::path(.path))]
+    NoSuchBook { path: PathBuf },
     #[error("cannot create {}: {source}", crate::quote::path(.path))]
     Create {
         path: PathBuf,

@@ -407,7 +407,7 @@ fn a_deactivated_rep_keeps_their_files_and_can_no_longer_work() {
     );
     world
         .ok(&["rep", "deactivate", "SAM@acme.example"])
-        .stdout_contains("1 open file stay theirs")
+        .stdout_contains("1 open file stays theirs")
         .stdout_contains(&format!("ALTER ROLE \"{sam}\" NOLOGIN;"));
     assert_eq!(
         world.sql_text(&format!(
@@ -694,4 +694,97 @@ fn the_audit_is_append_only_on_a_sqlite_file_too() {
         let error = conn.execute(statement, []).unwrap_err();
         assert!(error.to_string().contains("append-only"), "{error}");
     }
+}
+
+/// The README's way: a plain role with CREATEROLE owns the database (no superuser in sight
+/// after the first two statements), sets the team up, and adds two reps who each work.
+#[test]
+fn a_team_of_three_on_a_database_owned_by_a_plain_role() {
+    let Some(world) = Followup::postgres() else {
+        return;
+    };
+    let ruth = role(&world, "ruth");
+    let sales = format!("sales_{}", database(&world));
+    let cluster = common::cluster::required_cluster();
+    cluster
+        .connect("postgres")
+        .batch_execute(&format!(
+            "CREATE ROLE {ruth} LOGIN CREATEROLE; CREATE DATABASE {sales} OWNER {ruth}"
+        ))
+        .unwrap();
+    let url = |user: &str| {
+        world
+            .server()
+            .unwrap()
+            .replacen(
+                "postgresql://postgres@",
+                &format!("postgresql://{user}@"),
+                1,
+            )
+            .replacen(&format!("/{}?", database(&world)), &format!("/{sales}?"), 1)
+    };
+    let as_user = |user: &str, args: &[&str]| world.cmd(args).env("FOLLOWUP_DB", url(user)).run();
+    as_user(&ruth, &["add", "Dana Whitfield"]).success();
+    as_user(
+        &ruth,
+        &[
+            "team",
+            "init",
+            "--name",
+            "Ruth",
+            "--email",
+            "ruth@acme.example",
+        ],
+    )
+    .success();
+    let mut reps = Vec::new();
+    for who in ["sam", "lee"] {
+        let role = role(&world, who);
+        let email = format!("{who}@acme.example");
+        as_user(
+            &ruth,
+            &[
+                "rep",
+                "add",
+                who,
+                "--email",
+                &email,
+                "--role",
+                &role,
+                "--create-role",
+            ],
+        )
+        .success()
+        .stdout_contains("created the role");
+        reps.push(role);
+    }
+    let sams = as_user(&reps[0], &["add", "Omar", "--json"]).stdout_json()["id"]
+        .as_i64()
+        .unwrap();
+    // Until `assign` exists: the manager gives Omar to Sam through psql.
+    cluster
+        .connect(&url(&ruth))
+        .batch_execute(&format!(
+            "UPDATE prospects SET owner = (SELECT id FROM reps WHERE role_name = '{}') \
+             WHERE id = {sams}",
+            reps[0]
+        ))
+        .unwrap();
+    let names = |user: &str| -> Vec<String> {
+        as_user(user, &["list", "--json"])
+            .stdout_json()
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|item| item["name"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(names(&reps[0]), ["Dana Whitfield", "Omar"]);
+    assert_eq!(
+        names(&reps[1]),
+        ["Dana Whitfield"],
+        "Lee sees the pool only"
+    );
+    assert_eq!(names(&ruth), ["Dana Whitfield", "Omar"]);
+    as_user(&reps[1], &["--as", "sam@acme.example", "today"]).fails(2);
 }

@@ -16,8 +16,7 @@ pub enum TeamCommand {
 
 const TEAM_INIT_HELP: &str = "\
 Example:
-  followup --db postgresql:///sales?host=/var/run/postgresql team init \\
-      --name \"Ruth Okafor\" --email ruth@acme.example
+  followup team init --name \"Ruth Okafor\" --email ruth@acme.example
 
 Run it once, connected as the role that owns the database's tables (the one that ran
 followup there first). That role becomes the team's first manager, and row-level security
@@ -60,7 +59,7 @@ pub enum RepCommand {
 const REP_ADD_HELP: &str = "\
 Examples:
   followup rep add \"Sam Ortiz\" --email sam.ortiz@acme.example
-  followup rep add \"Sam Ortiz\" --email sam.ortiz@acme.example | sudo -u postgres psql sales
+  followup rep add \"Kim Lee\" --email kim@acme.example --role kim | sudo -u postgres psql sales
   followup rep add \"Lee Park\" --email lee@acme.example --manager --create-role
 
 For managers. Each rep connects to the database as their own PostgreSQL role; --role names

@@ -123,9 +123,10 @@ fn deactivate(args: RepDeactivateArgs, session: Session) -> Result<String> {
         .into_iter()
         .find(|line| line.rep.id == rep.id)
         .map_or(0, |line| line.open_files);
+    let stay = if open == 1 { "stays" } else { "stay" };
     Ok(format!(
         "Deactivated {who}: their connection now reads and changes nothing, they get no new \
-         files, and their {} stay theirs until reassigned.\n\
+         files, and their {} {stay} theirs until reassigned.\n\
          To stop the role {} connecting at all, a database administrator runs:\n{};\n",
         plural(open, "open file"),
         clean(&rep.role_name),

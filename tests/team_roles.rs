@@ -706,11 +706,13 @@ fn a_team_of_three_on_a_database_owned_by_a_plain_role() {
     let ruth = role(&world, "ruth");
     let sales = format!("sales_{}", database(&world));
     let cluster = common::cluster::required_cluster();
-    cluster
-        .connect("postgres")
-        .batch_execute(&format!(
-            "CREATE ROLE {ruth} LOGIN CREATEROLE; CREATE DATABASE {sales} OWNER {ruth}"
-        ))
+    let mut superuser = cluster.connect("postgres");
+    superuser
+        .batch_execute(&format!("CREATE ROLE {ruth} LOGIN CREATEROLE"))
+        .unwrap();
+    // CREATE DATABASE runs alone, outside any transaction.
+    superuser
+        .batch_execute(&format!("CREATE DATABASE {sales} OWNER {ruth}"))
         .unwrap();
     let url = |user: &str| {
         world

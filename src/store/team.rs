@@ -348,8 +348,11 @@ pub(super) fn no_access(conn: &super::conn::PgConn, target: &str, error: StoreEr
     }
 }
 
+/// Refused the very first read, the schema's version: no grants at all. (A rep whose grants
+/// are fine but who starts a newer followup before the owner has upgraded the schema is
+/// refused later, while upgrading, with the server's own words.)
 fn is_insufficient_privilege(error: &StoreError) -> bool {
-    matches!(error, StoreError::Postgres { source, .. }
+    matches!(error, StoreError::Postgres { source, context: "reading the schema version" }
         if source.code() == Some(&postgres::error::SqlState::INSUFFICIENT_PRIVILEGE))
 }
 

@@ -13,6 +13,7 @@ mod import;
 mod matching;
 mod refusals;
 mod requests;
+mod team;
 mod undo;
 mod value;
 
@@ -24,6 +25,7 @@ pub use capacity::{Morning, Moved, Schedule, Standing};
 pub use days_off::{DaysOffChange, HolidayImport, MAX_AWAY_DAYS};
 pub use import::{ImportReport, SkippedRow};
 pub use requests::{CloseRequest, LogEntry, NewProspect, ProspectPatch, Recontact};
+pub use team::{Identity, IdentitySource, RepAdded, RepLine, RepRequest, TeamError};
 pub use undo::{FileAfterUndo, UndoPlan, Undone};
 pub use value::{MAX_VALUE_CHARS, Removed, ValueSelection};
 
@@ -104,6 +106,8 @@ pub struct Tracker {
     /// The value items and their uses, once read (see `next_value_item`); `Some(None)`:
     /// read, and no item was ever added. Every write forgets it.
     value_book: std::cell::RefCell<Option<Option<std::rc::Rc<value::ValueBook>>>>,
+    /// Who the person at the keyboard says they are (`--as`, `[me] email`): see team.rs.
+    identity: Option<Identity>,
 }
 
 impl Tracker {
@@ -120,6 +124,7 @@ impl Tracker {
             now,
             stale,
             value_book: std::cell::RefCell::new(None),
+            identity: None,
         })
     }
 

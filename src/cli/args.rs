@@ -5,10 +5,11 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+pub use super::team_args::{RepCommand, TeamCommand};
 use crate::domain::{Channel, CloseReason, Outcome, Preference, Step, ValueKind};
 
 mod manager;
-pub use manager::{AuditArgs, ImportBookArgs, TeamCadenceCommand, TeamCommand};
+pub use manager::{AuditArgs, IMPORT_BOOK_HELP, ImportBookArgs, TeamCadenceCommand};
 
 /// A follow-up tracker for salespeople: who to call today, in what order, and what to say.
 #[derive(Debug, Parser)]
@@ -32,6 +33,11 @@ pub struct Cli {
     /// --cadence names the cadence the prospect follows.
     #[arg(long, env = "FOLLOWUP_CADENCE", value_name = "PATH")]
     pub cadence: Option<PathBuf>,
+
+    /// Who you are in a team book: a rep's email. The database checks it against the role you
+    /// connect as [default: [me] email of cadence.toml]
+    #[arg(long = "as", global = true, env = "FOLLOWUP_REP", value_name = "EMAIL")]
+    pub as_rep: Option<String>,
 
     /// Pretend it is this moment: YYYY-MM-DD (09:00) or YYYY-MM-DDTHH:MM[:SS]
     #[arg(long, global = true, env = "FOLLOWUP_NOW", value_name = "DATETIME")]
@@ -238,9 +244,13 @@ pub enum Command {
     #[command(after_help = manager::AUDIT_HELP)]
     Audit(AuditArgs),
 
-    /// A team's shared book on PostgreSQL: its cadences, and moving personal books in
+    /// A team's shared book on PostgreSQL: set it up, share its cadences, move personal books in
     #[command(subcommand)]
     Team(TeamCommand),
+
+    /// The reps of a team: add, list, deactivate
+    #[command(subcommand)]
+    Rep(RepCommand),
 
     /// Print a shell completion script
     #[command(
@@ -964,6 +974,10 @@ impl Command {
             Command::Stats(args) => &args.cadence_file,
             Command::Script(args) => &args.cadence_file,
             Command::Why(args) => &args.cadence_file,
+            Command::Team(TeamCommand::Init(args)) => &args.cadence_file,
+            Command::Rep(RepCommand::Add(args)) => &args.cadence_file,
+            Command::Rep(RepCommand::List(args)) => &args.cadence_file,
+            Command::Rep(RepCommand::Deactivate(args)) => &args.cadence_file,
             Command::Audit(args) => &args.cadence_file,
             Command::Team(TeamCommand::Cadence(TeamCadenceCommand::Set(args))) => {
                 &args.cadence_file

@@ -58,6 +58,18 @@ pub enum StoreError {
     OlderBook { path: PathBuf, found: i64 },
     #[error("there is no file {}; give the path of the personal book to import", crate::quote::path(.path))]
     NoSuchBook { path: PathBuf },
+    #[error(
+        "the role {role} may not read the followup database at {target}; if you are on the \
+         team, ask a manager to run `followup rep add NAME --email E --role {role}` and a \
+         database administrator the SQL it prints"
+    )]
+    NoAccess { role: String, target: String },
+    #[error("{what} needs {needs}; the server said: {detail}")]
+    NotAllowed {
+        what: &'static str,
+        needs: &'static str,
+        detail: String,
+    },
     #[error("cannot create {}: {source}", crate::quote::path(.path))]
     Create {
         path: PathBuf,

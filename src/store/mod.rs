@@ -20,6 +20,7 @@ mod postgres_server;
 mod promises;
 mod reps;
 mod rows;
+mod team;
 mod team_settings;
 mod team_stats;
 mod value;
@@ -38,6 +39,9 @@ use error::{Context, DbError};
 pub use history::{Effect, LastLogged};
 pub use location::Location;
 pub use migrations::CURRENT_VERSION;
+pub use team::{
+    NewRep, RoleMade, SessionRole, nologin_statement, quote_identifier, role_statements,
+};
 pub use team_stats::ClosedFile;
 
 use crate::domain::{Attempt, Channel, Outcome, Prospect, ProspectId, Status, Step};
@@ -164,7 +168,7 @@ impl Store {
     /// Connects to the PostgreSQL database of the URL and brings its schema up to date.
     pub fn connect(url: &str) -> Result<Store, StoreError> {
         let (conn, target) = postgres_server::connect(url)?;
-        pg_migrations::migrate(&conn)?;
+        pg_migrations::migrate(&conn).map_err(|error| team::no_access(&conn, &target, error))?;
         Ok(Store {
             engine: Engine::Postgres {
                 conn: Box::new(conn),

@@ -16,6 +16,7 @@ mod import_book;
 mod matching;
 mod refusals;
 mod requests;
+mod team;
 mod team_cadence;
 mod undo;
 mod value;
@@ -29,6 +30,7 @@ pub use days_off::{DaysOffChange, HolidayImport, MAX_AWAY_DAYS};
 pub use import::{ImportReport, SkippedRow};
 pub use import_book::{BookAdded, BookImport, BookSkipped};
 pub use requests::{CloseRequest, LogEntry, NewProspect, ProspectPatch, Recontact};
+pub use team::{Identity, IdentitySource, RepAdded, RepLine, RepRequest, TeamError};
 pub use team_cadence::{TeamCadenceSet, team_rules};
 pub use undo::{FileAfterUndo, UndoPlan, Undone};
 pub use value::{MAX_VALUE_CHARS, Removed, ValueSelection};
@@ -110,6 +112,8 @@ pub struct Tracker {
     /// The value items and their uses, once read (see `next_value_item`); `Some(None)`:
     /// read, and no item was ever added. Every write forgets it.
     value_book: std::cell::RefCell<Option<Option<std::rc::Rc<value::ValueBook>>>>,
+    /// Who the person at the keyboard says they are (`--as`, `[me] email`): see team.rs.
+    identity: Option<Identity>,
 }
 
 impl Tracker {
@@ -126,6 +130,7 @@ impl Tracker {
             now,
             stale,
             value_book: std::cell::RefCell::new(None),
+            identity: None,
         })
     }
 

@@ -41,16 +41,6 @@ days away and imported holidays. On a team's PostgreSQL database the database na
 it (the role they connected as); on a personal file, `me`. Oldest first.";
 
 #[derive(Debug, Subcommand)]
-pub enum TeamCommand {
-    /// The team's cadences and calendar, kept in the database for every rep
-    #[command(subcommand)]
-    Cadence(TeamCadenceCommand),
-    /// Copy a personal SQLite book into the team's database, owned by one rep
-    #[command(after_help = IMPORT_BOOK_HELP)]
-    ImportBook(ImportBookArgs),
-}
-
-#[derive(Debug, Subcommand)]
 pub enum TeamCadenceCommand {
     /// Check a cadence file as `cadence check` does and make it the team's (managers)
     #[command(after_help = SET_HELP)]
@@ -87,7 +77,8 @@ pub struct TeamCadenceShowArgs {
     pub cadence_file: CadenceFile,
 }
 
-const IMPORT_BOOK_HELP: &str = "\
+/// `team import-book --help`.
+pub const IMPORT_BOOK_HELP: &str = "\
 On the team's database, as a manager:
   followup team import-book ~/.local/share/followup/followup.db --owner sam@example.com
 

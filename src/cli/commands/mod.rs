@@ -19,6 +19,7 @@ mod list;
 mod log;
 mod man;
 mod reopen;
+mod rep;
 mod script;
 mod show;
 mod stats;
@@ -59,6 +60,7 @@ pub fn run(command: Command, session: Session) -> Result<String> {
         Command::Value(command) => value::run(command, session),
         Command::Audit(args) => audit::run(args, session),
         Command::Team(command) => team::run(command, session),
+        Command::Rep(command) => rep::run(command, session),
         Command::Completions(args) => Ok(completions::run(&args)),
         Command::Man(args) => man::run(&args, Some(&session.db_path()?)),
     }

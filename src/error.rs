@@ -25,6 +25,10 @@ pub enum Error {
     #[error("{0}")]
     Store(#[from] StoreError),
 
+    /// A team's rules said no: who may assign, who may be given a file, who holds it.
+    #[error("{0}")]
+    Ownership(#[from] crate::assign::OwnershipError),
+
     #[error("{flag}: {source}")]
     When {
         flag: &'static str,
@@ -184,6 +188,7 @@ impl Error {
     pub fn exit_code(&self) -> u8 {
         match self {
             Error::Read { source, .. } if source.is_bad_input() => 2,
+            Error::Ownership(error) => error.exit_code(),
             Error::Store(
                 StoreError::BadUrl { .. }
                 | StoreError::SqliteOnly { .. }

@@ -21,20 +21,19 @@ pub enum OwnershipError {
     )]
     InactiveRep { name: String, email: String },
 
-    #[error("--from and --to both name {email}; give the rep who leaves and the one who takes over")]
+    #[error(
+        "--from and --to both name {email}; give the rep who leaves and the one who takes over"
+    )]
     SameRep { email: String },
 
-    #[error(
-        "{what} is for managers, and you ({email}) are not one; ask a manager of the team"
-    )]
+    #[error("{what} is for managers, and you ({email}) are not one; ask a manager of the team")]
     NotAManager { what: &'static str, email: String },
 
     #[error(
-        "{what} needs you to be a rep of the team, and the database role you connect as \
-         ({role}) is none; connect as your own role (`followup rep list` shows who is on \
-         the team)"
+        "{what} is for the reps of a team, and the database role you connect as is none; \
+         connect as your own role (`followup rep list` shows who is on the team)"
     )]
-    NotARep { what: &'static str, role: String },
+    NotARep { what: &'static str },
 
     #[error(
         "no active rep to share the pool with (managers are left out of the round-robin); \

@@ -19,7 +19,10 @@ pub fn find_rep<'r>(reps: &'r [Rep], query: &str) -> Result<&'r Rep, OwnershipEr
             .filter(|rep| field(rep).to_lowercase() == wanted)
             .collect::<Vec<_>>()
     };
-    for field in [(|rep: &Rep| rep.email.as_str()) as fn(&Rep) -> &str, |rep| rep.name.as_str()] {
+    for field in [
+        (|rep: &Rep| rep.email.as_str()) as fn(&Rep) -> &str,
+        |rep| rep.name.as_str(),
+    ] {
         if let [rep] = exact(field)[..] {
             return Ok(rep);
         }
@@ -85,7 +88,9 @@ mod tests {
         assert_eq!(none.exit_code(), 2);
         let several = find_rep(&reps, "mia").unwrap_err();
         assert!(
-            several.to_string().contains("mia@example.com, mlq@example.com"),
+            several
+                .to_string()
+                .contains("mia@example.com, mlq@example.com"),
             "{several}"
         );
         assert!(find_rep(&reps, "  ").is_err());

@@ -108,7 +108,10 @@ mod tests {
             .map(|seed| round_robin(&loads, &[7], &mut fastrand::Rng::with_seed(seed))[0].1)
             .collect();
         for rep in 1..=3 {
-            assert!(first_files.contains(&rep), "rep {rep} never drawn: {first_files:?}");
+            assert!(
+                first_files.contains(&rep),
+                "rep {rep} never drawn: {first_files:?}"
+            );
         }
         let again: Vec<i64> = (0..40)
             .map(|seed| round_robin(&loads, &[7], &mut fastrand::Rng::with_seed(seed))[0].1)

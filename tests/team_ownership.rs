@@ -112,8 +112,8 @@ impl Team {
         ));
     }
 
-    /// The audit rows about file `id`: (action, field, old, new, actor).
-    fn audit(&self, id: i64) -> Vec<(String, String, Option<String>, Option<String>, String)> {
+    /// The audit rows about file `id`, oldest first.
+    fn audit(&self, id: i64) -> Vec<AuditRow> {
         self.sql(&format!(
             "SELECT action, field, old_value, new_value, actor FROM audit
              WHERE prospect_id = {id} ORDER BY id"
@@ -128,8 +128,14 @@ impl Team {
     }
 }
 
+/// An audit row: action, field, old value, new value, actor.
+type AuditRow = (String, String, Option<String>, Option<String>, String);
+
 fn ids(items: &[Value]) -> BTreeSet<i64> {
-    items.iter().map(|item| item["id"].as_i64().unwrap()).collect()
+    items
+        .iter()
+        .map(|item| item["id"].as_i64().unwrap())
+        .collect()
 }
 
 #[test]
@@ -237,7 +243,9 @@ fn round_robin_fills_the_lightest_active_reps_and_skips_inactive_reps_and_manage
     for item in shared {
         let owner = item["owner"].as_str().unwrap();
         assert!(
-            ["ana", "ben", "cy"].map(Team::email).contains(&owner.to_string()),
+            ["ana", "ben", "cy"]
+                .map(Team::email)
+                .contains(&owner.to_string()),
             "{item}"
         );
         assert_eq!(item["previous_owner"], Value::Null);
@@ -278,7 +286,14 @@ fn reassign_moves_every_file_of_a_leaving_rep_open_and_closed_in_one_go() {
 
     let moved = team.json_as(
         MANAGER,
-        &["reassign", "--from", "omar@example.com", "--to", "Mia", "--json"],
+        &[
+            "reassign",
+            "--from",
+            "omar@example.com",
+            "--to",
+            "Mia",
+            "--json",
+        ],
     );
     assert_eq!(moved["from"], "omar@example.com");
     assert_eq!(moved["to"], "mia@example.com");
@@ -349,8 +364,12 @@ fn today_lists_my_files_and_the_pools_and_the_team_view_is_the_managers() {
     let text = team.run_as(MANAGER, &["today", "--team"]);
     text.success();
     let (mia_at, omar_at, pool_at) = (
-        text.stdout.find("== Mia Lund (mia@example.com) ==").unwrap(),
-        text.stdout.find("== Omar Haddad (omar@example.com) ==").unwrap(),
+        text.stdout
+            .find("== Mia Lund (mia@example.com) ==")
+            .unwrap(),
+        text.stdout
+            .find("== Omar Haddad (omar@example.com) ==")
+            .unwrap(),
         text.stdout.find("== The pool").unwrap(),
     );
     assert!(mia_at < omar_at && omar_at < pool_at, "{}", text.stdout);
@@ -413,7 +432,9 @@ fn the_first_rep_to_log_a_pool_file_holds_it_and_the_second_is_refused() {
         .stderr_contains("mia@example.com")
         .stderr_contains("reassign");
     assert_eq!(
-        team.count(&format!("SELECT COUNT(*) FROM attempts WHERE prospect_id = {pool}")),
+        team.count(&format!(
+            "SELECT COUNT(*) FROM attempts WHERE prospect_id = {pool}"
+        )),
         1,
         "nothing written for the second rep"
     );

@@ -544,7 +544,10 @@ impl Reader<'_> {
             Conn::Sqlite(conn) => {
                 sqlite_merged_scan(conn, selection, mine, columns, read, owner, visit)
             }
-            Conn::Postgres(pg) => self.paged_scan(pg, selection, mine, columns, read, owner, visit),
+            Conn::Postgres(pg) => {
+                let condition = selection.scoped(Dialect::Postgres, mine);
+                self.paged_scan(pg, condition, columns, read, owner, visit)
+            }
         }
     }
 
@@ -554,14 +557,12 @@ impl Reader<'_> {
     fn paged_scan<A, E: From<StoreError>>(
         &self,
         pg: &PgConn,
-        selection: Selection,
-        mine: Option<i64>,
+        (condition, values): (String, Vec<Box<dyn Param>>),
         columns: &str,
         read: impl Fn(&Row<'_>) -> Result<A, DbError>,
         owner: impl Fn(&A) -> ProspectId,
         mut visit: impl FnMut(Prospect, Vec<A>) -> Result<(), E>,
     ) -> Result<(), E> {
-        let (condition, values) = selection.scoped(Dialect::Postgres, mine);
         let next = values.len() + 1;
         let prospects_sql = format!(
             "SELECT {} FROM prospects WHERE ({condition}) AND id > ?{next}

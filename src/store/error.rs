@@ -31,6 +31,12 @@ pub enum StoreError {
          knows up to {known}); upgrade followup to use it. Nothing was changed"
     )]
     NewerServerSchema { found: i64, known: i64 },
+    #[error(
+        "the PostgreSQL database holds tables of another program (such as {table}) and was \
+         never set up by followup; give followup a database of its own (CREATE DATABASE ...). \
+         Nothing was changed"
+    )]
+    ForeignServerDatabase { table: String },
     #[error("{what} works on a SQLite file only; {instead}")]
     SqliteOnly {
         what: &'static str,

@@ -233,6 +233,9 @@ fn upgrade(conn: &PgConn) -> Result<(), StoreError> {
     // Another process may have upgraded the schema while this one waited for the lock.
     let found = version(conn)?.unwrap_or(0);
     refuse_newer(found)?;
+    if found == 0 {
+        refuse_foreign_tables(conn)?;
+    }
     let done = usize::try_from(found).unwrap_or(0);
     for migration in MIGRATIONS.iter().skip(done) {
         conn.batch(migration.sql).context("upgrading the schema")?;
@@ -241,6 +244,23 @@ fn upgrade(conn: &PgConn) -> Result<(), StoreError> {
         "DELETE FROM followup_schema; INSERT INTO followup_schema (version) VALUES ({CURRENT_VERSION})"
     ))
     .context("recording the schema version")
+}
+
+/// A database followup never set up, whose `public` schema already holds tables, belongs to
+/// another program: followup's tables beside them would mix two programs' data, and a table
+/// of the same name would make the set-up fail halfway. The SQLite file is refused the same
+/// way.
+fn refuse_foreign_tables(conn: &PgConn) -> Result<(), StoreError> {
+    let table: Option<String> = conn
+        .query_one_value(
+            "SELECT min(tablename::text) FROM pg_tables
+             WHERE schemaname = 'public' AND tablename <> 'followup_schema'",
+        )
+        .context("inspecting the database")?;
+    match table {
+        Some(table) => Err(StoreError::ForeignServerDatabase { table }),
+        None => Ok(()),
+    }
 }
 
 fn refuse_newer(found: i64) -> Result<(), StoreError> {

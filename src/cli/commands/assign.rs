@@ -54,6 +54,8 @@ pub fn run(args: AssignArgs, session: Session) -> Result<String> {
                 .into(),
         ));
     };
+    // A team book and a manager first: that says more than a prospect not found.
+    tracker.manager("assign")?;
     let id = tracker.resolve(&prospect)?;
     let assigned = tracker.assign(id, &rep)?;
     if args.json {

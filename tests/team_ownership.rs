@@ -362,7 +362,8 @@ fn today_lists_my_files_and_the_pools_and_the_team_view_is_the_managers() {
         ])
     );
     let text = team.run_as(MANAGER, &["today", "--team"]);
-    text.success();
+    text.success()
+        .stdout_contains("The team's list: 3 actions due, for 2 reps and the pool.");
     let (mia_at, omar_at, pool_at) = (
         text.stdout
             .find("== Mia Lund (mia@example.com) ==")
@@ -430,7 +431,8 @@ fn the_first_rep_to_log_a_pool_file_holds_it_and_the_second_is_refused() {
         .fails(1)
         .stderr_contains("Mia Lund")
         .stderr_contains("mia@example.com")
-        .stderr_contains("reassign");
+        .stderr_contains("reassign")
+        .stderr_contains(&format!("`followup assign {pool} omar@example.com`"));
     assert_eq!(
         team.count(&format!(
             "SELECT COUNT(*) FROM attempts WHERE prospect_id = {pool}"

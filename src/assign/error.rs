@@ -43,14 +43,16 @@ pub enum OwnershipError {
 
     #[error(
         "prospect {id} ({prospect}) is {holder}'s file ({email}), so it was not logged; ask a \
-         manager to give it to you (`followup assign {id} YOUR-EMAIL`, or `followup reassign \
-         --from {email} --to YOUR-EMAIL` if {holder} has left)"
+         manager to give it to you (`followup assign {id} {me}`, or `followup reassign \
+         --from {email} --to {me}` if {holder} has left)"
     )]
     HeldByAnother {
         id: i64,
         prospect: String,
         holder: String,
         email: String,
+        /// The email of the rep who was refused.
+        me: String,
     },
 }
 

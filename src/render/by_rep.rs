@@ -33,10 +33,16 @@ pub fn render_team(today: NaiveDate, groups: &[(Holder, Vec<ActionView>)], width
             width,
         ) + "\n";
     }
+    let reps = groups.iter().filter(|(holder, _)| holder.is_some()).count();
+    let pool = if reps < groups.len() {
+        " and the pool"
+    } else {
+        ""
+    };
     let mut out = format!(
-        "The team's list: {} due, for {}.\n\n",
+        "The team's list: {} due, for {}{pool}.\n\n",
         plural(total as i64, "action"),
-        plural(groups.len() as i64, "holder")
+        plural(reps as i64, "rep")
     );
     for (holder, views) in groups {
         let heading = match holder {

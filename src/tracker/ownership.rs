@@ -253,6 +253,7 @@ pub(super) fn claim_for_log(
                     |rep| crate::quote::brief(&rep.name).into_owned(),
                 ),
                 email: holder.map_or_else(|| "unknown".to_string(), |rep| rep.email),
+                me: me.email,
             }
             .into());
         }

@@ -126,54 +126,49 @@ impl Tracker {
     /// with the fewest open files first, equals drawn by `ties` (see [`assign::round_robin`]).
     pub fn assign_round_robin(&mut self, ties: &mut impl TieBreak) -> Result<Vec<Assigned>> {
         self.manager("assign --round-robin")?;
-        let reader = self.store.reader();
-        let reps: HashMap<i64, Rep> = reader
-            .reps()?
-            .into_iter()
-            .filter(|rep| rep.active && !rep.manager)
-            .map(|rep| (rep.id, rep))
-            .collect();
-        let pool = reader.open_pool()?;
-        if pool.is_empty() {
-            return Ok(Vec::new());
-        }
-        if reps.is_empty() {
-            return Err(OwnershipError::NoRepForPool.into());
-        }
-        let loads: Vec<Load> = reader
-            .open_loads()?
-            .into_iter()
-            .filter(|(rep, _)| reps.contains_key(rep))
-            .map(|(rep, open)| Load { rep, open })
-            .collect();
-        let names: HashMap<ProspectId, String> = reader
-            .names()?
-            .into_iter()
-            .map(|entry| (entry.id, entry.name))
-            .collect();
-        let assigned: Vec<Assigned> = assign::round_robin(&loads, &pool, ties)
-            .into_iter()
-            .map(|(id, rep)| Assigned {
-                id,
-                name: names.get(&id).cloned().unwrap_or_default(),
-                from: None,
-                to: reps[&rep].clone(),
-            })
-            .collect();
         let now = self.now;
-        self.write(|writer, _| {
+        // Read and written under the write lock every command takes: no `log` can claim a
+        // pool file between the reading of the pool and its sharing out.
+        let assigned = self.write(|writer, _| {
+            let reader = writer.reader();
+            let reps: HashMap<i64, Rep> = reader
+                .reps()?
+                .into_iter()
+                .filter(|rep| rep.active && !rep.manager)
+                .map(|rep| (rep.id, rep))
+                .collect();
+            let pool = reader.open_pool()?;
+            if pool.is_empty() {
+                return Ok(Vec::new());
+            }
+            if reps.is_empty() {
+                return Err(OwnershipError::NoRepForPool.into());
+            }
+            let loads: Vec<Load> = reader
+                .open_loads()?
+                .into_iter()
+                .filter(|(rep, _)| reps.contains_key(rep))
+                .map(|(rep, open)| Load { rep, open })
+                .collect();
+            let names: HashMap<ProspectId, String> = reader
+                .names()?
+                .into_iter()
+                .map(|entry| (entry.id, entry.name))
+                .collect();
+            let assigned: Vec<Assigned> = assign::round_robin(&loads, &pool, ties)
+                .into_iter()
+                .map(|(id, rep)| Assigned {
+                    id,
+                    name: names.get(&id).cloned().unwrap_or_default(),
+                    from: None,
+                    to: reps[&rep].clone(),
+                })
+                .collect();
             for file in &assigned {
-                // Only a file still in the pool: the list was read before the write began.
-                if writer.set_owner(file.id, Some(file.to.id))?.is_some() {
-                    return Err(Error::Invalid(format!(
-                        "prospect {} was given to a rep while the pool was being shared out; \
-                         run `followup assign --round-robin` again",
-                        file.id
-                    )));
-                }
+                writer.set_owner(file.id, Some(file.to.id))?;
                 audit_owner(writer, now, "assign", file.id, None, Some(&file.to))?;
             }
-            Ok::<_, Error>(())
+            Ok::<_, Error>(assigned)
         })?;
         Ok(assigned)
     }

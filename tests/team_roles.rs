@@ -526,7 +526,14 @@ fn a_rep_on_psql_sees_their_files_and_the_pool_and_never_another_reps() {
         .map(|item| item["id"].as_i64().unwrap())
         .collect();
     assert_eq!(ids, [sams, pool]);
-    run_as(&world, &sam, &["show", &lees.to_string()]).fails(2);
+    // Lee's file stays hidden: by id Sam learns only whose it is, never what it holds.
+    let hidden = run_as(&world, &sam, &["show", &lees.to_string()]);
+    hidden.fails(1).stderr_contains("lee@acme.example");
+    assert!(
+        !hidden.stderr.contains("omar@lakeside"),
+        "{}",
+        hidden.stderr
+    );
     assert_eq!(
         world.sql_text(&format!(
             "SELECT coalesce(note, '') FROM prospects WHERE id = {lees}"

@@ -3,6 +3,7 @@
 
 pub mod agenda;
 pub mod audit;
+pub mod by_rep;
 pub mod calendar;
 pub mod capacity;
 pub mod card;

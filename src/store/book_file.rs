@@ -1,6 +1,5 @@
 //! A personal SQLite book read for `team import-book`: opened read-only, never upgraded,
-//! and what the copy writes on the team's side (the owner of each file, the rep of each
-//! attempt).
+//! and what the copy writes on the team's side besides the owner: the rep of each attempt.
 
 use std::path::{Path, PathBuf};
 
@@ -80,16 +79,6 @@ fn uri_path(path: &Path) -> String {
 }
 
 impl Writer<'_> {
-    /// Gives a file to a rep (`None`: the pool).
-    pub fn set_owner(&self, id: ProspectId, owner: Option<i64>) -> Result<(), StoreError> {
-        self.conn().execute(
-            "UPDATE prospects SET owner = ?2 WHERE id = ?1",
-            &[&id, &owner],
-            "giving a file to a rep",
-        )?;
-        Ok(())
-    }
-
     /// Records `rep` as the one who logged every attempt of a file.
     pub fn set_rep_of_attempts(&self, id: ProspectId, rep: i64) -> Result<(), StoreError> {
         self.conn().execute(

@@ -3,6 +3,7 @@
 
 mod add;
 mod agenda;
+mod assign;
 mod audit;
 mod away;
 mod backup;
@@ -18,6 +19,7 @@ mod import;
 mod list;
 mod log;
 mod man;
+mod reassign;
 mod reopen;
 mod rep;
 mod script;
@@ -63,6 +65,8 @@ pub fn run(command: Command, session: Session) -> Result<String> {
         Command::Rep(command) => rep::run(command, session),
         Command::Completions(args) => Ok(completions::run(&args)),
         Command::Man(args) => man::run(&args, Some(&session.db_path()?)),
+        Command::Assign(args) => assign::run(args, session),
+        Command::Reassign(args) => reassign::run(args, session),
     }
 }
 

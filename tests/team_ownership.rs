@@ -113,11 +113,12 @@ impl Team {
         ));
     }
 
-    /// The audit rows about file `id`, oldest first.
+    /// The audit rows about who holds file `id`, oldest first (the file's other changes,
+    /// its adds and logs, have rows of their own).
     fn audit(&self, id: i64) -> Vec<AuditRow> {
         self.sql(&format!(
             "SELECT action, field, old_value, new_value, actor FROM audit
-             WHERE prospect_id = {id} ORDER BY id"
+             WHERE prospect_id = {id} AND field = 'owner' ORDER BY id"
         ))
         .iter()
         .map(|row| (row.get(0), row.get(1), row.get(2), row.get(3), row.get(4)))

@@ -376,6 +376,14 @@ fn today_lists_my_files_and_the_pools_and_the_team_view_is_the_managers() {
         text.stdout.find("== The pool").unwrap(),
     );
     assert!(mia_at < omar_at && omar_at < pool_at, "{}", text.stdout);
+    // The manager sees who is due, not the messages: those are each rep's own to say.
+    assert!(!text.stdout.contains("Why:"), "{}", text.stdout);
+    text.stdout_contains("Messages: in each rep's own `followup today`");
+    assert!(
+        text.stdout.lines().all(|line| line.chars().count() <= 80),
+        "{}",
+        text.stdout
+    );
 
     team.run_as("mia", &["today", "--team"])
         .fails(1)

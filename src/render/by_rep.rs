@@ -20,7 +20,7 @@ pub struct OwnedAction<'a> {
 /// The rep a group of actions belongs to: their name and email; `None`: the pool.
 pub type Holder = Option<(String, String)>;
 
-/// `today --team`: one heading and one list per rep with something due, the pool last.
+/// `today --team`: one heading and one table per rep with something due, the pool last.
 pub fn render_team(today: NaiveDate, groups: &[(Holder, Vec<ActionView>)], width: Width) -> String {
     let total: usize = groups.iter().map(|(_, views)| views.len()).sum();
     if total == 0 {
@@ -51,9 +51,13 @@ pub fn render_team(today: NaiveDate, groups: &[(Holder, Vec<ActionView>)], width
         };
         out.push_str(&heading);
         out.push('\n');
-        out.push_str(&agenda::render(today, views, width));
+        out.push_str(&agenda::render_table(today, views, width));
         out.push('\n');
     }
+    // The messages are each rep's own to say, signed with their name and number.
+    out.push_str(
+        "Messages: in each rep's own `followup today` (`followup show ID` for one file).\n",
+    );
     out
 }
 

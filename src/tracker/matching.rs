@@ -27,6 +27,13 @@ impl Tracker {
         {
             return Ok(id);
         }
+        // An id another rep holds, which row-level security hides: said as such, rather than
+        // matched against the names of the files this rep sees.
+        if let Some(id) = as_id
+            && let Some(hidden) = self.hidden_file(id)?
+        {
+            return Err(hidden);
+        }
         if query.is_empty() {
             return Err(Error::Invalid(
                 "an empty prospect name matches everyone; give an id or part of a name".into(),
@@ -40,7 +47,7 @@ impl Tracker {
                 candidates,
             }),
             Pick::None => match as_id {
-                Some(id) => Err(self.hidden_file(id)?.unwrap_or(Error::NoSuchId(id))),
+                Some(id) => Err(Error::NoSuchId(id)),
                 None => Err(Error::NoMatch {
                     query: query.to_string(),
                 }),

@@ -17,6 +17,7 @@ mod pg_migrations;
 mod postgres_server;
 mod promises;
 mod rows;
+mod stat_facts;
 mod value;
 
 use std::cell::Cell;

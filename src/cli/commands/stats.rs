@@ -16,7 +16,7 @@ pub fn run(args: StatsArgs, session: Session) -> Result<String> {
         .map(|text| session.parse_date("--until", text))
         .transpose()?;
     let width = session.width;
-    let tracker = session.tracker()?;
+    let mut tracker = session.tracker()?;
     let report = tracker.stats(since, until)?;
     let value_items = tracker.value_stats(since, until)?;
     Ok(if args.json {

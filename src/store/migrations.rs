@@ -176,7 +176,7 @@ const MIGRATIONS: &[Migration] = &[
     ",
     },
     Migration {
-        description: "the per-touch facts of `stats`, their counts by day, and closed files by reason",
+        description: "the per-touch facts of `stats`, their counts by day, closed files by reason, promises by prospect",
         sql: "
         -- What `stats` needs of each prospect's history (stats/facts.rs), kept by the tracker
         -- with the due dates: rewritten on every write to the prospect, and for every prospect
@@ -220,6 +220,10 @@ const MIGRATIONS: &[Migration] = &[
         CREATE INDEX promise_facts_by_day ON promise_facts (day, settled, deadline);
         CREATE INDEX prospects_by_closure ON prospects (close_reason, closed_at)
             WHERE close_reason IS NOT NULL;
+        -- The promised calls of a prospect, one index probe: a limited morning reads the
+        -- promises of the coming days through it (store/promises.rs).
+        CREATE INDEX attempts_by_promise ON attempts (prospect_id, promise)
+            WHERE promise IS NOT NULL;
         -- The facts are stored with the due dates: forgetting the rules they were computed
         -- under has the next command compute both.
         DELETE FROM meta WHERE key = 'rules_fingerprint';

@@ -505,6 +505,9 @@ impl Reader<'_> {
         visit: impl FnMut(Prospect, Vec<A>) -> Result<(), E>,
     ) -> Result<(), E> {
         match self.conn {
+            Conn::Sqlite(conn) if matches!(selection, Selection::PromisedBetween { .. }) => {
+                sqlite_promised_scan(conn, selection, columns, read, visit)
+            }
             Conn::Sqlite(conn) => sqlite_merged_scan(conn, selection, columns, read, owner, visit),
             Conn::Postgres(pg) => self.paged_scan(pg, selection, columns, read, owner, visit),
         }
@@ -696,6 +699,47 @@ impl Reader<'_> {
             "reading bookkeeping",
         )
     }
+}
+
+/// The promised calls of a few days on SQLite, as they are found: the candidates in the
+/// order of the due-date index (each checked for a promise in the range through the
+/// promises' index), each with its attempts read on its own. Nothing is gathered before the
+/// first one comes out, so a caller that stops early (a day whose limit is reached) stops the
+/// work; the merged scan would first collect every candidate of the range, twice.
+fn sqlite_promised_scan<A, E: From<StoreError>>(
+    conn: &Connection,
+    selection: Selection,
+    columns: &str,
+    read: impl Fn(&Row<'_>) -> Result<A, DbError>,
+    mut visit: impl FnMut(Prospect, Vec<A>) -> Result<(), E>,
+) -> Result<(), E> {
+    let (condition, values) = selection.condition(Dialect::Sqlite);
+    let mut prospects = conn
+        .prepare_cached(&format!(
+            "SELECT {} FROM prospects WHERE {condition} ORDER BY due_on, id",
+            rows::PROSPECT_COLUMNS
+        ))
+        .context("listing prospects")?;
+    let mut attempts = conn
+        .prepare_cached(&format!(
+            "SELECT {columns} FROM attempts WHERE prospect_id = ?1 ORDER BY at, id"
+        ))
+        .context("reading attempts")?;
+    let mut found = prospects
+        .query(rusqlite::params_from_iter(
+            values.iter().map(|value| value.sqlite()),
+        ))
+        .context("listing prospects")?;
+    while let Some(row) = found.next().context("listing prospects")? {
+        let prospect = rows::prospect(&Row::Sqlite(row)).context("reading a prospect")?;
+        let history = attempts
+            .query_and_then([prospect.id], |row| read(&Row::Sqlite(row)))
+            .context("reading attempts")?
+            .collect::<Result<Vec<A>, DbError>>()
+            .context("reading an attempt")?;
+        visit(prospect, history)?;
+    }
+    Ok(())
 }
 
 /// The merged scan on SQLite: both queries stream side by side over one connection.

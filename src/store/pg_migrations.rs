@@ -162,7 +162,7 @@ const MIGRATIONS: &[Migration] = &[
     ",
     },
     Migration {
-        description: "the per-touch facts of `stats`, their counts by day, and closed files by reason",
+        description: "the per-touch facts of `stats`, their counts by day, closed files by reason, promises by prospect",
         sql: "
         CREATE TABLE touch_facts (
             prospect_id     bigint NOT NULL,
@@ -199,6 +199,8 @@ const MIGRATIONS: &[Migration] = &[
         CREATE INDEX promise_facts_by_day ON promise_facts (day, settled, deadline);
         CREATE INDEX prospects_by_closure ON prospects (close_reason, closed_at)
             WHERE close_reason IS NOT NULL;
+        CREATE INDEX attempts_by_promise ON attempts (prospect_id, promise)
+            WHERE promise IS NOT NULL;
         DELETE FROM meta WHERE key = 'rules_fingerprint';
     ",
     },

@@ -184,7 +184,11 @@ impl Error {
     pub fn exit_code(&self) -> u8 {
         match self {
             Error::Read { source, .. } if source.is_bad_input() => 2,
-            Error::Store(StoreError::BadUrl { .. } | StoreError::SqliteOnly { .. }) => 2,
+            Error::Store(
+                StoreError::BadUrl { .. }
+                | StoreError::SqliteOnly { .. }
+                | StoreError::ServerOnly { .. },
+            ) => 2,
             Error::Store(_)
             | Error::Write { .. }
             | Error::Read { .. }

@@ -414,7 +414,7 @@ impl Source for Values<'_> {
                 .facts
                 .value
                 .as_ref()
-                .map(|item| crate::value::as_sentence(&item.text)),
+                .map(|item| crate::value::as_opening_sentence(&item.text)),
             "value_intro" => self
                 .facts
                 .value

@@ -77,6 +77,17 @@ pub fn as_sentence(text: &str) -> String {
     }
 }
 
+/// The item as a sentence of its own (`{value}`, which templates put where a sentence
+/// starts): a fragment written in lower case ("ask for the free fitting") gets its capital.
+pub fn as_opening_sentence(text: &str) -> String {
+    let text = as_sentence(text);
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) if first.is_lowercase() => first.to_uppercase().chain(chars).collect(),
+        _ => text,
+    }
+}
+
 /// The item led in by the words of its kind, as a message says it (`{value_line}`). The
 /// item stays as the salesperson wrote it; the lead-in ends with a colon before a fragment
 /// ("Here's a tip: two chairs at elbow height") and with a full stop before a full sentence,
@@ -98,6 +109,24 @@ mod tests {
     use chrono::NaiveDateTime;
 
     use super::*;
+
+    #[test]
+    fn an_item_said_on_its_own_starts_with_a_capital_and_ends_like_a_sentence() {
+        assert_eq!(
+            as_opening_sentence("ask for the free fitting"),
+            "Ask for the free fitting."
+        );
+        assert_eq!(
+            as_opening_sentence("Which chair do you sit on?"),
+            "Which chair do you sit on?"
+        );
+        assert_eq!(as_opening_sentence("élan matters"), "Élan matters.");
+        assert_eq!(
+            as_opening_sentence("2 in 3 clients say so"),
+            "2 in 3 clients say so."
+        );
+        assert_eq!(as_opening_sentence(""), "");
+    }
 
     fn item(id: i64, owner: ValueFor) -> ValueItem {
         ValueItem {

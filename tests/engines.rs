@@ -146,6 +146,31 @@ fn a_database_from_a_newer_followup_is_refused_unchanged() {
 }
 
 #[test]
+fn a_database_of_another_program_is_refused_unchanged() {
+    let Some(world) = Followup::postgres() else {
+        return;
+    };
+    let mut client = common::cluster::required_cluster().connect(world.server().unwrap());
+    client
+        .batch_execute("CREATE TABLE invoices (id int PRIMARY KEY, total numeric)")
+        .unwrap();
+    let before = world.db_files();
+    world
+        .run(&["add", "Dana"])
+        .fails(1)
+        .stderr_contains("holds tables of another program (such as invoices)");
+    assert_eq!(world.db_files(), before);
+    let tables: i64 = client
+        .query_one(
+            "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(tables, 1, "followup made no table of its own");
+}
+
+#[test]
 fn a_server_that_cannot_be_reached_is_named_with_what_to_check() {
     let world = Followup::sqlite();
     let missing = world.dir().join("no-server");

@@ -192,3 +192,75 @@ fn a_question_is_never_called_something_to_keep() {
         .clone();
     assert!(!email.contains("yours to keep"), "{email}");
 }
+
+#[test]
+fn a_rescue_with_a_question_item_asks_it_in_place_of_the_update() {
+    let f = Followup::new();
+    let mut details = common::DANA.to_vec();
+    details.extend(["--email", "dana@lakeside.example"]);
+    f.add("Dana Whitfield", &details);
+    f.ok(&["value", "add", "dana", QUESTION, "--kind", "question"]);
+    // The rescue's own question stays; the item takes the place of the one-line update, so
+    // it is asked once, and not announced as something more on top.
+    let email = f
+        .ok(&["script", "dana", "--step", "rescue", "--email"])
+        .stdout
+        .clone();
+    assert!(email.contains("is this still on your list?"), "{email}");
+    assert!(
+        email.contains(&format!(
+            "one answer would help me plan the next step around you. {QUESTION}"
+        )),
+        "{email}"
+    );
+    assert!(!email.contains("Here's a question"), "{email}");
+    assert!(!email.contains("one line on where things stand"), "{email}");
+    // The subject's, the plain question's and the item's.
+    assert_eq!(email.matches('?').count(), 3, "{email}");
+    // The voicemail beside it points at the email instead of reading the question out.
+    let call = f.ok(&["script", "dana", "--step", "rescue"]).stdout.clone();
+    assert!(
+        call.contains("I'm emailing you one question that would help me plan."),
+        "{call}"
+    );
+    assert!(!call.contains(QUESTION), "{call}");
+    // With no address, the voicemail asks it.
+    f.ok(&["edit", "dana", "--email", ""]);
+    let call = f.ok(&["script", "dana", "--step", "rescue"]).stdout.clone();
+    assert!(
+        call.contains(&format!(
+            "If it's still on, one answer would help me plan. {QUESTION}"
+        )),
+        "{call}"
+    );
+}
+
+#[test]
+fn a_text_says_an_item_written_in_lower_case_as_a_sentence() {
+    let f = Followup::new();
+    f.add(
+        "Lena Park",
+        &[
+            "--phone",
+            "555-0199",
+            "--prefers",
+            "text",
+            "--topic",
+            "desks",
+        ],
+    );
+    f.ok(&[
+        "value",
+        "add",
+        "lena",
+        "ask for a fitting",
+        "--kind",
+        "tip",
+    ]);
+    let text = f
+        .ok(&["script", "lena", "--step", "follow-up"])
+        .stdout
+        .clone();
+    assert!(text.contains(" Ask for a fitting."), "{text}");
+    assert!(!text.contains(" ask for a fitting"), "{text}");
+}

@@ -432,3 +432,44 @@ fn undo_takes_back_the_ground_rules_its_log_set() {
     f.ok(&["undo", "--yes"]);
     assert_eq!(f.show(li)["ground_rules"], true);
 }
+
+#[test]
+fn a_database_of_the_seventh_schema_opens_with_its_items_and_their_history() {
+    // Opens a SQLite fixture: SQLite only.
+    let f = Followup::sqlite();
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/schema-v7.db");
+    std::fs::copy(fixture, f.db()).expect("the fixture");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(f.db(), std::fs::Permissions::from_mode(0o600)).unwrap();
+    }
+    // Tom's first touch carried his testimonial; it reads back after the upgrade.
+    let tom = f.json(&["show", "tom", "--json"]);
+    let attempts = tom["attempts"].as_array().unwrap();
+    assert_eq!(
+        attempts.last().unwrap()["value"]["text"],
+        "A client of ours halved back-pain sick days."
+    );
+    // Nia's own figure is still unused, so it is what her next touch carries.
+    let nia = f.json(&["show", "nia", "--json"]);
+    assert_eq!(
+        nia["next"]["value"]["text"],
+        "Most freight clients cut idle dock time by a fifth."
+    );
+    assert_eq!(nia["ground_rules"], true);
+    let conn = rusqlite::Connection::open(f.db()).unwrap();
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |row| row.get(0))
+        .unwrap();
+    assert_eq!(version, followup::store::CURRENT_VERSION);
+    // The team step left every file of a personal book in no one's hands.
+    let owned: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM prospects WHERE owner IS NOT NULL",
+            [],
+            |row| row.get(0),
+        )
+        .unwrap();
+    assert_eq!(owned, 0);
+}

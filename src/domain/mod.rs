@@ -5,12 +5,14 @@ mod attempt;
 pub mod checks;
 mod fits;
 mod prospect;
+mod rep;
 pub(crate) mod string_enum;
 mod value_item;
 mod vocabulary;
 
 pub use attempt::Attempt;
 pub use prospect::{Closure, Contact, FileState, Prospect, ProspectId};
+pub use rep::Rep;
 pub use string_enum::UnknownWord;
 pub use value_item::{ValueFor, ValueItem, ValueKind};
 pub use vocabulary::{Channel, CloseReason, Outcome, Preference, Response, Status, Step};

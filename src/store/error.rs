@@ -31,11 +31,22 @@ pub enum StoreError {
          knows up to {known}); upgrade followup to use it. Nothing was changed"
     )]
     NewerServerSchema { found: i64, known: i64 },
+    #[error(
+        "the PostgreSQL database holds tables of another program (such as {table}) and was \
+         never set up by followup; give followup a database of its own (CREATE DATABASE ...). \
+         Nothing was changed"
+    )]
+    ForeignServerDatabase { table: String },
     #[error("{what} works on a SQLite file only; {instead}")]
     SqliteOnly {
         what: &'static str,
         instead: &'static str,
     },
+    #[error(
+        "{what} is for a team book on PostgreSQL; --db names a SQLite file. Pass the team's \
+         postgresql:// URL with --db or FOLLOWUP_DB"
+    )]
+    ServerOnly { what: &'static str },
     #[error("cannot create {}: {source}", crate::quote::path(.path))]
     Create {
         path: PathBuf,

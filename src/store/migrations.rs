@@ -176,6 +176,47 @@ const MIGRATIONS: &[Migration] = &[
     ",
     },
     Migration {
+        description: "a team: reps, the owner of each prospect, an audit of changes, team settings",
+        sql: "
+        -- The salespeople of a team book (PostgreSQL): each connects as their own database
+        -- role (role_name), which is what row-level security checks. A deactivated rep keeps
+        -- their row, so history and the audit still name them.
+        CREATE TABLE reps (
+            id        INTEGER PRIMARY KEY,
+            name      TEXT NOT NULL,
+            email     TEXT NOT NULL UNIQUE,
+            role_name TEXT NOT NULL UNIQUE,
+            manager   INTEGER NOT NULL DEFAULT 0,
+            active    INTEGER NOT NULL DEFAULT 1,
+            added_at  TEXT NOT NULL
+        );
+        -- Who works the file; NULL: the unassigned pool (and every file of a personal book).
+        ALTER TABLE prospects ADD COLUMN owner INTEGER REFERENCES reps (id);
+        CREATE INDEX prospects_by_owner ON prospects (owner, due_on);
+        -- Who logged each touch (NULL: before this step, or a personal book).
+        ALTER TABLE attempts ADD COLUMN rep INTEGER REFERENCES reps (id);
+        -- Every change to a team book, appended in the transaction that made it: who (the
+        -- database role), when (the database's clock), what, and the old and new values.
+        -- prospect_id has no foreign key: the audit outlives a deleted file.
+        CREATE TABLE audit (
+            id          INTEGER PRIMARY KEY,
+            at          TEXT NOT NULL,
+            actor       TEXT NOT NULL,
+            prospect_id INTEGER,
+            action      TEXT NOT NULL,
+            field       TEXT,
+            old_value   TEXT,
+            new_value   TEXT
+        );
+        CREATE INDEX audit_by_prospect ON audit (prospect_id, id);
+        -- What a team shares and a rep's own cadence.toml does not decide (`team cadence set`).
+        CREATE TABLE team_settings (
+            key   TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+    ",
+    },
+    Migration {
         description: "the per-touch facts of `stats`, their counts by day, closed files by reason, promises by prospect",
         sql: "
         -- What `stats` needs of each prospect's history (stats/facts.rs), kept by the tracker

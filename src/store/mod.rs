@@ -7,6 +7,7 @@
 //! are always bound as parameters, never spliced into SQL text. Statements are written once
 //! (see conn.rs); the few whose text differs between the engines say so.
 
+mod audit;
 mod conn;
 mod days_off;
 mod error;
@@ -16,6 +17,7 @@ mod migrations;
 mod pg_migrations;
 mod postgres_server;
 mod promises;
+mod reps;
 mod rows;
 mod stat_facts;
 mod value;
@@ -27,6 +29,7 @@ use std::time::Duration;
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
+pub use audit::AuditEntry;
 use conn::{Conn, Dialect, Param, PgConn, Row};
 pub use error::StoreError;
 use error::{Context, DbError};

@@ -24,9 +24,7 @@ pub(super) fn connect(url: &str) -> Result<(PgConn, String), StoreError> {
                 url: without_password(url),
                 detail: error.to_string(),
             })?;
-    if config.get_hosts().is_empty() {
-        config.host_path(DEFAULT_SOCKET_FOLDER);
-    }
+    fill_from_environment(&mut config, |name| std::env::var(name).ok());
     if config.get_connect_timeout().is_none() {
         config.connect_timeout(Duration::from_secs(10));
     }
@@ -42,6 +40,50 @@ pub(super) fn connect(url: &str) -> Result<(PgConn, String), StoreError> {
         .batch_execute(&format!("SET lock_timeout = '{LOCK_TIMEOUT}'"))
         .context("setting the lock timeout")?;
     Ok((PgConn::new(client), target))
+}
+
+/// What the URL leaves out, taken as libpq takes it: from `PGHOST`, `PGPORT`, `PGUSER`,
+/// `PGDATABASE` and `PGPASSWORD`, then the defaults (the socket folder of Debian's package).
+/// A URL's own parts always win, so that `--db` says exactly where followup goes.
+fn fill_from_environment(config: &mut postgres::Config, variable: impl Fn(&str) -> Option<String>) {
+    let given = |name: &str| variable(name).filter(|value| !value.is_empty());
+    if config.get_hosts().is_empty() {
+        match given("PGHOST") {
+            Some(hosts) => {
+                for host in hosts.split(',') {
+                    // As libpq: a host that starts with a slash is a socket folder.
+                    if host.starts_with('/') {
+                        config.host_path(host);
+                    } else {
+                        config.host(host);
+                    }
+                }
+            }
+            None => {
+                config.host_path(DEFAULT_SOCKET_FOLDER);
+            }
+        }
+    }
+    if config.get_ports().is_empty()
+        && let Some(port) = given("PGPORT").and_then(|port| port.parse().ok())
+    {
+        config.port(port);
+    }
+    if config.get_user().is_none()
+        && let Some(user) = given("PGUSER")
+    {
+        config.user(&user);
+    }
+    if config.get_dbname().is_none()
+        && let Some(database) = given("PGDATABASE")
+    {
+        config.dbname(&database);
+    }
+    if config.get_password().is_none()
+        && let Some(password) = given("PGPASSWORD")
+    {
+        config.password(&password);
+    }
 }
 
 /// `the socket in /tmp/pg (database sales, user alice)` or `db.example:5432 (...)`.
@@ -108,6 +150,40 @@ mod tests {
             .unwrap();
         let target = describe(&config);
         assert_eq!(target, "db.example:5432 (database sales, user alice)");
+    }
+
+    #[test]
+    fn what_the_url_leaves_out_comes_from_the_libpq_variables() {
+        let environment = |name: &str| {
+            let value = match name {
+                "PGHOST" => "/run/team,db.example",
+                "PGPORT" => "5433",
+                "PGUSER" => "dana",
+                "PGDATABASE" => "sales",
+                _ => return None,
+            };
+            Some(value.to_string())
+        };
+        let mut config: postgres::Config = "postgresql://".parse().unwrap();
+        fill_from_environment(&mut config, environment);
+        assert_eq!(
+            describe(&config),
+            "the socket /run/team/.s.PGSQL.5433, db.example:5433 (database sales, user dana)"
+        );
+        // The URL's own parts win over the variables.
+        let mut config: postgres::Config = "postgresql://bob@/crm?host=/tmp/pg".parse().unwrap();
+        fill_from_environment(&mut config, environment);
+        assert_eq!(
+            describe(&config),
+            "the socket /tmp/pg/.s.PGSQL.5433 (database crm, user bob)"
+        );
+        // Nothing given anywhere: the socket folder of Debian's package.
+        let mut config: postgres::Config = "postgresql:///crm".parse().unwrap();
+        fill_from_environment(&mut config, |_| None);
+        assert_eq!(
+            describe(&config),
+            "the socket /var/run/postgresql/.s.PGSQL.5432 (database crm, your login name as user)"
+        );
     }
 
     #[test]

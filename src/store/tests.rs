@@ -671,3 +671,46 @@ fn a_current_database_opens_without_set_up_work() {
     assert_eq!(mode(conn), "delete");
     assert!(store.reader().prospects(None).unwrap().is_empty());
 }
+
+#[test]
+fn a_personal_book_has_no_reps_and_its_audit_names_the_local_user() {
+    let mut store = Store::in_memory().unwrap();
+    assert_eq!(store.reader().reps().unwrap(), []);
+    assert_eq!(store.reader().session_rep().unwrap(), None);
+    let id = store
+        .write(|w| {
+            let id = w.insert_prospect(&plain("Dana Whitfield"))?;
+            w.append_audit(
+                datetime("2026-12-01T09:00:00"),
+                "dana@example.com",
+                &AuditEntry {
+                    prospect_id: Some(id),
+                    action: "add",
+                    field: None,
+                    old_value: None,
+                    new_value: Some("Dana Whitfield".into()),
+                },
+            )?;
+            Ok::<_, StoreError>(id)
+        })
+        .unwrap();
+    let Engine::Sqlite { conn, .. } = &store.engine else {
+        unreachable!("an in-memory store is SQLite")
+    };
+    let row: (String, String, i64, String) = conn
+        .query_row(
+            "SELECT at, actor, prospect_id, new_value FROM audit",
+            [],
+            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        row,
+        (
+            "2026-12-01 09:00:00".to_string(),
+            "dana@example.com".to_string(),
+            id,
+            "Dana Whitfield".to_string()
+        )
+    );
+}

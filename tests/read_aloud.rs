@@ -249,14 +249,7 @@ fn a_text_says_an_item_written_in_lower_case_as_a_sentence() {
             "desks",
         ],
     );
-    f.ok(&[
-        "value",
-        "add",
-        "lena",
-        "ask for a fitting",
-        "--kind",
-        "tip",
-    ]);
+    f.ok(&["value", "add", "lena", "ask for a fitting", "--kind", "tip"]);
     let text = f
         .ok(&["script", "lena", "--step", "follow-up"])
         .stdout

@@ -238,3 +238,42 @@ fn stored_figures_follow_undo_and_delete() {
     tracker.delete(prospect).unwrap();
     assert_stored_equal_recount(&mut tracker, today);
 }
+
+#[test]
+fn a_book_of_schema_7_reports_the_same_stats_once_its_figures_are_stored() {
+    // tests/fixtures/make-stats-v7.sh made the book and recorded what that build's `stats`
+    // printed: replies, promises kept, missed and open, value items, closes and a reopening.
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("book.db");
+    std::fs::copy(fixtures.join("stats-v7.db"), &db).unwrap();
+    let cadence = dir.path().join("cadence.toml");
+    std::fs::write(
+        &cadence,
+        "[calendar]\ntime_zone = \"Europe/Berlin\"\ncall_hours = \"08:00-17:30\"\n\n\
+         [cadence.standard]\n",
+    )
+    .unwrap();
+    let stats = || {
+        std::process::Command::new(env!("CARGO_BIN_EXE_followup"))
+            .env_clear()
+            .env("HOME", dir.path())
+            .env("FOLLOWUP_DB", &db)
+            .env("FOLLOWUP_CADENCE", &cadence)
+            .env("FOLLOWUP_NOW", "2026-12-04T12:00")
+            .args(["stats", "--until", "2026-12-04", "--json"])
+            .output()
+            .unwrap()
+    };
+    let expected = std::fs::read_to_string(fixtures.join("stats-v7.json")).unwrap();
+    // The first run upgrades the schema and stores the figures, the second reads them.
+    for _ in 0..2 {
+        let run = stats();
+        assert!(
+            run.status.success(),
+            "{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        assert_eq!(String::from_utf8(run.stdout).unwrap(), expected);
+    }
+}

@@ -249,6 +249,9 @@ const MIGRATIONS: &[Migration] = &[
             touches      INTEGER NOT NULL,
             PRIMARY KEY (day, step, channel, answered, first_answer, opens_run)
         ) WITHOUT ROWID;
+        -- The whole history's counts by kind, summed in this order without a sort.
+        CREATE INDEX touch_days_by_kind
+            ON touch_days (step, channel, answered, first_answer, day, touches);
         -- Every promised callback: what became of it once an attempt followed (NULL: none
         -- yet), and the end of its grace.
         CREATE TABLE promise_facts (

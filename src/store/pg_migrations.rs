@@ -221,6 +221,8 @@ const MIGRATIONS: &[Migration] = &[
             touches      bigint NOT NULL,
             PRIMARY KEY (day, step, channel, answered, first_answer, opens_run)
         );
+        CREATE INDEX touch_days_by_kind
+            ON touch_days (step, channel, answered, first_answer, day, touches);
         CREATE TABLE promise_facts (
             prospect_id bigint NOT NULL,
             day         date NOT NULL,

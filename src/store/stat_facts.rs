@@ -36,21 +36,6 @@ fn settled_text(settled: Settled) -> &'static str {
     }
 }
 
-fn settled_from(text: &str) -> Result<Settled, StoreError> {
-    Ok(match text {
-        "kept" => Settled::Kept,
-        "missed" => Settled::Missed,
-        "early" => Settled::Early,
-        "open" => Settled::Open,
-        other => {
-            return Err(StoreError::Corrupt {
-                what: "promise outcome",
-                value: other.to_string(),
-            });
-        }
-    })
-}
-
 impl Writer<'_> {
     /// Replaces a prospect's facts, and moves the day counts by the difference.
     pub fn replace_stat_facts(&self, id: ProspectId, facts: &Facts) -> Result<(), StoreError> {
@@ -250,21 +235,26 @@ impl Reader<'_> {
             |row| Ok((row.get(0)?, row.get(1)?)),
             "counting touches by week",
         )?;
-        let promises: Vec<(String, i64)> = self.rows(
-            "SELECT CASE WHEN settled IS NOT NULL THEN settled
-                    WHEN deadline < ?3 THEN 'missed' ELSE 'open' END AS outcome,
-                COUNT(*)
+        // Counted in one pass: grouping by the outcome would sort every promise first.
+        let promises = self.conn.one(
+            "SELECT COUNT(*) FILTER (WHERE settled = 'kept'),
+                COUNT(*) FILTER (WHERE settled = 'missed'
+                    OR (settled IS NULL AND deadline < ?3)),
+                COUNT(*) FILTER (WHERE settled = 'early'),
+                COUNT(*) FILTER (WHERE settled IS NULL AND deadline >= ?3)
              FROM promise_facts
-             WHERE (day >= ?1 OR ?1 IS NULL) AND day <= ?2
-             GROUP BY outcome",
+             WHERE (day >= ?1 OR ?1 IS NULL) AND day <= ?2",
             &[&since, &until, &now],
-            |row| Ok((row.get(0)?, row.get(1)?)),
+            |row| {
+                Ok(vec![
+                    (Settled::Kept, row.get(0)?),
+                    (Settled::Missed, row.get(1)?),
+                    (Settled::Early, row.get(2)?),
+                    (Settled::Open, row.get(3)?),
+                ])
+            },
             "counting promises",
         )?;
-        let promises = promises
-            .into_iter()
-            .map(|(text, number)| Ok((settled_from(&text)?, number)))
-            .collect::<Result<_, StoreError>>()?;
         let start = since.map(midnight);
         let end = midnight(until.checked_add_days(Days::new(1)).unwrap_or(until));
         let closed = self.rows(

@@ -90,53 +90,42 @@ pub fn natural_day(calendar: &Calendar, today: NaiveDate, due: NaiveDate) -> Nai
 /// allow; promised callbacks are always taken on their day. What waits is taken first the
 /// next day, since the order puts older due dates first.
 pub fn plan<T: Item>(
-    items: Vec<T>,
+    mut items: Vec<T>,
     order: impl Fn(&T, &T) -> Ordering,
     calendar: &Calendar,
     today: NaiveDate,
     last: NaiveDate,
     limits: &Limits,
 ) -> Plan<T> {
-    // The items stay where they are and the plan moves their places: an action of the
-    // morning list is large, and `agenda` sorts and re-queues thousands of them each day.
-    // Sorting places with a stable sort gives the order sorting the items would.
-    let mut order_of: Vec<usize> = (0..items.len()).collect();
-    order_of.sort_by(|&a, &b| order(&items[a], &items[b]));
-    let naturals: Vec<NaiveDate> = items
-        .iter()
-        .map(|item| natural_day(calendar, today, item.due()))
+    items.sort_by(&order);
+    let mut waiting: Vec<(NaiveDate, T)> = items
+        .into_iter()
+        .map(|item| (natural_day(calendar, today, item.due()), item))
         .collect();
-    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
-    let mut waiting = order_of;
     let mut placed = Vec::new();
     let mut day = today;
     while day <= last && !waiting.is_empty() {
         let mut taken = 0;
         let mut by_cadence: BTreeMap<String, u32> = BTreeMap::new();
         let mut still = Vec::with_capacity(waiting.len());
-        for index in waiting {
-            let (natural, Some(item)) = (naturals[index], slots[index].as_ref()) else {
-                continue;
-            };
+        for (natural, item) in waiting {
             let of_cadence = by_cadence.get(item.cadence()).copied().unwrap_or(0);
             let fits = natural <= day
                 && (!item.counted()
                     || (item.pinned() && natural == day)
                     || limits.admits(taken, item.cadence(), of_cadence));
-            if !fits {
-                still.push(index);
-                continue;
-            }
-            if item.counted() {
-                taken += 1;
-                *by_cadence.entry(item.cadence().to_string()).or_default() += 1;
-            }
-            if let Some(item) = slots[index].take() {
+            if fits {
+                if item.counted() {
+                    taken += 1;
+                    *by_cadence.entry(item.cadence().to_string()).or_default() += 1;
+                }
                 placed.push(Placed {
                     item,
                     on: day,
                     moved_from: (day > natural).then_some(natural),
                 });
+            } else {
+                still.push((natural, item));
             }
         }
         waiting = still;
@@ -149,8 +138,8 @@ pub fn plan<T: Item>(
         placed,
         beyond: waiting
             .into_iter()
-            .filter(|&index| naturals[index] <= last)
-            .filter_map(|index| slots[index].take())
+            .filter(|(natural, _)| *natural <= last)
+            .map(|(_, item)| item)
             .collect(),
     }
 }

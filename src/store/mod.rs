@@ -876,14 +876,13 @@ impl Writer<'_> {
     ) -> Result<ProspectId, StoreError> {
         let contact = &prospect.contact;
         let closed = prospect.closed.as_ref();
-        self.conn().one(
+        self.conn().insert(
             "INSERT INTO prospects (name, company, phone, email, title, prefers, next_step,
                 topic, assistant, assistant_phone, note, cadence, start_date, status,
                 close_reason, closed_at, close_note, recontact_on, run_started_at,
                 created_at, due_on, time_zone, ground_rules, main_line, drip)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-                ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)
-             RETURNING id",
+                ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)",
             &[
                 &contact.name,
                 &contact.company,
@@ -911,7 +910,6 @@ impl Writer<'_> {
                 &contact.main_line,
                 &closed.is_some_and(|closure| closure.drip),
             ],
-            |row| row.get(0),
             "adding a prospect",
         )
     }
@@ -960,11 +958,10 @@ impl Writer<'_> {
     }
 
     pub fn insert_attempt(&self, attempt: &NewAttempt) -> Result<i64, StoreError> {
-        self.conn().one(
+        self.conn().insert(
             "INSERT INTO attempts
                 (prospect_id, at, channel, outcome, step, note, promise, next_date, logged_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
-             RETURNING id",
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             &[
                 &attempt.prospect_id,
                 &attempt.at,
@@ -976,7 +973,6 @@ impl Writer<'_> {
                 &attempt.next,
                 &attempt.logged_at,
             ],
-            |row| row.get(0),
             "recording an attempt",
         )
     }

@@ -25,6 +25,11 @@ pub enum Error {
     #[error("{0}")]
     Store(#[from] StoreError),
 
+    /// A team command the session may not run, or whose request cannot be (see
+    /// tracker/team.rs).
+    #[error("{0}")]
+    Team(#[from] crate::tracker::TeamError),
+
     #[error("{flag}: {source}")]
     When {
         flag: &'static str,
@@ -184,6 +189,7 @@ impl Error {
     pub fn exit_code(&self) -> u8 {
         match self {
             Error::Read { source, .. } if source.is_bad_input() => 2,
+            Error::Team(error) => error.exit_code(),
             Error::Store(
                 StoreError::BadUrl { .. }
                 | StoreError::SqliteOnly { .. }

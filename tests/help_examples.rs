@@ -87,6 +87,21 @@ fn prepare(f: &Followup, path: &[String]) {
             "question",
         ]);
     }
+    // `rep` examples run in a team whose first manager is the world's superuser, with a rep
+    // to deactivate.
+    if f.server().is_some() && path.first().map(String::as_str) == Some("rep") {
+        f.ok(&[
+            "team",
+            "init",
+            "--name",
+            "Ruth",
+            "--email",
+            "ruth@acme.example",
+        ]);
+        if path == ["rep", "deactivate"] {
+            f.ok(&["rep", "add", "Sam", "--email", "sam@acme.example"]);
+        }
+    }
     if path == ["export"] {
         std::fs::remove_file(f.dir().join("backup.json")).expect("the world's backup.json");
     }
@@ -96,6 +111,12 @@ fn prepare(f: &Followup, path: &[String]) {
 /// they must refuse with status 2 and point at the commands that work anywhere.
 fn needs_a_terminal(path: &[String]) -> bool {
     path == ["go"]
+}
+
+/// The commands of a team on PostgreSQL: on a SQLite file their examples must refuse with
+/// status 2, saying a postgresql:// URL is needed.
+fn needs_a_server(path: &[String]) -> bool {
+    matches!(path.first().map(String::as_str), Some("team" | "rep"))
 }
 
 /// A fresh copy of `template`'s folder (database and files), on the same clock.
@@ -239,6 +260,11 @@ fn every_example_in_every_help_runs() {
             let args = words(&line, f.dir());
             let refs: Vec<&str> = args.iter().map(String::as_str).collect();
             let run = f.run(&refs);
+            if template.server().is_none() && needs_a_server(&path) {
+                run.fails(2).stderr_contains("postgresql:// URL");
+                ran += 1;
+                continue;
+            }
             if needs_a_terminal(&path) {
                 // Here it has none: it must refuse as a script would want, and say what to
                 // use instead. tests/go.rs runs it on a terminal.

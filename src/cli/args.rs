@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+pub use super::team_args::{RepCommand, TeamCommand};
 use crate::domain::{Channel, CloseReason, Outcome, Preference, Step, ValueKind};
 
 /// A follow-up tracker for salespeople: who to call today, in what order, and what to say.
@@ -29,6 +30,11 @@ pub struct Cli {
     /// --cadence names the cadence the prospect follows.
     #[arg(long, env = "FOLLOWUP_CADENCE", value_name = "PATH")]
     pub cadence: Option<PathBuf>,
+
+    /// Who you are in a team book: a rep's email. The database checks it against the role you
+    /// connect as [default: [me] email of cadence.toml]
+    #[arg(long = "as", global = true, env = "FOLLOWUP_REP", value_name = "EMAIL")]
+    pub as_rep: Option<String>,
 
     /// Pretend it is this moment: YYYY-MM-DD (09:00) or YYYY-MM-DDTHH:MM[:SS]
     #[arg(long, global = true, env = "FOLLOWUP_NOW", value_name = "DATETIME")]
@@ -230,6 +236,14 @@ pub enum Command {
         you are out waits for your return. Set max_touches_per_day in cadence.toml to have it \
         spread over the days after your return.")]
     Away(AwayArgs),
+
+    /// Set up a team on a PostgreSQL database
+    #[command(subcommand)]
+    Team(TeamCommand),
+
+    /// The reps of a team: add, list, deactivate
+    #[command(subcommand)]
+    Rep(RepCommand),
 
     /// Print a shell completion script
     #[command(
@@ -938,6 +952,10 @@ impl Command {
             Command::Stats(args) => &args.cadence_file,
             Command::Script(args) => &args.cadence_file,
             Command::Why(args) => &args.cadence_file,
+            Command::Team(TeamCommand::Init(args)) => &args.cadence_file,
+            Command::Rep(RepCommand::Add(args)) => &args.cadence_file,
+            Command::Rep(RepCommand::List(args)) => &args.cadence_file,
+            Command::Rep(RepCommand::Deactivate(args)) => &args.cadence_file,
         };
         file.path.as_ref()
     }

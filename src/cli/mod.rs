@@ -7,6 +7,7 @@ mod confirm;
 mod output;
 mod output_file;
 mod session;
+mod team_args;
 
 use std::ffi::OsString;
 use std::process::ExitCode;

@@ -11,7 +11,7 @@ use crate::error::{Error, Result};
 use crate::input_file::{self, Kind};
 use crate::render::Width;
 use crate::store::{Location, Store};
-use crate::tracker::Tracker;
+use crate::tracker::{Identity, IdentitySource, Tracker};
 use crate::when;
 
 pub struct Session {
@@ -22,6 +22,8 @@ pub struct Session {
     /// How wide the text for people may be.
     pub width: Width,
     db: Option<PathBuf>,
+    /// `--as` or `FOLLOWUP_REP`: who the person at the keyboard says they are.
+    as_rep: Option<String>,
     /// Printed only if the command succeeds.
     warnings: Warnings,
 }
@@ -67,6 +69,7 @@ impl Session {
             clock,
             width,
             db: cli.db.clone(),
+            as_rep: cli.as_rep.clone(),
             warnings,
         })
     }
@@ -101,7 +104,12 @@ impl Session {
                  details, so consider `chmod 600 {shown}`",
             ));
         }
-        let tracker = Tracker::new(store, self.config, self.now)?;
+        let identity = self.identity();
+        let mut tracker = Tracker::new(store, self.config, self.now)?;
+        tracker.set_identity(identity);
+        // In a team book, who you say you are must be who you connected as, before anything is
+        // read or written; a deactivated rep stops here too.
+        tracker.me()?;
         if let Some(stored) = tracker.clock_zone_changed()? {
             self.warnings.push(format!(
                 "the times in {} were written in {stored} time, but your zone is now {}: \
@@ -113,6 +121,25 @@ impl Session {
             ));
         }
         Ok(tracker)
+    }
+
+    /// Who the person at the keyboard says they are: `--as` (or `FOLLOWUP_REP`), else
+    /// `[me] email` of the cadence file.
+    fn identity(&self) -> Option<Identity> {
+        let given = |text: &Option<String>| {
+            text.as_deref()
+                .map(str::trim)
+                .filter(|text| !text.is_empty())
+                .map(str::to_string)
+        };
+        let (email, source) = match given(&self.as_rep) {
+            Some(email) => (email, IdentitySource::Flag),
+            None => (
+                given(&self.config.identity_email)?,
+                IdentitySource::CadenceFile,
+            ),
+        };
+        Some(Identity { email, source })
     }
 
     /// The tracker over the database if it exists already; `None` without creating one. For

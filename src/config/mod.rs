@@ -85,6 +85,9 @@ pub struct Config {
     /// `[messages] filler`: phrases `cadence check` warns about (see [`crate::filler`]).
     pub filler: Vec<String>,
     pub origin: Origin,
+    /// `[me] email` as a cadence file of the user's wrote it (never the built-in file's
+    /// example): who they say they are in a team book.
+    pub identity_email: Option<String>,
 }
 
 impl Config {
@@ -242,7 +245,12 @@ impl Config {
                 .iter()
                 .flat_map(|list| list.holidays.iter().map(|holiday| holiday.date)),
         );
+        let identity_email = match origin {
+            Origin::BuiltIn => None,
+            Origin::File(_) => raw.me.email.clone(),
+        };
         Ok(Config {
+            identity_email,
             me: Me {
                 name: raw.me.name.or(base_me.name),
                 company: raw.me.company.or(base_me.company),

@@ -17,6 +17,16 @@ impl Channel {
         }
     }
 
+    /// The outcomes of [`Channel::outcomes`] as a message lists them: "sent, bounced, ...".
+    pub fn outcomes_listed(self) -> String {
+        let names: Vec<&str> = self
+            .outcomes()
+            .iter()
+            .map(|outcome| outcome.as_str())
+            .collect();
+        names.join(", ")
+    }
+
     /// Whether an attempt on this channel can have `outcome`.
     pub fn allows(self, outcome: Outcome) -> bool {
         self.outcomes().contains(&outcome)

@@ -5,7 +5,7 @@ mod attempt;
 pub mod checks;
 mod fits;
 mod prospect;
-mod rep;
+pub mod rep;
 pub(crate) mod string_enum;
 mod value_item;
 mod vocabulary;

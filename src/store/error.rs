@@ -47,6 +47,18 @@ pub enum StoreError {
          postgresql:// URL with --db or FOLLOWUP_DB"
     )]
     ServerOnly { what: &'static str },
+    #[error(
+        "the role {role} may not read the followup database at {target}; if you are on the \
+         team, ask a manager to run `followup rep add NAME --email E --role {role}` and a \
+         database administrator the SQL it prints"
+    )]
+    NoAccess { role: String, target: String },
+    #[error("{what} needs {needs}; the server said: {detail}")]
+    NotAllowed {
+        what: &'static str,
+        needs: &'static str,
+        detail: String,
+    },
     #[error("cannot create {}: {source}", crate::quote::path(.path))]
     Create {
         path: PathBuf,

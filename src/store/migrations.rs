@@ -214,6 +214,11 @@ const MIGRATIONS: &[Migration] = &[
             key   TEXT PRIMARY KEY,
             value TEXT NOT NULL
         );
+        -- The audit is append-only, for everyone: no change to a row, no row removed.
+        CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+        BEGIN SELECT RAISE(ABORT, 'the audit is append-only: its rows are never changed'); END;
+        CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+        BEGIN SELECT RAISE(ABORT, 'the audit is append-only: its rows are never removed'); END;
     ",
     },
     Migration {

@@ -20,6 +20,7 @@ mod promises;
 mod reps;
 mod rows;
 mod stat_facts;
+mod team;
 mod value;
 
 use std::cell::Cell;
@@ -36,6 +37,9 @@ use error::{Context, DbError};
 pub use history::{Effect, LastLogged};
 pub use location::Location;
 pub use migrations::CURRENT_VERSION;
+pub use team::{
+    NewRep, RoleMade, SessionRole, nologin_statement, quote_identifier, role_statements,
+};
 
 use crate::domain::{Attempt, Channel, Outcome, Prospect, ProspectId, Status, Step};
 
@@ -161,7 +165,7 @@ impl Store {
     /// Connects to the PostgreSQL database of the URL and brings its schema up to date.
     pub fn connect(url: &str) -> Result<Store, StoreError> {
         let (conn, target) = postgres_server::connect(url)?;
-        pg_migrations::migrate(&conn)?;
+        pg_migrations::migrate(&conn).map_err(|error| team::no_access(&conn, &target, error))?;
         Ok(Store {
             engine: Engine::Postgres {
                 conn: Box::new(conn),

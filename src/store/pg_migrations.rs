@@ -191,6 +191,87 @@ const MIGRATIONS: &[Migration] = &[
             key   text COLLATE \"C\" PRIMARY KEY,
             value text NOT NULL
         );
+
+        -- Row-level security: the policies are made here and switched on by `team init`
+        -- (store/team.rs), so that a book on a server stays one person's until then.
+        -- Who the session is goes by the role it connected as: an active rep's id, and
+        -- whether they manage. Invoker's rights: current_user is the caller.
+        CREATE FUNCTION followup_rep_id() RETURNS bigint LANGUAGE sql STABLE
+            AS $$ SELECT id FROM reps WHERE role_name = current_user AND active $$;
+        CREATE FUNCTION followup_is_manager() RETURNS boolean LANGUAGE sql STABLE
+            AS $$ SELECT coalesce((SELECT manager FROM reps
+                                   WHERE role_name = current_user AND active), false) $$;
+        -- What a rep may learn that the policies hide, computed with the owner's rights
+        -- (SECURITY DEFINER) for callers who are active reps (session_user: the login role):
+        -- who holds a prospect (an email; NULL for the pool or no such prospect), for a
+        -- claim refused by another rep's hold; and how many open files each rep has.
+        CREATE FUNCTION followup_holder(prospect bigint) RETURNS text
+            LANGUAGE sql STABLE SECURITY DEFINER
+            AS $$ SELECT r.email FROM prospects p JOIN reps r ON r.id = p.owner
+                  WHERE p.id = prospect
+                    AND EXISTS (SELECT 1 FROM reps me
+                                WHERE me.role_name = session_user AND me.active) $$;
+        CREATE FUNCTION followup_open_files() RETURNS TABLE (rep bigint, open_files bigint)
+            LANGUAGE sql STABLE SECURITY DEFINER
+            AS $$ SELECT owner, count(*) FROM prospects
+                  WHERE owner IS NOT NULL AND status = 'active'
+                    AND EXISTS (SELECT 1 FROM reps me
+                                WHERE me.role_name = session_user AND me.active)
+                  GROUP BY owner $$;
+        -- Each function finds its tables in the schema they were made in, never in one the
+        -- caller puts first (a temporary `reps` of their own would make anyone a manager).
+        DO $$
+        DECLARE
+            signature text;
+        BEGIN
+            FOREACH signature IN ARRAY ARRAY['followup_rep_id()', 'followup_is_manager()',
+                                        'followup_holder(bigint)', 'followup_open_files()']
+            LOOP
+                EXECUTE format('ALTER FUNCTION %s SET search_path = %I, pg_temp',
+                               signature, current_schema());
+            END LOOP;
+        END
+        $$;
+
+        -- A rep sees and changes their own files and the pool; a manager, every file. The
+        -- functions are called once per statement (a scalar subquery), not once per row.
+        CREATE POLICY followup_manager ON prospects USING ((SELECT followup_is_manager()));
+        CREATE POLICY followup_rep ON prospects
+            USING (owner = (SELECT followup_rep_id())
+                   OR (owner IS NULL AND (SELECT followup_rep_id()) IS NOT NULL));
+        -- History goes with its file: the subqueries see only the prospects the policies
+        -- above let the caller see. A touch is logged as oneself, unless by a manager.
+        CREATE POLICY followup_visible ON attempts
+            USING (EXISTS (SELECT 1 FROM prospects p WHERE p.id = attempts.prospect_id))
+            WITH CHECK (EXISTS (SELECT 1 FROM prospects p WHERE p.id = attempts.prospect_id)
+                        AND (rep IS NULL OR rep = (SELECT followup_rep_id())
+                             OR (SELECT followup_is_manager())));
+        CREATE POLICY followup_visible ON attempt_effects
+            USING (EXISTS (SELECT 1 FROM attempts a WHERE a.id = attempt_effects.attempt_id));
+        -- Items for a topic (no prospect) are the team's, shared by every rep.
+        CREATE POLICY followup_visible ON value_items
+            USING ((prospect_id IS NULL AND (SELECT followup_rep_id()) IS NOT NULL)
+                   OR EXISTS (SELECT 1 FROM prospects p WHERE p.id = value_items.prospect_id));
+        -- The team and its settings: read by every rep, written by managers.
+        CREATE POLICY followup_read ON reps FOR SELECT USING (true);
+        CREATE POLICY followup_manager ON reps USING ((SELECT followup_is_manager()));
+        CREATE POLICY followup_read ON team_settings FOR SELECT USING (true);
+        CREATE POLICY followup_manager ON team_settings USING ((SELECT followup_is_manager()));
+        -- The audit: a manager reads it all, a rep what they did and what concerns their
+        -- files; everyone appends, in their own name only.
+        CREATE POLICY followup_read ON audit FOR SELECT
+            USING ((SELECT followup_is_manager()) OR actor = current_user
+                   OR EXISTS (SELECT 1 FROM prospects p WHERE p.id = audit.prospect_id));
+        CREATE POLICY followup_append ON audit FOR INSERT WITH CHECK (actor = current_user);
+        -- Append-only for everyone, the tables' owner included, whatever the grants say.
+        CREATE FUNCTION followup_audit_is_append_only() RETURNS trigger LANGUAGE plpgsql
+            AS $$ BEGIN
+                RAISE EXCEPTION 'the audit is append-only: % is refused', TG_OP;
+            END $$;
+        CREATE TRIGGER audit_append_only BEFORE UPDATE OR DELETE ON audit
+            FOR EACH ROW EXECUTE FUNCTION followup_audit_is_append_only();
+        CREATE TRIGGER audit_no_truncate BEFORE TRUNCATE ON audit
+            FOR EACH STATEMENT EXECUTE FUNCTION followup_audit_is_append_only();
     ",
     },
     Migration {

@@ -107,16 +107,21 @@ impl Writer<'_> {
         Ok(())
     }
 
-    /// Removes every fact and count, before all are stored again under new rules
-    /// ([`Writer::insert_stat_facts`] for each prospect, then [`Writer::count_touch_days`]).
+    /// Removes the facts of every prospect this session sees, and every count, before they
+    /// are stored again under new rules ([`Writer::insert_stat_facts`] for each prospect,
+    /// then [`Writer::count_touch_days`], which counts every fact row). On a team book the
+    /// row-level policies hide other reps' files from the scan that stores them again, so
+    /// their facts are left as they are rather than lost.
     pub fn forget_all_stat_facts(&self) -> Result<(), StoreError> {
-        for table in ["touch_facts", "promise_facts", "touch_days"] {
+        for table in ["touch_facts", "promise_facts"] {
             self.conn().execute(
-                &format!("DELETE FROM {table}"),
+                &format!("DELETE FROM {table} WHERE prospect_id IN (SELECT id FROM prospects)"),
                 &[],
                 "clearing the stored figures",
             )?;
         }
+        self.conn()
+            .execute("DELETE FROM touch_days", &[], "clearing the stored figures")?;
         Ok(())
     }
 

@@ -13,6 +13,7 @@ mod import;
 mod matching;
 mod refusals;
 mod requests;
+mod team;
 mod undo;
 mod value;
 
@@ -24,6 +25,7 @@ pub use capacity::{Morning, Moved, Schedule, Standing};
 pub use days_off::{DaysOffChange, HolidayImport, MAX_AWAY_DAYS};
 pub use import::{ImportReport, SkippedRow};
 pub use requests::{CloseRequest, LogEntry, NewProspect, ProspectPatch, Recontact};
+pub use team::{Identity, IdentitySource, RepAdded, RepLine, RepRequest, TeamError};
 pub use undo::{FileAfterUndo, UndoPlan, Undone};
 pub use value::{MAX_VALUE_CHARS, Removed, ValueSelection};
 
@@ -105,6 +107,8 @@ pub struct Tracker {
     /// The value items and their uses, once read (see `next_value_item`); `Some(None)`:
     /// read, and no item was ever added. Every write forgets it.
     value_book: std::cell::RefCell<Option<Option<std::rc::Rc<value::ValueBook>>>>,
+    /// Who the person at the keyboard says they are (`--as`, `[me] email`): see team.rs.
+    identity: Option<Identity>,
 }
 
 impl Tracker {
@@ -121,6 +125,7 @@ impl Tracker {
             now,
             stale,
             value_book: std::cell::RefCell::new(None),
+            identity: None,
         })
     }
 
@@ -281,6 +286,11 @@ impl Tracker {
     /// (today if `None`), both included, from the counts kept with the due dates (brought up
     /// to date first if the rules changed).
     pub fn stats(&mut self, since: Option<NaiveDate>, until: Option<NaiveDate>) -> Result<Stats> {
+        // A team book shows each rep the files the row-level policies let them see; the
+        // stored counts are the whole book's, so a team counts what it can see, as before.
+        if self.store.reader().team_is_set_up()? {
+            return self.recount_stats(since, until);
+        }
         let period = self.period(since, until)?;
         let query = stats::stored::Query::new(period, &self.config, self.now);
         let counts = self.fresh(|fresh| Ok(fresh.store.reader().stat_counts(&query)?))?;
@@ -294,6 +304,9 @@ impl Tracker {
         since: Option<NaiveDate>,
         until: Option<NaiveDate>,
     ) -> Result<Vec<stats::ItemTally>> {
+        if self.store.reader().team_is_set_up()? {
+            return self.recount_value_stats(since, until);
+        }
         let until = until.unwrap_or(self.today());
         let rows =
             self.fresh(|fresh| Ok(fresh.store.reader().value_item_counts(since, until)?))?;

@@ -37,11 +37,6 @@ impl Tracker {
 
 /// An outcome the channel cannot have, with the ones it can.
 pub(super) fn mismatch(channel: Channel, defaulted: bool, outcome: Outcome) -> Error {
-    let allowed: Vec<&str> = channel
-        .outcomes()
-        .iter()
-        .map(|outcome| outcome.as_str())
-        .collect();
     let given = if defaulted {
         format!(
             "--channel {channel} (assumed from their next action: give --channel to say otherwise)"
@@ -51,7 +46,7 @@ pub(super) fn mismatch(channel: Channel, defaulted: bool, outcome: Outcome) -> E
     };
     Error::Invalid(format!(
         "--outcome {outcome} does not go with {given}; with {channel} the outcome is one of: {}",
-        allowed.join(", ")
+        channel.outcomes_listed()
     ))
 }
 

@@ -404,6 +404,19 @@ fn incoming(
     )
     .map_err(|problem| problem.to_string())?;
     for attempt in &archived.attempts {
+        // An email cannot have left a voicemail, nor a call have been sent: `log` refuses
+        // such a pair, and a file must not bring one in either.
+        if !attempt.channel.allows(attempt.outcome) {
+            return Err(format!(
+                "an attempt of {} pairs the channel {} with the outcome {}, which do not go \
+                 together; with {} the outcome is one of: {}",
+                attempt.at.format("%Y-%m-%d %H:%M"),
+                attempt.channel,
+                attempt.outcome,
+                attempt.channel,
+                attempt.channel.outcomes_listed()
+            ));
+        }
         checks::attempt(
             attempt.at,
             attempt.promise,
@@ -633,6 +646,11 @@ mod tests {
                 r#"[{"name":"A","attempts":[{"at":"2026-11-20T09:00:00","channel":"call",
                     "outcome":"voicemail","step":"first","next":"2026-11-01"}]}]"#,
                 "an attempt's next",
+            ),
+            (
+                r#"[{"name":"A","attempts":[{"at":"2026-11-20T09:00:00","channel":"email",
+                    "outcome":"voicemail","step":"first"}]}]"#,
+                "an attempt of 2026-11-20 09:00 pairs the channel email with the outcome voicemail",
             ),
         ];
         for (file, expected) in cases {

@@ -18,9 +18,11 @@ mod list;
 mod log;
 mod man;
 mod reopen;
+mod rep;
 mod script;
 mod show;
 mod stats;
+mod team;
 mod today;
 mod undo;
 mod value;
@@ -54,6 +56,8 @@ pub fn run(command: Command, session: Session) -> Result<String> {
         Command::Calendar(command) => calendar::run(command, session),
         Command::Away(args) => away::run(args, session),
         Command::Value(command) => value::run(command, session),
+        Command::Team(command) => team::run(command, session),
+        Command::Rep(command) => rep::run(command, session),
         Command::Completions(args) => Ok(completions::run(&args)),
         Command::Man(args) => man::run(&args, Some(&session.db_path()?)),
     }

@@ -1,0 +1,135 @@
+//! `followup rep add|list|deactivate`: the reps of a team.
+
+use super::team::server_only;
+use crate::cli::session::Session;
+use crate::cli::team_args::{RepAddArgs, RepCommand, RepDeactivateArgs, RepListArgs};
+use crate::error::Result;
+use crate::render::sanitize::clean;
+use crate::render::{json, plural, table};
+use crate::store::{RoleMade, nologin_statement};
+use crate::tracker::{RepAdded, RepRequest};
+
+pub fn run(command: RepCommand, session: Session) -> Result<String> {
+    match command {
+        RepCommand::Add(args) => add(args, session),
+        RepCommand::List(args) => list(args, session),
+        RepCommand::Deactivate(args) => deactivate(args, session),
+    }
+}
+
+fn add(args: RepAddArgs, session: Session) -> Result<String> {
+    server_only(&session, "rep add")?;
+    let mut tracker = session.tracker()?;
+    let added = tracker.add_rep(&RepRequest {
+        name: args.name,
+        email: args.email,
+        role: args.role,
+        manager: args.manager,
+        create_role: args.create_role,
+    })?;
+    Ok(added_text(&added))
+}
+
+/// What `rep add` says. Without --create-role every line is SQL or an SQL comment, so that the
+/// whole output can be piped into psql.
+fn added_text(added: &RepAdded) -> String {
+    let rep = &added.rep;
+    let role = clean(&rep.role_name);
+    let who = format!(
+        "{} <{}> as a {}",
+        clean(&rep.name),
+        clean(&rep.email),
+        if rep.manager { "manager" } else { "rep" }
+    );
+    let password = format!(
+        "set the role's password in psql with \\password {role} (or let them in by peer \
+         authentication), and give them the URL with user {role}"
+    );
+    match added.made {
+        Some(RoleMade::Created) => format!(
+            "Added {who}, and created the role {role} with what followup needs.\n\
+             Now {password}.\n"
+        ),
+        Some(RoleMade::Granted) => format!(
+            "Added {who}. The role {role} existed already: it was granted what followup \
+             needs.\n"
+        ),
+        None => {
+            let mut out = format!(
+                "-- Added {who} (role {role}).\n\
+                 -- For them to connect, a database administrator runs this in psql on the \
+                 team's database\n\
+                 -- (as a superuser, or as the tables' owner with CREATEROLE):\n"
+            );
+            for statement in &added.statements {
+                out.push_str(statement);
+                out.push_str(";\n");
+            }
+            out.push_str(&format!("-- Then {password}.\n"));
+            out
+        }
+    }
+}
+
+fn list(args: RepListArgs, session: Session) -> Result<String> {
+    server_only(&session, "rep list")?;
+    let tracker = session.tracker()?;
+    let reps = tracker.team_reps()?;
+    if args.json {
+        return Ok(json::to_string(&reps));
+    }
+    if reps.is_empty() {
+        return Ok(
+            "No reps yet: the database's owner sets the team up with `followup team \
+                   init --name NAME --email E`.\n"
+                .to_string(),
+        );
+    }
+    let yes = |flag: bool| if flag { "yes" } else { "no" };
+    let mut shown = table::new(&[
+        "Id",
+        "Name",
+        "Email",
+        "Role",
+        "Manager",
+        "Active",
+        "Open files",
+    ]);
+    for line in &reps {
+        let rep = &line.rep;
+        shown.add_row(vec![
+            rep.id.to_string(),
+            clean(&rep.name).into_owned(),
+            clean(&rep.email).into_owned(),
+            clean(&rep.role_name).into_owned(),
+            yes(rep.manager).to_string(),
+            yes(rep.active).to_string(),
+            line.open_files.to_string(),
+        ]);
+    }
+    Ok(format!("{shown}\n"))
+}
+
+fn deactivate(args: RepDeactivateArgs, session: Session) -> Result<String> {
+    server_only(&session, "rep deactivate")?;
+    let mut tracker = session.tracker()?;
+    let rep = tracker.deactivate_rep(&args.email)?;
+    let who = format!("{} <{}>", clean(&rep.name), clean(&rep.email));
+    if !rep.active {
+        return Ok(format!("{who} was deactivated already; nothing changed.\n"));
+    }
+    let open = tracker
+        .team_reps()?
+        .into_iter()
+        .find(|line| line.rep.id == rep.id)
+        .map_or(0, |line| line.open_files);
+    let stay = if open == 1 { "stays" } else { "stay" };
+    Ok(format!(
+        "Deactivated {who}: their connection now reads and changes nothing, they get no new \
+         files, and their {} {stay} theirs until reassigned.\n\
+         To stop the role {} connecting at all, a database administrator runs:\n{};\n",
+        plural(open, "open file"),
+        clean(&rep.role_name),
+        nologin_statement(&rep.role_name)
+    ))
+}

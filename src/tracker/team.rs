@@ -1,0 +1,460 @@
+//! Team mode: who the session is (the one place every team command asks), and setting a team
+//! up: `team init`, `rep add`, `rep list`, `rep deactivate`.
+//!
+//! On PostgreSQL the acting rep is the database's word: the rep whose role the session
+//! connected as, which row-level security goes by too. `--as EMAIL`, `FOLLOWUP_REP` and
+//! `[me] email` say who the person at the keyboard means to be; when that is another rep than
+//! the role's, the command is refused before anything is read or written. On a SQLite file
+//! there are no reps: [`Tracker::me`] is `None`.
+
+use super::Tracker;
+use crate::domain::Rep;
+use crate::domain::rep::{check_email, check_role_name, role_name_from_email};
+use crate::error::Result;
+use crate::store::{AuditEntry, NewRep, RoleMade, StoreError, role_statements};
+
+/// Who the person at the keyboard says they are.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Identity {
+    pub email: String,
+    pub source: IdentitySource,
+}
+
+/// Where an [`Identity`] came from, for messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IdentitySource {
+    /// `--as EMAIL` or `FOLLOWUP_REP`.
+    Flag,
+    /// `[me] email` of cadence.toml.
+    CadenceFile,
+}
+
+impl IdentitySource {
+    fn words(self) -> &'static str {
+        match self {
+            IdentitySource::Flag => "--as (or FOLLOWUP_REP)",
+            IdentitySource::CadenceFile => "[me] email in cadence.toml",
+        }
+    }
+}
+
+/// A team command that cannot go ahead; each says what to do instead.
+#[derive(Debug, thiserror::Error)]
+pub enum TeamError {
+    #[error(
+        "{source_words} says you are {claimed}, but this session connected as the role \
+         {role}, {who}; to work as {claimed}, {instead}, or else leave out {source_words}"
+    )]
+    NotThatRep {
+        claimed: String,
+        source_words: &'static str,
+        role: String,
+        /// Who the role is: "which is Dana <dana@...>'s" or "which is no rep's".
+        who: String,
+        /// How to be the claimed rep: connect as their role, or have them added.
+        instead: String,
+    },
+    #[error("{what} needs a rep of the team, and the role {role} is none; {how}")]
+    NotARep {
+        what: &'static str,
+        role: String,
+        how: &'static str,
+    },
+    #[error("{what} is for managers, and {rep} is not one; ask a manager of the team")]
+    NotAManager { what: &'static str, rep: String },
+    #[error(
+        "the rep {rep} (role {role}) was deactivated; ask a manager of the team if that is a \
+         mistake"
+    )]
+    Deactivated { rep: String, role: String },
+    #[error(
+        "the team is set up already; its first manager is {first}. Add reps with `followup rep \
+         add NAME --email E`"
+    )]
+    AlreadySetUp { first: String },
+    #[error(
+        "team init is run by the database's owner, the role {owner} (it made the tables), \
+         not {role}; connect as {owner}"
+    )]
+    NotTheOwner { role: String, owner: String },
+    #[error("{flag} {}: {why}", crate::quote::quoted(.value))]
+    BadValue {
+        flag: &'static str,
+        value: String,
+        why: &'static str,
+    },
+    #[error(
+        "cannot use the role name {} ({why}, made from the email); give one with --role NAME",
+        crate::quote::quoted(.role)
+    )]
+    BadDerivedRole { role: String, why: &'static str },
+    #[error("{rep} already has the {what} {value}; each rep needs their own")]
+    Taken {
+        rep: String,
+        what: &'static str,
+        value: String,
+    },
+    #[error("no rep has the email {email}; `followup rep list` shows the team")]
+    NoSuchRep { email: String },
+    #[error(
+        "{rep} owns the team's tables and runs its shared functions, so stays an active \
+         manager"
+    )]
+    KeepsOwner { rep: String },
+}
+
+impl TeamError {
+    /// 2 for what the user typed or asked that cannot be (cli.md's bad input), 1 for what
+    /// the connection may not do.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            TeamError::NotARep { .. }
+            | TeamError::NotAManager { .. }
+            | TeamError::Deactivated { .. }
+            | TeamError::NotTheOwner { .. } => 1,
+            TeamError::NotThatRep { .. }
+            | TeamError::AlreadySetUp { .. }
+            | TeamError::BadValue { .. }
+            | TeamError::BadDerivedRole { .. }
+            | TeamError::Taken { .. }
+            | TeamError::NoSuchRep { .. }
+            | TeamError::KeepsOwner { .. } => 2,
+        }
+    }
+}
+
+/// A rep to add with `rep add`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RepRequest {
+    pub name: String,
+    pub email: String,
+    /// `--role`; derived from the email when absent.
+    pub role: Option<String>,
+    pub manager: bool,
+    /// Run the statements that make the role instead of handing them to a DBA.
+    pub create_role: bool,
+}
+
+/// What `rep add` did.
+#[derive(Debug, Clone)]
+pub struct RepAdded {
+    pub rep: Rep,
+    /// The statements that give the rep's role its login and grants.
+    pub statements: Vec<String>,
+    /// What `--create-role` did; `None`: the statements are for a DBA to run.
+    pub made: Option<RoleMade>,
+}
+
+/// A rep as `rep list` shows them.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct RepLine {
+    #[serde(flatten)]
+    pub rep: Rep,
+    /// Active files they hold.
+    pub open_files: i64,
+}
+
+/// `Name <email>`, for messages.
+fn named(rep: &Rep) -> String {
+    format!("{} <{}>", rep.name, rep.email)
+}
+
+fn same_email(a: &str, b: &str) -> bool {
+    a.trim().eq_ignore_ascii_case(b.trim())
+}
+
+impl Tracker {
+    /// Who the person at the keyboard says they are, for [`Tracker::me`] to check.
+    pub fn set_identity(&mut self, identity: Option<Identity>) {
+        self.identity = identity;
+    }
+
+    /// The rep this session acts as: on PostgreSQL the rep of the role it connected as;
+    /// `None` on a SQLite file, and for a role that is no rep's (before `team init`, or the
+    /// superuser). Refused when the identity given names another rep than the role's, and
+    /// for a deactivated rep.
+    pub fn me(&self) -> Result<Option<Rep>> {
+        let reader = self.store.reader();
+        if self.store.path().is_some() {
+            return Ok(None);
+        }
+        let session = reader.session_rep()?;
+        if let Some(rep) = &session
+            && !rep.active
+        {
+            return Err(TeamError::Deactivated {
+                rep: named(rep),
+                role: rep.role_name.clone(),
+            }
+            .into());
+        }
+        let Some(identity) = &self.identity else {
+            return Ok(session);
+        };
+        match &session {
+            Some(rep) if same_email(&rep.email, &identity.email) => return Ok(session),
+            // Before the team is set up, `[me] email` is only the signature of messages.
+            None if !reader.team_is_set_up()? => return Ok(None),
+            _ => {}
+        }
+        let role = reader.session_role()?.role;
+        let claimed = reader
+            .reps()?
+            .into_iter()
+            .find(|rep| same_email(&rep.email, &identity.email));
+        Err(TeamError::NotThatRep {
+            claimed: identity.email.clone(),
+            source_words: identity.source.words(),
+            role,
+            who: match &session {
+                Some(rep) => format!("which is {}'s", named(rep)),
+                None => "which is no rep's".to_string(),
+            },
+            instead: match claimed {
+                Some(rep) => format!(
+                    "connect as their role {} (the user of the --db URL)",
+                    rep.role_name
+                ),
+                None => "a manager must first add them with `followup rep add`".to_string(),
+            },
+        }
+        .into())
+    }
+
+    /// The acting rep, for a command that needs one (`what` names it).
+    pub fn require_rep(&self, what: &'static str) -> Result<Rep> {
+        if self.store.path().is_some() {
+            return Err(StoreError::ServerOnly { what }.into());
+        }
+        if let Some(rep) = self.me()? {
+            return Ok(rep);
+        }
+        let reader = self.store.reader();
+        let how = if reader.team_is_set_up()? {
+            "ask a manager to run `followup rep add NAME --email E --role ROLE` and the SQL it \
+             prints, then connect as that role"
+        } else {
+            "the team is not set up yet: the database's owner runs `followup team init --name \
+             NAME --email E` first"
+        };
+        Err(TeamError::NotARep {
+            what,
+            role: reader.session_role()?.role,
+            how,
+        }
+        .into())
+    }
+
+    /// The acting rep, who must be a manager.
+    pub fn require_manager(&self, what: &'static str) -> Result<Rep> {
+        let rep = self.require_rep(what)?;
+        if !rep.manager {
+            return Err(TeamError::NotAManager {
+                what,
+                rep: named(&rep),
+            }
+            .into());
+        }
+        Ok(rep)
+    }
+
+    /// `team init`: the connected role, which must own the tables, becomes the first manager,
+    /// and row-level security goes on.
+    pub fn set_up_team(&mut self, name: &str, email: &str) -> Result<Rep> {
+        const WHAT: &str = "team init";
+        if self.store.path().is_some() {
+            return Err(StoreError::ServerOnly { what: WHAT }.into());
+        }
+        let (name, email) = (checked_name(name)?, checked_email(email)?);
+        let reader = self.store.reader();
+        if reader.team_is_set_up()? {
+            let first = reader.reps()?.into_iter().find(|rep| rep.manager);
+            return Err(TeamError::AlreadySetUp {
+                first: first.as_ref().map_or("gone".to_string(), named),
+            }
+            .into());
+        }
+        let session = reader.session_role()?;
+        if session.role != session.tables_owner && !session.superuser {
+            return Err(TeamError::NotTheOwner {
+                role: session.role,
+                owner: session.tables_owner,
+            }
+            .into());
+        }
+        refuse_taken(&reader.reps()?, email, &session.role)?;
+        let now = self.now;
+        let first = NewRep {
+            name,
+            email,
+            role_name: &session.role,
+            manager: true,
+        };
+        self.write(|writer, _| {
+            let rep = writer.set_up_team(&first, now)?;
+            writer.append_audit(now, "me", &audit("team-init", rep.email.clone()))?;
+            Ok(rep)
+        })
+    }
+
+    /// `rep add`: a manager adds a rep; the statements that make their role come back to be
+    /// printed, or have been run (`create_role`).
+    pub fn add_rep(&mut self, request: &RepRequest) -> Result<RepAdded> {
+        self.require_manager("rep add")?;
+        let name = checked_name(&request.name)?;
+        let email = checked_email(&request.email)?;
+        let role = match &request.role {
+            Some(role) => {
+                check_role_name(role).map_err(|why| TeamError::BadValue {
+                    flag: "--role",
+                    value: role.clone(),
+                    why,
+                })?;
+                role.clone()
+            }
+            None => {
+                let role = role_name_from_email(email);
+                check_role_name(&role).map_err(|why| TeamError::BadDerivedRole {
+                    role: role.clone(),
+                    why,
+                })?;
+                role
+            }
+        };
+        let reader = self.store.reader();
+        refuse_taken(&reader.reps()?, email, &role)?;
+        let database = reader.session_role()?.database;
+        let statements = role_statements(&role, &database);
+        let now = self.now;
+        let new = NewRep {
+            name,
+            email,
+            role_name: &role,
+            manager: request.manager,
+        };
+        let create_role = request.create_role;
+        let (rep, made) = self.write(|writer, _| {
+            let rep = writer.insert_rep(&new, now)?;
+            writer.append_audit(now, "me", &audit("rep-add", rep.email.clone()))?;
+            // In the same transaction: a refused CREATE ROLE leaves no rep behind.
+            let made = match create_role {
+                true => Some(writer.make_role(&role, &database)?),
+                false => None,
+            };
+            Ok((rep, made))
+        })?;
+        Ok(RepAdded {
+            rep,
+            statements,
+            made,
+        })
+    }
+
+    /// `rep list`: every rep, active or not, with the active files each holds.
+    pub fn team_reps(&self) -> Result<Vec<RepLine>> {
+        if self.store.path().is_some() {
+            return Err(StoreError::ServerOnly { what: "rep list" }.into());
+        }
+        let reader = self.store.reader();
+        let counts: std::collections::HashMap<i64, i64> =
+            reader.open_files()?.into_iter().collect();
+        Ok(reader
+            .reps()?
+            .into_iter()
+            .map(|rep| RepLine {
+                open_files: counts.get(&rep.id).copied().unwrap_or(0),
+                rep,
+            })
+            .collect())
+    }
+
+    /// `rep deactivate`: the rep keeps their history and their files until reassigned, and
+    /// may no longer work the book. Returns them as they were.
+    pub fn deactivate_rep(&mut self, email: &str) -> Result<Rep> {
+        self.require_manager("rep deactivate")?;
+        let reader = self.store.reader();
+        let rep = reader
+            .reps()?
+            .into_iter()
+            .find(|rep| same_email(&rep.email, email))
+            .ok_or_else(|| TeamError::NoSuchRep {
+                email: email.trim().to_string(),
+            })?;
+        if rep.role_name == reader.session_role()?.tables_owner {
+            return Err(TeamError::KeepsOwner { rep: named(&rep) }.into());
+        }
+        if rep.active {
+            let now = self.now;
+            self.write(|writer, _| {
+                writer.deactivate_rep(rep.id)?;
+                writer.append_audit(
+                    now,
+                    "me",
+                    &AuditEntry {
+                        field: Some("active"),
+                        old_value: Some("true".to_string()),
+                        new_value: Some("false".to_string()),
+                        ..audit("rep-deactivate", rep.email.clone())
+                    },
+                )?;
+                Ok(())
+            })?;
+        }
+        Ok(rep)
+    }
+}
+
+/// An audit entry for a change to the team (no prospect), naming the rep concerned.
+fn audit(action: &'static str, email: String) -> AuditEntry<'static> {
+    AuditEntry {
+        prospect_id: None,
+        action,
+        field: Some("rep"),
+        old_value: None,
+        new_value: Some(email),
+    }
+}
+
+fn checked_name(name: &str) -> Result<&str> {
+    let name = name.trim();
+    if name.is_empty() || name.chars().any(char::is_control) || name.chars().count() > 200 {
+        return Err(TeamError::BadValue {
+            flag: "NAME",
+            value: name.to_string(),
+            why: "a rep needs a name of one line, at most 200 characters",
+        }
+        .into());
+    }
+    Ok(name)
+}
+
+fn checked_email(email: &str) -> Result<&str> {
+    let email = email.trim();
+    check_email(email).map_err(|why| TeamError::BadValue {
+        flag: "--email",
+        value: email.to_string(),
+        why,
+    })?;
+    Ok(email)
+}
+
+/// Refuses an email or a role another rep has (emails in any case).
+fn refuse_taken(reps: &[Rep], email: &str, role: &str) -> Result<()> {
+    if let Some(rep) = reps.iter().find(|rep| same_email(&rep.email, email)) {
+        return Err(TeamError::Taken {
+            rep: named(rep),
+            what: "email",
+            value: rep.email.clone(),
+        }
+        .into());
+    }
+    if let Some(rep) = reps.iter().find(|rep| rep.role_name == role) {
+        return Err(TeamError::Taken {
+            rep: named(rep),
+            what: "role",
+            value: role.to_string(),
+        }
+        .into());
+    }
+    Ok(())
+}

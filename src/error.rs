@@ -30,6 +30,10 @@ pub enum Error {
     #[error("{0}")]
     Team(#[from] crate::tracker::TeamError),
 
+    /// A team's rules said no: who may assign, who may be given a file, who holds it.
+    #[error("{0}")]
+    Ownership(#[from] crate::assign::OwnershipError),
+
     #[error("{flag}: {source}")]
     When {
         flag: &'static str,
@@ -190,6 +194,7 @@ impl Error {
         match self {
             Error::Read { source, .. } if source.is_bad_input() => 2,
             Error::Team(error) => error.exit_code(),
+            Error::Ownership(error) => error.exit_code(),
             Error::Store(
                 StoreError::BadUrl { .. }
                 | StoreError::SqliteOnly { .. }

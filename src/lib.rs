@@ -18,9 +18,11 @@
 //! - [`input_file`]: every file read from a path the user gives, within a size limit.
 //! - [`tracker`]: the operations a salesperson performs, on a store, a config and a clock
 //!   reading passed in.
+//! - [`assign`]: who works which file of a team book (the round-robin); pure.
 //! - [`quote`]: how an error repeats a value or a path, cut to a readable length.
 //! - [`render`] and [`cli`]: the command-line front end.
 
+pub mod assign;
 pub mod cadence;
 pub mod calendar;
 pub mod capacity;

@@ -526,7 +526,14 @@ fn a_rep_on_psql_sees_their_files_and_the_pool_and_never_another_reps() {
         .map(|item| item["id"].as_i64().unwrap())
         .collect();
     assert_eq!(ids, [sams, pool]);
-    run_as(&world, &sam, &["show", &lees.to_string()]).fails(2);
+    // Lee's file stays hidden: by id Sam learns only whose it is, never what it holds.
+    let hidden = run_as(&world, &sam, &["show", &lees.to_string()]);
+    hidden.fails(1).stderr_contains("lee@acme.example");
+    assert!(
+        !hidden.stderr.contains("omar@lakeside"),
+        "{}",
+        hidden.stderr
+    );
     assert_eq!(
         world.sql_text(&format!(
             "SELECT coalesce(note, '') FROM prospects WHERE id = {lees}"
@@ -789,4 +796,50 @@ fn a_team_of_three_on_a_database_owned_by_a_plain_role() {
     );
     assert_eq!(names(&ruth), ["Dana Whitfield", "Omar"]);
     as_user(&reps[1], &["--as", "sam@acme.example", "today"]).fails(2);
+}
+
+#[test]
+fn rep_add_again_prints_the_sql_again_or_makes_the_role_it_printed() {
+    let Some(world) = team() else { return };
+    let lee = role(&world, "lee");
+    let add = |flags: &[&str]| {
+        let mut args = vec!["rep", "add", "Lee Park", "--email", "lee@acme.example"];
+        args.extend_from_slice(&["--role", &lee]);
+        args.extend_from_slice(flags);
+        world.run(&args)
+    };
+    add(&[]).success().stdout_contains("CREATE ROLE");
+    // The same rep again: not refused as a duplicate, and nothing added twice.
+    add(&[])
+        .success()
+        .stdout_contains("is on the team already")
+        .stdout_contains("CREATE ROLE");
+    add(&["--create-role"])
+        .success()
+        .stdout_contains("is on the team already, and created the role");
+    assert_eq!(
+        world.sql_text(&format!(
+            "SELECT rolcanlogin::text FROM pg_roles WHERE rolname = '{lee}'"
+        )),
+        Some("true".to_string())
+    );
+    assert_eq!(
+        count(
+            &world,
+            "SELECT count(*)::text FROM reps WHERE email = 'lee@acme.example'"
+        ),
+        1
+    );
+    assert_eq!(
+        count(
+            &world,
+            "SELECT count(*)::text FROM audit WHERE action = 'rep-add'"
+        ),
+        1
+    );
+    // Another rep with Lee's email is still refused.
+    world
+        .run(&["rep", "add", "Lee Other", "--email", "lee@acme.example"])
+        .fails(2)
+        .stderr_contains("already has the email");
 }

@@ -76,6 +76,19 @@ pub enum Command {
     #[command(after_help = GO_HELP)]
     Go(GoArgs),
 
+    /// Give a file of a team book to a rep, or share out the pool (managers)
+    #[command(after_help = ASSIGN_HELP)]
+    Assign(AssignArgs),
+
+    /// Give every file of a rep who leaves to another rep (managers)
+    #[command(
+        after_help = "Example:\n  followup reassign --from omar@example.com --to mia@example.com\n\n\
+        Every file of the first rep, open and closed, goes to the second in one transaction, \
+        each change written to the audit. A deactivated rep can be named with --from, never \
+        with --to."
+    )]
+    Reassign(ReassignArgs),
+
     /// Close a file: won, lost, or no reply
     #[command(after_help = "Examples:\n  followup close dana --reason won\n  \
         followup close 3 --reason no-response            # comes back in recontact_after_days\n  \
@@ -533,6 +546,55 @@ pub struct TodayArgs {
     /// List everything due, ignoring max_touches_per_day
     #[arg(long)]
     pub all: bool,
+    /// On a team book: everyone's actions, grouped by rep (managers only)
+    #[arg(long)]
+    pub team: bool,
+}
+
+const ASSIGN_HELP: &str = "Examples:\n  followup assign 7 mia@example.com\n  \
+    followup assign \"Lakeside\" \"Mia Lund\"\n  followup assign --round-robin\n\n\
+    A file with no owner is in the pool: any rep may take it by logging a touch to it. \
+    --round-robin gives every open file of the pool to the active reps who are not \
+    managers, one file at a time to the rep with the fewest open files (a draw among equals). \
+    Deactivated reps get no files. Each change is written to the audit.";
+
+#[derive(Debug, Args)]
+pub struct AssignArgs {
+    #[command(flatten)]
+    pub cadence_file: CadenceFile,
+    /// An id, or part of the name or company of exactly one prospect
+    #[arg(
+        required_unless_present = "round_robin",
+        conflicts_with = "round_robin"
+    )]
+    pub prospect: Option<String>,
+    /// The rep who gets it: their email, or their name or part of it
+    #[arg(
+        required_unless_present = "round_robin",
+        conflicts_with = "round_robin"
+    )]
+    pub rep: Option<String>,
+    /// Share every open file of the pool among the active reps
+    #[arg(long)]
+    pub round_robin: bool,
+    /// Print what was given to whom as JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ReassignArgs {
+    #[command(flatten)]
+    pub cadence_file: CadenceFile,
+    /// The rep whose files move: their email, or their name or part of it
+    #[arg(long, value_name = "REP")]
+    pub from: String,
+    /// The rep who takes them over (an active one)
+    #[arg(long, value_name = "REP")]
+    pub to: String,
+    /// Print what moved as JSON
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -931,6 +993,8 @@ impl Command {
             Command::Today(args) => &args.cadence_file,
             Command::Go(args) => &args.cadence_file,
             Command::Close(args) => &args.cadence_file,
+            Command::Assign(args) => &args.cadence_file,
+            Command::Reassign(args) => &args.cadence_file,
             Command::Reopen(args) => &args.cadence_file,
             Command::Undo(args) => &args.cadence_file,
             Command::Delete(args) => &args.cadence_file,

@@ -124,6 +124,25 @@ impl fit::Column<ActionView> for Col {
 
 /// The table and the messages of `today`, `width` wide.
 pub fn render(today: NaiveDate, views: &[ActionView], width: Width) -> String {
+    let (mut out, under) = table_and_room(today, views, width);
+    out.push_str("\n\n");
+    for (index, view) in views.iter().enumerate() {
+        out.push_str(&message_block(index + 1, view, under, width));
+        out.push('\n');
+    }
+    out
+}
+
+/// The heading line and the table of `today` alone, without the messages: a manager's view
+/// of a rep's day (`today --team`), whose messages are the rep's to say.
+pub fn render_table(today: NaiveDate, views: &[ActionView], width: Width) -> String {
+    let (mut out, _) = table_and_room(today, views, width);
+    out.push('\n');
+    out
+}
+
+/// The heading and the table that fits `width`, with what the table had no room for.
+fn table_and_room(today: NaiveDate, views: &[ActionView], width: Width) -> (String, Under) {
     let mut out = format!(
         "{}: {} due",
         day(today),
@@ -152,16 +171,11 @@ pub fn render(today: NaiveDate, views: &[ActionView], width: Width) -> String {
     let layouts: Vec<&[Col]> = layouts.iter().map(Vec::as_slice).collect();
     let (grid, shown) = fit::choose(width, &layouts, views);
     out.push_str(&grid);
-    out.push_str("\n\n");
     let under = Under {
         reason: !shown.contains(&Col::Why),
         call: with_call && !shown.contains(&Col::Call),
     };
-    for (index, view) in views.iter().enumerate() {
-        out.push_str(&message_block(index + 1, view, under, width));
-        out.push('\n');
-    }
-    out
+    (out, under)
 }
 
 /// What a message's heading carries that the table had no room for.

@@ -2,6 +2,7 @@
 //! scripts. Nothing here changes state.
 
 pub mod agenda;
+pub mod by_rep;
 pub mod calendar;
 pub mod capacity;
 pub mod card;

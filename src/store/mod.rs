@@ -14,6 +14,7 @@ mod error;
 mod history;
 mod location;
 mod migrations;
+mod ownership;
 mod pg_migrations;
 mod postgres_server;
 mod promises;
@@ -37,6 +38,7 @@ use error::{Context, DbError};
 pub use history::{Effect, LastLogged};
 pub use location::Location;
 pub use migrations::CURRENT_VERSION;
+pub use ownership::Claim;
 pub use team::{
     NewRep, RoleMade, SessionRole, nologin_statement, quote_identifier, role_statements,
 };
@@ -89,6 +91,24 @@ impl Selection {
             Selection::DueBy(day) => ("due_on <= ?1", vec![Box::new(day)]),
             Selection::PromisedBetween { after, last } => {
                 promises::promised_between(dialect, after, last)
+            }
+        }
+    }
+
+    /// [`Selection::condition`], narrowed to the files of rep `mine` and the pool's when
+    /// given: a rep's morning list on a team book. The filter is SQL's, not row-level
+    /// security's, so that it holds for a role that bypasses the policies too.
+    fn scoped(self, dialect: Dialect, mine: Option<i64>) -> (String, Vec<Box<dyn Param>>) {
+        let (condition, mut values) = self.condition(dialect);
+        match mine {
+            None => (condition.to_string(), values),
+            Some(rep) => {
+                values.push(Box::new(rep));
+                let n = values.len();
+                (
+                    format!("({condition}) AND (owner = ?{n} OR owner IS NULL)"),
+                    values,
+                )
             }
         }
     }
@@ -469,8 +489,20 @@ impl Reader<'_> {
         selection: Selection,
         visit: impl FnMut(Prospect, Vec<Attempt>) -> Result<(), E>,
     ) -> Result<(), E> {
+        self.each_with_attempts_for(selection, None, visit)
+    }
+
+    /// Like [`Reader::each_with_attempts`], visiting only the files of rep `mine` and the
+    /// pool's (owner NULL) when `mine` is given.
+    pub fn each_with_attempts_for<E: From<StoreError>>(
+        &self,
+        selection: Selection,
+        mine: Option<i64>,
+        visit: impl FnMut(Prospect, Vec<Attempt>) -> Result<(), E>,
+    ) -> Result<(), E> {
         self.merged_scan(
             selection,
+            mine,
             rows::ATTEMPT_COLUMNS,
             rows::attempt,
             |attempt| attempt.prospect_id,
@@ -487,6 +519,7 @@ impl Reader<'_> {
     ) -> Result<(), E> {
         self.merged_scan(
             selection,
+            None,
             &format!("{}, logged_at, value_item", rows::ATTEMPT_COLUMNS),
             |row| {
                 Ok(AttemptRecord {
@@ -506,6 +539,7 @@ impl Reader<'_> {
     fn merged_scan<A, E: From<StoreError>>(
         &self,
         selection: Selection,
+        mine: Option<i64>,
         columns: &str,
         read: impl Fn(&Row<'_>) -> Result<A, DbError>,
         owner: impl Fn(&A) -> ProspectId,
@@ -513,10 +547,15 @@ impl Reader<'_> {
     ) -> Result<(), E> {
         match self.conn {
             Conn::Sqlite(conn) if matches!(selection, Selection::PromisedBetween { .. }) => {
-                sqlite_promised_scan(conn, selection, columns, read, visit)
+                sqlite_promised_scan(conn, selection, mine, columns, read, visit)
             }
-            Conn::Sqlite(conn) => sqlite_merged_scan(conn, selection, columns, read, owner, visit),
-            Conn::Postgres(pg) => self.paged_scan(pg, selection, columns, read, owner, visit),
+            Conn::Sqlite(conn) => {
+                sqlite_merged_scan(conn, selection, mine, columns, read, owner, visit)
+            }
+            Conn::Postgres(pg) => {
+                let condition = selection.scoped(Dialect::Postgres, mine);
+                self.paged_scan(pg, condition, columns, read, owner, visit)
+            }
         }
     }
 
@@ -526,13 +565,12 @@ impl Reader<'_> {
     fn paged_scan<A, E: From<StoreError>>(
         &self,
         pg: &PgConn,
-        selection: Selection,
+        (condition, values): (String, Vec<Box<dyn Param>>),
         columns: &str,
         read: impl Fn(&Row<'_>) -> Result<A, DbError>,
         owner: impl Fn(&A) -> ProspectId,
         mut visit: impl FnMut(Prospect, Vec<A>) -> Result<(), E>,
     ) -> Result<(), E> {
-        let (condition, values) = selection.condition(Dialect::Postgres);
         let next = values.len() + 1;
         let prospects_sql = format!(
             "SELECT {} FROM prospects WHERE ({condition}) AND id > ?{next}
@@ -595,6 +633,24 @@ impl Reader<'_> {
                 rows::PROSPECT_COLUMNS
             ),
             &[&day],
+            rows::prospect,
+            "finding the next action",
+        )
+    }
+
+    /// Like [`Reader::first_due_after`], among the files of rep `mine` and the pool's.
+    pub fn first_due_after_for(
+        &self,
+        day: NaiveDate,
+        mine: i64,
+    ) -> Result<Option<Prospect>, StoreError> {
+        self.conn.first(
+            &format!(
+                "SELECT {} FROM prospects WHERE due_on > ?1 AND (owner = ?2 OR owner IS NULL)
+                 ORDER BY due_on, id LIMIT 1",
+                rows::PROSPECT_COLUMNS
+            ),
+            &[&day, &mine],
             rows::prospect,
             "finding the next action",
         )
@@ -716,11 +772,12 @@ impl Reader<'_> {
 fn sqlite_promised_scan<A, E: From<StoreError>>(
     conn: &Connection,
     selection: Selection,
+    mine: Option<i64>,
     columns: &str,
     read: impl Fn(&Row<'_>) -> Result<A, DbError>,
     mut visit: impl FnMut(Prospect, Vec<A>) -> Result<(), E>,
 ) -> Result<(), E> {
-    let (condition, values) = selection.condition(Dialect::Sqlite);
+    let (condition, values) = selection.scoped(Dialect::Sqlite, mine);
     let mut prospects = conn
         .prepare_cached(&format!(
             "SELECT {} FROM prospects WHERE {condition} ORDER BY due_on, id",
@@ -753,12 +810,13 @@ fn sqlite_promised_scan<A, E: From<StoreError>>(
 fn sqlite_merged_scan<A, E: From<StoreError>>(
     conn: &Connection,
     selection: Selection,
+    mine: Option<i64>,
     columns: &str,
     read: impl Fn(&Row<'_>) -> Result<A, DbError>,
     owner: impl Fn(&A) -> ProspectId,
     mut visit: impl FnMut(Prospect, Vec<A>) -> Result<(), E>,
 ) -> Result<(), E> {
-    let (condition, values) = selection.condition(Dialect::Sqlite);
+    let (condition, values) = selection.scoped(Dialect::Sqlite, mine);
     let values = || values.iter().map(|value| value.sqlite());
     // A few due prospects among many are found through the due-date index; without the
     // subquery SQLite prefers scanning the whole table in id order to avoid a sort.
@@ -766,7 +824,7 @@ fn sqlite_merged_scan<A, E: From<StoreError>>(
         Selection::DueBy(_) | Selection::PromisedBetween { .. } => {
             format!("id IN (SELECT id FROM prospects WHERE {condition})")
         }
-        Selection::Status(_) => condition.to_string(),
+        Selection::Status(_) => condition.clone(),
     };
     let mut prospects = conn
         .prepare_cached(&format!(
@@ -778,7 +836,7 @@ fn sqlite_merged_scan<A, E: From<StoreError>>(
     // temporary index before the first attempt comes out (most of the wait for the first row
     // of `list --status all` or `export`).
     let attempt_condition = match selection {
-        Selection::Status(None) => condition.to_string(),
+        Selection::Status(None) if mine.is_none() => condition.clone(),
         _ => format!("prospect_id IN (SELECT id FROM prospects WHERE {condition})"),
     };
     let mut attempts = conn

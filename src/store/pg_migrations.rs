@@ -236,9 +236,13 @@ const MIGRATIONS: &[Migration] = &[
         -- A rep sees and changes their own files and the pool; a manager, every file. The
         -- functions are called once per statement (a scalar subquery), not once per row.
         CREATE POLICY followup_manager ON prospects USING ((SELECT followup_is_manager()));
+        -- The files of a deactivated rep are anyone's to claim, as the pool's are, until a
+        -- manager reassigns them (`log` claims them: store/ownership.rs).
         CREATE POLICY followup_rep ON prospects
             USING (owner = (SELECT followup_rep_id())
-                   OR (owner IS NULL AND (SELECT followup_rep_id()) IS NOT NULL));
+                   OR ((SELECT followup_rep_id()) IS NOT NULL
+                       AND (owner IS NULL
+                            OR owner IN (SELECT id FROM reps WHERE NOT active))));
         -- History goes with its file: the subqueries see only the prospects the policies
         -- above let the caller see. A touch is logged as oneself, unless by a manager.
         CREATE POLICY followup_visible ON attempts

@@ -714,3 +714,64 @@ fn a_personal_book_has_no_reps_and_its_audit_names_the_local_user() {
         )
     );
 }
+
+/// A book with reps 1 (active) and 2 (deactivated), and files: one each, and one in the pool.
+fn owned_book() -> (Store, [ProspectId; 3]) {
+    let mut store = Store::in_memory().unwrap();
+    let ids = [plain("Mine"), plain("Theirs"), plain("Pool")].map(|p| insert(&mut store, &p));
+    store
+        .write(|writer| {
+            writer.conn().execute(
+                "INSERT INTO reps (id, name, email, role_name, manager, active, added_at)
+                 VALUES (1, 'Mia', 'mia@example.com', 'mia', 0, 1, '2026-11-20 09:00:00'),
+                        (2, 'Omar', 'omar@example.com', 'omar', 0, 1, '2026-11-20 09:00:00')",
+                &[],
+                "adding reps",
+            )?;
+            for id in ids {
+                writer.set_due_on(id, Some(date("2026-11-23")))?;
+            }
+            assert_eq!(writer.set_owner(ids[0], Some(1))?, None);
+            writer.set_owner(ids[1], Some(2))?;
+            Ok::<_, StoreError>(())
+        })
+        .unwrap();
+    (store, ids)
+}
+
+#[test]
+fn a_reps_scan_holds_their_files_and_the_pools_only() {
+    let (store, [mine, _, pool]) = owned_book();
+    let mut seen = Vec::new();
+    store
+        .reader()
+        .each_with_attempts_for(Selection::DueBy(date("2026-11-23")), Some(1), |p, _| {
+            seen.push(p.id);
+            Ok::<_, StoreError>(())
+        })
+        .unwrap();
+    assert_eq!(seen, [mine, pool]);
+    assert_eq!(store.reader().open_pool().unwrap(), [pool]);
+    assert_eq!(store.reader().open_loads().unwrap(), [(1, 1), (2, 1)]);
+}
+
+#[test]
+fn a_claim_takes_the_pool_or_a_deactivated_reps_file_and_refuses_an_active_reps() {
+    let (mut store, [mine, theirs, pool]) = owned_book();
+    store
+        .write(|writer| {
+            assert_eq!(writer.claim(mine, 1)?, Claim::Kept);
+            assert_eq!(writer.claim(pool, 1)?, Claim::Taken { from: None });
+            assert_eq!(writer.claim(theirs, 1)?, Claim::Refused);
+            assert_eq!(writer.reader().holder(theirs)?.unwrap().id, 2);
+            writer.conn().execute(
+                "UPDATE reps SET active = 0 WHERE id = 2",
+                &[],
+                "deactivating",
+            )?;
+            assert_eq!(writer.claim(theirs, 1)?, Claim::Taken { from: Some(2) });
+            assert_eq!(writer.move_files(1, 2)?, [mine, theirs, pool]);
+            Ok::<_, StoreError>(())
+        })
+        .unwrap();
+}

@@ -261,10 +261,10 @@ impl Promised {
         };
         let mut touches = 0;
         let found = &mut self.found;
-        let scan = tracker
-            .store
-            .reader()
-            .each_with_attempts(selection, |prospect, attempts| {
+        let scan = tracker.store.reader().each_with_attempts_for(
+            selection,
+            tracker.agenda_of,
+            |prospect, attempts| {
                 let due = tracker.due(&prospect, &attempts).map_err(Scan::Failed)?;
                 if let Some(due) = due
                     && due.pinned()
@@ -280,7 +280,8 @@ impl Promised {
                     }
                 }
                 Ok(())
-            });
+            },
+        );
         match scan {
             Ok(()) | Err(Scan::Full) => Ok(()),
             Err(Scan::Failed(error)) => Err(error),

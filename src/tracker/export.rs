@@ -62,14 +62,18 @@ impl Fresh<'_> {
         let mut due = Vec::new();
         // One merged scan of the due prospects and their attempts, not a query per prospect:
         // a window of days can hold thousands of them.
-        reader.each_with_attempts(Selection::DueBy(last), |prospect, attempts| {
-            if let Some(next) = self.due(&prospect, &attempts)?
-                && next.action.due <= last
-            {
-                due.push(next);
-            }
-            Ok::<_, Error>(())
-        })?;
+        reader.each_with_attempts_for(
+            Selection::DueBy(last),
+            self.agenda_of,
+            |prospect, attempts| {
+                if let Some(next) = self.due(&prospect, &attempts)?
+                    && next.action.due <= last
+                {
+                    due.push(next);
+                }
+                Ok::<_, Error>(())
+            },
+        )?;
         let today = self.today();
         due.sort_by(|a, b| {
             a.action

@@ -2,6 +2,7 @@
 //! wins over a part of one, a file being worked over a closed one, and a name made of digits
 //! ("12") is still found by name when no prospect has that id.
 
+use crate::assign::OwnershipError;
 use crate::domain::{ProspectId, Status};
 use crate::error::{Error, Result};
 use crate::store::NameEntry;
@@ -39,12 +40,32 @@ impl Tracker {
                 candidates,
             }),
             Pick::None => match as_id {
-                Some(id) => Err(Error::NoSuchId(id)),
+                Some(id) => Err(self.hidden_file(id)?.unwrap_or(Error::NoSuchId(id))),
                 None => Err(Error::NoMatch {
                     query: query.to_string(),
                 }),
             },
         }
+    }
+}
+
+impl Tracker {
+    /// The refusal for an id that row-level security hides from this rep: the file exists and
+    /// another rep holds it. `None` where nothing hides it (no such file, or no team).
+    fn hidden_file(&self, id: ProspectId) -> Result<Option<Error>> {
+        let Some(me) = self.store.reader().session_rep()? else {
+            return Ok(None);
+        };
+        let holder = self.store.reader().holder(id)?;
+        Ok(holder.filter(|rep| rep.id != me.id).map(|rep| {
+            OwnershipError::HiddenFile {
+                id,
+                holder: crate::quote::brief(&rep.name).into_owned(),
+                email: rep.email,
+                me: me.email,
+            }
+            .into()
+        }))
     }
 }
 

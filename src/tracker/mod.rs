@@ -11,6 +11,7 @@ mod drip;
 mod export;
 mod import;
 mod matching;
+mod ownership;
 mod refusals;
 mod requests;
 mod team;
@@ -24,6 +25,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 pub use capacity::{Morning, Moved, Schedule, Standing};
 pub use days_off::{DaysOffChange, HolidayImport, MAX_AWAY_DAYS};
 pub use import::{ImportReport, SkippedRow};
+pub use ownership::{Assigned, Reassigned};
 pub use requests::{CloseRequest, LogEntry, NewProspect, ProspectPatch, Recontact};
 pub use team::{Identity, IdentitySource, RepAdded, RepLine, RepRequest, TeamError};
 pub use undo::{FileAfterUndo, UndoPlan, Undone};
@@ -109,6 +111,10 @@ pub struct Tracker {
     value_book: std::cell::RefCell<Option<Option<std::rc::Rc<value::ValueBook>>>>,
     /// Who the person at the keyboard says they are (`--as`, `[me] email`): see team.rs.
     identity: Option<Identity>,
+    /// On a team book, the rep whose lists these are: the morning list and the coming days
+    /// hold their files and the pool's. `None`: every file (a personal book, a role that is
+    /// no rep, or a manager's `today --team`).
+    agenda_of: Option<i64>,
 }
 
 impl Tracker {
@@ -118,6 +124,7 @@ impl Tracker {
         let file_config = config.clone();
         let config = with_stored_days_off(config, store.reader())?;
         let stale = store.reader().meta(RULES_KEY)?.as_deref() != Some(&config.rules_fingerprint());
+        let agenda_of = store.reader().session_rep()?.map(|rep| rep.id);
         Ok(Tracker {
             store,
             config,
@@ -126,6 +133,7 @@ impl Tracker {
             stale,
             value_book: std::cell::RefCell::new(None),
             identity: None,
+            agenda_of,
         })
     }
 
@@ -685,8 +693,15 @@ impl Tracker {
         }
 
         let after = prospect.file_state();
+        let now = self.now;
         let attempt_id = self.write(|writer, config| {
+            // On a team book the file becomes the rep's, or the log is refused, before
+            // anything is written.
+            let rep = ownership::claim_for_log(writer, &prospect, now)?;
             let attempt_id = writer.insert_attempt(&new)?;
+            if let Some(rep) = rep {
+                writer.set_attempt_rep(attempt_id, rep)?;
+            }
             if let Some(item) = carried {
                 writer.set_attempt_value(attempt_id, item)?;
             }
@@ -850,14 +865,18 @@ impl Fresh<'_> {
         let today = self.today();
         let reader = self.store.reader();
         let mut due = Vec::new();
-        reader.each_with_attempts(Selection::DueBy(today), |prospect, attempts| {
-            if let Some(next) = self.due(&prospect, &attempts)?
-                && next.action.due <= today
-            {
-                due.push(next);
-            }
-            Ok::<_, Error>(())
-        })?;
+        reader.each_with_attempts_for(
+            Selection::DueBy(today),
+            self.agenda_of,
+            |prospect, attempts| {
+                if let Some(next) = self.due(&prospect, &attempts)?
+                    && next.action.due <= today
+                {
+                    due.push(next);
+                }
+                Ok::<_, Error>(())
+            },
+        )?;
         due.sort_by(agenda_order);
         Ok(due)
     }
@@ -865,7 +884,11 @@ impl Fresh<'_> {
     /// The first action due after today, for a day with nothing to do.
     pub fn next_after_today(&self) -> Result<Option<Due>> {
         let reader = self.store.reader();
-        let Some(prospect) = reader.first_due_after(self.today())? else {
+        let first = match self.agenda_of {
+            Some(rep) => reader.first_due_after_for(self.today(), rep)?,
+            None => reader.first_due_after(self.today())?,
+        };
+        let Some(prospect) = first else {
             return Ok(None);
         };
         let attempts = reader.attempts(prospect.id)?;

@@ -143,6 +143,9 @@ pub struct RepAdded {
     pub statements: Vec<String>,
     /// What `--create-role` did; `None`: the statements are for a DBA to run.
     pub made: Option<RoleMade>,
+    /// The rep was on the team already, as given: nothing was added, only the role's SQL
+    /// printed again or run.
+    pub again: bool,
 }
 
 /// A rep as `rep list` shows them.
@@ -322,10 +325,32 @@ impl Tracker {
             }
         };
         let reader = self.store.reader();
-        refuse_taken(&reader.reps()?, email, &role)?;
+        let reps = reader.reps()?;
+        // The same rep again (same email, role and name): nothing new to record, but the role
+        // may still be missing. `rep add` then prints its SQL again, or makes it with
+        // --create-role, so that a first run without the flag is never a dead end.
+        let again = reps
+            .iter()
+            .find(|rep| same_email(&rep.email, email) && rep.role_name == role && rep.name == name)
+            .cloned();
+        if again.is_none() {
+            refuse_taken(&reps, email, &role)?;
+        }
         let database = reader.session_role()?.database;
         let statements = role_statements(&role, &database);
         let now = self.now;
+        if let Some(rep) = again {
+            let made = match request.create_role {
+                true => Some(self.write(|writer, _| Ok(writer.make_role(&role, &database)?))?),
+                false => None,
+            };
+            return Ok(RepAdded {
+                rep,
+                statements,
+                made,
+                again: true,
+            });
+        }
         let new = NewRep {
             name,
             email,
@@ -347,6 +372,7 @@ impl Tracker {
             rep,
             statements,
             made,
+            again: false,
         })
     }
 

@@ -3,6 +3,7 @@
 
 mod add;
 mod agenda;
+mod assign;
 mod away;
 mod backup;
 mod cadence;
@@ -17,6 +18,7 @@ mod import;
 mod list;
 mod log;
 mod man;
+mod reassign;
 mod reopen;
 mod rep;
 mod script;
@@ -60,6 +62,8 @@ pub fn run(command: Command, session: Session) -> Result<String> {
         Command::Rep(command) => rep::run(command, session),
         Command::Completions(args) => Ok(completions::run(&args)),
         Command::Man(args) => man::run(&args, Some(&session.db_path()?)),
+        Command::Assign(args) => assign::run(args, session),
+        Command::Reassign(args) => reassign::run(args, session),
     }
 }
 

@@ -45,18 +45,22 @@ fn added_text(added: &RepAdded) -> String {
         "set the role's password in psql with \\password {role} (or let them in by peer \
          authentication), and give them the URL with user {role}"
     );
+    let added_who = match added.again {
+        true => format!("{who} is on the team already"),
+        false => format!("Added {who}"),
+    };
     match added.made {
         Some(RoleMade::Created) => format!(
-            "Added {who}, and created the role {role} with what followup needs.\n\
+            "{added_who}, and created the role {role} with what followup needs.\n\
              Now {password}.\n"
         ),
         Some(RoleMade::Granted) => format!(
-            "Added {who}. The role {role} existed already: it was granted what followup \
+            "{added_who}. The role {role} existed already: it was granted what followup \
              needs.\n"
         ),
         None => {
             let mut out = format!(
-                "-- Added {who} (role {role}).\n\
+                "-- {added_who} (role {role}).\n\
                  -- For them to connect, a database administrator runs this in psql on the \
                  team's database\n\
                  -- (as a superuser, or as the tables' owner with CREATEROLE):\n"

@@ -1,23 +1,31 @@
+use std::collections::{BTreeMap, HashMap};
+
 use crate::cli::args::TodayArgs;
 use crate::cli::session::Session;
+use crate::domain::Rep;
 use crate::error::Result;
+use crate::render::by_rep::{self, Holder, OwnedAction};
 use crate::render::view::ActionView;
 use crate::render::{Width, agenda, capacity, day, json};
 use crate::tracker::Fresh;
 
 pub fn run(args: TodayArgs, session: Session) -> Result<String> {
     let width = session.width;
+    let mut tracker = session.tracker()?;
+    if args.team {
+        // Managers only; refused before anything is read or written.
+        tracker.whole_team()?;
+    }
     // The whole command reads fresh due dates: recomputed under a changed cadence file, they
     // are kept only if it succeeds.
-    session
-        .tracker()?
-        .fresh(|tracker| today(args, tracker, width))
+    tracker.fresh(|tracker| today(args, tracker, width))
 }
 
 fn today(args: TodayArgs, tracker: &Fresh<'_>, width: Width) -> Result<String> {
     let today = tracker.today();
     let now = tracker.now();
-    let (due, moved, limits) = if args.all {
+    // A team's whole list is every action due: the daily capacity is each rep's own.
+    let (due, moved, limits) = if args.all || args.team {
         (tracker.agenda()?, Vec::new(), tracker.limits())
     } else {
         let morning = tracker.morning()?;
@@ -27,8 +35,32 @@ fn today(args: TodayArgs, tracker: &Fresh<'_>, width: Width) -> Result<String> {
         .iter()
         .map(|due| ActionView::new(due, tracker.config(), now))
         .collect();
+    // On a team book each action has a holder (none: the pool); a personal book has none.
+    let team = tracker.team()?;
+    let owners = match team {
+        Some(_) => Some(tracker.owners_due()?),
+        None => None,
+    };
     if args.json {
-        return Ok(json::to_string(&views));
+        return Ok(match &owners {
+            Some(owners) => json::to_string(
+                &views
+                    .iter()
+                    .map(|view| OwnedAction {
+                        action: view,
+                        owner: owners.get(&view.id).map(String::as_str),
+                    })
+                    .collect::<Vec<_>>(),
+            ),
+            None => json::to_string(&views),
+        });
+    }
+    if let (true, Some(reps), Some(owners)) = (args.team, &team, &owners) {
+        return Ok(by_rep::render_team(
+            today,
+            &grouped(views, reps, owners),
+            width,
+        ));
     }
     let mut notes = Vec::new();
     if tracker.config().calendar.is_away(today) {
@@ -50,6 +82,14 @@ fn today(args: TodayArgs, tracker: &Fresh<'_>, width: Width) -> Result<String> {
     if !moved.is_empty() {
         notes.push(capacity::note(moved.len(), &limits));
     }
+    if let Some(owners) = &owners {
+        let pool: Vec<i64> = views
+            .iter()
+            .map(|view| view.id)
+            .filter(|id| !owners.contains_key(id))
+            .collect();
+        notes.extend(by_rep::pool_note(&pool));
+    }
     if views.is_empty() && moved.is_empty() {
         let next = tracker
             .next_after_today()?
@@ -63,4 +103,46 @@ fn today(args: TodayArgs, tracker: &Fresh<'_>, width: Width) -> Result<String> {
         text.push_str(&capacity::moved(&moved, today, width));
     }
     Ok(text)
+}
+
+/// The actions by the rep who holds each file, reps by name, the pool last; each group in the
+/// order of the list.
+fn grouped(
+    views: Vec<ActionView>,
+    reps: &[Rep],
+    owners: &HashMap<i64, String>,
+) -> Vec<(Holder, Vec<ActionView>)> {
+    let names: HashMap<&str, &str> = reps
+        .iter()
+        .map(|rep| (rep.email.as_str(), rep.name.as_str()))
+        .collect();
+    let mut by_rep: BTreeMap<(String, String), Vec<ActionView>> = BTreeMap::new();
+    let mut pool = Vec::new();
+    for view in views {
+        match owners.get(&view.id) {
+            Some(email) => {
+                let name = names.get(email.as_str()).copied().unwrap_or(email);
+                by_rep
+                    .entry((name.to_lowercase(), email.clone()))
+                    .or_default()
+                    .push(view);
+            }
+            None => pool.push(view),
+        }
+    }
+    let mut groups: Vec<(Holder, Vec<ActionView>)> = by_rep
+        .into_iter()
+        .map(|((_, email), views)| {
+            let name = names
+                .get(email.as_str())
+                .copied()
+                .unwrap_or(&email)
+                .to_string();
+            (Some((name, email)), views)
+        })
+        .collect();
+    if !pool.is_empty() {
+        groups.push((None, pool));
+    }
+    groups
 }

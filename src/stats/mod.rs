@@ -6,7 +6,9 @@
 //! figure can be checked against a history with known answers. The definitions are those of
 //! `followup stats --help` and docs/insights.md; change them together.
 
+pub mod facts;
 mod runs;
+pub mod stored;
 mod tally;
 mod touches;
 mod value;
@@ -19,7 +21,7 @@ use serde::Serialize;
 
 pub use runs::{Bucket, FirstResponses};
 pub use tally::Tally;
-pub use value::{ItemTally, rank as rank_value_items};
+pub use value::{ItemTally, rank as rank_value_items, ranked as rank_item_tallies};
 pub use weekly::{WEEKS, Week};
 
 use crate::cadence::Cadence;
@@ -218,7 +220,7 @@ pub fn compute(
         },
         promises,
         closed: closed(prospects, period),
-        weekly: weekly::weekly(touch_dates, period.until),
+        weekly: weekly::weekly(touch_dates.into_iter().map(|date| (date, 1)), period.until),
     }
 }
 

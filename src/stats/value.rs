@@ -72,6 +72,12 @@ pub fn rank(
             }
         }
     }
+    ranked(items, &tallies)
+}
+
+/// The items with touches, best reply rate first (then the most touches, then the order
+/// added), from each item's tally.
+pub fn ranked(items: &[ValueItem], tallies: &BTreeMap<i64, Tally>) -> Vec<ItemTally> {
     let mut ranked: Vec<ItemTally> = items
         .iter()
         .filter_map(|item| {

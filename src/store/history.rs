@@ -164,6 +164,8 @@ impl Writer<'_> {
 
     /// Removes a prospect with its whole history.
     pub fn delete_prospect(&self, id: ProspectId) -> Result<(), StoreError> {
+        // Its touches leave the counts of `stats` with it.
+        self.remove_stat_facts(id)?;
         // The foreign keys cascade, but a database opened without them (by another tool)
         // may have left orphans: say what goes, explicitly.
         self.conn().execute(

@@ -221,6 +221,63 @@ const MIGRATIONS: &[Migration] = &[
         BEGIN SELECT RAISE(ABORT, 'the audit is append-only: its rows are never removed'); END;
     ",
     },
+    Migration {
+        description: "the per-touch facts of `stats`, their counts by day, closed files by reason, promises by prospect",
+        sql: "
+        -- What `stats` needs of each prospect's history (stats/facts.rs), kept by the tracker
+        -- with the due dates: rewritten on every write to the prospect, and for every prospect
+        -- when the rules change. One row per touch, or per day of calls to the assistant.
+        CREATE TABLE touch_facts (
+            prospect_id     INTEGER NOT NULL,
+            day             TEXT NOT NULL,
+            step            TEXT NOT NULL,
+            channel         TEXT NOT NULL,
+            answered        INTEGER NOT NULL,
+            -- Its number in its run when it is the run's first answered touch, else 0.
+            first_answer    INTEGER NOT NULL,
+            opens_run       INTEGER NOT NULL,
+            run             INTEGER NOT NULL,
+            run_answered_on TEXT,
+            value_item      INTEGER
+        );
+        CREATE INDEX touch_facts_by_prospect ON touch_facts (prospect_id);
+        CREATE INDEX touch_facts_by_value_item ON touch_facts (value_item, day, answered)
+            WHERE value_item IS NOT NULL;
+        -- touch_facts counted by day and kind, kept with them: what the report sums.
+        CREATE TABLE touch_days (
+            day          TEXT NOT NULL,
+            step         TEXT NOT NULL,
+            channel      TEXT NOT NULL,
+            answered     INTEGER NOT NULL,
+            first_answer INTEGER NOT NULL,
+            opens_run    INTEGER NOT NULL,
+            touches      INTEGER NOT NULL,
+            PRIMARY KEY (day, step, channel, answered, first_answer, opens_run)
+        ) WITHOUT ROWID;
+        -- The whole history's counts by kind, summed in this order without a sort.
+        CREATE INDEX touch_days_by_kind
+            ON touch_days (step, channel, answered, first_answer, day, touches);
+        -- Every promised callback: what became of it once an attempt followed (NULL: none
+        -- yet), and the end of its grace.
+        CREATE TABLE promise_facts (
+            prospect_id INTEGER NOT NULL,
+            day         TEXT NOT NULL,
+            settled     TEXT,
+            deadline    TEXT NOT NULL
+        );
+        CREATE INDEX promise_facts_by_prospect ON promise_facts (prospect_id);
+        CREATE INDEX promise_facts_by_day ON promise_facts (day, settled, deadline);
+        CREATE INDEX prospects_by_closure ON prospects (close_reason, closed_at)
+            WHERE close_reason IS NOT NULL;
+        -- The promised calls of a prospect, one index probe: a limited morning reads the
+        -- promises of the coming days through it (store/promises.rs).
+        CREATE INDEX attempts_by_promise ON attempts (prospect_id, promise)
+            WHERE promise IS NOT NULL;
+        -- The facts are stored with the due dates: forgetting the rules they were computed
+        -- under has the next command compute both.
+        DELETE FROM meta WHERE key = 'rules_fingerprint';
+    ",
+    },
 ];
 
 /// The schema version this build writes.

@@ -21,6 +21,7 @@ mod postgres_server;
 mod promises;
 mod reps;
 mod rows;
+mod stat_facts;
 mod team;
 mod team_settings;
 mod team_stats;
@@ -549,6 +550,9 @@ impl Reader<'_> {
         visit: impl FnMut(Prospect, Vec<A>) -> Result<(), E>,
     ) -> Result<(), E> {
         match self.conn {
+            Conn::Sqlite(conn) if matches!(selection, Selection::PromisedBetween { .. }) => {
+                sqlite_promised_scan(conn, selection, mine, columns, read, visit)
+            }
             Conn::Sqlite(conn) => {
                 sqlite_merged_scan(conn, selection, mine, columns, read, owner, visit)
             }
@@ -764,6 +768,48 @@ impl Reader<'_> {
     }
 }
 
+/// The promised calls of a few days on SQLite, as they are found: the candidates in the
+/// order of the due-date index (each checked for a promise in the range through the
+/// promises' index), each with its attempts read on its own. Nothing is gathered before the
+/// first one comes out, so a caller that stops early (a day whose limit is reached) stops the
+/// work; the merged scan would first collect every candidate of the range, twice.
+fn sqlite_promised_scan<A, E: From<StoreError>>(
+    conn: &Connection,
+    selection: Selection,
+    mine: Option<i64>,
+    columns: &str,
+    read: impl Fn(&Row<'_>) -> Result<A, DbError>,
+    mut visit: impl FnMut(Prospect, Vec<A>) -> Result<(), E>,
+) -> Result<(), E> {
+    let (condition, values) = selection.scoped(Dialect::Sqlite, mine);
+    let mut prospects = conn
+        .prepare_cached(&format!(
+            "SELECT {} FROM prospects WHERE {condition} ORDER BY due_on, id",
+            rows::PROSPECT_COLUMNS
+        ))
+        .context("listing prospects")?;
+    let mut attempts = conn
+        .prepare_cached(&format!(
+            "SELECT {columns} FROM attempts WHERE prospect_id = ?1 ORDER BY at, id"
+        ))
+        .context("reading attempts")?;
+    let mut found = prospects
+        .query(rusqlite::params_from_iter(
+            values.iter().map(|value| value.sqlite()),
+        ))
+        .context("listing prospects")?;
+    while let Some(row) = found.next().context("listing prospects")? {
+        let prospect = rows::prospect(&Row::Sqlite(row)).context("reading a prospect")?;
+        let history = attempts
+            .query_and_then([prospect.id], |row| read(&Row::Sqlite(row)))
+            .context("reading attempts")?
+            .collect::<Result<Vec<A>, DbError>>()
+            .context("reading an attempt")?;
+        visit(prospect, history)?;
+    }
+    Ok(())
+}
+
 /// The merged scan on SQLite: both queries stream side by side over one connection.
 fn sqlite_merged_scan<A, E: From<StoreError>>(
     conn: &Connection,
@@ -896,14 +942,13 @@ impl Writer<'_> {
     ) -> Result<ProspectId, StoreError> {
         let contact = &prospect.contact;
         let closed = prospect.closed.as_ref();
-        self.conn().one(
+        self.conn().insert(
             "INSERT INTO prospects (name, company, phone, email, title, prefers, next_step,
                 topic, assistant, assistant_phone, note, cadence, start_date, status,
                 close_reason, closed_at, close_note, recontact_on, run_started_at,
                 created_at, due_on, time_zone, ground_rules, main_line, drip)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-                ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)
-             RETURNING id",
+                ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)",
             &[
                 &contact.name,
                 &contact.company,
@@ -931,7 +976,6 @@ impl Writer<'_> {
                 &contact.main_line,
                 &closed.is_some_and(|closure| closure.drip),
             ],
-            |row| row.get(0),
             "adding a prospect",
         )
     }
@@ -980,11 +1024,10 @@ impl Writer<'_> {
     }
 
     pub fn insert_attempt(&self, attempt: &NewAttempt) -> Result<i64, StoreError> {
-        self.conn().one(
+        self.conn().insert(
             "INSERT INTO attempts
                 (prospect_id, at, channel, outcome, step, note, promise, next_date, logged_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
-             RETURNING id",
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             &[
                 &attempt.prospect_id,
                 &attempt.at,
@@ -996,7 +1039,6 @@ impl Writer<'_> {
                 &attempt.next,
                 &attempt.logged_at,
             ],
-            |row| row.get(0),
             "recording an attempt",
         )
     }

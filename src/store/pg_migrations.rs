@@ -278,6 +278,51 @@ const MIGRATIONS: &[Migration] = &[
             FOR EACH STATEMENT EXECUTE FUNCTION followup_audit_is_append_only();
     ",
     },
+    Migration {
+        description: "the per-touch facts of `stats`, their counts by day, closed files by reason, promises by prospect",
+        sql: "
+        CREATE TABLE touch_facts (
+            prospect_id     bigint NOT NULL,
+            day             date NOT NULL,
+            step            text NOT NULL,
+            channel         text NOT NULL,
+            answered        boolean NOT NULL,
+            first_answer    bigint NOT NULL,
+            opens_run       boolean NOT NULL,
+            run             bigint NOT NULL,
+            run_answered_on date,
+            value_item      bigint
+        );
+        CREATE INDEX touch_facts_by_prospect ON touch_facts (prospect_id);
+        CREATE INDEX touch_facts_by_value_item ON touch_facts (value_item, day, answered)
+            WHERE value_item IS NOT NULL;
+        CREATE TABLE touch_days (
+            day          date NOT NULL,
+            step         text NOT NULL,
+            channel      text NOT NULL,
+            answered     boolean NOT NULL,
+            first_answer bigint NOT NULL,
+            opens_run    boolean NOT NULL,
+            touches      bigint NOT NULL,
+            PRIMARY KEY (day, step, channel, answered, first_answer, opens_run)
+        );
+        CREATE INDEX touch_days_by_kind
+            ON touch_days (step, channel, answered, first_answer, day, touches);
+        CREATE TABLE promise_facts (
+            prospect_id bigint NOT NULL,
+            day         date NOT NULL,
+            settled     text,
+            deadline    timestamp NOT NULL
+        );
+        CREATE INDEX promise_facts_by_prospect ON promise_facts (prospect_id);
+        CREATE INDEX promise_facts_by_day ON promise_facts (day, settled, deadline);
+        CREATE INDEX prospects_by_closure ON prospects (close_reason, closed_at)
+            WHERE close_reason IS NOT NULL;
+        CREATE INDEX attempts_by_promise ON attempts (prospect_id, promise)
+            WHERE promise IS NOT NULL;
+        DELETE FROM meta WHERE key = 'rules_fingerprint';
+    ",
+    },
 ];
 
 // Every SQLite step has its twin here: a version means the same schema on both engines.

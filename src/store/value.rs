@@ -141,12 +141,10 @@ impl Writer<'_> {
             ValueFor::Prospect(id) => (Some(*id), None),
             ValueFor::Topic(topic) => (None, Some(topic.as_str())),
         };
-        self.conn().one(
+        self.conn().insert(
             "INSERT INTO value_items (prospect_id, topic, kind, text, added_at)
-             VALUES (?1, ?2, ?3, ?4, ?5)
-             RETURNING id",
+             VALUES (?1, ?2, ?3, ?4, ?5)",
             &[&prospect, &topic, &kind, &text, &added_at],
-            |row| row.get(0),
             "adding a value item",
         )
     }

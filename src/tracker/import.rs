@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use crate::channel;
 use crate::domain::{Preference, ValueFor};
 use crate::error::Result;
+use crate::stats::facts::Facts;
 use crate::store::Writer;
 use crate::transfer::dedupe::Seen;
 use crate::transfer::{Batch, Incoming, IncomingItem, Skip};
@@ -161,6 +162,8 @@ fn store_incoming(
     for item in &incoming.value_items {
         ids.insert(item.key, store_item(writer, item, ValueFor::Prospect(id))?);
     }
+    let mut stored_history = Vec::with_capacity(incoming.attempts.len());
+    let mut carried_by = BTreeMap::new();
     for (index, attempt) in incoming.attempts.iter().enumerate() {
         let mut attempt = attempt.clone();
         attempt.prospect_id = id;
@@ -169,7 +172,23 @@ fn store_incoming(
         let carried = incoming.carried.get(index).copied().flatten();
         if let Some(item) = carried.and_then(|key| ids.get(&key)) {
             writer.set_attempt_value(stored, *item)?;
+            carried_by.insert(stored, *item);
         }
+        stored_history.push(crate::domain::Attempt {
+            id: stored,
+            ..attempt.as_attempt()
+        });
+    }
+    if !stored_history.is_empty() {
+        // In the order the store reads them back.
+        stored_history.sort_by_key(|attempt| (attempt.at, attempt.id));
+        let facts = Facts::of(
+            prospect,
+            &stored_history,
+            |attempt| carried_by.get(&attempt).copied(),
+            config,
+        );
+        writer.replace_stat_facts(id, &facts)?;
     }
     Ok(id)
 }

@@ -50,6 +50,7 @@ use crate::error::{Error, Result};
 use crate::explain::{self, Explanation};
 use crate::facts::MessageFacts;
 use crate::script;
+use crate::stats::facts::Facts;
 use crate::stats::{self, Period, Stats};
 use crate::store::{Effect, NewAttempt, Reader, Selection, Store, Writer};
 use crate::timeline::{self, TimelineRow};
@@ -296,8 +297,49 @@ impl Tracker {
     }
 
     /// Every figure of `stats` for the days from `since` (the beginning if `None`) to `until`
-    /// (today if `None`), both included.
-    pub fn stats(&self, since: Option<NaiveDate>, until: Option<NaiveDate>) -> Result<Stats> {
+    /// (today if `None`), both included, from the counts kept with the due dates (brought up
+    /// to date first if the rules changed).
+    pub fn stats(&mut self, since: Option<NaiveDate>, until: Option<NaiveDate>) -> Result<Stats> {
+        // A team book shows each rep the files the row-level policies let them see; the
+        // stored counts are the whole book's, so a team counts what it can see, as before.
+        if self.store.reader().team_is_set_up()? {
+            return self.recount_stats(since, until);
+        }
+        let period = self.period(since, until)?;
+        let query = stats::stored::Query::new(period, &self.config, self.now);
+        let counts = self.fresh(|fresh| Ok(fresh.store.reader().stat_counts(&query)?))?;
+        Ok(stats::stored::from_counts(&counts, period))
+    }
+
+    /// The value items carried by touches from `since` to `until` (today if `None`), ranked
+    /// by reply rate, from the counts kept with the due dates.
+    pub fn value_stats(
+        &mut self,
+        since: Option<NaiveDate>,
+        until: Option<NaiveDate>,
+    ) -> Result<Vec<stats::ItemTally>> {
+        if self.store.reader().team_is_set_up()? {
+            return self.recount_value_stats(since, until);
+        }
+        let until = until.unwrap_or(self.today());
+        let rows =
+            self.fresh(|fresh| Ok(fresh.store.reader().value_item_counts(since, until)?))?;
+        if rows.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut tallies: std::collections::BTreeMap<i64, stats::Tally> = Default::default();
+        for (item, answered, touches) in rows {
+            let tally = tallies.entry(item).or_default();
+            let touches = u32::try_from(touches).unwrap_or(u32::MAX);
+            tally.touches += touches;
+            tally.answered += if answered { touches } else { 0 };
+        }
+        let items = self.store.reader().value_items()?;
+        Ok(stats::rank_item_tallies(&items, &tallies))
+    }
+
+    /// The period of a report, refused when it runs backwards.
+    fn period(&self, since: Option<NaiveDate>, until: Option<NaiveDate>) -> Result<Period> {
         let until = until.unwrap_or(self.today());
         if let Some(since) = since
             && since > until
@@ -306,6 +348,17 @@ impl Tracker {
                 "--since {since} is after --until {until}; give a period that runs forward"
             )));
         }
+        Ok(Period { since, until })
+    }
+
+    /// [`Tracker::stats`] by reading every attempt and running the engine over each history:
+    /// what the stored counts stand for, kept to check them against.
+    pub fn recount_stats(
+        &self,
+        since: Option<NaiveDate>,
+        until: Option<NaiveDate>,
+    ) -> Result<Stats> {
+        let Period { since, until } = self.period(since, until)?;
         let reader = self.store.reader();
         // Every earlier attempt counts (a run's first touches may come before the period);
         // none after the horizon can change a figure.
@@ -320,9 +373,9 @@ impl Tracker {
         ))
     }
 
-    /// The value items carried by touches from `since` to `until` (today if `None`), ranked
-    /// by reply rate (see [`stats::rank_value_items`]).
-    pub fn value_stats(
+    /// [`Tracker::value_stats`] by reading every attempt (see [`stats::rank_value_items`]),
+    /// to check the stored counts against.
+    pub fn recount_value_stats(
         &self,
         since: Option<NaiveDate>,
         until: Option<NaiveDate>,
@@ -901,10 +954,21 @@ fn with_stored_days_off(config: Config, reader: Reader<'_>) -> Result<Config> {
 fn recompute_due_dates(writer: &Writer<'_>, config: &Config) -> Result<usize> {
     let reader = writer.reader();
     let mut due_dates = Vec::new();
-    reader.each_with_attempts(Selection::Status(None), |prospect, attempts| {
+    // The facts of `stats` depend on the same rules: stored again beside the dates, their
+    // rows as the scan goes (other tables than the one it reads), then counted by day.
+    writer.forget_all_stat_facts()?;
+    reader.each_with_records(Selection::Status(None), |prospect, records| {
+        let carried: Vec<(i64, i64)> = records
+            .iter()
+            .filter_map(|record| Some((record.attempt.id, record.value_item?)))
+            .collect();
+        let attempts: Vec<Attempt> = records.into_iter().map(|record| record.attempt).collect();
         due_dates.push((prospect.id, due_on(config, &prospect, &attempts)));
+        let facts = Facts::of(&prospect, &attempts, |id| carried_of(&carried, id), config);
+        writer.insert_stat_facts(prospect.id, &facts)?;
         Ok::<_, Error>(())
     })?;
+    writer.count_touch_days()?;
     let mut changed = 0;
     for (id, due_on) in due_dates {
         if reader.due_on(id)? != due_on {
@@ -921,10 +985,24 @@ fn recompute_due_dates(writer: &Writer<'_>, config: &Config) -> Result<usize> {
 /// Stores the earliest day a prospect's next action can be due. A prospect whose cadence the
 /// file no longer defines is marked due from its start, so the morning list surfaces it (and
 /// the error that says how to fix it) rather than silently dropping it.
+///
+/// The facts `stats` counts are stored with it: they change with the same writes.
 fn store_due_on(writer: &Writer<'_>, config: &Config, prospect: &Prospect) -> Result<()> {
-    let attempts = writer.reader().attempts(prospect.id)?;
+    let reader = writer.reader();
+    let attempts = reader.attempts(prospect.id)?;
     writer.set_due_on(prospect.id, due_on(config, prospect, &attempts))?;
+    let carried = reader.value_uses(prospect.id)?;
+    let facts = Facts::of(prospect, &attempts, |id| carried_of(&carried, id), config);
+    writer.replace_stat_facts(prospect.id, &facts)?;
     Ok(())
+}
+
+/// The item attempt `id` carried, from a prospect's few `(attempt, item)` pairs.
+fn carried_of(carried: &[(i64, i64)], id: i64) -> Option<i64> {
+    carried
+        .iter()
+        .find(|(attempt, _)| *attempt == id)
+        .map(|&(_, item)| item)
 }
 
 fn due_on(config: &Config, prospect: &Prospect, attempts: &[Attempt]) -> Option<NaiveDate> {

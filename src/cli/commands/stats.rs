@@ -16,7 +16,7 @@ pub fn run(args: StatsArgs, session: Session) -> Result<String> {
         .map(|text| session.parse_date("--until", text))
         .transpose()?;
     let width = session.width;
-    let tracker = session.tracker()?;
+    let mut tracker = session.tracker()?;
     if args.by_rep {
         return super::stats_by_rep::run(&tracker, since, until, args.json, width);
     }

@@ -17,8 +17,8 @@ use serde_json::Value;
 /// tables) is its first manager.
 fn team() -> Option<Followup> {
     let world = Followup::postgres()?;
-    world
-        .ok(&[
+    let init = world
+        .cmd([
             "team",
             "init",
             "--name",
@@ -26,7 +26,14 @@ fn team() -> Option<Followup> {
             "--email",
             "ruth@acme.example",
         ])
-        .stdout_contains("first manager");
+        .env("COLUMNS", "80")
+        .run();
+    init.success().stdout_contains("Row-level security is on");
+    assert!(
+        init.stdout.lines().all(|line| line.chars().count() <= 80),
+        "{}",
+        init.stdout
+    );
     Some(world)
 }
 

@@ -63,9 +63,10 @@ pub(super) fn server_only(session: &Session, what: &'static str) -> Result<()> {
 
 fn init(args: TeamInitArgs, session: Session) -> Result<String> {
     server_only(&session, "team init")?;
+    let width = session.width;
     let mut tracker = session.tracker()?;
     let rep = tracker.set_up_team(&args.name, &args.email)?;
-    Ok(format!(
+    let said = format!(
         "The team is set up: {} <{}> (role {}) is its first manager.\n\
          Row-level security is on: each rep's connection reads and changes only their own \
          files and the unassigned pool, and a manager's every file. The files already in the \
@@ -74,7 +75,8 @@ fn init(args: TeamInitArgs, session: Session) -> Result<String> {
         clean(&rep.name),
         clean(&rep.email),
         clean(&rep.role_name)
-    ))
+    );
+    Ok(table::indented(&said, "", width) + "\n")
 }
 
 fn import(args: ImportBookArgs, session: Session) -> Result<String> {

@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# The team benchmark of docs/benchmarks.md: 20 reps sharing 200,000 prospects and about
+# 2,000,000 attempts in one PostgreSQL database, on a throwaway local cluster (Debian package
+# `postgresql`: initdb and pg_ctl; as root the cluster runs as the `postgres` user).
+#
+#   bench/team.sh                       # the issue's size
+#   PROSPECTS=20000 RUNS=5 bench/team.sh  # a quick run
+#
+# Measures, as whole processes with hyperfine: `today` for one rep (connected as their own
+# role, so row-level security applies), `today --team` and `stats --by-rep` for the manager.
+# Results go to $BENCH_OUT (default: target/bench-team). Timings are not tests.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+PROSPECTS=${PROSPECTS:-200000}
+REPS=${REPS:-20}
+RUNS=${RUNS:-20}
+OUT=$(realpath -m "${BENCH_OUT:-target/bench-team}")
+DAY=2026-11-23
+export FOLLOWUP_NOW="${DAY}T08:00"
+unset FOLLOWUP_CADENCE FOLLOWUP_DB FOLLOWUP_REP
+
+for tool in hyperfine initdb pg_ctl psql sqlite3; do
+    command -v "$tool" >/dev/null || {
+        echo "bench: $tool is missing (apt-get install hyperfine postgresql sqlite3)" >&2
+        exit 2
+    }
+done
+
+# PROFILE=dev tries the script quickly on a debug build; the figures are from release builds.
+PROFILE=${PROFILE:-release}
+cargo build --profile "$PROFILE" --locked --quiet --bin followup --example generate-pipeline
+build=$PWD/target/$([ "$PROFILE" = dev ] && echo debug || echo "$PROFILE")
+followup=$build/followup
+generate=$build/examples/generate-pipeline
+
+# The cluster: a socket only, no fsync (a benchmark, not a store of record).
+pg=$OUT/pg
+as_owner=()
+if [ "$(id -u)" = 0 ]; then as_owner=(runuser -u postgres --); fi
+if [ -f "$pg/postmaster.pid" ]; then "${as_owner[@]}" pg_ctl -D "$pg" stop -m fast >/dev/null || true; fi
+rm -rf "$OUT" && mkdir -p "$OUT"
+if [ "$(id -u)" = 0 ]; then chown postgres "$OUT"; fi
+"${as_owner[@]}" initdb -D "$pg" -U postgres --auth=trust >/dev/null
+"${as_owner[@]}" pg_ctl -D "$pg" -l "$pg/log" -w start \
+    -o "-k $pg -c listen_addresses= -c fsync=off -c synchronous_commit=off" >/dev/null
+trap '"${as_owner[@]}" pg_ctl -D "$pg" stop -m fast >/dev/null' EXIT
+psql_admin() { psql -h "$pg" -U postgres -X -q -v ON_ERROR_STOP=1 "$@"; }
+psql_admin -d postgres -c "CREATE DATABASE team"
+url() { echo "postgresql:///team?host=$pg&user=$1"; }
+admin=$(url postgres)
+
+# The generated book is kept beside the results, so that a rerun skips the generation.
+book=$OUT-book-$PROSPECTS.db
+if [ ! -f "$book" ]; then
+    echo "== generating $PROSPECTS prospects"
+    "$generate" "$PROSPECTS" "$book"
+fi
+# The schema, made by followup itself; then the generated rows, copied table by table.
+"$followup" --db "$admin" list >/dev/null
+for table in prospects attempts attempt_effects meta; do
+    columns=$(sqlite3 "$book" "SELECT group_concat(name, ', ') FROM pragma_table_info('$table')")
+    sqlite3 -csv "$book" "SELECT $columns FROM $table" |
+        psql_admin -d team -c "\\copy $table ($columns) FROM STDIN WITH (FORMAT csv)"
+done
+psql_admin -d team -c "
+    SELECT setval(pg_get_serial_sequence('prospects', 'id'), max(id)) FROM prospects;
+    SELECT setval(pg_get_serial_sequence('attempts', 'id'), max(id)) FROM attempts;
+    ANALYZE;" >/dev/null
+
+echo "== a manager and $REPS reps"
+"$followup" --db "$admin" team init --name "Maria Manager" --email maria@team.example >/dev/null
+for n in $(seq 1 "$REPS"); do
+    "$followup" --db "$admin" rep add "Rep $n" --email "rep$n@team.example" --role "rep$n" \
+        --create-role >/dev/null
+done
+# Every prospect to a rep, one in 21 left in the pool; each touch logged by the file's owner.
+psql_admin -d team -c "
+    UPDATE prospects SET owner = r.id FROM reps r
+        WHERE r.email = 'rep' || (1 + prospects.id % $REPS) || '@team.example'
+          AND prospects.id % 21 <> 0;
+    UPDATE attempts SET rep = p.owner FROM prospects p WHERE p.id = attempts.prospect_id;" >/dev/null
+psql_admin -d team -c "VACUUM ANALYZE" >/dev/null
+psql_admin -d team -Atc "SELECT count(*) || ' prospects, ' || (SELECT count(*) FROM attempts) || ' attempts' FROM prospects"
+
+commands=(
+    "$followup --db $(url rep3) today"
+    "$followup --db $(url rep3) today --json"
+    "$followup --db $admin today --team"
+)
+if "$followup" stats --help | grep -q -- --by-rep; then
+    commands+=("$followup --db $admin stats --by-rep")
+fi
+hyperfine --warmup 3 --runs "$RUNS" -N --style basic \
+    --export-markdown "$OUT/team.md" --export-json "$OUT/team.json" "${commands[@]}"
+python3 - "$OUT/team.json" <<'PY'
+import json, sys
+for r in json.load(open(sys.argv[1]))["results"]:
+    command = r["command"].split("/followup ", 1)[-1]
+    print(f"| `{command}` | {r['median']*1000:.1f} | {r['min']*1000:.1f} | {r['max']*1000:.1f} |")
+PY
+echo "== results in $OUT"

@@ -7,7 +7,8 @@ use crate::domain::Rep;
 
 const REP_COLUMNS: &str = "id, name, email, role_name, manager, active";
 
-fn rep(row: &Row<'_>) -> Result<Rep, DbError> {
+/// A row of `REP_COLUMNS`, in that order.
+pub(super) fn rep(row: &Row<'_>) -> Result<Rep, DbError> {
     Ok(Rep {
         id: row.get(0)?,
         name: row.get(1)?,

@@ -8,8 +8,9 @@
 
 use chrono::NaiveDateTime;
 
-use super::conn::{Conn, Row};
-use super::error::{Context, DbError, StoreError};
+use super::conn::Conn;
+use super::error::{Context, StoreError};
+use super::reps::rep;
 use super::{Reader, Writer};
 use crate::domain::Rep;
 
@@ -121,17 +122,6 @@ fn grant_statements(role: &str) -> Vec<String> {
         "GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {role}"
     ));
     statements
-}
-
-fn rep(row: &Row<'_>) -> Result<Rep, DbError> {
-    Ok(Rep {
-        id: row.get(0)?,
-        name: row.get(1)?,
-        email: row.get(2)?,
-        role_name: row.get(3)?,
-        manager: row.get(4)?,
-        active: row.get(5)?,
-    })
 }
 
 fn server_only(conn: Conn<'_>, what: &'static str) -> Result<(), StoreError> {

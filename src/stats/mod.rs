@@ -194,23 +194,8 @@ pub fn compute(
         until: period.until,
         total,
         assistant,
-        // The assistant has a line of its own: its calls are not touches.
-        by_step: Step::ALL
-            .iter()
-            .filter(|&&step| step != Step::Assistant)
-            .map(|&step| StepTally {
-                step,
-                tally: by_step.get(&step).copied().unwrap_or_default(),
-            })
-            .collect(),
-        by_channel: Channel::ALL
-            .iter()
-            .filter(|&&channel| channel != Channel::Assistant)
-            .map(|&channel| ChannelTally {
-                channel,
-                tally: by_channel.get(&channel).copied().unwrap_or_default(),
-            })
-            .collect(),
+        by_step: step_tallies(&by_step),
+        by_channel: channel_tallies(&by_channel),
         first_response: first_responses.finish(),
         rescue: RescueCheck {
             tally: rescue,
@@ -273,3 +258,28 @@ fn verdict(rescue: Tally) -> Option<Verdict> {
 
 #[cfg(test)]
 mod tests;
+
+/// Every step but the assistant's, in order, with its tally (zero where none): the assistant
+/// has a line of its own, its calls not being touches.
+fn step_tallies(by_step: &BTreeMap<Step, Tally>) -> Vec<StepTally> {
+    Step::ALL
+        .iter()
+        .filter(|&&step| step != Step::Assistant)
+        .map(|&step| StepTally {
+            step,
+            tally: by_step.get(&step).copied().unwrap_or_default(),
+        })
+        .collect()
+}
+
+/// Every channel but the assistant's, in order, with its tally (zero where none).
+fn channel_tallies(by_channel: &BTreeMap<Channel, Tally>) -> Vec<ChannelTally> {
+    Channel::ALL
+        .iter()
+        .filter(|&&channel| channel != Channel::Assistant)
+        .map(|&channel| ChannelTally {
+            channel,
+            tally: by_channel.get(&channel).copied().unwrap_or_default(),
+        })
+        .collect()
+}

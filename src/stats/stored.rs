@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 use chrono::{Days, NaiveDate, NaiveDateTime};
 
 use super::{
-    CLAIMED_RESCUE_RATE, ChannelTally, Closed, FirstResponses, Period, Promises, RESCUE_MIN_SAMPLE,
-    RescueCheck, Stats, StepTally, Tally, verdict, weekly,
+    CLAIMED_RESCUE_RATE, Closed, FirstResponses, Period, Promises, RESCUE_MIN_SAMPLE, RescueCheck,
+    Stats, Tally, channel_tallies, step_tallies, verdict, weekly,
 };
 use crate::config::Config;
 use crate::domain::{Channel, CloseReason, Step};
@@ -110,22 +110,8 @@ pub fn from_counts(counts: &Counts, period: Period) -> Stats {
         until: period.until,
         total,
         assistant,
-        by_step: Step::ALL
-            .iter()
-            .filter(|&&step| step != Step::Assistant)
-            .map(|&step| StepTally {
-                step,
-                tally: by_step.get(&step).copied().unwrap_or_default(),
-            })
-            .collect(),
-        by_channel: Channel::ALL
-            .iter()
-            .filter(|&&channel| channel != Channel::Assistant)
-            .map(|&channel| ChannelTally {
-                channel,
-                tally: by_channel.get(&channel).copied().unwrap_or_default(),
-            })
-            .collect(),
+        by_step: step_tallies(&by_step),
+        by_channel: channel_tallies(&by_channel),
         first_response: FirstResponses {
             after_touches: buckets
                 .into_iter()

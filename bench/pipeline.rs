@@ -117,6 +117,7 @@ fn prospect(rng: &mut fastrand::Rng, index: usize, today: NaiveDate) -> Prospect
         recontact_on: None,
         run_started_at: None,
         created_at: at(start, 8 * 60),
+        owner: None,
     }
 }
 

@@ -84,6 +84,7 @@ mod tests {
             recontact_on: None,
             run_started_at: None,
             created_at: at("2026-11-23T09:00").date().and_time(NaiveTime::MIN),
+            owner: None,
         }
     }
 

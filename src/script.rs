@@ -637,6 +637,7 @@ mod tests {
             recontact_on: None,
             run_started_at: None,
             created_at: date("2026-11-23").and_time(NaiveTime::MIN),
+            owner: None,
         }
     }
 

@@ -40,6 +40,7 @@ pub fn timeline(cadence: &Cadence, calendar: &Calendar, start: NaiveDate) -> Vec
         recontact_on: None,
         run_started_at: None,
         created_at: start.and_time(NaiveTime::MIN),
+        owner: None,
     };
     let mut attempts: Vec<Attempt> = Vec::new();
     let mut rows = Vec::new();

@@ -250,7 +250,9 @@ pub enum Command {
         followup away --clear 2026-12-28 2027-01-01\n\n\
         Days away count like holidays: gaps between touches skip them, and what falls due while \
         you are out waits for your return. Set max_touches_per_day in cadence.toml to have it \
-        spread over the days after your return.")]
+        spread over the days after your return.\n\n\
+        On a team's database they are yours alone: they move the files you hold, not the \
+        pool's or a teammate's, and no other rep sees them (a manager does).")]
     Away(AwayArgs),
 
     /// Who changed what and when: the audit of every change to the book

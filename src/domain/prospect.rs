@@ -79,6 +79,10 @@ pub struct Prospect {
     /// belong to an earlier run and no longer count.
     pub run_started_at: Option<NaiveDateTime>,
     pub created_at: NaiveDateTime,
+    /// The rep who works the file on a team book (`reps.id`); `None`: the unassigned pool,
+    /// and every file of a personal book. Read with the file, but written only by the
+    /// changes of owner (`assign`, `reassign`, a claim), never with the rest of it.
+    pub owner: Option<i64>,
 }
 
 /// Where a file stands, apart from who the prospect is: what `log` may change (a "no" closes

@@ -42,6 +42,7 @@ fn prospect(start: &str) -> Prospect {
         recontact_on: None,
         run_started_at: None,
         created_at: date(start).and_time(time("08:00")),
+        owner: None,
     }
 }
 

@@ -28,6 +28,7 @@ fn prospect() -> Prospect {
         recontact_on: None,
         run_started_at: None,
         created_at: at("2026-11-23T08:00"),
+        owner: None,
     }
 }
 

@@ -27,6 +27,7 @@ fn bare() -> Prospect {
         recontact_on: None,
         run_started_at: None,
         created_at: date("2026-11-23").and_time(NaiveTime::MIN),
+        owner: None,
     }
 }
 

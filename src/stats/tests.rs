@@ -31,6 +31,7 @@ fn prospect(id: ProspectId) -> Prospect {
         recontact_on: None,
         run_started_at: None,
         created_at: at("2026-11-02T08:00"),
+        owner: None,
     }
 }
 

@@ -1,5 +1,9 @@
 //! The days off kept in the database: holidays imported from calendar files, and the days
-//! the salesperson is away. The tracker adds them to the cadence file's calendar.
+//! away. The tracker adds them to the cadence file's calendar.
+//!
+//! Days away belong to someone: `rep` names a rep of a team book, `None` the book's own (a
+//! personal book's, or a server's before `team init`). On a team, row-level security lets a
+//! rep read and change only their own rows, and a manager every rep's.
 
 use chrono::{NaiveDate, NaiveDateTime};
 
@@ -40,13 +44,25 @@ impl Reader<'_> {
         Ok(lists)
     }
 
-    /// Every day marked away, in order.
-    pub fn away_days(&self) -> Result<Vec<NaiveDate>, StoreError> {
+    /// Every day `rep` marked away (`None`: the book's own), in order.
+    pub fn away_days(&self, rep: Option<i64>) -> Result<Vec<NaiveDate>, StoreError> {
         self.rows(
-            "SELECT day FROM away_days ORDER BY day",
-            &[],
+            "SELECT day FROM away_days WHERE rep = ?1 OR (rep IS NULL AND ?1 IS NULL)
+             ORDER BY day",
+            &[&rep],
             |row| row.get(0),
             "reading the days away",
+        )
+    }
+
+    /// The days away of every rep this session may read (its own, or a manager's every
+    /// rep's), as `(rep, day)` by rep and day.
+    pub fn reps_away_days(&self) -> Result<Vec<(i64, NaiveDate)>, StoreError> {
+        self.rows(
+            "SELECT rep, day FROM away_days WHERE rep IS NOT NULL ORDER BY rep, day",
+            &[],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+            "reading the reps' days away",
         )
     }
 }
@@ -80,33 +96,40 @@ impl Writer<'_> {
         )
     }
 
-    /// Marks every day from `from` to `to` (both included) away; returns how many were not
-    /// already.
+    /// Marks every day from `from` to `to` (both included) away for `rep` (`None`: the
+    /// book's own); returns how many were not already.
     pub fn mark_away(
         &self,
+        rep: Option<i64>,
         from: NaiveDate,
         to: NaiveDate,
         at: NaiveDateTime,
     ) -> Result<usize, StoreError> {
         let mut added = 0;
         for day in from.iter_days().take_while(|day| *day <= to) {
+            // A day marked already meets the unique index on (rep, day): nothing is added.
             added += self.conn().execute(
-                "INSERT INTO away_days (day, marked_at) VALUES (?1, ?2)
-                 ON CONFLICT (day) DO NOTHING",
-                &[&day, &at],
+                "INSERT INTO away_days (day, marked_at, rep) VALUES (?1, ?2, ?3)
+                 ON CONFLICT DO NOTHING",
+                &[&day, &at, &rep],
                 "marking days away",
             )?;
         }
         Ok(added)
     }
 
-    /// Unmarks the days away from `from` to `to` (both included), or all of them; returns
-    /// how many.
-    pub fn clear_away(&self, range: Option<(NaiveDate, NaiveDate)>) -> Result<usize, StoreError> {
+    /// Unmarks the days away of `rep` (`None`: the book's own) from `from` to `to` (both
+    /// included), or all of them; returns how many.
+    pub fn clear_away(
+        &self,
+        rep: Option<i64>,
+        range: Option<(NaiveDate, NaiveDate)>,
+    ) -> Result<usize, StoreError> {
         let (from, to) = range.unzip();
         self.conn().execute(
-            "DELETE FROM away_days WHERE (day >= ?1 OR ?1 IS NULL) AND (day <= ?2 OR ?2 IS NULL)",
-            &[&from, &to],
+            "DELETE FROM away_days WHERE (rep = ?3 OR (rep IS NULL AND ?3 IS NULL))
+                AND (day >= ?1 OR ?1 IS NULL) AND (day <= ?2 OR ?2 IS NULL)",
+            &[&from, &to, &rep],
             "clearing days away",
         )
     }
@@ -186,33 +209,36 @@ mod tests {
         let mut store = Store::in_memory().unwrap();
         let added = store
             .write(|writer| {
-                let first = writer.mark_away(date("2026-12-21"), date("2026-12-31"), at())?;
-                let again = writer.mark_away(date("2026-12-28"), date("2027-01-01"), at())?;
+                let first = writer.mark_away(None, date("2026-12-21"), date("2026-12-31"), at())?;
+                let again = writer.mark_away(None, date("2026-12-28"), date("2027-01-01"), at())?;
                 Ok::<_, StoreError>((first, again))
             })
             .unwrap();
         assert_eq!(added, (11, 1));
         let cleared = store
-            .write(|writer| writer.clear_away(Some((date("2026-12-30"), date("2027-01-05")))))
+            .write(|writer| writer.clear_away(None, Some((date("2026-12-30"), date("2027-01-05")))))
             .unwrap();
         assert_eq!(cleared, 3);
-        let days = store.reader().away_days().unwrap();
+        let days = store.reader().away_days(None).unwrap();
         assert_eq!(days.first(), Some(&date("2026-12-21")));
         assert_eq!(days.last(), Some(&date("2026-12-29")));
-        assert_eq!(store.write(|writer| writer.clear_away(None)).unwrap(), 9);
+        assert_eq!(
+            store.write(|writer| writer.clear_away(None, None)).unwrap(),
+            9
+        );
     }
 
     #[test]
     fn a_failed_write_leaves_no_day_behind() {
         let mut store = Store::in_memory().unwrap();
         let result = store.write(|writer| {
-            writer.mark_away(date("2026-12-21"), date("2026-12-24"), at())?;
+            writer.mark_away(None, date("2026-12-21"), date("2026-12-24"), at())?;
             Err::<(), _>(StoreError::Corrupt {
                 what: "test",
                 value: "rollback".into(),
             })
         });
         assert!(result.is_err());
-        assert!(store.reader().away_days().unwrap().is_empty());
+        assert!(store.reader().away_days(None).unwrap().is_empty());
     }
 }

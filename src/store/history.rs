@@ -98,6 +98,34 @@ impl Reader<'_> {
     }
 }
 
+impl Reader<'_> {
+    /// What attempt `id`'s `log` changed about its file, if it kept it.
+    pub fn effect_of(&self, id: i64) -> Result<Option<Effect>, StoreError> {
+        let columns = |prefix: &str| {
+            STATE_COLUMNS
+                .split(", ")
+                .map(|column| format!("{prefix}{column}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        self.conn.first(
+            &format!(
+                "SELECT {}, {} FROM attempt_effects WHERE attempt_id = ?1",
+                columns("before_"),
+                columns("after_")
+            ),
+            &[&id],
+            |row| {
+                Ok(Effect {
+                    before: file_state(row, 0)?,
+                    after: file_state(row, STATE_WIDTH)?,
+                })
+            },
+            "reading what an attempt changed",
+        )
+    }
+}
+
 impl Writer<'_> {
     /// Keeps what the attempt `attempt_id` changed about its file, for `undo`.
     pub fn record_effect(&self, attempt_id: i64, effect: &Effect) -> Result<(), StoreError> {

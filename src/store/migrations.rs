@@ -278,6 +278,31 @@ const MIGRATIONS: &[Migration] = &[
         DELETE FROM meta WHERE key = 'rules_fingerprint';
     ",
     },
+    Migration {
+        description: "each rep's own days away, and the file a log claimed",
+        sql: "
+        -- The days away become someone's: on a team book each rep marks their own, and a
+        -- file's dates skip its owner's (tracker/calendars.rs). rep NULL: the book's own days
+        -- away, as before (a personal book has no other). The key was the day alone, so the
+        -- table is made again with the rep beside it, keeping every row.
+        CREATE TABLE away_days_by_rep (
+            day       TEXT NOT NULL,
+            marked_at TEXT NOT NULL,
+            rep       INTEGER REFERENCES reps (id)
+        );
+        INSERT INTO away_days_by_rep (day, marked_at) SELECT day, marked_at FROM away_days;
+        DROP TABLE away_days;
+        ALTER TABLE away_days_by_rep RENAME TO away_days;
+        -- One row per rep and day; the book's own (NULL) count as one more rep.
+        CREATE UNIQUE INDEX away_days_once ON away_days (coalesce(rep, 0), day);
+        -- 1 when this attempt's `log` claimed its file on a team book, which claimed_from
+        -- held before (NULL: the pool), so that `undo` gives the file back.
+        ALTER TABLE attempts ADD COLUMN claimed INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE attempts ADD COLUMN claimed_from INTEGER REFERENCES reps (id);
+        -- Due dates computed with everyone's days away are computed again.
+        DELETE FROM meta WHERE key = 'rules_fingerprint';
+    ",
+    },
 ];
 
 /// The schema version this build writes.

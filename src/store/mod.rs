@@ -83,6 +83,8 @@ pub enum Selection {
     /// Those whose next action may be a promised call on a day after `after` through `last`
     /// (see `promises::promised_between`): a superset the engine narrows down.
     PromisedBetween { after: NaiveDate, last: NaiveDate },
+    /// The files rep `.0` holds on a team book: those whose dates their days away move.
+    Owner(i64),
 }
 
 impl Selection {
@@ -93,6 +95,7 @@ impl Selection {
             Selection::Status(None) => ("TRUE", Vec::new()),
             Selection::Status(Some(status)) => ("status = ?1", vec![Box::new(status)]),
             Selection::DueBy(day) => ("due_on <= ?1", vec![Box::new(day)]),
+            Selection::Owner(rep) => ("owner = ?1", vec![Box::new(rep)]),
             Selection::PromisedBetween { after, last } => {
                 promises::promised_between(dialect, after, last)
             }
@@ -825,7 +828,7 @@ fn sqlite_merged_scan<A, E: From<StoreError>>(
     // A few due prospects among many are found through the due-date index; without the
     // subquery SQLite prefers scanning the whole table in id order to avoid a sort.
     let prospect_condition = match selection {
-        Selection::DueBy(_) | Selection::PromisedBetween { .. } => {
+        Selection::DueBy(_) | Selection::PromisedBetween { .. } | Selection::Owner(_) => {
             format!("id IN (SELECT id FROM prospects WHERE {condition})")
         }
         Selection::Status(_) => condition.clone(),

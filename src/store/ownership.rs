@@ -59,6 +59,19 @@ impl Reader<'_> {
         )
     }
 
+    /// Who held the file before attempt `id`'s `log` claimed it (`Some(None)`: the pool),
+    /// while the file is still held by the rep who logged it; `None` when that log claimed
+    /// nothing, or the file changed hands since (a manager moved it).
+    pub fn claim_to_give_back(&self, id: i64) -> Result<Option<Option<i64>>, StoreError> {
+        self.conn.first(
+            "SELECT a.claimed_from FROM attempts AS a JOIN prospects AS p ON p.id = a.prospect_id
+             WHERE a.id = ?1 AND a.claimed AND p.owner = a.rep",
+            &[&id],
+            |row| row.get::<Option<i64>>(0),
+            "reading what an attempt claimed",
+        )
+    }
+
     fn owner(&self, id: ProspectId) -> Result<Option<i64>, StoreError> {
         self.conn
             .first(
@@ -117,6 +130,18 @@ impl Writer<'_> {
             (Some(_), Some(owner)) if owner == me => Claim::Kept,
             (Some(_), from) => Claim::Taken { from },
         })
+    }
+
+    /// Records that attempt `attempt`'s `log` claimed its file from `from` (`None`: the
+    /// pool), for `undo` to give it back.
+    pub fn mark_claimed(&self, attempt: i64, from: Option<i64>) -> Result<(), StoreError> {
+        // TRUE reads the same on both engines: 1 on SQLite, a boolean on PostgreSQL.
+        self.conn().execute(
+            "UPDATE attempts SET claimed = TRUE, claimed_from = ?2 WHERE id = ?1",
+            &[&attempt, &from],
+            "recording what an attempt claimed",
+        )?;
+        Ok(())
     }
 
     /// Records which rep logged an attempt.

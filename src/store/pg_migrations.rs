@@ -323,6 +323,38 @@ const MIGRATIONS: &[Migration] = &[
         DELETE FROM meta WHERE key = 'rules_fingerprint';
     ",
     },
+    Migration {
+        description: "each rep's own days away, and the file a log claimed",
+        sql: "
+        ALTER TABLE away_days ADD COLUMN rep bigint REFERENCES reps (id);
+        ALTER TABLE away_days DROP CONSTRAINT away_days_pkey;
+        CREATE UNIQUE INDEX away_days_once ON away_days (coalesce(rep, 0), day);
+        ALTER TABLE attempts ADD COLUMN claimed boolean NOT NULL DEFAULT false;
+        ALTER TABLE attempts ADD COLUMN claimed_from bigint REFERENCES reps (id);
+        -- On a team set up before this step, the days away marked so far were the book's, most
+        -- likely its first manager's (who set the team up from their own book): theirs now.
+        UPDATE away_days SET rep = (SELECT min(id) FROM reps WHERE manager)
+            WHERE rep IS NULL AND EXISTS (SELECT 1 FROM reps);
+        -- A rep reads and changes their own days away; a manager, everyone's. The holidays
+        -- are the team's: read by every rep, changed by managers (`calendar import`).
+        CREATE POLICY followup_own ON away_days USING (rep = (SELECT followup_rep_id()));
+        CREATE POLICY followup_manager ON away_days USING ((SELECT followup_is_manager()));
+        CREATE POLICY followup_read ON holidays FOR SELECT USING (true);
+        CREATE POLICY followup_manager ON holidays USING ((SELECT followup_is_manager()));
+        -- Switched on by `team init` (store/team.rs); here for a team set up before this step.
+        DO $$
+        BEGIN
+            IF (SELECT relrowsecurity FROM pg_class WHERE oid = to_regclass('prospects')) THEN
+                ALTER TABLE away_days ENABLE ROW LEVEL SECURITY;
+                ALTER TABLE away_days FORCE ROW LEVEL SECURITY;
+                ALTER TABLE holidays ENABLE ROW LEVEL SECURITY;
+                ALTER TABLE holidays FORCE ROW LEVEL SECURITY;
+            END IF;
+        END
+        $$;
+        DELETE FROM meta WHERE key = 'rules_fingerprint';
+    ",
+    },
 ];
 
 // Every SQLite step has its twin here: a version means the same schema on both engines.

@@ -74,6 +74,7 @@ mod tests {
                     recontact_on: None,
                     run_started_at: None,
                     created_at: at("2026-11-23T08:00"),
+                    owner: None,
                 })?;
                 writer.insert_attempt(&NewAttempt {
                     prospect_id: id,

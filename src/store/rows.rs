@@ -9,7 +9,7 @@ use crate::domain::{Attempt, Closure, Contact, Prospect};
 pub(super) const PROSPECT_COLUMNS: &str = "id, name, company, phone, email, title, prefers, \
      next_step, topic, assistant, assistant_phone, note, cadence, start_date, status, \
      close_reason, closed_at, close_note, recontact_on, run_started_at, created_at, time_zone, \
-     ground_rules, main_line, drip";
+     ground_rules, main_line, drip, owner";
 
 pub(super) const ATTEMPT_COLUMNS: &str =
     "id, prospect_id, at, channel, outcome, step, note, promise, next_date";
@@ -52,6 +52,7 @@ pub(super) fn prospect(row: &Row<'_>) -> Result<Prospect, DbError> {
         recontact_on: row.get(18)?,
         run_started_at: row.get(19)?,
         created_at: row.datetime(20)?,
+        owner: row.get(25)?,
     })
 }
 

@@ -125,6 +125,25 @@ impl Writer<'_> {
         Ok(())
     }
 
+    /// Forgets the fact rows of rep `rep`'s files, and every day count: what recomputing
+    /// one rep's files (their days away changed) starts from, before
+    /// [`Writer::count_touch_days`] counts the days again.
+    pub fn forget_rep_stat_facts(&self, rep: i64) -> Result<(), StoreError> {
+        for table in ["touch_facts", "promise_facts"] {
+            self.conn().execute(
+                &format!(
+                    "DELETE FROM {table}
+                     WHERE prospect_id IN (SELECT id FROM prospects WHERE owner = ?1)"
+                ),
+                &[&rep],
+                "clearing the stored figures",
+            )?;
+        }
+        self.conn()
+            .execute("DELETE FROM touch_days", &[], "clearing the stored figures")?;
+        Ok(())
+    }
+
     /// Adds a prospect's fact rows, leaving the day counts as they are.
     pub fn insert_stat_facts(&self, id: ProspectId, facts: &Facts) -> Result<(), StoreError> {
         for fact in &facts.touches {

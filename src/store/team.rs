@@ -24,6 +24,9 @@ const GUARDED: &[&str] = &[
     "reps",
     "team_settings",
     "audit",
+    // Each rep's days away are their own; the holidays, the team's (pg_migrations.rs, step 10).
+    "away_days",
+    "holidays",
 ];
 
 /// What every rep's role is granted. Rows are the policies' business: reading and writing
@@ -226,6 +229,13 @@ impl Writer<'_> {
         server_only(self.conn(), "team init")?;
         // The row first: once the policies are on, only a manager may add one.
         let added = self.insert_rep(first, at)?;
+        // The days away marked on the book so far were the one person's who sets the team
+        // up: they become the first manager's, as the team's are each rep's own.
+        self.conn().execute(
+            "UPDATE away_days SET rep = ?1 WHERE rep IS NULL",
+            &[&added.id],
+            "keeping the days away of the first manager",
+        )?;
         let switch_on: Vec<String> = GUARDED
             .iter()
             .map(|table| {

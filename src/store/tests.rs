@@ -31,6 +31,7 @@ fn plain(name: &str) -> Prospect {
         recontact_on: None,
         run_started_at: None,
         created_at: datetime("2026-11-23T08:30:00"),
+        owner: None,
     }
 }
 
@@ -66,6 +67,7 @@ fn full() -> Prospect {
         recontact_on: Some(date("2027-03-15")),
         run_started_at: Some(datetime("2026-12-01T09:00:00")),
         created_at: datetime("2026-11-23T08:30:00"),
+        owner: None,
     }
 }
 

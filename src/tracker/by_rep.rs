@@ -34,7 +34,7 @@ impl Tracker {
         let reader = self.store.reader();
         // A touch on the last day can be answered after it: read up to the same horizon
         // as `stats`.
-        let attempts = reader.attempts_with_reps(stats::horizon(until, &self.config))?;
+        let attempts = reader.attempts_with_reps(stats::horizon(until, &self.rules.mine))?;
         Ok(rep_stats::compute(
             &attempts,
             &reader.closed_files()?,

@@ -61,9 +61,10 @@ impl Tracker {
     /// `max_touches_per_day` of the calendar and of each cadence.
     pub fn limits(&self) -> Limits {
         Limits {
-            per_day: self.config.max_touches_per_day,
+            per_day: self.rules.mine.max_touches_per_day,
             per_cadence: self
-                .config
+                .rules
+                .mine
                 .cadences()
                 .filter_map(|cadence| {
                     cadence
@@ -104,7 +105,7 @@ impl Fresh<'_> {
             let plan = capacity::plan(
                 due,
                 agenda_order,
-                &self.config.calendar,
+                &self.rules.mine.calendar,
                 today,
                 last,
                 &limits,
@@ -145,7 +146,7 @@ impl Fresh<'_> {
         let plan = capacity::plan(
             due,
             agenda_order,
-            &self.config.calendar,
+            &self.rules.mine.calendar,
             self.today(),
             last,
             &limits,
@@ -230,7 +231,7 @@ impl Promised {
         last: NaiveDate,
         per_day: Option<u32>,
     ) -> Result<()> {
-        let calendar = &tracker.config.calendar;
+        let calendar = &tracker.rules.mine.calendar;
         while self.read < last {
             let Some(from) = self.read.succ_opt() else {
                 break;
@@ -254,7 +255,7 @@ impl Promised {
         per_day: Option<u32>,
     ) -> Result<()> {
         let today = self.today;
-        let calendar = &tracker.config.calendar;
+        let calendar = &tracker.rules.mine.calendar;
         let selection = Selection::PromisedBetween {
             after: self.read,
             last: day,

@@ -3,11 +3,14 @@
 //!
 //! Every change recomputes the stored due dates in the same transaction: a new holiday or a
 //! day away moves every gap that spans it, and the morning list must never read dates
-//! computed under the old calendar.
+//! computed under the old calendar. On a team book the holidays are the team's, changed by
+//! a manager for every file, and the days away are the rep's at the keyboard, whose change
+//! moves that rep's files only (calendars.rs).
 
 use chrono::{Datelike, NaiveDate};
 
-use super::{Tracker, audit, recompute_due_dates, with_stored_days_off};
+use super::{Tracker, audit, load_rules, recompute_due_dates, recompute_rep};
+use crate::assign::OwnershipError;
 use crate::days_off::{self, Year};
 use crate::error::{Error, Result};
 use crate::holidays::{HolidayFile, HolidayList, Source};
@@ -63,10 +66,11 @@ impl Tracker {
         if dry_run {
             return Ok(report);
         }
+        self.teams_holidays("calendar import")?;
         let now = self.now;
         let holidays = report.file.holidays.clone();
         let what = format!("{source}: {} holidays", holidays.len());
-        report.moved = self.change_days_off("calendar-import", what, |writer| {
+        report.moved = self.change_days_off("calendar-import", what, None, |writer| {
             writer.replace_imported_holidays(source, &holidays, now)?;
             Ok(())
         })?;
@@ -98,9 +102,10 @@ impl Tracker {
                 )));
             }
         }
+        self.teams_holidays("calendar clear")?;
         let mut days = 0;
         let what = source.unwrap_or("every imported file").to_string();
-        let moved = self.change_days_off("calendar-clear", what, |writer| {
+        let moved = self.change_days_off("calendar-clear", what, None, |writer| {
             days = writer.clear_imported_holidays(source)?;
             Ok(())
         })?;
@@ -110,10 +115,11 @@ impl Tracker {
     /// Marks the days from `from` to `to`, both included, as days away.
     pub fn mark_away(&mut self, from: NaiveDate, to: NaiveDate) -> Result<DaysOffChange> {
         check_range(from, to)?;
+        let rep = self.whose_days_away("away")?;
         let now = self.now;
         let mut days = 0;
-        let moved = self.change_days_off("away", format!("{from} to {to}"), |writer| {
-            days = writer.mark_away(from, to, now)?;
+        let moved = self.change_days_off("away", format!("{from} to {to}"), rep, |writer| {
+            days = writer.mark_away(rep, from, to, now)?;
             Ok(())
         })?;
         Ok(DaysOffChange { days, moved })
@@ -126,26 +132,28 @@ impl Tracker {
         {
             return Err(backwards(from, to));
         }
+        let rep = self.whose_days_away("away --clear")?;
         let mut days = 0;
         let what = match range {
             Some((from, to)) => format!("{from} to {to}"),
             None => "every day away".to_string(),
         };
-        let moved = self.change_days_off("away-clear", what, |writer| {
-            days = writer.clear_away(range)?;
+        let moved = self.change_days_off("away-clear", what, rep, |writer| {
+            days = writer.clear_away(rep, range)?;
             Ok(())
         })?;
         Ok(DaysOffChange { days, moved })
     }
 
-    /// The stretches of consecutive days away, first and last day, in order.
+    /// The stretches of consecutive days away, first and last day, in order: the book's, or
+    /// on a team book those of the rep at the keyboard.
     pub fn away_periods(&self) -> Vec<(NaiveDate, NaiveDate)> {
-        days_off::stretches(self.config.calendar.away_days())
+        days_off::stretches(self.rules.mine.calendar.away_days())
     }
 
     /// The holidays in effect with where each comes from, in every source.
     pub fn holiday_lists(&self) -> &[HolidayList] {
-        &self.config.holiday_lists
+        &self.rules.mine.holiday_lists
     }
 
     /// The calendar of `year` as the rules see it: days off and business days by month.
@@ -156,8 +164,8 @@ impl Tracker {
             )));
         }
         Ok(days_off::year(
-            &self.config.calendar,
-            &self.config.holiday_lists,
+            &self.rules.mine.calendar,
+            &self.rules.mine.holiday_lists,
             year,
         ))
     }
@@ -167,27 +175,56 @@ impl Tracker {
         self.today().year()
     }
 
-    /// Runs a change of the stored days off, then recomputes every due date under the new
-    /// calendar, all in one transaction; returns how many due dates moved.
+    /// Runs a change of the stored days off, then recomputes the due dates under the new
+    /// calendar, all in one transaction; returns how many due dates moved. `rep`: the days
+    /// away of that rep of a team changed, and only their files move; `None`: every file.
     /// The change is audited as `action`, with `what` as its new value.
     fn change_days_off(
         &mut self,
         action: &'static str,
         what: String,
+        rep: Option<i64>,
         work: impl FnOnce(&Writer<'_>) -> Result<()>,
     ) -> Result<usize> {
-        let file_config = self.file_config.clone();
+        let file_config = &self.file_config;
+        let server = self.store.path().is_none();
         let now = self.now;
-        let (moved, config) = self.store.write(|writer| {
+        let stale = self.stale;
+        let (moved, rules) = self.store.write(|writer| {
             work(writer)?;
             audit::record(writer, now, None, action, None, None, Some(what))?;
-            let config = with_stored_days_off(file_config, writer.reader())?;
-            let moved = recompute_due_dates(writer, &config)?;
-            Ok::<_, Error>((moved, config))
+            let rules = load_rules(file_config, writer.reader(), server)?;
+            let moved = match rep {
+                // Dates computed under other rules are all recomputed anyway.
+                Some(rep) if !stale => recompute_rep(writer, &rules, rep)?,
+                _ => recompute_due_dates(writer, &rules)?,
+            };
+            Ok::<_, Error>((moved, rules))
         })?;
-        self.config = config;
+        self.rules = rules;
         self.stale = false;
         Ok(moved)
+    }
+
+    /// Whose days away `away` marks or clears: the book's own (`None`) on a personal book,
+    /// the rep's at the keyboard on a team's; refused for a role that is no rep there.
+    fn whose_days_away(&self, what: &'static str) -> Result<Option<i64>> {
+        if !self.rules.is_team() {
+            return Ok(None);
+        }
+        match self.rules.me() {
+            Some(me) => Ok(Some(me)),
+            None => Err(OwnershipError::NotARep { what }.into()),
+        }
+    }
+
+    /// The holidays of a team book are the whole team's and move every file: a manager's
+    /// to change. A personal book's are its owner's.
+    fn teams_holidays(&self, what: &'static str) -> Result<()> {
+        if self.rules.is_team() {
+            self.manager(what)?;
+        }
+        Ok(())
     }
 }
 

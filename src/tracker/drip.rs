@@ -76,7 +76,7 @@ impl Tracker {
             "cadence {} has no drip (drip_every_business_days = 0 in {}); set it there to the \
              business days between drip touches, or plan one try with --recontact DATE",
             cadence.name,
-            self.config.origin.describe()
+            self.rules.mine.origin.describe()
         )))
     }
 }

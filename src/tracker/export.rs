@@ -24,12 +24,12 @@ impl Tracker {
             Selection::Status(status),
             |prospect, own: Vec<AttemptRecord>| {
                 let history: Vec<_> = own.iter().map(|record| record.attempt.clone()).collect();
-                let next = match self.config.cadence(&prospect.cadence) {
+                let next = match self.rules.mine.cadence(&prospect.cadence) {
                     Some(cadence) => engine::next_action(
                         &prospect,
                         &history,
                         cadence,
-                        &self.config.calendar,
+                        &self.rules.mine.calendar,
                         self.today(),
                     ),
                     None => None,
@@ -46,7 +46,8 @@ impl Tracker {
     /// The last day of the `days` business days that start today (or on the next business
     /// day, when today is not one).
     pub fn window_end(&self, days: u32) -> NaiveDate {
-        self.config
+        self.rules
+            .mine
             .calendar
             .add_business_days(self.today(), days.saturating_sub(1))
     }

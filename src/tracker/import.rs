@@ -106,7 +106,7 @@ impl Tracker {
             self.store.reader().value_items()?
         };
         let now = self.now;
-        self.write(|writer, config| {
+        self.write(|writer, rules| {
             // The file's item ids to this database's: a topic's item already kept here (the
             // same topic, kind and words) is used as it is, not kept twice.
             let mut ids = BTreeMap::new();
@@ -130,7 +130,8 @@ impl Tracker {
                 ids.insert(item.key, id);
             }
             for (done, incoming) in accepted.iter().enumerate() {
-                let id = store_incoming(writer, config, incoming, &mut ids)?;
+                // Imported files start in the pool (on a team book): its rules.
+                let id = store_incoming(writer, rules.of(None), incoming, &mut ids)?;
                 // One row per prospect: what was added, not each of its attempts.
                 let what = Some(incoming.prospect.contact.name.clone());
                 audit::record(writer, now, Some(id), "import", None, None, what)?;

@@ -2,6 +2,17 @@
 //! prospect with its whole history, in one transaction, owned by the rep. Prospects already
 //! on file (the same email, or the same phone without an email, as `import` matches them)
 //! are skipped, naming the one they matched.
+//!
+//! What is copied, table by table of the book: `prospects`, `attempts` (with the item each
+//! carried and the ground rules each set), `attempt_effects` (what each `log` changed about
+//! its file, which `undo` puts back), `value_items` (the prospects' own, and topic items the
+//! team does not keep yet), and `away_days`, which become the rep's own days away: the
+//! book's dates were computed with them. The figures of `stats` (`touch_facts`,
+//! `touch_days`, `promise_facts`) are computed again here from the copied history, under
+//! the team's rules. Not copied: `holidays` (the team's are a manager's, `calendar
+//! import`), `meta` (the book's own bookkeeping), and `reps`, `audit` and `team_settings`,
+//! which a personal book leaves empty but for its own audit rows, whose actor and ids are
+//! the book's; the import adds one audit row per file instead.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
@@ -10,10 +21,10 @@ use serde::Serialize;
 
 use crate::domain::{ProspectId, Rep, ValueFor};
 use crate::error::{Error, Result};
-use crate::store::{AttemptRecord, NewAttempt, Selection, Store, StoreError};
+use crate::store::{AttemptRecord, Effect, NewAttempt, Selection, Store, StoreError};
 use crate::transfer::dedupe::{email_key, phone_key};
 
-use super::{Tracker, audit, due_on};
+use super::{Tracker, audit, load_rules, recompute_rep};
 
 /// What `team import-book` did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -26,6 +37,8 @@ pub struct BookImport {
     pub attempts: usize,
     /// Value items copied (the prospects' own, and topic items not already kept here).
     pub value_items: usize,
+    /// Days away of the book that became the rep's (those they had marked already aside).
+    pub days_away: usize,
 }
 
 /// A prospect of the book copied in.
@@ -56,6 +69,8 @@ struct BookFile {
     records: Vec<AttemptRecord>,
     /// The ids (in the book) of the attempts whose `log --ground-rules` set them.
     ground_rules_set: Vec<i64>,
+    /// What the book kept of each attempt's effect on the file, by the attempt's id there.
+    effects: BTreeMap<i64, Effect>,
 }
 
 impl Tracker {
@@ -74,19 +89,25 @@ impl Tracker {
         let mut files = Vec::new();
         reader.each_with_records(Selection::Status(None), |prospect, records| {
             let mut ground_rules_set = Vec::new();
+            let mut effects = BTreeMap::new();
             for record in &records {
                 if reader.ground_rules_set_by(record.attempt.id)? {
                     ground_rules_set.push(record.attempt.id);
+                }
+                if let Some(effect) = reader.effect_of(record.attempt.id)? {
+                    effects.insert(record.attempt.id, effect);
                 }
             }
             files.push(BookFile {
                 prospect,
                 records,
                 ground_rules_set,
+                effects,
             });
             Ok::<_, Error>(())
         })?;
         let book_items = reader.value_items()?;
+        let book_away = reader.away_days(None)?;
 
         // Who is on file already, by the keys `import` matches on.
         let mut by_email = HashMap::new();
@@ -129,7 +150,14 @@ impl Tracker {
         let now = self.now;
         let source = path.display().to_string();
         let owner_id = owner.id;
-        let (added, value_items) = self.write(|writer, config| {
+        let file_config = self.file_config.clone();
+        let (added, value_items, days_away, rules) = self.write(|writer, _| {
+            // The book's days away are the rep's: marked first, so that the dates computed
+            // below skip them.
+            let mut days_away = 0;
+            for day in &book_away {
+                days_away += writer.mark_away(Some(owner_id), *day, *day, now)?;
+            }
             // The book's item ids to the team's.
             let mut items: BTreeMap<i64, i64> = BTreeMap::new();
             let mut value_items = 0;
@@ -156,9 +184,8 @@ impl Tracker {
             let mut added = Vec::new();
             for file in &accepted {
                 let prospect = &file.prospect;
-                let history: Vec<_> = file.records.iter().map(|r| r.attempt.clone()).collect();
-                let id =
-                    writer.insert_whole_prospect(prospect, due_on(config, prospect, &history))?;
+                // Its due date is stored with the rep's other files' below.
+                let id = writer.insert_whole_prospect(prospect, None)?;
                 writer.set_owner(id, Some(owner_id))?;
                 for item in &book_items {
                     if item.owner == ValueFor::Prospect(prospect.id) {
@@ -185,6 +212,9 @@ impl Tracker {
                     if file.ground_rules_set.contains(&attempt.id) {
                         writer.mark_ground_rules_set(stored)?;
                     }
+                    if let Some(effect) = file.effects.get(&attempt.id) {
+                        writer.record_effect(stored, effect)?;
+                    }
                 }
                 // The book was the rep's: its touches were theirs.
                 writer.set_rep_of_attempts(id, owner_id)?;
@@ -201,8 +231,13 @@ impl Tracker {
                     attempts: file.records.len(),
                 });
             }
-            Ok::<_, Error>((added, value_items))
+            // The rep's files, old and new, under their days away as they are now: the due
+            // dates and the figures of `stats`.
+            let rules = load_rules(&file_config, writer.reader(), true)?;
+            recompute_rep(writer, &rules, owner_id)?;
+            Ok::<_, Error>((added, value_items, days_away, rules))
         })?;
+        self.rules = rules;
         Ok(BookImport {
             file: source,
             owner,
@@ -210,6 +245,7 @@ impl Tracker {
             added,
             skipped,
             value_items,
+            days_away,
         })
     }
 

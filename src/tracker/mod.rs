@@ -7,6 +7,7 @@
 
 mod audit;
 mod by_rep;
+mod calendars;
 mod capacity;
 mod days_off;
 mod drip;
@@ -54,6 +55,7 @@ use crate::stats::facts::Facts;
 use crate::stats::{self, Period, Stats};
 use crate::store::{Effect, NewAttempt, Reader, Selection, Store, Writer};
 use crate::timeline::{self, TimelineRow};
+use calendars::Rules;
 use refusals::{already_closed, closed_file, in_recontact, mismatch};
 
 /// The meta key under which the fingerprint of the rules behind the stored due dates is kept.
@@ -103,8 +105,9 @@ pub struct Logged {
 pub struct Tracker {
     store: Store,
     /// The cadence file's rules with the days off kept in the database added to its calendar:
-    /// what every date is computed with.
-    config: Config,
+    /// what every date is computed with, file by file (each with its owner's days away on a
+    /// team book: see calendars.rs).
+    rules: Rules,
     /// The cadence file's rules alone, to add the days off to again when they change.
     file_config: Config,
     now: NaiveDateTime,
@@ -127,13 +130,14 @@ impl Tracker {
     /// A tracker over `store` with the rules of `config`, at the moment `now`. Nothing is
     /// written until an operation needs to.
     pub fn new(store: Store, config: Config, now: NaiveDateTime) -> Result<Tracker> {
-        let file_config = config.clone();
-        let config = with_stored_days_off(config, store.reader())?;
-        let stale = store.reader().meta(RULES_KEY)?.as_deref() != Some(&config.rules_fingerprint());
-        let agenda_of = store.reader().session_rep()?.map(|rep| rep.id);
+        let rules = load_rules(&config, store.reader(), store.path().is_none())?;
+        // The session's rep on a team book, as their morning list is theirs.
+        let agenda_of = rules.me();
+        let stale = store.reader().meta(RULES_KEY)?.as_deref() != Some(&rules.fingerprint());
+        let file_config = config;
         Ok(Tracker {
             store,
-            config,
+            rules,
             file_config,
             now,
             stale,
@@ -153,8 +157,9 @@ impl Tracker {
         self.store
     }
 
+    /// The rules with the days away of the person at the keyboard (see calendars.rs).
     pub fn config(&self) -> &Config {
-        &self.config
+        &self.rules.mine
     }
 
     pub fn now(&self) -> NaiveDateTime {
@@ -186,7 +191,7 @@ impl Tracker {
         }
         let tracker = &*self;
         let value = tracker.store.write_while_reading(|writer| {
-            recompute_due_dates(writer, &tracker.config)?;
+            recompute_due_dates(writer, &tracker.rules)?;
             work(&Fresh(tracker))
         })?;
         self.stale = false;
@@ -195,17 +200,17 @@ impl Tracker {
 
     /// Runs one command's writes in one transaction, recomputing stale due dates first within
     /// it, so that they commit or roll back together.
-    fn write<T>(&mut self, work: impl FnOnce(&Writer<'_>, &Config) -> Result<T>) -> Result<T> {
-        let config = &self.config;
+    fn write<T>(&mut self, work: impl FnOnce(&Writer<'_>, &Rules) -> Result<T>) -> Result<T> {
+        let rules = &self.rules;
         let stale = self.stale;
         let value = self.store.write(|writer| {
             if stale {
-                recompute_due_dates(writer, config)?;
+                recompute_due_dates(writer, rules)?;
             }
             if writer.reader().meta(CLOCK_KEY)?.is_none() {
-                writer.set_meta(CLOCK_KEY, config.zones.mine.name())?;
+                writer.set_meta(CLOCK_KEY, rules.mine.zones.mine.name())?;
             }
-            work(writer, config)
+            work(writer, rules)
         })?;
         self.stale = false;
         // What was written may be an item, or an attempt that carried one.
@@ -217,7 +222,7 @@ impl Tracker {
     /// (`[calendar] time_zone` changed, or the system's zone did).
     pub fn clock_zone_changed(&self) -> Result<Option<String>> {
         let stored = self.store.reader().meta(CLOCK_KEY)?;
-        let mine = self.config.zones.mine;
+        let mine = self.rules.mine.zones.mine;
         Ok(stored.filter(|name| {
             // A name this build cannot read is a change worth the warning too.
             crate::zones::parse(name).map_or(true, |stored| !crate::zones::same_clock(stored, mine))
@@ -236,13 +241,15 @@ impl Tracker {
     }
 
     pub fn cadence(&self, name: &str) -> Result<&Cadence> {
-        self.config
+        self.rules
+            .mine
             .cadence(name)
             .ok_or_else(|| Error::UnknownCadence {
                 name: name.to_string(),
-                file: self.config.origin.describe(),
+                file: self.rules.mine.origin.describe(),
                 known: self
-                    .config
+                    .rules
+                    .mine
                     .cadence_names()
                     .into_iter()
                     .map(String::from)
@@ -306,7 +313,7 @@ impl Tracker {
             return self.recount_stats(since, until);
         }
         let period = self.period(since, until)?;
-        let query = stats::stored::Query::new(period, &self.config, self.now);
+        let query = stats::stored::Query::new(period, &self.rules.mine, self.now);
         let counts = self.fresh(|fresh| Ok(fresh.store.reader().stat_counts(&query)?))?;
         Ok(stats::stored::from_counts(&counts, period))
     }
@@ -362,12 +369,13 @@ impl Tracker {
         let reader = self.store.reader();
         // Every earlier attempt counts (a run's first touches may come before the period);
         // none after the horizon can change a figure.
-        let attempts = reader.attempts_between(None, Some(stats::horizon(until, &self.config)))?;
+        let attempts =
+            reader.attempts_between(None, Some(stats::horizon(until, &self.rules.mine)))?;
         let prospects = reader.prospects(None)?;
         Ok(stats::compute(
             &attempts,
             &prospects,
-            &self.config,
+            &self.rules.mine,
             Period { since, until },
             self.now,
         ))
@@ -387,13 +395,14 @@ impl Tracker {
         if carried.is_empty() {
             return Ok(Vec::new());
         }
-        let attempts = reader.attempts_between(None, Some(stats::horizon(until, &self.config)))?;
+        let attempts =
+            reader.attempts_between(None, Some(stats::horizon(until, &self.rules.mine)))?;
         Ok(stats::rank_value_items(
             &attempts,
             &reader.prospects(None)?,
             &reader.value_items()?,
             &carried,
-            &self.config,
+            &self.rules.mine,
             Period { since, until },
         ))
     }
@@ -406,7 +415,7 @@ impl Tracker {
             &prospect,
             &attempts,
             self.cadence_of(&prospect)?,
-            &self.config.calendar,
+            &self.rules.of(prospect.owner).calendar,
             self.now,
         );
         Ok((prospect, explanation))
@@ -416,7 +425,7 @@ impl Tracker {
     pub fn timeline(&self, cadence: &str, start: NaiveDate) -> Result<Vec<TimelineRow>> {
         Ok(timeline::timeline(
             self.cadence(cadence)?,
-            &self.config.calendar,
+            &self.rules.mine.calendar,
             start,
         ))
     }
@@ -424,7 +433,7 @@ impl Tracker {
     /// The next action of a prospect, with the day of the touch after it.
     pub(super) fn due(&self, prospect: &Prospect, attempts: &[Attempt]) -> Result<Option<Due>> {
         let cadence = self.cadence_of(prospect)?;
-        let calendar = &self.config.calendar;
+        let calendar = &self.rules.of(prospect.owner).calendar;
         let Some(action) = engine::next_action(prospect, attempts, cadence, calendar, self.today())
         else {
             return Ok(None);
@@ -442,14 +451,15 @@ impl Tracker {
         cadence: &Cadence,
         action: NextAction,
     ) -> Result<Due> {
-        let calendar = &self.config.calendar;
+        let config = self.rules.of(prospect.owner);
+        let calendar = &config.calendar;
         let on = action.due.max(self.today());
         let following = engine::following_touch(prospect, attempts, cadence, calendar, &action, on);
         let mut facts = MessageFacts::of(prospect, attempts);
         let mut value_left_out = false;
         if crate::value::carried_by(action.step) {
             facts.value = self.next_value_item(prospect)?;
-            if script::drops_value_item(prospect, &action, following, &facts, &self.config) {
+            if script::drops_value_item(prospect, &action, following, &facts, config) {
                 facts.value = None;
                 value_left_out = true;
             }
@@ -473,7 +483,7 @@ impl Tracker {
             &prospect,
             &attempts,
             cadence,
-            &self.config.calendar,
+            &self.rules.of(prospect.owner).calendar,
             self.today(),
         );
         let action = match step {
@@ -508,12 +518,13 @@ impl Tracker {
             recontact_on: None,
             run_started_at: None,
             created_at: self.now,
+            owner: None,
         };
         prospect.contact.name = name.to_string();
         let now = self.now;
-        self.write(|writer, config| {
+        self.write(|writer, rules| {
             prospect.id = writer.insert_prospect(&prospect)?;
-            store_due_on(writer, config, &prospect)?;
+            store_due_on(writer, rules, &prospect)?;
             let name = Some(prospect.contact.name.clone());
             audit::record(writer, now, Some(prospect.id), "add", None, None, name)?;
             Ok::<_, Error>(prospect)
@@ -549,9 +560,9 @@ impl Tracker {
         checks::contact(&prospect.contact)
             .map_err(|problem| Error::Invalid(problem.to_string()))?;
         let now = self.now;
-        self.write(|writer, config| {
+        self.write(|writer, rules| {
             writer.update_prospect(&prospect)?;
-            store_due_on(writer, config, &prospect)?;
+            store_due_on(writer, rules, &prospect)?;
             audit::record_changes(writer, now, &before, &prospect)?;
             Ok::<_, Error>(prospect)
         })
@@ -562,8 +573,13 @@ impl Tracker {
     /// next one back.
     pub fn log(&mut self, id: ProspectId, entry: LogEntry) -> Result<Logged> {
         let mut prospect = self.prospect(id)?;
+        // On a team book the file is the logging rep's once logged (claimed, or the log is
+        // refused): its dates follow their days away from this touch on.
+        if let Some(me) = self.rules.me() {
+            prospect.owner = Some(me);
+        }
         let cadence = self.cadence_of(&prospect)?.clone();
-        let calendar = &self.config.calendar;
+        let calendar = &self.rules.of(prospect.owner).calendar;
         let attempts = self.store.reader().attempts(id)?;
         let channel = match entry.channel {
             Some(channel) => channel,
@@ -592,12 +608,14 @@ impl Tracker {
         })?;
         if !entry.force {
             if let Some(promise) = entry.promise {
-                self.on_a_business_day("--promise", promise.date(), || {
+                self.on_a_business_day(&prospect, "--promise", promise.date(), || {
                     promise.format("%a %Y-%m-%d %H:%M").to_string()
                 })?;
             }
             if let Some(next) = entry.next {
-                self.on_a_business_day("--next", next, || next.format("%a %Y-%m-%d").to_string())?;
+                self.on_a_business_day(&prospect, "--next", next, || {
+                    next.format("%a %Y-%m-%d").to_string()
+                })?;
             }
         }
 
@@ -706,15 +724,19 @@ impl Tracker {
 
         let after = prospect.file_state();
         let now = self.now;
-        let attempt_id = self.write(|writer, config| {
+        let attempt_id = self.write(|writer, rules| {
             // On a team book the file becomes the rep's, or the log is refused, before
             // anything is written.
-            let rep = ownership::claim_for_log(writer, &prospect, now)?;
+            let claim = ownership::claim_for_log(writer, &prospect, now)?;
             let attempt_id = writer.insert_attempt(&new)?;
             let what = Some(audit::describe_attempt(&new.as_attempt()));
             audit::record(writer, now, Some(id), "log", None, None, what)?;
-            if let Some(rep) = rep {
-                writer.set_attempt_rep(attempt_id, rep)?;
+            if let Some(claim) = claim {
+                writer.set_attempt_rep(attempt_id, claim.rep)?;
+                // Kept on the attempt, so that `undo` gives the file back.
+                if let Some(from) = claim.took_from {
+                    writer.mark_claimed(attempt_id, from)?;
+                }
             }
             if let Some(item) = carried {
                 writer.set_attempt_value(attempt_id, item)?;
@@ -726,7 +748,7 @@ impl Tracker {
                 writer.record_effect(attempt_id, &Effect { before, after })?;
             }
             writer.update_prospect(&prospect)?;
-            store_due_on(writer, config, &prospect)?;
+            store_due_on(writer, rules, &prospect)?;
             Ok::<_, Error>(attempt_id)
         })?;
         let dossier = self.dossier(id)?;
@@ -766,11 +788,12 @@ impl Tracker {
 
     fn on_a_business_day(
         &self,
+        prospect: &Prospect,
         flag: &'static str,
         day: NaiveDate,
         when: impl FnOnce() -> String,
     ) -> Result<()> {
-        let calendar = &self.config.calendar;
+        let calendar = &self.rules.of(prospect.owner).calendar;
         match calendar.day_off(day) {
             None => Ok(()),
             Some(off) => Err(Error::DayOff {
@@ -788,7 +811,7 @@ impl Tracker {
     pub fn recontact_day(&self, prospect: &Prospect) -> Option<NaiveDate> {
         prospect
             .recontact_on
-            .map(|day| self.config.calendar.roll_forward(day))
+            .map(|day| self.rules.of(prospect.owner).calendar.roll_forward(day))
     }
 
     /// Closes an active file. A closed one is refused, so that a script closing the same file
@@ -811,9 +834,9 @@ impl Tracker {
                 _ => None,
             };
             let now = self.now;
-            return self.write(|writer, config| {
+            return self.write(|writer, rules| {
                 writer.update_prospect(&prospect)?;
-                store_due_on(writer, config, &prospect)?;
+                store_due_on(writer, rules, &prospect)?;
                 audit::record_changes(writer, now, &before, &prospect)?;
                 Ok::<_, Error>(prospect)
             });
@@ -837,9 +860,9 @@ impl Tracker {
             drip,
         });
         let now = self.now;
-        self.write(|writer, config| {
+        self.write(|writer, rules| {
             writer.update_prospect(&prospect)?;
-            store_due_on(writer, config, &prospect)?;
+            store_due_on(writer, rules, &prospect)?;
             let after = Some(audit::describe_status(&prospect));
             audit::record(
                 writer,
@@ -869,9 +892,9 @@ impl Tracker {
         prospect.recontact_on = None;
         prospect.run_started_at = Some(self.now);
         let now = self.now;
-        self.write(|writer, config| {
+        self.write(|writer, rules| {
             writer.update_prospect(&prospect)?;
-            store_due_on(writer, config, &prospect)?;
+            store_due_on(writer, rules, &prospect)?;
             let after = Some(audit::describe_status(&prospect));
             audit::record(
                 writer,
@@ -937,13 +960,22 @@ impl Fresh<'_> {
     }
 }
 
-/// The cadence file's configuration with the days off stored in the database.
-fn with_stored_days_off(config: Config, reader: Reader<'_>) -> Result<Config> {
-    Ok(config.with_days_off(reader.imported_holidays()?, reader.away_days()?))
+/// The rules of the cadence file with the days off stored in the database: each file's own
+/// on a team book (`server`: a server's database, with reps), for the session's rep.
+fn load_rules(config: &Config, reader: Reader<'_>, server: bool) -> Result<Rules> {
+    if !server {
+        return Rules::load(config, reader, None);
+    }
+    let reps = reader.reps()?;
+    if reps.is_empty() {
+        return Rules::load(config, reader, None);
+    }
+    let me = reader.session_rep()?.map(|rep| rep.id);
+    Rules::load(config, reader, Some((reps.as_slice(), me)))
 }
 
-/// Stores every prospect's due date again under `config`'s rules, and their fingerprint.
-/// Returns how many due dates changed.
+/// Stores every prospect's due date again under `rules`, and their fingerprint. Returns how
+/// many due dates changed.
 ///
 /// On a team's database, row-level security may show this session only some files (a
 /// rep's own and the pool). It then recomputes those, which its own reads need, but leaves
@@ -951,13 +983,33 @@ fn with_stored_days_off(config: Config, reader: Reader<'_>) -> Result<Config> {
 /// included, that the files this one never saw follow the new rules. The session stays
 /// stale and recomputes again next time, until one that sees every file (a manager's, or
 /// `team cadence set`) recomputes them all and stamps it.
-fn recompute_due_dates(writer: &Writer<'_>, config: &Config) -> Result<usize> {
+fn recompute_due_dates(writer: &Writer<'_>, rules: &Rules) -> Result<usize> {
+    // The facts of `stats` depend on the same rules: stored again beside the dates.
+    writer.forget_all_stat_facts()?;
+    let changed = recompute(writer, rules, Selection::Status(None))?;
+    if writer.reader().sees_whole_book()? {
+        writer.set_meta(RULES_KEY, &rules.fingerprint())?;
+    }
+    Ok(changed)
+}
+
+/// Stores the due dates of rep `rep`'s files again under `rules` (their days away changed);
+/// returns how many changed. The fingerprint is left alone: it leaves the days away out.
+fn recompute_rep(writer: &Writer<'_>, rules: &Rules, rep: i64) -> Result<usize> {
+    writer.forget_rep_stat_facts(rep)?;
+    recompute(writer, rules, Selection::Owner(rep))
+}
+
+/// The due dates and the facts of `stats` of the files `selection` picks, stored again
+/// (their facts forgotten beforehand), each file under its owner's rules; the day counts
+/// counted again. Returns how many due dates changed.
+fn recompute(writer: &Writer<'_>, rules: &Rules, selection: Selection) -> Result<usize> {
     let reader = writer.reader();
     let mut due_dates = Vec::new();
-    // The facts of `stats` depend on the same rules: stored again beside the dates, their
-    // rows as the scan goes (other tables than the one it reads), then counted by day.
-    writer.forget_all_stat_facts()?;
-    reader.each_with_records(Selection::Status(None), |prospect, records| {
+    // The facts' rows are written as the scan goes (other tables than the one it reads),
+    // then counted by day.
+    reader.each_with_records(selection, |prospect, records| {
+        let config = rules.of(prospect.owner);
         let carried: Vec<(i64, i64)> = records
             .iter()
             .filter_map(|record| Some((record.attempt.id, record.value_item?)))
@@ -976,18 +1028,17 @@ fn recompute_due_dates(writer: &Writer<'_>, config: &Config) -> Result<usize> {
             changed += 1;
         }
     }
-    if reader.sees_whole_book()? {
-        writer.set_meta(RULES_KEY, &config.rules_fingerprint())?;
-    }
     Ok(changed)
 }
 
-/// Stores the earliest day a prospect's next action can be due. A prospect whose cadence the
-/// file no longer defines is marked due from its start, so the morning list surfaces it (and
-/// the error that says how to fix it) rather than silently dropping it.
+/// Stores the earliest day a prospect's next action can be due, under the rules of the rep
+/// who holds it. A prospect whose cadence the file no longer defines is marked due from its
+/// start, so the morning list surfaces it (and the error that says how to fix it) rather
+/// than silently dropping it.
 ///
 /// The facts `stats` counts are stored with it: they change with the same writes.
-fn store_due_on(writer: &Writer<'_>, config: &Config, prospect: &Prospect) -> Result<()> {
+fn store_due_on(writer: &Writer<'_>, rules: &Rules, prospect: &Prospect) -> Result<()> {
+    let config = rules.of(prospect.owner);
     let reader = writer.reader();
     let attempts = reader.attempts(prospect.id)?;
     writer.set_due_on(prospect.id, due_on(config, prospect, &attempts))?;

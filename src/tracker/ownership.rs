@@ -1,7 +1,8 @@
 //! Who works which file of a team book: `assign` (one file, or the pool by round-robin),
 //! `reassign` (every file of a rep who leaves), and the claim a rep's `log` makes on a file.
 //!
-//! Each change of owner appends an audit row in the same transaction. The rep acting is the
+//! Each change of owner appends an audit row in the same transaction, and stores the file's
+//! due date again: its dates follow the days away of the rep who holds it (calendars.rs). The rep acting is the
 //! database's word ([`Reader::session_rep`]: the rep whose role the session connected as), a
 //! stand-in for the team's `Tracker::me()` of the `roles` work of issue 12.
 
@@ -9,7 +10,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDateTime;
 
-use super::Tracker;
+use super::{Tracker, recompute_rep, store_due_on};
 use crate::assign::{self, Load, OwnershipError, TieBreak};
 use crate::domain::{Prospect, ProspectId, Rep, Status};
 use crate::error::{Error, Result};
@@ -99,7 +100,7 @@ impl Tracker {
         let from = self.store.reader().holder(id)?;
         let assigned = Assigned {
             id,
-            name: prospect.contact.name,
+            name: prospect.contact.name.clone(),
             from,
             to,
         };
@@ -107,8 +108,13 @@ impl Tracker {
             return Ok(assigned);
         }
         let now = self.now;
-        self.write(|writer, _| {
+        let moved = Prospect {
+            owner: Some(assigned.to.id),
+            ..prospect
+        };
+        self.write(|writer, rules| {
             writer.set_owner(id, Some(assigned.to.id))?;
+            store_due_on(writer, rules, &moved)?;
             audit_owner(
                 writer,
                 now,
@@ -129,7 +135,7 @@ impl Tracker {
         let now = self.now;
         // Read and written under the write lock every command takes: no `log` can claim a
         // pool file between the reading of the pool and its sharing out.
-        let assigned = self.write(|writer, _| {
+        let assigned = self.write(|writer, rules| {
             let reader = writer.reader();
             let reps: HashMap<i64, Rep> = reader
                 .reps()?
@@ -166,6 +172,9 @@ impl Tracker {
                 .collect();
             for file in &assigned {
                 writer.set_owner(file.id, Some(file.to.id))?;
+                if let Some(prospect) = reader.prospect(file.id)? {
+                    store_due_on(writer, rules, &prospect)?;
+                }
                 audit_owner(writer, now, "assign", file.id, None, Some(&file.to))?;
             }
             Ok::<_, Error>(assigned)
@@ -184,8 +193,10 @@ impl Tracker {
             return Err(OwnershipError::SameRep { email: to.email }.into());
         }
         let now = self.now;
-        let (ids, open) = self.write(|writer, _| {
+        let (ids, open) = self.write(|writer, rules| {
             let ids = writer.move_files(from.id, to.id)?;
+            // Their dates follow the new holder's days away now.
+            recompute_rep(writer, rules, to.id)?;
             let mut open = 0;
             for &id in &ids {
                 audit_owner(writer, now, "assign", id, Some(&from), Some(&to))?;
@@ -219,22 +230,33 @@ fn active(rep: &Rep) -> Result<&Rep, OwnershipError> {
     }
 }
 
+/// What the claim of a `log` did.
+pub(super) struct LogClaim {
+    /// The rep to record on the attempt: the one logging.
+    pub rep: i64,
+    /// `Some(from)` when this log took the file, from the pool (`None`) or from a deactivated
+    /// rep; `None` when it was the rep's already.
+    pub took_from: Option<Option<i64>>,
+}
+
 /// The claim of a `log` on a team book, inside its transaction: the file becomes the logging
 /// rep's (from the pool, or from a deactivated rep), or the log is refused, naming the rep who
-/// holds it. Returns the rep to record on the attempt; `None` where there is no team (a SQLite
-/// file, a role that is no rep), where nothing is claimed.
+/// holds it. `None` where there is no team (a SQLite file, a role that is no rep), where
+/// nothing is claimed.
 pub(super) fn claim_for_log(
     writer: &Writer<'_>,
     prospect: &Prospect,
     now: NaiveDateTime,
-) -> Result<Option<i64>> {
+) -> Result<Option<LogClaim>> {
     let reader = writer.reader();
     let Some(me) = reader.session_rep()? else {
         return Ok(None);
     };
+    let mut took_from = None;
     match writer.claim(prospect.id, me.id)? {
         Claim::Kept => {}
         Claim::Taken { from } => {
+            took_from = Some(from);
             let from = from.map(|id| rep_by_id(reader, id)).transpose()?.flatten();
             audit_owner(writer, now, "claim", prospect.id, from.as_ref(), Some(&me))?;
         }
@@ -253,15 +275,18 @@ pub(super) fn claim_for_log(
             .into());
         }
     }
-    Ok(Some(me.id))
+    Ok(Some(LogClaim {
+        rep: me.id,
+        took_from,
+    }))
 }
 
-fn rep_by_id(reader: Reader<'_>, id: i64) -> Result<Option<Rep>> {
+pub(super) fn rep_by_id(reader: Reader<'_>, id: i64) -> Result<Option<Rep>> {
     Ok(reader.reps()?.into_iter().find(|rep| rep.id == id))
 }
 
 /// The audit row of a change of owner: the reps' emails, none for the pool.
-fn audit_owner(
+pub(super) fn audit_owner(
     writer: &Writer<'_>,
     at: NaiveDateTime,
     action: &'static str,

@@ -411,8 +411,13 @@ impl Tracker {
         }
         if rep.active {
             let now = self.now;
-            self.write(|writer, _| {
+            let file_config = self.file_config.clone();
+            let rules = self.write(|writer, _| {
                 writer.deactivate_rep(rep.id)?;
+                // Their files are anyone's to claim now, as the pool's are, and skip no one's
+                // days away (calendars.rs): stored again under the pool's rules.
+                let rules = super::load_rules(&file_config, writer.reader(), true)?;
+                super::recompute_rep(writer, &rules, rep.id)?;
                 writer.append_audit(
                     now,
                     "me",
@@ -423,8 +428,9 @@ impl Tracker {
                         ..audit("rep-deactivate", rep.email.clone())
                     },
                 )?;
-                Ok(())
+                Ok(rules)
             })?;
+            self.rules = rules;
         }
         Ok(rep)
     }

@@ -12,7 +12,7 @@ use crate::error::{Error, Result};
 use crate::input_file::{self, Kind};
 use crate::store::{Store, StoreError};
 
-use super::{Tracker, audit, recompute_due_dates, with_stored_days_off};
+use super::{Tracker, audit, load_rules, recompute_due_dates};
 
 /// The team setting that holds the team's cadence file, as it was set.
 const KEY: &str = "cadence";
@@ -80,20 +80,16 @@ impl Tracker {
         let team = Config::parse(&text, Origin::Team)?;
         let rules = self.file_config.clone().with_team_rules(team);
         let now = self.now;
-        let (moved, config) = self.store.write(|writer| {
+        let (moved, loaded) = self.store.write(|writer| {
             writer.set_team_setting(KEY, &text)?;
-            let config = with_stored_days_off(rules.clone(), writer.reader())?;
-            let moved = recompute_due_dates(writer, &config)?;
-            let what = Some(format!(
-                "{} ({})",
-                path.display(),
-                config.rules_fingerprint()
-            ));
+            let loaded = load_rules(&rules, writer.reader(), true)?;
+            let moved = recompute_due_dates(writer, &loaded)?;
+            let what = Some(format!("{} ({})", path.display(), loaded.fingerprint()));
             audit::record(writer, now, None, "team-cadence", None, None, what)?;
-            Ok::<_, Error>((moved, config))
+            Ok::<_, Error>((moved, loaded))
         })?;
         self.file_config = rules;
-        self.config = config;
+        self.rules = loaded;
         self.stale = false;
         Ok(TeamCadenceSet { moved })
     }

@@ -1,10 +1,12 @@
 //! Taking back a mistake: `undo` removes the attempt logged last and puts its file back as it
-//! was before that `log`; `delete` removes a whole file. Both keep the stored due date right.
+//! was before that `log`, its holder included (a file the `log` claimed from the pool goes
+//! back to the pool); `delete` removes a whole file. Both keep the stored due date right.
 
-use crate::domain::{Attempt, Closure, Outcome, Prospect, ProspectId, Status};
+use crate::domain::{Attempt, Closure, Outcome, Prospect, ProspectId, Rep, Status};
 use crate::error::{Error, Result};
 use crate::store::LastLogged;
 
+use super::ownership::{audit_owner, rep_by_id};
 use super::{Tracker, audit, store_due_on};
 
 /// The attempt `undo` would remove, and whose file it is.
@@ -36,6 +38,9 @@ pub struct Undone {
     pub file: FileAfterUndo,
     /// The attempt had recorded the ground rules (`log --ground-rules`): taken off again.
     pub ground_rules_removed: bool,
+    /// The attempt's `log` had claimed the file on a team book, and it was given back:
+    /// `Some(None)` to the pool, `Some(Some(rep))` to the deactivated rep who held it.
+    pub given_back: Option<Option<Rep>>,
 }
 
 impl Tracker {
@@ -79,21 +84,43 @@ impl Tracker {
         if ground_rules_removed {
             prospect.contact.ground_rules = false;
         }
+        // A file this attempt's `log` claimed goes back to whoever held it before, unless it
+        // changed hands since (a manager assigned it): then it stays where it is now.
+        let give_back = self.store.reader().claim_to_give_back(attempt.id)?;
         let now = self.now;
-        let prospect = self.write(|writer, config| {
+        let (prospect, given_back) = self.write(|writer, rules| {
+            let reader = writer.reader();
             writer.delete_attempt(attempt.id)?;
             let what = Some(audit::describe_attempt(&attempt));
             let id = Some(prospect.id);
             audit::record(writer, now, id, "undo", None, what, None)?;
             writer.update_prospect(&prospect)?;
-            store_due_on(writer, config, &prospect)?;
-            Ok::<_, Error>(prospect)
+            let mut given_back = None;
+            if let Some(from) = give_back {
+                let holder = prospect.owner.map(|id| rep_by_id(reader, id)).transpose()?;
+                let to = from.map(|id| rep_by_id(reader, id)).transpose()?.flatten();
+                writer.set_owner(prospect.id, from)?;
+                prospect.owner = from;
+                let holder = holder.flatten();
+                audit_owner(
+                    writer,
+                    now,
+                    "unclaim",
+                    prospect.id,
+                    holder.as_ref(),
+                    to.as_ref(),
+                )?;
+                given_back = Some(to);
+            }
+            store_due_on(writer, rules, &prospect)?;
+            Ok::<_, Error>((prospect, given_back))
         })?;
         Ok(Undone {
             attempt,
             prospect,
             file,
             ground_rules_removed,
+            given_back,
         })
     }
 

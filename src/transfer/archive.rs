@@ -480,6 +480,7 @@ fn incoming(
             recontact_on: archived.recontact_on,
             run_started_at: archived.run_started_at,
             created_at: archived.created_at.unwrap_or(now),
+            owner: None,
         },
         attempts,
         carried,

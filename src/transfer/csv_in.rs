@@ -306,6 +306,7 @@ fn prospect(
         recontact_on: None,
         run_started_at: None,
         created_at: options.now,
+        owner: None,
     }))
 }
 

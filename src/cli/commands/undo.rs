@@ -49,6 +49,15 @@ pub(super) fn said(tracker: &Tracker, undone: &Undone) -> Result<String> {
     if undone.ground_rules_removed {
         out.push_str("The ground rules that attempt recorded are off the file again.\n");
     }
+    match &undone.given_back {
+        None => {}
+        Some(None) => out.push_str("That attempt had claimed the file: it is back in the pool.\n"),
+        Some(Some(rep)) => out.push_str(&format!(
+            "That attempt had claimed the file: it is back with {} ({}), who held it before.\n",
+            clean(&rep.name),
+            clean(&rep.email)
+        )),
+    }
     let dossier = tracker.dossier(id)?;
     match dossier.next {
         Some(next) => out.push_str(&format!(

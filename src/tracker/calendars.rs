@@ -1,0 +1,115 @@
+//! Whose days away a file's dates skip.
+//!
+//! A personal book has one set of days away, the salesperson's, kept in the database beside
+//! the imported holidays. On a team book each rep marks their own, and every date of a file
+//! (its due date, the touch after it, what `log` accepts) is worked out with the days away
+//! of the rep who holds it. A file of the pool, or of a rep who was deactivated, skips no
+//! one's: only the team's holidays. The holidays are the team's, the same for every file.
+//!
+//! Row-level security shows a rep their own days away only, and a manager everyone's, which
+//! is also what each of them needs: a rep sees their own files and the pool's.
+
+use std::collections::HashMap;
+
+use crate::config::Config;
+use crate::domain::Rep;
+use crate::error::Result;
+use crate::store::Reader;
+
+/// The rules every date of the book is computed with, file by file.
+#[derive(Debug, Clone)]
+pub(super) struct Rules {
+    /// The rules with the days away of the person at the keyboard: the book's own on a
+    /// personal book, the session's rep's on a team's (none for a role that is no rep).
+    /// What a command about no file in particular uses (`calendar show`, `timeline`).
+    pub mine: Config,
+    /// On a team book, the rules of the other files; `None` on a personal book, where every
+    /// file follows `mine`.
+    team: Option<Team>,
+}
+
+#[derive(Debug, Clone)]
+struct Team {
+    /// The team's rules and holidays with no one's days away: the pool's.
+    pool: Config,
+    /// The rep the session is, whose rules are `mine`.
+    me: Option<i64>,
+    /// The other active reps with days away that the session may read (every one of them
+    /// for a manager), with their rules.
+    others: HashMap<i64, Config>,
+}
+
+impl Rules {
+    /// The rules of `file_config` with the days off kept in the database. `team`: the
+    /// book is a team's (a server's database with reps), its reps, and the one the session
+    /// is.
+    pub fn load(
+        file_config: &Config,
+        reader: Reader<'_>,
+        team: Option<(&[Rep], Option<i64>)>,
+    ) -> Result<Rules> {
+        let holidays = reader.imported_holidays()?;
+        let Some((reps, me)) = team else {
+            let away = reader.away_days(None)?;
+            return Ok(Rules {
+                mine: file_config.clone().with_days_off(holidays, away),
+                team: None,
+            });
+        };
+        let pool = file_config.clone().with_days_off(holidays, Vec::new());
+        let active: Vec<i64> = reps
+            .iter()
+            .filter(|rep| rep.active)
+            .map(|rep| rep.id)
+            .collect();
+        let mut days: HashMap<i64, Vec<chrono::NaiveDate>> = HashMap::new();
+        for (rep, day) in reader.reps_away_days()? {
+            if active.contains(&rep) {
+                days.entry(rep).or_default().push(day);
+            }
+        }
+        let mut others: HashMap<i64, Config> = days
+            .into_iter()
+            .map(|(rep, days)| (rep, pool.clone().with_days_off(Vec::new(), days)))
+            .collect();
+        let mine = me
+            .and_then(|me| others.remove(&me))
+            .unwrap_or_else(|| pool.clone());
+        Ok(Rules {
+            mine,
+            team: Some(Team { pool, me, others }),
+        })
+    }
+
+    /// The rules of a file held by `owner` (`None`: the pool, or a personal book's file).
+    pub fn of(&self, owner: Option<i64>) -> &Config {
+        let Some(team) = &self.team else {
+            return &self.mine;
+        };
+        match owner {
+            Some(rep) if Some(rep) == team.me => &self.mine,
+            Some(rep) => team.others.get(&rep).unwrap_or(&team.pool),
+            None => &team.pool,
+        }
+    }
+
+    /// The rep the session is on a team book.
+    pub fn me(&self) -> Option<i64> {
+        self.team.as_ref().and_then(|team| team.me)
+    }
+
+    /// Whether the book is a team's, whose days away are each rep's.
+    pub fn is_team(&self) -> bool {
+        self.team.is_some()
+    }
+
+    /// The fingerprint the stored due dates are stamped with. On a team book it leaves the
+    /// days away out: they differ from rep to rep, and a change to one rep's recomputes that
+    /// rep's files there and then (`away`).
+    pub fn fingerprint(&self) -> String {
+        match &self.team {
+            Some(team) => team.pool.rules_fingerprint(),
+            None => self.mine.rules_fingerprint(),
+        }
+    }
+}

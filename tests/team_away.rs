@@ -78,7 +78,9 @@ impl Team {
     /// Runs SQL connected as rep `key`'s own role, as `psql` would.
     fn sql_as(&self, key: &str, sql: &str) -> Result<Vec<postgres::Row>, postgres::Error> {
         let url = common::cluster::required_cluster().url(&self.database, &self.role(key));
-        common::cluster::required_cluster().connect(&url).query(sql, &[])
+        common::cluster::required_cluster()
+            .connect(&url)
+            .query(sql, &[])
     }
 
     #[track_caller]
@@ -156,14 +158,24 @@ fn a_reps_days_away_move_their_own_files_and_neither_a_teammates_nor_the_pools()
     assert_eq!(team.due_on(mias), "2026-11-30");
     assert_eq!(team.due_on(omars), "2026-11-25");
     assert_eq!(team.due_on(pool), "2026-11-25");
-    assert_eq!(team.json_as("mia", &["show", "mia file", "--json"])["next"]["due"], "2026-11-30");
-    assert_eq!(team.json_as("mia", &["show", "pool file", "--json"])["next"]["due"], "2026-11-25");
-    assert_eq!(team.json_as("omar", &["show", "omar file", "--json"])["next"]["due"], "2026-11-25");
+    assert_eq!(
+        team.json_as("mia", &["show", "mia file", "--json"])["next"]["due"],
+        "2026-11-30"
+    );
+    assert_eq!(
+        team.json_as("mia", &["show", "pool file", "--json"])["next"]["due"],
+        "2026-11-25"
+    );
+    assert_eq!(
+        team.json_as("omar", &["show", "omar file", "--json"])["next"]["due"],
+        "2026-11-25"
+    );
     // A promise agreed on one of her days away is refused on her file, not on Omar's.
     team.run_as("mia", &["log", "mia file", "--next", "2026-11-26"])
         .fails(2)
         .stderr_contains("away");
-    team.run_as("omar", &["log", "omar file", "--next", "2026-11-26"]).success();
+    team.run_as("omar", &["log", "omar file", "--next", "2026-11-26"])
+        .success();
 
     // Clearing them moves her file back, and only hers.
     team.run_as("mia", &["away", "--clear"])
@@ -177,15 +189,25 @@ fn a_reps_days_away_move_their_own_files_and_neither_a_teammates_nor_the_pools()
 fn no_rep_sees_or_clears_another_reps_days_away_whatever_program_they_use() {
     let Some(team) = Team::new() else { return };
     let (mias, _, _) = team.three_files();
-    team.run_as("mia", &["away", "2026-11-25", "2026-11-27"]).success();
-    team.run_as("omar", &["away", "2026-12-21", "2026-12-24"]).success();
+    team.run_as("mia", &["away", "2026-11-25", "2026-11-27"])
+        .success();
+    team.run_as("omar", &["away", "2026-12-21", "2026-12-24"])
+        .success();
 
     let mias_list = team.run_as("mia", &["away", "--list"]);
     mias_list.success().stdout_contains("2026-11-25");
-    assert!(!mias_list.stdout.contains("2026-12-21"), "{}", mias_list.stdout);
+    assert!(
+        !mias_list.stdout.contains("2026-12-21"),
+        "{}",
+        mias_list.stdout
+    );
     let omars_list = team.run_as("omar", &["away", "--list"]);
     omars_list.success().stdout_contains("2026-12-21");
-    assert!(!omars_list.stdout.contains("2026-11-25"), "{}", omars_list.stdout);
+    assert!(
+        !omars_list.stdout.contains("2026-11-25"),
+        "{}",
+        omars_list.stdout
+    );
     // Omar clearing "every day away" clears his own.
     team.run_as("omar", &["away", "--clear"])
         .success()
@@ -197,7 +219,9 @@ fn no_rep_sees_or_clears_another_reps_days_away_whatever_program_they_use() {
 
     // Connected as his role with any client, the table shows him nothing of Mia's, and he
     // cannot mark a day in her name.
-    let seen = team.sql_as("omar", "SELECT count(*) FROM away_days").unwrap();
+    let seen = team
+        .sql_as("omar", "SELECT count(*) FROM away_days")
+        .unwrap();
     assert_eq!(seen[0].get::<_, i64>(0), 0);
     let forged = team.sql_as(
         "omar",
@@ -236,10 +260,12 @@ fn no_rep_sees_or_clears_another_reps_days_away_whatever_program_they_use() {
 fn a_file_that_changes_hands_takes_the_new_holders_days_away() {
     let Some(team) = Team::new() else { return };
     let (mias, omars, pool) = team.three_files();
-    team.run_as("mia", &["away", "2026-11-25", "2026-11-27"]).success();
+    team.run_as("mia", &["away", "2026-11-25", "2026-11-27"])
+        .success();
     assert_eq!(team.due_on(omars), "2026-11-25");
 
-    team.run_as(MANAGER, &["assign", "omar file", "mia"]).success();
+    team.run_as(MANAGER, &["assign", "omar file", "mia"])
+        .success();
     assert_eq!(team.due_on(omars), "2026-11-30");
     team.run_as(MANAGER, &["reassign", "--from", "mia", "--to", "omar"])
         .success();
@@ -248,10 +274,20 @@ fn a_file_that_changes_hands_takes_the_new_holders_days_away() {
 
     // A claim by a log: Omar, out Wednesday to Friday, agrees Thursday with the pool's
     // prospect anyway; the call waits for his return, as on his other files.
-    team.run_as("omar", &["away", "2026-11-25", "2026-11-27"]).success();
+    team.run_as("omar", &["away", "2026-11-25", "2026-11-27"])
+        .success();
     assert_eq!(team.due_on(mias), "2026-11-30");
-    let agreed = ["log", "pool file", "--outcome", "replied", "--next", "2026-11-26"];
-    team.run_as("omar", &agreed).fails(2).stderr_contains("away");
+    let agreed = [
+        "log",
+        "pool file",
+        "--outcome",
+        "replied",
+        "--next",
+        "2026-11-26",
+    ];
+    team.run_as("omar", &agreed)
+        .fails(2)
+        .stderr_contains("away");
     let mut forced = agreed.to_vec();
     forced.push("--force");
     team.run_as("omar", &forced).success();
@@ -269,9 +305,12 @@ fn a_file_that_changes_hands_takes_the_new_holders_days_away() {
 fn the_team_view_dates_each_reps_files_with_their_own_days_away() {
     let Some(mut team) = Team::new() else { return };
     let (mias, omars, pool) = team.three_files();
-    team.run_as("mia", &["away", "2026-11-25", "2026-11-27"]).success();
-    team.run_as("omar", &["away", "2026-11-25", "2026-11-25"]).success();
-    team.run_as(MANAGER, &["away", "2026-11-30", "2026-12-04"]).success();
+    team.run_as("mia", &["away", "2026-11-25", "2026-11-27"])
+        .success();
+    team.run_as("omar", &["away", "2026-11-25", "2026-11-25"])
+        .success();
+    team.run_as(MANAGER, &["away", "2026-11-30", "2026-12-04"])
+        .success();
 
     team.world.at("2026-12-07");
     let whole = team.json_as(MANAGER, &["today", "--team", "--json"]);
@@ -301,7 +340,9 @@ fn undo_of_the_log_that_claimed_a_pool_file_puts_it_back_in_the_pool() {
         .stdout_contains("it is back in the pool");
     assert_eq!(team.owner(pool), None);
     assert_eq!(
-        team.sql(&format!("SELECT count(*) FROM attempts WHERE prospect_id = {pool}"))[0]
+        team.sql(&format!(
+            "SELECT count(*) FROM attempts WHERE prospect_id = {pool}"
+        ))[0]
             .get::<_, i64>(0),
         0
     );
@@ -316,8 +357,16 @@ fn undo_of_the_log_that_claimed_a_pool_file_puts_it_back_in_the_pool() {
     assert_eq!(
         changes,
         [
-            ("claim".to_string(), None, Some("mia@example.com".to_string())),
-            ("unclaim".to_string(), Some("mia@example.com".to_string()), None),
+            (
+                "claim".to_string(),
+                None,
+                Some("mia@example.com".to_string())
+            ),
+            (
+                "unclaim".to_string(),
+                Some("mia@example.com".to_string()),
+                None
+            ),
         ]
     );
     // Anyone may claim it again.
@@ -325,17 +374,32 @@ fn undo_of_the_log_that_claimed_a_pool_file_puts_it_back_in_the_pool() {
     assert_eq!(team.owner(pool).as_deref(), Some("omar@example.com"));
 
     // A touch on a file that was already the rep's leaves it theirs.
-    team.run_as("omar", &["log", "pool file", "--outcome", "replied", "--next", "2026-11-30"])
-        .success();
+    team.run_as(
+        "omar",
+        &[
+            "log",
+            "pool file",
+            "--outcome",
+            "replied",
+            "--next",
+            "2026-11-30",
+        ],
+    )
+    .success();
     let undone = team.run_as("omar", &["undo", "--yes"]);
     undone.success();
     assert!(!undone.stdout.contains("pool"), "{}", undone.stdout);
     assert_eq!(team.owner(pool).as_deref(), Some("omar@example.com"));
 
     // Once a manager moved the file, undoing the log that claimed it leaves it where it is.
-    team.run_as(MANAGER, &["assign", "pool file", "mia"]).success();
+    team.run_as(MANAGER, &["assign", "pool file", "mia"])
+        .success();
     let undone = team.run_as(MANAGER, &["undo", "--yes"]);
     undone.success().stdout_contains("Pool File");
-    assert!(!undone.stdout.contains("back in the pool"), "{}", undone.stdout);
+    assert!(
+        !undone.stdout.contains("back in the pool"),
+        "{}",
+        undone.stdout
+    );
     assert_eq!(team.owner(pool).as_deref(), Some("mia@example.com"));
 }

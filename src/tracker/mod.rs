@@ -162,6 +162,11 @@ impl Tracker {
         &self.rules.mine
     }
 
+    /// The rules a file's dates follow: those of the rep who holds it on a team book.
+    pub fn config_for(&self, prospect: &Prospect) -> &Config {
+        self.rules.of(prospect.owner)
+    }
+
     pub fn now(&self) -> NaiveDateTime {
         self.now
     }

@@ -53,7 +53,11 @@ fn agenda(
         .placed
         .iter()
         .map(|placed| {
-            let (item, config, now) = (&placed.item, tracker.config(), tracker.now());
+            let (item, config, now) = (
+                &placed.item,
+                tracker.config_for(&placed.item.prospect),
+                tracker.now(),
+            );
             let mut view = if table {
                 ActionView::without_message(item, config, now)
             } else {

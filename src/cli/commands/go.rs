@@ -55,7 +55,7 @@ pub fn run(args: GoArgs, session: Session) -> Result<String> {
         let now = fresh.now();
         let next = fresh
             .next_after_today()?
-            .map(|due| ActionView::new(&due, fresh.config(), now));
+            .map(|due| ActionView::new(&due, fresh.config_for(&due.prospect), now));
         let any_prospect = next.is_some() || fresh.store().reader().has_prospects()?;
         let text = agenda::render_empty(fresh.today(), next.as_ref(), any_prospect, width);
         Ok((ids, Some(text)))
@@ -160,7 +160,7 @@ impl Sitting {
             ))?;
             return Ok(Flow::Next);
         };
-        let view = ActionView::new(&due, self.tracker.config(), now);
+        let view = ActionView::new(&due, self.tracker.config_for(&due.prospect), now);
         let around = Around {
             place: self.queue.place(),
             last_note: dossier
@@ -191,7 +191,8 @@ impl Sitting {
                     }
                 }
                 Key::Char('o') => {
-                    let file = DossierView::new(&dossier, self.tracker.config(), now);
+                    let file =
+                        DossierView::new(&dossier, self.tracker.config_for(&dossier.prospect), now);
                     self.screen
                         .say(&format!("\n{}\n", dossier::render(&file, width)))?;
                     self.screen

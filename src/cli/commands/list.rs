@@ -25,7 +25,7 @@ pub fn run(args: ListArgs, session: Session) -> Result<String> {
     };
     let width = session.width;
     let tracker = session.tracker()?;
-    let (config, now) = (tracker.config(), tracker.now());
+    let now = tracker.now();
     let mut stdout = Stream::stdout();
     if !args.json {
         let largest_id = tracker.store().reader().largest_id()?.unwrap_or(0);
@@ -34,7 +34,11 @@ pub fn run(args: ListArgs, session: Session) -> Result<String> {
             if !wanted(&prospect) {
                 return Ok(());
             }
-            match table.push(ListRow::new(&prospect, next.as_ref(), config)) {
+            match table.push(ListRow::new(
+                &prospect,
+                next.as_ref(),
+                tracker.config_for(&prospect),
+            )) {
                 Some(piece) => stdout.put(&piece),
                 None => Ok(()),
             }
@@ -54,7 +58,9 @@ pub fn run(args: ListArgs, session: Session) -> Result<String> {
         }
         let entry = ListEntry {
             prospect: ProspectView::from(&prospect).with_next(next.as_ref()),
-            next: next.as_ref().map(|due| ActionView::new(due, config, now)),
+            next: next
+                .as_ref()
+                .map(|due| ActionView::new(due, tracker.config_for(&due.prospect), now)),
         };
         stdout.put(&array.element(&entry))
     })?;

@@ -78,7 +78,7 @@ pub fn run(args: LogArgs, session: Session) -> Result<String> {
     let next = logged
         .next
         .as_ref()
-        .map(|due| ActionView::new(due, tracker.config(), now));
+        .map(|due| ActionView::new(due, tracker.config_for(&due.prospect), now));
     if args.json {
         return Ok(json::to_string(&LoggedView {
             id,

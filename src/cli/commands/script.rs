@@ -25,7 +25,7 @@ pub fn run(args: ScriptArgs, session: Session) -> Result<String> {
         )));
     };
     let (prospect, action) = (&due.prospect, &due.action);
-    let config = tracker.config();
+    let config = tracker.config_for(prospect);
     if !args.email {
         let filled = script::message(
             prospect,

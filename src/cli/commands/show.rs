@@ -8,7 +8,12 @@ pub fn run(args: ShowArgs, session: Session) -> Result<String> {
     let width = session.width;
     let tracker = session.tracker()?;
     let id = tracker.resolve(&args.prospect)?;
-    let view = DossierView::new(&tracker.dossier(id)?, tracker.config(), tracker.now());
+    let dossier = tracker.dossier(id)?;
+    let view = DossierView::new(
+        &dossier,
+        tracker.config_for(&dossier.prospect),
+        tracker.now(),
+    );
     Ok(if args.json {
         json::to_string(&view)
     } else {

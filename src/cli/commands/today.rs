@@ -33,7 +33,7 @@ fn today(args: TodayArgs, tracker: &Fresh<'_>, width: Width) -> Result<String> {
     };
     let views: Vec<ActionView> = due
         .iter()
-        .map(|due| ActionView::new(due, tracker.config(), now))
+        .map(|due| ActionView::new(due, tracker.config_for(&due.prospect), now))
         .collect();
     // On a team book each action has a holder (none: the pool); a personal book has none.
     let team = tracker.team()?;
@@ -93,7 +93,7 @@ fn today(args: TodayArgs, tracker: &Fresh<'_>, width: Width) -> Result<String> {
     if views.is_empty() && moved.is_empty() {
         let next = tracker
             .next_after_today()?
-            .map(|due| ActionView::new(&due, tracker.config(), now));
+            .map(|due| ActionView::new(&due, tracker.config_for(&due.prospect), now));
         let any_prospect = next.is_some() || tracker.store().reader().has_prospects()?;
         let text = agenda::render_empty(today, next.as_ref(), any_prospect, width);
         return Ok(text + &capacity::notes(&notes, width));

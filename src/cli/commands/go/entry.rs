@@ -104,7 +104,7 @@ impl Sitting {
             }
             Err(error) => return Err(error),
         };
-        let config = self.tracker.config();
+        let config = self.tracker.config_for(&logged.prospect);
         let next = logged
             .next
             .as_ref()
@@ -132,7 +132,7 @@ impl Sitting {
     /// What the promise prompt offers: the day the next touch falls due if this one goes
     /// unanswered, at the cadence's promise_time (or the time a bare date stands for).
     fn default_promise(&self, due: &Due) -> Result<String> {
-        let calendar = &self.tracker.config().calendar;
+        let calendar = &self.tracker.config_for(&due.prospect).calendar;
         let today = self.tracker.today();
         let on = due
             .following

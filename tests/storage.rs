@@ -560,3 +560,37 @@ fn a_database_from_the_fifth_schema_keeps_its_ground_rules_and_main_line() {
     assert_eq!(show("nia")["main_line"], "555-0190");
     assert_eq!(show("dana")["ground_rules"], false);
 }
+
+#[test]
+fn a_database_from_the_ninth_schema_keeps_its_days_away_as_the_books_own() {
+    let (_dir, db) = copy_fixture("schema-v9-away.db");
+    // Marked by schema 9 for the whole book: still the book's, with their effect on Dana's
+    // second touch (FOLLOWUP_NOW of run_ok: the stored dates are recomputed on opening).
+    let list = String::from_utf8(run_ok(&db, &["away", "--list"]).stdout).unwrap();
+    assert!(
+        list.contains("2026-12-15") && list.contains("2026-12-24"),
+        "{list}"
+    );
+    let dana: serde_json::Value =
+        serde_json::from_slice(&run_ok(&db, &["show", "dana", "--json"]).stdout).unwrap();
+    // What schema 9 itself says of it under this harness's rules (Christmas is a holiday).
+    assert_eq!(dana["next"]["due"], "2026-12-29");
+    // The same day marked again is not marked twice; clearing takes it off.
+    run_ok(&db, &["away", "2026-12-24"]);
+    let days = || -> i64 {
+        rusqlite::Connection::open(&db)
+            .unwrap()
+            .query_row(
+                "SELECT count(*) FROM away_days WHERE rep IS NULL",
+                [],
+                |row| row.get(0),
+            )
+            .unwrap()
+    };
+    assert_eq!(days(), 6);
+    run_ok(&db, &["away", "--clear", "2026-12-21", "2026-12-24"]);
+    let dana: serde_json::Value =
+        serde_json::from_slice(&run_ok(&db, &["show", "dana", "--json"]).stdout).unwrap();
+    assert_eq!(dana["next"]["due"], "2026-12-22");
+    assert_eq!(days(), 2);
+}

@@ -229,6 +229,60 @@ mod tests {
     }
 
     #[test]
+    fn each_reps_days_away_are_their_own_and_the_books_are_apart() {
+        let mut store = Store::in_memory().unwrap();
+        let (mia, omar) = store
+            .write(|writer| {
+                let rep = |name: &'static str, email: &'static str| crate::store::NewRep {
+                    name,
+                    email,
+                    role_name: name,
+                    manager: false,
+                };
+                let mia = writer.insert_rep(&rep("mia", "mia@example.com"), at())?.id;
+                let omar = writer
+                    .insert_rep(&rep("omar", "omar@example.com"), at())?
+                    .id;
+                writer.mark_away(Some(mia), date("2026-12-21"), date("2026-12-23"), at())?;
+                // The same day for another rep, and for the book, is another row.
+                assert_eq!(
+                    writer.mark_away(Some(omar), date("2026-12-23"), date("2026-12-23"), at())?,
+                    1
+                );
+                assert_eq!(
+                    writer.mark_away(None, date("2026-12-23"), date("2026-12-24"), at())?,
+                    2
+                );
+                assert_eq!(
+                    writer.mark_away(Some(mia), date("2026-12-23"), date("2026-12-23"), at())?,
+                    0
+                );
+                Ok::<_, StoreError>((mia, omar))
+            })
+            .unwrap();
+        let reader = store.reader();
+        assert_eq!(reader.away_days(Some(mia)).unwrap().len(), 3);
+        assert_eq!(reader.away_days(Some(omar)).unwrap(), [date("2026-12-23")]);
+        assert_eq!(
+            reader.away_days(None).unwrap(),
+            [date("2026-12-23"), date("2026-12-24")]
+        );
+        assert_eq!(reader.reps_away_days().unwrap().len(), 4);
+        // Clearing one rep's every day leaves the others' and the book's.
+        assert_eq!(
+            store
+                .write(|writer| writer.clear_away(Some(mia), None))
+                .unwrap(),
+            3
+        );
+        assert_eq!(
+            store.reader().reps_away_days().unwrap(),
+            [(omar, date("2026-12-23"))]
+        );
+        assert_eq!(store.reader().away_days(None).unwrap().len(), 2);
+    }
+
+    #[test]
     fn a_failed_write_leaves_no_day_behind() {
         let mut store = Store::in_memory().unwrap();
         let result = store.write(|writer| {

@@ -19,6 +19,15 @@ pub fn render(report: &BookImport, width: Width) -> String {
         width,
     );
     out.push('\n');
+    if report.days_away > 0 {
+        let line = format!(
+            "The book's days away are {}'s now: {} more, which their files skip.",
+            report.owner.name,
+            plural(report.days_away as i64, "day")
+        );
+        out.push_str(&table::indented(&clean(&line), "", width));
+        out.push('\n');
+    }
     if !report.skipped.is_empty() {
         out.push_str(&format!(
             "Skipped {} already on file:\n",

@@ -29,7 +29,7 @@ impl Tracker {
                         &prospect,
                         &history,
                         cadence,
-                        &self.rules.mine.calendar,
+                        &self.rules.of(prospect.owner).calendar,
                         self.today(),
                     ),
                     None => None,

@@ -97,11 +97,10 @@ impl Tracker {
             writer.update_prospect(&prospect)?;
             let mut given_back = None;
             if let Some(from) = give_back {
-                let holder = prospect.owner.map(|id| rep_by_id(reader, id)).transpose()?;
-                let to = from.map(|id| rep_by_id(reader, id)).transpose()?.flatten();
+                let rep = |id: Option<i64>| id.map(|id| rep_by_id(reader, id)).transpose();
+                let (holder, to) = (rep(prospect.owner)?.flatten(), rep(from)?.flatten());
                 writer.set_owner(prospect.id, from)?;
                 prospect.owner = from;
-                let holder = holder.flatten();
                 audit_owner(
                     writer,
                     now,

@@ -6,12 +6,30 @@ use std::collections::BTreeMap;
 
 use chrono::{Days, NaiveDate, NaiveDateTime};
 
+use super::conn::Param;
 use super::error::StoreError;
 use super::{Reader, Writer};
 use crate::domain::{Channel, CloseReason, ProspectId, Step};
 use crate::promise::Settled;
 use crate::stats::facts::{Facts, TouchFact};
 use crate::stats::stored::{Counts, Query, TouchCount};
+
+/// The most rows one INSERT of [`Writer::insert_stat_facts`] writes: well under both
+/// engines' limits on a statement's parameters.
+const ROWS_PER_INSERT: usize = 100;
+
+/// `(?1, ..., ?width), (?width+1, ...)`: the VALUES of `rows` rows of `width` parameters.
+fn placeholders(rows: usize, width: usize) -> String {
+    (0..rows)
+        .map(|row| {
+            let numbers: Vec<String> = (1..=width)
+                .map(|column| format!("?{}", row * width + column))
+                .collect();
+            format!("({})", numbers.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
 
 /// What a row of `touch_days` counts.
 type DayKey = (NaiveDate, Step, Channel, bool, i64, bool);
@@ -144,15 +162,15 @@ impl Writer<'_> {
         Ok(())
     }
 
-    /// Adds a prospect's fact rows, leaving the day counts as they are.
+    /// Adds a prospect's fact rows, leaving the day counts as they are. A few statements of
+    /// many rows each, not one per row: on a server each statement is a round trip, and
+    /// recomputing a rep's files (`away`) inserts thousands of rows.
     pub fn insert_stat_facts(&self, id: ProspectId, facts: &Facts) -> Result<(), StoreError> {
-        for fact in &facts.touches {
-            self.conn().execute(
-                "INSERT INTO touch_facts (prospect_id, day, step, channel, answered,
-                    first_answer, opens_run, run, run_answered_on, value_item)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                &[
-                    &id,
+        for rows in facts.touches.chunks(ROWS_PER_INSERT) {
+            let mut params: Vec<&dyn Param> = Vec::with_capacity(rows.len() * 10);
+            for fact in rows {
+                params.extend([
+                    &id as &dyn Param,
                     &fact.day,
                     &fact.step,
                     &fact.channel,
@@ -162,20 +180,36 @@ impl Writer<'_> {
                     &fact.run,
                     &fact.run_answered_on,
                     &fact.value_item,
-                ],
+                ]);
+            }
+            self.conn().execute(
+                &format!(
+                    "INSERT INTO touch_facts (prospect_id, day, step, channel, answered,
+                        first_answer, opens_run, run, run_answered_on, value_item)
+                     VALUES {}",
+                    placeholders(rows.len(), 10)
+                ),
+                &params,
                 "storing a prospect's figures",
             )?;
         }
-        for promise in &facts.promises {
+        let settled: Vec<Option<&str>> = facts
+            .promises
+            .iter()
+            .map(|promise| promise.settled.map(settled_text))
+            .collect();
+        let promises: Vec<_> = facts.promises.iter().zip(&settled).collect();
+        for rows in promises.chunks(ROWS_PER_INSERT) {
+            let mut params: Vec<&dyn Param> = Vec::with_capacity(rows.len() * 4);
+            for (promise, settled) in rows {
+                params.extend([&id as &dyn Param, &promise.day, *settled, &promise.deadline]);
+            }
             self.conn().execute(
-                "INSERT INTO promise_facts (prospect_id, day, settled, deadline)
-                 VALUES (?1, ?2, ?3, ?4)",
-                &[
-                    &id,
-                    &promise.day,
-                    &promise.settled.map(settled_text),
-                    &promise.deadline,
-                ],
+                &format!(
+                    "INSERT INTO promise_facts (prospect_id, day, settled, deadline) VALUES {}",
+                    placeholders(rows.len(), 4)
+                ),
+                &params,
                 "storing a prospect's figures",
             )?;
         }
@@ -318,4 +352,15 @@ impl Reader<'_> {
 
 fn midnight(day: NaiveDate) -> NaiveDateTime {
     day.and_time(chrono::NaiveTime::MIN)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::placeholders;
+
+    #[test]
+    fn placeholders_number_every_row_on_from_the_last() {
+        assert_eq!(placeholders(1, 2), "(?1, ?2)");
+        assert_eq!(placeholders(3, 2), "(?1, ?2), (?3, ?4), (?5, ?6)");
+    }
 }

@@ -91,6 +91,9 @@ pub struct Config {
     /// `[me] email` as a cadence file of the user's wrote it (never the built-in file's
     /// example): who they say they are in a team book.
     pub identity_email: Option<String>,
+    /// `[me]` as a cadence file of the user's wrote it, without the built-in example's
+    /// fields: what a rep's row must not override (see [`Config::sign_as_rep`]).
+    own_me: Me,
 }
 
 impl Config {
@@ -254,8 +257,18 @@ impl Config {
             Origin::BuiltIn | Origin::Team => None,
             Origin::File(_) => raw.me.email.clone(),
         };
+        let own_me = match origin {
+            Origin::BuiltIn | Origin::Team => Me::default(),
+            Origin::File(_) => Me {
+                name: raw.me.name.clone(),
+                company: raw.me.company.clone(),
+                phone: raw.me.phone.clone(),
+                email: raw.me.email.clone(),
+            },
+        };
         Ok(Config {
             identity_email,
+            own_me,
             me: Me {
                 name: raw.me.name.or(base_me.name),
                 company: raw.me.company.or(base_me.company),
@@ -403,6 +416,18 @@ impl Config {
             templates: team.templates,
             origin: Origin::Team,
             ..self
+        }
+    }
+
+    /// Signs as `name <email>`, the rep a team book says this session is: the name and email
+    /// that the user's own `[me]` leaves out come from the rep's row, in place of the built-in
+    /// example's, so that messages carry the rep's name. What the user's file says wins.
+    pub fn sign_as_rep(&mut self, name: &str, email: &str) {
+        if self.own_me.name.is_none() {
+            self.me.name = Some(name.to_string());
+        }
+        if self.own_me.email.is_none() {
+            self.me.email = Some(email.to_string());
         }
     }
 

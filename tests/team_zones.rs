@@ -345,3 +345,62 @@ fn a_rep_on_a_newer_followup_than_the_schema_is_told_that_the_owner_must_upgrade
         .get(0);
     assert_eq!(attempts, 0);
 }
+
+#[test]
+fn a_personal_book_moved_in_keeps_the_moment_of_each_time() {
+    let Some(mut team) = Team::new() else {
+        return;
+    };
+    team.rep("eve", "Eve Moreau");
+    // Eve kept her book in Berlin: a call at 10:00 there, and a callback promised for 08:15.
+    let mut book = Followup::sqlite();
+    let berlin = book.write(
+        "berlin.toml",
+        "[calendar]\ntime_zone = \"Europe/Berlin\"\n\n[cadence.standard]\n",
+    );
+    book.cmd(["add", "Li Wei", "--phone", "555-0101"])
+        .env("FOLLOWUP_CADENCE", &berlin)
+        .run()
+        .success();
+    book.at("2026-11-23T10:00");
+    book.cmd(["log", "li", "--promise", "tomorrow 08:15"])
+        .env("FOLLOWUP_CADENCE", &berlin)
+        .run()
+        .success();
+
+    // The manager, in New York, moves it in: the same moments on New York's clock.
+    let new_york = team.zone_file("manager", "America/New_York");
+    team.world.at("2026-11-30T10:00");
+    let path = book.db();
+    let report = team
+        .world
+        .cmd([
+            "team",
+            "import-book",
+            path.to_str().unwrap(),
+            "--owner",
+            &Team::email("eve"),
+            "--json",
+        ])
+        .env("FOLLOWUP_CADENCE", &new_york)
+        .run();
+    report.success();
+    let id = report.stdout_json()["added"][0]["id"].as_i64().unwrap();
+    let shown = team
+        .world
+        .cmd(["show", &id.to_string(), "--json"])
+        .env("FOLLOWUP_CADENCE", &new_york)
+        .run();
+    shown.success();
+    let shown = shown.stdout_json();
+    assert_eq!(shown["attempts"][0]["at"], "2026-11-23T04:00:00");
+    assert_eq!(shown["attempts"][0]["promise"], "2026-11-24T02:15:00");
+    // And on Eve's own clock in Berlin, what her book said.
+    let berlin_file = team.zone_file("eve", "Europe/Berlin");
+    let seen = team.json_as(
+        "eve",
+        Some(&berlin_file),
+        &["show", &id.to_string(), "--json"],
+    );
+    assert_eq!(seen["attempts"][0]["promise"], "2026-11-24T08:15:00");
+}

@@ -654,3 +654,22 @@ fn the_rules_fingerprint_follows_the_knobs_and_not_the_templates() {
         assert_eq!(parse(&text).rules_fingerprint(), base, "for:\n{text}");
     }
 }
+
+#[test]
+fn a_reps_row_fills_only_what_their_own_me_leaves_out() {
+    let mut bare = parse("[cadence.standard]\n");
+    let example = Config::built_in().me;
+    assert_eq!(
+        bare.me.name, example.name,
+        "the built-in example until then"
+    );
+    bare.sign_as_rep("Ana Lima", "ana@example.com");
+    assert_eq!(bare.me.name.as_deref(), Some("Ana Lima"));
+    assert_eq!(bare.me.email.as_deref(), Some("ana@example.com"));
+    assert_eq!(bare.me.company, example.company);
+
+    let mut own = parse("[me]\nname = \"Bobby Chen\"\n\n[cadence.standard]\n");
+    own.sign_as_rep("Bo Chen", "bo@example.com");
+    assert_eq!(own.me.name.as_deref(), Some("Bobby Chen"));
+    assert_eq!(own.me.email.as_deref(), Some("bo@example.com"));
+}

@@ -295,11 +295,18 @@ fn a_reps_messages_sign_with_their_rep_rows_name_unless_their_own_me_says_otherw
     team.world
         .ok(&["assign", &second.to_string(), &Team::email("bo")]);
 
-    // Ana has no cadence file: her name comes from her rep row, not the built-in example.
-    let due = team.json_as("ana", None, &["today", "--json"]);
+    // Ana has no cadence file: her name comes from her rep row, not the built-in example,
+    // and nothing else of the example's is given out.
+    let run = team.run_as("ana", None, &["today", "--json"]);
+    run.success();
+    let due = run.stdout_json();
     let script = due[0]["script"].as_str().unwrap();
     assert!(script.contains("Ana Lima"), "{script}");
-    assert!(!script.contains("Sam Carter"), "{script}");
+    for example in ["Sam Carter", "Harbor Office Supply", "555-0100"] {
+        assert!(!script.contains(example), "{example} in {script}");
+    }
+    run.stderr_contains("your row in the team")
+        .stderr_contains("followup cadence init --company ... --phone ...");
 
     // Bo's own [me] wins over his row.
     let own = team.world.write(

@@ -7,6 +7,9 @@
 mod error;
 mod holiday_files;
 mod raw;
+mod starter;
+
+pub use starter::starter_file;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -58,6 +61,9 @@ pub enum Origin {
     File(PathBuf),
     /// The team's file, kept in its database by `followup team cadence set`.
     Team,
+    /// A rep's row in a team book (`rep add NAME --email E`): where `[me]` comes from for a rep
+    /// with no cadence file of their own (see [`Config::sign_as_rep`]).
+    Rep,
 }
 
 impl Origin {
@@ -66,6 +72,7 @@ impl Origin {
             Origin::BuiltIn => "built-in cadence.toml".to_string(),
             Origin::File(path) => path.display().to_string(),
             Origin::Team => "the team's cadence file (`followup team cadence show`)".to_string(),
+            Origin::Rep => "your row in the team (`followup rep list`)".to_string(),
         }
     }
 }
@@ -88,12 +95,11 @@ pub struct Config {
     /// `[messages] filler`: phrases `cadence check` warns about (see [`crate::filler`]).
     pub filler: Vec<String>,
     pub origin: Origin,
+    /// Where `me` came from: the team's rules replace `origin`, never the salesperson's `[me]`.
+    pub me_origin: Origin,
     /// `[me] email` as a cadence file of the user's wrote it (never the built-in file's
     /// example): who they say they are in a team book.
     pub identity_email: Option<String>,
-    /// `[me]` as a cadence file of the user's wrote it, without the built-in example's
-    /// fields: what a rep's row must not override (see [`Config::sign_as_rep`]).
-    own_me: Me,
 }
 
 impl Config {
@@ -130,8 +136,8 @@ impl Config {
         Config::parse(text, origin)
     }
 
-    /// Checks the text of a cadence file. Templates and `[me]` that the file leaves out come
-    /// from the built-in file; the calendar and the cadences are the file's own.
+    /// Checks the text of a cadence file. Templates that the file leaves out come from the
+    /// built-in file; the calendar, the cadences and `[me]` are the file's own.
     pub fn parse(text: &str, origin: Origin) -> Result<Config, ConfigError> {
         let file = origin.describe();
         let locator = Locator { file: &file, text };
@@ -141,7 +147,7 @@ impl Config {
 
         let base = match origin {
             Origin::BuiltIn => None,
-            Origin::File(_) | Origin::Team => Some(Config::built_in()),
+            Origin::File(_) | Origin::Team | Origin::Rep => Some(Config::built_in()),
         };
         let mut templates = base
             .as_ref()
@@ -232,11 +238,10 @@ impl Config {
                 |base| base.filler.clone(),
             ),
         };
-        let base_me = base.map(|base| base.me).unwrap_or_default();
         let folder = match &origin {
             Origin::File(path) => path.parent(),
             // The team's file names no calendar files (`team cadence set` refuses them).
-            Origin::BuiltIn | Origin::Team => None,
+            Origin::BuiltIn | Origin::Team | Origin::Rep => None,
         };
         let raw_calendar = raw.calendar.unwrap_or_default();
         let max_touches_per_day = per_day(&locator, "calendar", raw_calendar.max_touches_per_day)?;
@@ -254,26 +259,17 @@ impl Config {
         );
         let identity_email = match origin {
             // Who you are is never the team's to say.
-            Origin::BuiltIn | Origin::Team => None,
+            Origin::BuiltIn | Origin::Team | Origin::Rep => None,
             Origin::File(_) => raw.me.email.clone(),
-        };
-        let own_me = match origin {
-            Origin::BuiltIn | Origin::Team => Me::default(),
-            Origin::File(_) => Me {
-                name: raw.me.name.clone(),
-                company: raw.me.company.clone(),
-                phone: raw.me.phone.clone(),
-                email: raw.me.email.clone(),
-            },
         };
         Ok(Config {
             identity_email,
-            own_me,
+            // Never the example's details: a message must not give a stranger's name or number.
             me: Me {
-                name: raw.me.name.or(base_me.name),
-                company: raw.me.company.or(base_me.company),
-                phone: raw.me.phone.or(base_me.phone),
-                email: raw.me.email.or(base_me.email),
+                name: raw.me.name,
+                company: raw.me.company,
+                phone: raw.me.phone,
+                email: raw.me.email,
             },
             calendar,
             holiday_lists,
@@ -283,6 +279,7 @@ impl Config {
             templates,
             words_per_minute,
             filler,
+            me_origin: origin.clone(),
             origin,
         })
     }
@@ -419,16 +416,18 @@ impl Config {
         }
     }
 
-    /// Signs as `name <email>`, the rep a team book says this session is: the name and email
-    /// that the user's own `[me]` leaves out come from the rep's row, in place of the built-in
-    /// example's, so that messages carry the rep's name. What the user's file says wins.
+    /// Signs as `name <email>`, the rep a team book says this session is, where the user's own
+    /// `[me]` says nothing: without a cadence file of their own, their messages carry the name
+    /// and email of their rep row instead of the built-in example's details (none of which
+    /// are kept: a stranger's company and number must not be given out either); with one,
+    /// the row fills only the name and email it leaves out.
     pub fn sign_as_rep(&mut self, name: &str, email: &str) {
-        if self.own_me.name.is_none() {
-            self.me.name = Some(name.to_string());
+        if self.me_origin == Origin::BuiltIn {
+            self.me = Me::default();
+            self.me_origin = Origin::Rep;
         }
-        if self.own_me.email.is_none() {
-            self.me.email = Some(email.to_string());
-        }
+        self.me.name.get_or_insert_with(|| name.to_string());
+        self.me.email.get_or_insert_with(|| email.to_string());
     }
 
     /// Whether the file names holiday calendar files, which only its own folder holds.

@@ -183,8 +183,8 @@ fn a_good_user_file_is_read_as_written() {
         }
     );
     assert_eq!(config.me.name.as_deref(), Some("Robin Hale"));
-    // [me] fields the file leaves out come from the built-in file.
-    assert_eq!(config.me.phone, Config::built_in().me.phone);
+    // [me] fields the file leaves out stay out: never the example's details.
+    assert_eq!(config.me.phone, None);
     assert_eq!(
         config.templates.get(Step::First, Part::Script),
         Some("Hi {first_name}, {me} here about {topic}.")
@@ -657,19 +657,26 @@ fn the_rules_fingerprint_follows_the_knobs_and_not_the_templates() {
 
 #[test]
 fn a_reps_row_fills_only_what_their_own_me_leaves_out() {
-    let mut bare = parse("[cadence.standard]\n");
-    let example = Config::built_in().me;
-    assert_eq!(
-        bare.me.name, example.name,
-        "the built-in example until then"
-    );
+    // No file of their own: the row's name and email, none of the example's details.
+    let mut bare = Config::built_in();
     bare.sign_as_rep("Ana Lima", "ana@example.com");
-    assert_eq!(bare.me.name.as_deref(), Some("Ana Lima"));
-    assert_eq!(bare.me.email.as_deref(), Some("ana@example.com"));
-    assert_eq!(bare.me.company, example.company);
+    assert_eq!(
+        bare.me,
+        Me {
+            name: Some("Ana Lima".into()),
+            company: None,
+            phone: None,
+            email: Some("ana@example.com".into()),
+        }
+    );
+    assert_eq!(bare.me_origin, Origin::Rep);
 
-    let mut own = parse("[me]\nname = \"Bobby Chen\"\n\n[cadence.standard]\n");
+    // A file of their own wins where it speaks.
+    let mut own =
+        parse("[me]\nname = \"Bobby Chen\"\nphone = \"555-0199\"\n\n[cadence.standard]\n");
     own.sign_as_rep("Bo Chen", "bo@example.com");
     assert_eq!(own.me.name.as_deref(), Some("Bobby Chen"));
+    assert_eq!(own.me.phone.as_deref(), Some("555-0199"));
     assert_eq!(own.me.email.as_deref(), Some("bo@example.com"));
+    assert_eq!(own.me_origin, user_origin());
 }

@@ -34,7 +34,7 @@ use std::time::Duration;
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
-pub use audit::{AuditEntry, AuditFilter, AuditRow};
+pub use audit::{AuditEntry, AuditFilter, AuditRow, OwnChange};
 use conn::{Conn, Dialect, Param, PgConn, Row};
 pub use error::StoreError;
 use error::{Context, DbError};

@@ -279,6 +279,15 @@ const MIGRATIONS: &[Migration] = &[
     ",
     },
     Migration {
+        description: "instants kept as instants on PostgreSQL (timestamptz)",
+        sql: "
+        -- Nothing changes in a file: its times stay the salesperson's wall clock, in the zone
+        -- kept under the `clock_zone` bookkeeping key. The step exists so that a version
+        -- means the same step on both engines (see pg_migrations.rs).
+        SELECT 1;
+    ",
+    },
+    Migration {
         description: "each rep's own days away, and the file a log claimed",
         sql: "
         -- The days away become someone's: on a team book each rep marks their own, and a

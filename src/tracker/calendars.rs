@@ -93,6 +93,18 @@ impl Rules {
         }
     }
 
+    /// Every file's messages sign as the session's rep where their `[me]` says nothing (see
+    /// [`Config::sign_as_rep`]): the rules differ from file to file by days away alone.
+    pub fn sign_as_rep(&mut self, name: &str, email: &str) {
+        self.mine.sign_as_rep(name, email);
+        if let Some(team) = &mut self.team {
+            team.pool.sign_as_rep(name, email);
+            for config in team.others.values_mut() {
+                config.sign_as_rep(name, email);
+            }
+        }
+    }
+
     /// The rep the session is on a team book.
     pub fn me(&self) -> Option<i64> {
         self.team.as_ref().and_then(|team| team.me)

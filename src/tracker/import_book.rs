@@ -1,7 +1,9 @@
 //! `team import-book`: a rep's personal SQLite book copied into the team's database, every
 //! prospect with its whole history, in one transaction, owned by the rep. Prospects already
 //! on file (the same email, or the same phone without an email, as `import` matches them)
-//! are skipped, naming the one they matched.
+//! are skipped, naming the one they matched. The book's times were its salesperson's wall
+//! clock (the zone under its `clock_zone` key); they are moved to this session's, so that
+//! each keeps its moment.
 //!
 //! What is copied, table by table of the book: `prospects`, `attempts` (with the item each
 //! carried and the ground rules each set), `attempt_effects` (what each `log` changed about
@@ -10,13 +12,14 @@
 //! book's dates were computed with them. The figures of `stats` (`touch_facts`,
 //! `touch_days`, `promise_facts`) are computed again here from the copied history, under
 //! the team's rules. Not copied: `holidays` (the team's are a manager's, `calendar
-//! import`), `meta` (the book's own bookkeeping), and `reps`, `audit` and `team_settings`,
-//! which a personal book leaves empty but for its own audit rows, whose actor and ids are
-//! the book's; the import adds one audit row per file instead.
+//! import`), `meta` (the book's own bookkeeping, read for its `clock_zone`), and `reps`,
+//! `audit` and `team_settings`, which a personal book leaves empty but for its own audit
+//! rows, whose actor and ids are the book's; the import adds one audit row per file instead.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
+use chrono::NaiveDateTime;
 use serde::Serialize;
 
 use crate::domain::{ProspectId, Rep, ValueFor};
@@ -106,8 +109,22 @@ impl Tracker {
             });
             Ok::<_, Error>(())
         })?;
-        let book_items = reader.value_items()?;
+        let mut book_items = reader.value_items()?;
         let book_away = reader.away_days(None)?;
+        // The book's times are the wall clock of its own zone; this session writes its own.
+        let book_zone = crate::zones::named(reader.meta(super::CLOCK_KEY)?.as_deref());
+        if let Some(book_zone) = book_zone {
+            let mine = self.rules.mine.zones.mine;
+            let moved =
+                |at: NaiveDateTime| crate::zones::convert(at, book_zone, mine).unwrap_or(at);
+            for file in &mut files {
+                file.move_clock(&moved);
+            }
+            for item in &mut book_items {
+                item.added_at = moved(item.added_at);
+                item.retired_at = item.retired_at.map(&moved);
+            }
+        }
 
         // Who is on file already, by the keys `import` matches on.
         let mut by_email = HashMap::new();
@@ -272,6 +289,34 @@ impl Tracker {
                 known.join(", ")
             }
         )))
+    }
+}
+
+impl BookFile {
+    /// Every time of the file and its history read on another clock (`moved`): the book was
+    /// written in its salesperson's zone, the team's database is written in the zone of the
+    /// session that imports it. Days stay as they are.
+    fn move_clock(&mut self, moved: &impl Fn(NaiveDateTime) -> NaiveDateTime) {
+        let prospect = &mut self.prospect;
+        prospect.created_at = moved(prospect.created_at);
+        prospect.run_started_at = prospect.run_started_at.map(moved);
+        if let Some(closed) = &mut prospect.closed {
+            closed.at = moved(closed.at);
+        }
+        for record in &mut self.records {
+            record.logged_at = moved(record.logged_at);
+            record.attempt.at = moved(record.attempt.at);
+            record.attempt.promise = record.attempt.promise.map(moved);
+        }
+        // The effects name the file's state at those moments: `undo` compares them with it.
+        for effect in self.effects.values_mut() {
+            for state in [&mut effect.before, &mut effect.after] {
+                state.run_started_at = state.run_started_at.map(moved);
+                if let Some(closed) = &mut state.closed {
+                    closed.at = moved(closed.at);
+                }
+            }
+        }
     }
 }
 

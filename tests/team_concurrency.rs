@@ -65,7 +65,10 @@ struct Worked {
 fn work(world: &Followup, role: &str, seed: u64, until: Instant) -> Worked {
     let mut dice = Dice(seed);
     let mut worked = Worked::default();
-    while Instant::now() < until {
+    // Past the deadline a rep goes on until they have logged twice (or have nothing left), so
+    // that a slow machine still races every rep against the others: no count of work here
+    // depends on the machine's speed.
+    while Instant::now() < until || worked.logged.len() < 2 {
         let listed = run_as(world, role, &["today", "--json"]);
         assert!(listed.status.success(), "{role}: today failed: {listed:?}");
         let actions: Vec<Value> = serde_json::from_slice(&listed.stdout).expect("today's JSON");
@@ -153,10 +156,7 @@ fn twenty_reps_at_once_lose_no_touch_and_never_share_a_lead() {
 
     // No touch lost: every log that said it was done is in the database, and nothing else.
     let logged: usize = worked.iter().map(|w| w.logged.len()).sum();
-    assert!(
-        logged > REPS,
-        "the reps logged only {logged} touches in {WORK:?}"
-    );
+    assert!(logged >= REPS, "the reps logged only {logged} touches");
     assert_eq!(
         count(&mut admin, "SELECT count(*) FROM attempts") as usize,
         logged

@@ -179,10 +179,12 @@ fn an_older_databases_wall_clock_times_keep_their_instant_through_the_upgrade() 
         .env("FOLLOWUP_CADENCE", &berlin)
         .run()
         .success();
-    // The database as the schema before this step left it: `timestamp` columns holding
-    // Berlin's wall clock, the zone kept under `clock_zone`. (The step turning instants into
-    // `timestamptz` is the last one; a step added after it makes this test set the version
-    // to the one before this step instead.)
+    // The database as schema 9 left it: `timestamp` columns holding Berlin's wall clock, the
+    // zone kept under `clock_zone`. Step 10 turned instants into `timestamptz`; step 11 (each
+    // rep's days away) is taken back first, so that the upgrade runs both again. A step added
+    // after these needs taking back here too.
+    const BEFORE_TIMESTAMPTZ: i64 = 9;
+    assert_eq!(CURRENT_VERSION, 11, "take back the steps after 10 below");
     let url = world.server().unwrap().to_string();
     let mut admin = common::cluster::required_cluster().connect(&url);
     admin
@@ -199,10 +201,17 @@ fn an_older_databases_wall_clock_times_keep_their_instant_through_the_upgrade() 
                                     change.table_name, change.column_name, change.column_name);
                  END LOOP;
              END $$;
+             DROP POLICY followup_own ON away_days;
+             DROP POLICY followup_manager ON away_days;
+             DROP POLICY followup_read ON holidays;
+             DROP POLICY followup_manager ON holidays;
+             DROP INDEX away_days_once;
+             ALTER TABLE away_days DROP COLUMN rep;
+             ALTER TABLE away_days ADD PRIMARY KEY (day);
+             ALTER TABLE attempts DROP COLUMN claimed, DROP COLUMN claimed_from;
              INSERT INTO meta (key, value) VALUES ('clock_zone', 'Europe/Berlin')
                  ON CONFLICT (key) DO UPDATE SET value = excluded.value;
-             UPDATE followup_schema SET version = {};",
-            CURRENT_VERSION - 1
+             UPDATE followup_schema SET version = {BEFORE_TIMESTAMPTZ};"
         ))
         .unwrap();
     let promise: String = admin

@@ -6,14 +6,11 @@ use std::time::Duration;
 use postgres::config::Host;
 
 use super::conn::PgConn;
-use super::error::{Context, StoreError, postgres_detail};
+use super::error::{StoreError, postgres_detail};
 
 /// Where Debian's (and most Linux packages') server listens when the URL names no host, as
 /// libpq built there assumes.
 const DEFAULT_SOCKET_FOLDER: &str = "/var/run/postgresql";
-
-/// How long a command waits for a lock another one holds, like SQLite's busy timeout.
-const LOCK_TIMEOUT: &str = "30s";
 
 /// Connects to the database of `url`; returns the session and a description of where it is,
 /// without any password, for messages.
@@ -30,15 +27,12 @@ pub(super) fn connect(url: &str) -> Result<(PgConn, String), StoreError> {
     }
     config.application_name("followup");
     let target = describe(&config);
-    let mut client = config
+    let client = config
         .connect(postgres::NoTls)
         .map_err(|error| StoreError::Connect {
             target: target.clone(),
             detail: postgres_detail(&error),
         })?;
-    client
-        .batch_execute(&format!("SET lock_timeout = '{LOCK_TIMEOUT}'"))
-        .context("setting the lock timeout")?;
     Ok((PgConn::new(client), target))
 }
 

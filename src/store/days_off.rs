@@ -24,20 +24,42 @@ impl Reader<'_> {
             },
             "reading imported holidays",
         )?;
-        let mut lists: Vec<HolidayList> = Vec::new();
-        for (source, holiday) in rows {
-            match lists.last_mut() {
-                Some(list) if list.source == Source::Imported(source.clone()) => {
-                    list.holidays.push(holiday);
-                }
-                _ => lists.push(HolidayList {
-                    source: Source::Imported(source),
-                    holidays: vec![holiday],
-                    skipped: Vec::new(),
-                }),
+        Ok(by_source(rows))
+    }
+
+    /// [`Reader::imported_holidays`] and [`Reader::away_days`] in one statement: what every
+    /// command adds to the calendar first, in one round trip to a server instead of two. An
+    /// away day is a row without a source.
+    pub fn days_off(&self) -> Result<(Vec<HolidayList>, Vec<NaiveDate>), StoreError> {
+        let rows = self.rows(
+            "SELECT source, day, name FROM holidays
+             UNION ALL SELECT NULL, day, NULL FROM away_days
+             ORDER BY 1, 2",
+            &[],
+            |row| {
+                let day: NaiveDate = row.get(1)?;
+                Ok(match row.get::<Option<String>>(0)? {
+                    Some(source) => DayOff::Holiday(
+                        source,
+                        Holiday {
+                            date: day,
+                            name: row.get(2)?,
+                        },
+                    ),
+                    None => DayOff::Away(day),
+                })
+            },
+            "reading the days off",
+        )?;
+        let mut holidays = Vec::new();
+        let mut away = Vec::new();
+        for row in rows {
+            match row {
+                DayOff::Holiday(source, holiday) => holidays.push((source, holiday)),
+                DayOff::Away(day) => away.push(day),
             }
         }
-        Ok(lists)
+        Ok((by_source(holidays), away))
     }
 
     /// Every day marked away, in order.
@@ -49,6 +71,31 @@ impl Reader<'_> {
             "reading the days away",
         )
     }
+}
+
+/// A row of [`Reader::days_off`].
+enum DayOff {
+    /// An imported holiday and the file it came from.
+    Holiday(String, Holiday),
+    Away(NaiveDate),
+}
+
+/// Holidays in order of their source file, one list per file.
+fn by_source(rows: Vec<(String, Holiday)>) -> Vec<HolidayList> {
+    let mut lists: Vec<HolidayList> = Vec::new();
+    for (source, holiday) in rows {
+        match lists.last_mut() {
+            Some(list) if list.source == Source::Imported(source.clone()) => {
+                list.holidays.push(holiday);
+            }
+            _ => lists.push(HolidayList {
+                source: Source::Imported(source),
+                holidays: vec![holiday],
+                skipped: Vec::new(),
+            }),
+        }
+    }
+    lists
 }
 
 impl Writer<'_> {

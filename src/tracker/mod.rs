@@ -112,6 +112,9 @@ pub struct Tracker {
     /// engine) and are recomputed in the first write, so a command that fails before writing
     /// leaves the file untouched.
     stale: bool,
+    /// The zone the stored times were written in (`CLOCK_KEY`), as read when the tracker was
+    /// made, with the rules' fingerprint; `None` before the first write.
+    clock_zone: Option<String>,
     /// The value items and their uses, once read (see `next_value_item`); `Some(None)`:
     /// read, and no item was ever added. Every write forgets it.
     value_book: std::cell::RefCell<Option<Option<std::rc::Rc<value::ValueBook>>>>,
@@ -129,7 +132,8 @@ impl Tracker {
     pub fn new(store: Store, config: Config, now: NaiveDateTime) -> Result<Tracker> {
         let file_config = config.clone();
         let config = with_stored_days_off(config, store.reader())?;
-        let stale = store.reader().meta(RULES_KEY)?.as_deref() != Some(&config.rules_fingerprint());
+        let [rules, clock_zone] = store.reader().metas([RULES_KEY, CLOCK_KEY])?;
+        let stale = rules.as_deref() != Some(&config.rules_fingerprint());
         let agenda_of = store.reader().session_rep()?.map(|rep| rep.id);
         Ok(Tracker {
             store,
@@ -137,6 +141,7 @@ impl Tracker {
             file_config,
             now,
             stale,
+            clock_zone,
             value_book: std::cell::RefCell::new(None),
             identity: None,
             agenda_of,
@@ -216,7 +221,7 @@ impl Tracker {
     /// The zone the stored times were written in, when it is not the salesperson's zone now
     /// (`[calendar] time_zone` changed, or the system's zone did).
     pub fn clock_zone_changed(&self) -> Result<Option<String>> {
-        let stored = self.store.reader().meta(CLOCK_KEY)?;
+        let stored = self.clock_zone.clone();
         let mine = self.config.zones.mine;
         Ok(stored.filter(|name| {
             // A name this build cannot read is a change worth the warning too.
@@ -939,7 +944,8 @@ impl Fresh<'_> {
 
 /// The cadence file's configuration with the days off stored in the database.
 fn with_stored_days_off(config: Config, reader: Reader<'_>) -> Result<Config> {
-    Ok(config.with_days_off(reader.imported_holidays()?, reader.away_days()?))
+    let (holidays, away) = reader.days_off()?;
+    Ok(config.with_days_off(holidays, away))
 }
 
 /// Stores every prospect's due date again under `config`'s rules, and their fingerprint.

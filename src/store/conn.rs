@@ -438,3 +438,35 @@ impl PgConn {
             .try_get(0)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::domain::Status;
+
+    /// Every kind of value the store binds is sent with the type of the columns it goes to,
+    /// so that no statement needs a round trip of its own to be prepared.
+    #[test]
+    fn the_store_values_are_sent_with_their_column_types() {
+        let day = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let instant = day.and_hms_opt(9, 0, 0).unwrap();
+        let cases: [(&dyn Param, Type); 11] = [
+            (&1_i64, Type::INT8),
+            (&Some(1_i64), Type::INT8),
+            (&"text", Type::TEXT),
+            (&"text".to_string(), Type::TEXT),
+            (&None::<String>, Type::TEXT),
+            (&true, Type::BOOL),
+            (&day, Type::DATE),
+            (&Some(day), Type::DATE),
+            (&instant, Type::TIMESTAMP),
+            (&None::<NaiveDateTime>, Type::TIMESTAMP),
+            (&Status::Active, Type::TEXT),
+        ];
+        for (value, expected) in cases {
+            assert_eq!(value.postgres_type(), Some(expected));
+        }
+    }
+}

@@ -229,6 +229,37 @@ mod tests {
     }
 
     #[test]
+    fn the_days_off_read_together_are_those_read_apart() {
+        let mut store = Store::in_memory().unwrap();
+        assert_eq!(store.reader().days_off().unwrap(), (Vec::new(), Vec::new()));
+        store
+            .write(|writer| {
+                writer.replace_imported_holidays(
+                    "us.ics",
+                    &[
+                        holiday("2026-12-25", "Christmas"),
+                        holiday("2026-11-26", "Thanksgiving"),
+                    ],
+                    at(),
+                )?;
+                writer.replace_imported_holidays(
+                    "de.ics",
+                    &[holiday("2026-10-03", "Tag der Deutschen Einheit")],
+                    at(),
+                )?;
+                writer.mark_away(date("2026-12-28"), date("2026-12-30"), at())?;
+                writer.mark_away(date("2026-11-27"), date("2026-11-27"), at())
+            })
+            .unwrap();
+        let reader = store.reader();
+        let (holidays, away) = reader.days_off().unwrap();
+        assert_eq!(holidays, reader.imported_holidays().unwrap());
+        assert_eq!(away, reader.away_days().unwrap());
+        assert_eq!(holidays.len(), 2);
+        assert_eq!(away.len(), 4);
+    }
+
+    #[test]
     fn days_away_are_marked_once_and_cleared_by_range() {
         let mut store = Store::in_memory().unwrap();
         let added = store

@@ -6,15 +6,15 @@ use std::time::Duration;
 use postgres::config::Host;
 
 use super::conn::PgConn;
-use super::error::{StoreError, postgres_detail};
+use super::error::{Context, StoreError, postgres_detail};
 
 /// Where Debian's (and most Linux packages') server listens when the URL names no host, as
 /// libpq built there assumes.
 const DEFAULT_SOCKET_FOLDER: &str = "/var/run/postgresql";
 
-/// Connects to the database of `url`; returns the session and a description of where it is,
-/// without any password, for messages.
-pub(super) fn connect(url: &str) -> Result<(PgConn, String), StoreError> {
+/// Connects to the database of `url`, its `TimeZone` set to `zone`; returns the session and a
+/// description of where it is, without any password, for messages.
+pub(super) fn connect(url: &str, zone: chrono_tz::Tz) -> Result<(PgConn, String), StoreError> {
     let mut config: postgres::Config =
         url.parse()
             .map_err(|error: postgres::Error| StoreError::BadUrl {
@@ -27,13 +27,22 @@ pub(super) fn connect(url: &str) -> Result<(PgConn, String), StoreError> {
     }
     config.application_name("followup");
     let target = describe(&config);
-    let client = config
+    let mut client = config
         .connect(postgres::NoTls)
         .map_err(|error| StoreError::Connect {
             target: target.clone(),
             detail: postgres_detail(&error),
         })?;
-    Ok((PgConn::new(client), target))
+    // The server turns the wall-clock times followup binds into instants, and dates instants
+    // (`at::date`), in this zone: the salesperson's, whatever the server's default. One round
+    // trip: the statement goes unprepared, its value's type given.
+    client
+        .query_typed(
+            "SELECT set_config('TimeZone', $1, false)",
+            &[(&zone.name(), postgres::types::Type::TEXT)],
+        )
+        .context("setting the session's time zone (PostgreSQL may not know it)")?;
+    Ok((PgConn::new(client, zone), target))
 }
 
 /// What the URL leaves out, taken as libpq takes it: from `PGHOST`, `PGPORT`, `PGUSER`,

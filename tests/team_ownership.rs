@@ -440,9 +440,10 @@ fn a_reps_today_costs_the_server_few_round_trips() {
         .stdout_contains("Mia File")
         .stdout_contains("Pool File");
     let spent = commits(&team.database) - before;
-    // Each statement once, in one round trip: the schema version with the session's rep,
-    // the team's rules, the days off, the bookkeeping, the due list, its history, the value
-    // items, the holders. (It was 28: a SET, then a prepare before every statement.)
+    // Each statement once, in one round trip: the session's time zone, the schema version
+    // with the session's rep, the team's rules, the days off, the bookkeeping, the due list,
+    // its history, the value items, the holders. (It was 28: a SET, then a prepare before
+    // every statement.)
     assert!(spent <= 10, "a rep's today took {spent} round trips");
 }
 

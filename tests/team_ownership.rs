@@ -396,6 +396,57 @@ fn today_lists_my_files_and_the_pools_and_the_team_view_is_the_managers() {
     assert_eq!(all.as_array().unwrap().len(), 3);
 }
 
+/// How many transactions the server has committed in the test's database, once every
+/// session on it has ended and reported. Every statement sent outside a transaction is one,
+/// and so is every statement prepared before it is run: a count of round trips.
+fn commits(database: &str) -> i64 {
+    // Read from another database, so that the reading adds nothing to the count.
+    let mut admin = common::cluster::required_cluster().connect("postgres");
+    let read = |admin: &mut postgres::Client| -> (i64, i64) {
+        let row = admin
+            .query_one(
+                "SELECT (SELECT xact_commit FROM pg_stat_database WHERE datname = $1),
+                        (SELECT count(*) FROM pg_stat_activity WHERE datname = $1)",
+                &[&database],
+            )
+            .expect("reading the server's counts");
+        (row.get(0), row.get(1))
+    };
+    // A session reports its counts as it ends, a moment after its client has gone.
+    let mut last = read(&mut admin);
+    for _ in 0..50 {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        let now = read(&mut admin);
+        if now == last && now.1 == 0 {
+            return now.0;
+        }
+        last = now;
+    }
+    panic!("the sessions on {database} did not end: {last:?}");
+}
+
+#[test]
+fn a_reps_today_costs_the_server_few_round_trips() {
+    let Some(team) = Team::new() else { return };
+    team.rep("mia", "Mia Lund", false);
+    let mine = team.world.add("Mia File", &[]);
+    team.world.add("Pool File", &[]);
+    team.give(mine, "mia");
+    team.run_as("mia", &["today"]).success();
+
+    let before = commits(&team.database);
+    team.run_as("mia", &["today"])
+        .success()
+        .stdout_contains("Mia File")
+        .stdout_contains("Pool File");
+    let spent = commits(&team.database) - before;
+    // Each statement once, in one round trip: the session's time zone, the schema version
+    // with the session's rep, the team's rules, the days off, the bookkeeping, the due list,
+    // its history, the value items, the holders. (It was 28: a SET, then a prepare before
+    // every statement.)
+    assert!(spent <= 10, "a rep's today took {spent} round trips");
+}
+
 #[test]
 fn a_personal_book_has_no_owners_and_no_team_view() {
     let book = Followup::sqlite();

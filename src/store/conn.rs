@@ -15,12 +15,15 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::time::Duration;
 
 use chrono::NaiveDateTime;
 use chrono_tz::Tz;
+use postgres::fallible_iterator::FallibleIterator;
 use postgres::types::Type;
 
 use super::error::{Context, DbError, StoreError};
+use crate::domain::Rep;
 
 /// Which engine a connection speaks to, for the few statements whose text differs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,18 +43,37 @@ pub(super) enum Conn<'c> {
 /// they share SQLite's connection; one query borrows it at a time.
 pub(super) struct PgConn {
     client: RefCell<postgres::Client>,
-    /// Prepared statements by their text as the store wrote it, like rusqlite's
-    /// `prepare_cached`: a statement is parsed and planned once per session.
-    statements: RefCell<HashMap<String, postgres::Statement>>,
+    /// The statements run so far in this session, by their text as the store wrote it.
+    statements: RefCell<HashMap<String, Cached>>,
+    /// The rep this session is, read with the schema version by the session's first
+    /// statement (reps.rs), until the session first writes: `None` when not known.
+    session_rep: RefCell<Option<Option<Rep>>>,
     /// The salesperson's zone, also the session's `TimeZone`: the wall clock in which
     /// instants are read and written.
     zone: Tz,
 }
 
+/// What the session knows of a statement it has run (see [`PgConn::run`]).
+enum Cached {
+    /// Run this many times, each parsed on the fly.
+    Unprepared(u32),
+    /// Prepared: parsed and planned once for the rest of the session, like rusqlite's
+    /// `prepare_cached`.
+    Prepared(postgres::Statement),
+}
+
+/// How many runs of a statement go unprepared before the next prepares it. Preparing costs a
+/// round trip of its own, which a statement run twice (a bookkeeping key read for two keys)
+/// does not win back; one run in a loop (a page of a scan, the rows of an import) does.
+const UNPREPARED_RUNS: u32 = 2;
+
 /// A value bound to a parameter: anything both engines can take.
 pub(super) trait Param {
     fn sqlite(&self) -> &dyn rusqlite::ToSql;
     fn postgres(&self) -> &(dyn postgres::types::ToSql + Sync);
+    /// The PostgreSQL type the value is sent as, if it is one of [`SENT_AS`]: a statement
+    /// whose values all have one can be sent without being prepared first.
+    fn postgres_type(&self) -> Option<Type>;
 }
 
 impl<T: rusqlite::ToSql + postgres::types::ToSql + Sync> Param for T {
@@ -62,7 +84,29 @@ impl<T: rusqlite::ToSql + postgres::types::ToSql + Sync> Param for T {
     fn postgres(&self) -> &(dyn postgres::types::ToSql + Sync) {
         self
     }
+
+    fn postgres_type(&self) -> Option<Type> {
+        SENT_AS
+            .iter()
+            .find(|ty| <T as postgres::types::ToSql>::accepts(ty))
+            .cloned()
+    }
 }
+
+/// The types the store's values are sent as, in order of preference: a Rust type is sent as
+/// the first it can be written as (text for strings and the domain's names, bigint for
+/// integers, and so on), which is the type of the columns they go to.
+const SENT_AS: &[Type] = &[
+    Type::INT8,
+    Type::TEXT,
+    Type::BOOL,
+    Type::DATE,
+    Type::TIMESTAMP,
+    Type::FLOAT8,
+    Type::INT4,
+    Type::INT8_ARRAY,
+    Type::TEXT_ARRAY,
+];
 
 /// A value read from a column: anything both engines can give.
 pub(super) trait Column: Sized {
@@ -148,12 +192,22 @@ fn postgres_text(sql: &str) -> String {
     sql.replace('?', "$")
 }
 
+/// Every row of a result, and how many rows the statement changed.
+fn drain(mut rows: postgres::RowIter<'_>) -> Result<(Vec<postgres::Row>, u64), postgres::Error> {
+    let mut out = Vec::new();
+    while let Some(row) = rows.next()? {
+        out.push(row);
+    }
+    Ok((out, rows.rows_affected().unwrap_or(0)))
+}
+
 impl PgConn {
     /// A session whose `TimeZone` is `zone` already (postgres_server.rs sets it).
     pub(super) fn new(client: postgres::Client, zone: Tz) -> PgConn {
         PgConn {
             client: RefCell::new(client),
             statements: RefCell::new(HashMap::new()),
+            session_rep: RefCell::new(None),
             zone,
         }
     }
@@ -163,63 +217,146 @@ impl PgConn {
         self.zone
     }
 
-    /// The statement of `sql`, prepared once per session. A parameter the server takes for a
-    /// `timestamptz` is declared `timestamp` instead: the store binds wall-clock readings,
-    /// which the `postgres` crate sends only as `timestamp`, and the server turns them into
-    /// instants with the session's `TimeZone`, the salesperson's zone.
-    fn statement(&self, sql: &str) -> Result<postgres::Statement, postgres::Error> {
-        if let Some(statement) = self.statements.borrow().get(sql) {
-            return Ok(statement.clone());
-        }
+    /// Keeps the rep this session is (`None`: no rep's role), read before any write.
+    pub(super) fn remember_session_rep(&self, rep: Option<Rep>) {
+        *self.session_rep.borrow_mut() = Some(rep);
+    }
+
+    /// The rep [`PgConn::remember_session_rep`] kept, if the session has not written since.
+    pub(super) fn known_session_rep(&self) -> Option<Option<Rep>> {
+        self.session_rep.borrow().clone()
+    }
+
+    /// Runs one statement and reads its whole result, in as few round trips to the server as
+    /// the session allows. A command is a short-lived process that runs most of its
+    /// statements once, and each round trip is a wait on the server (a context switch on
+    /// a local one, the network's latency on another): so a statement goes out parsed, bound
+    /// and run in one message, with its values' types given ([`Param::postgres_type`]).
+    /// One run more than [`UNPREPARED_RUNS`] times (a page of a scan, a loop of an import)
+    /// is then prepared, once, and from then on only bound and run, as rusqlite's
+    /// `prepare_cached` does. A value of a type outside [`SENT_AS`] makes it prepared from
+    /// the first run.
+    fn run(
+        &self,
+        sql: &str,
+        params: &[(&(dyn postgres::types::ToSql + Sync), Option<Type>)],
+    ) -> Result<(Vec<postgres::Row>, u64), postgres::Error> {
+        let runs = match self.statements.borrow().get(sql) {
+            Some(Cached::Prepared(statement)) => Err(statement.clone()),
+            Some(Cached::Unprepared(runs)) => Ok(*runs),
+            None => Ok(0),
+        };
+        let typed: Option<Vec<_>> = params
+            .iter()
+            .map(|(value, ty)| ty.clone().map(|ty| (*value, ty)))
+            .collect();
+        let statement = match (runs, typed) {
+            (Err(statement), _) => statement,
+            (Ok(runs), Some(typed)) if runs < UNPREPARED_RUNS => {
+                let result = drain(
+                    self.client
+                        .borrow_mut()
+                        .query_typed_raw(&postgres_text(sql), typed)?,
+                )?;
+                self.statements
+                    .borrow_mut()
+                    .insert(sql.to_string(), Cached::Unprepared(runs + 1));
+                return Ok(result);
+            }
+            (Ok(_), typed) => {
+                let statement = self.prepare(sql, typed.is_some().then_some(params))?;
+                self.statements
+                    .borrow_mut()
+                    .insert(sql.to_string(), Cached::Prepared(statement.clone()));
+                statement
+            }
+        };
+        let values: Vec<_> = params.iter().map(|(value, _)| *value).collect();
+        drain(self.client.borrow_mut().query_raw(&statement, values)?)
+    }
+
+    /// Prepares `sql`, with the types of `params` when they all have one. A parameter the
+    /// server would take for a `timestamptz` is declared `timestamp` instead: the store binds
+    /// wall-clock readings, which the `postgres` crate sends only as `timestamp`, and the
+    /// server turns them into instants with the session's `TimeZone`, the salesperson's zone.
+    fn prepare(
+        &self,
+        sql: &str,
+        typed: Option<&[(&(dyn postgres::types::ToSql + Sync), Option<Type>)]>,
+    ) -> Result<postgres::Statement, postgres::Error> {
         let text = postgres_text(sql);
-        let mut statement = self.client.borrow_mut().prepare(&text)?;
-        if statement.params().contains(&Type::TIMESTAMPTZ) {
-            let types: Vec<Type> = statement
-                .params()
-                .iter()
-                .map(|kind| match *kind {
-                    Type::TIMESTAMPTZ => Type::TIMESTAMP,
-                    ref other => other.clone(),
-                })
-                .collect();
-            statement = self.client.borrow_mut().prepare_typed(&text, &types)?;
+        if let Some(params) = typed {
+            let types: Vec<Type> = params.iter().filter_map(|(_, ty)| ty.clone()).collect();
+            return self.client.borrow_mut().prepare_typed(&text, &types);
         }
-        self.statements
-            .borrow_mut()
-            .insert(sql.to_string(), statement.clone());
-        Ok(statement)
+        let statement = self.client.borrow_mut().prepare(&text)?;
+        if !statement.params().contains(&Type::TIMESTAMPTZ) {
+            return Ok(statement);
+        }
+        let types: Vec<Type> = statement
+            .params()
+            .iter()
+            .map(|kind| match *kind {
+                Type::TIMESTAMPTZ => Type::TIMESTAMP,
+                ref other => other.clone(),
+            })
+            .collect();
+        self.client.borrow_mut().prepare_typed(&text, &types)
     }
 
     fn query(&self, sql: &str, params: &[&dyn Param]) -> Result<Vec<postgres::Row>, DbError> {
-        let values: Vec<_> = params.iter().map(|param| param.postgres()).collect();
-        self.query_postgres(sql, &values)
+        let values: Vec<_> = params
+            .iter()
+            .map(|param| (param.postgres(), param.postgres_type()))
+            .collect();
+        self.run(sql, &values)
+            .map(|(rows, _)| rows)
+            .map_err(DbError::Postgres)
     }
 
     /// A query with parameters only PostgreSQL takes (arrays).
     pub(super) fn query_postgres(
         &self,
         sql: &str,
-        params: &[&(dyn postgres::types::ToSql + Sync)],
+        params: &[(&(dyn postgres::types::ToSql + Sync), Type)],
     ) -> Result<Vec<postgres::Row>, DbError> {
-        let statement = self.statement(sql).map_err(DbError::Postgres)?;
-        self.client
-            .borrow_mut()
-            .query(&statement, params)
+        let values: Vec<_> = params
+            .iter()
+            .map(|(value, ty)| (*value, Some(ty.clone())))
+            .collect();
+        self.run(sql, &values)
+            .map(|(rows, _)| rows)
             .map_err(DbError::Postgres)
     }
 
     fn execute(&self, sql: &str, params: &[&dyn Param]) -> Result<u64, DbError> {
-        let statement = self.statement(sql).map_err(DbError::Postgres)?;
-        let values: Vec<_> = params.iter().map(|param| param.postgres()).collect();
-        self.client
-            .borrow_mut()
-            .execute(&statement, &values)
+        let values: Vec<_> = params
+            .iter()
+            .map(|param| (param.postgres(), param.postgres_type()))
+            .collect();
+        self.run(sql, &values)
+            .map(|(_, changed)| changed)
             .map_err(DbError::Postgres)
     }
 
-    /// Runs statements with no parameters and no rows (transaction control, schema changes).
+    /// Runs statements with no parameters and no rows (transaction control, schema changes),
+    /// several in one round trip when separated by semicolons.
     pub(super) fn batch(&self, sql: &str) -> Result<(), postgres::Error> {
         self.client.borrow_mut().batch_execute(sql)
+    }
+
+    /// Starts a transaction that holds the advisory lock `key` until it ends, waiting for it
+    /// at most `wait`, in one round trip. The wait is the transaction's own (`SET LOCAL`),
+    /// not the session's: nothing outlives the transaction, as a pooler in transaction mode
+    /// needs (docs/team.md).
+    pub(super) fn begin_locked(&self, key: i64, wait: Duration) -> Result<(), postgres::Error> {
+        // A write may change the session's own rep (`team init`, `rep deactivate`): read it
+        // again from now on.
+        *self.session_rep.borrow_mut() = None;
+        self.batch(&format!(
+            "BEGIN; SET LOCAL lock_timeout = '{}ms'; SELECT pg_advisory_xact_lock({key})",
+            wait.as_millis()
+        ))
     }
 }
 
@@ -358,22 +495,57 @@ impl<'c> Conn<'c> {
 
 impl PgConn {
     /// The one value of a query without parameters, for bookkeeping outside the store's
-    /// statements.
+    /// statements: sent unprepared, in one round trip.
     pub(super) fn query_one_value<T: for<'a> postgres::types::FromSql<'a>>(
         &self,
         sql: &str,
     ) -> Result<T, postgres::Error> {
-        self.client.borrow_mut().query_one(sql, &[])?.try_get(0)
+        self.client
+            .borrow_mut()
+            .query_typed_one(sql, &[])?
+            .try_get(0)
     }
 
-    /// The three values of the one row of a query without parameters.
+    /// The three values of the one row of a query without parameters, in one round trip.
     pub(super) fn query_one_row3<A, B, C>(&self, sql: &str) -> Result<(A, B, C), postgres::Error>
     where
         A: for<'a> postgres::types::FromSql<'a>,
         B: for<'a> postgres::types::FromSql<'a>,
         C: for<'a> postgres::types::FromSql<'a>,
     {
-        let row = self.client.borrow_mut().query_one(sql, &[])?;
+        let row = self.client.borrow_mut().query_typed_one(sql, &[])?;
         Ok((row.try_get(0)?, row.try_get(1)?, row.try_get(2)?))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::domain::Status;
+
+    /// Every kind of value the store binds is sent with the type of the columns it goes to,
+    /// so that no statement needs a round trip of its own to be prepared.
+    #[test]
+    fn the_store_values_are_sent_with_their_column_types() {
+        let day = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let instant = day.and_hms_opt(9, 0, 0).unwrap();
+        let cases: [(&dyn Param, Type); 11] = [
+            (&1_i64, Type::INT8),
+            (&Some(1_i64), Type::INT8),
+            (&"text", Type::TEXT),
+            (&"text".to_string(), Type::TEXT),
+            (&None::<String>, Type::TEXT),
+            (&true, Type::BOOL),
+            (&day, Type::DATE),
+            (&Some(day), Type::DATE),
+            (&instant, Type::TIMESTAMP),
+            (&None::<NaiveDateTime>, Type::TIMESTAMP),
+            (&Status::Active, Type::TEXT),
+        ];
+        for (value, expected) in cases {
+            assert_eq!(value.postgres_type(), Some(expected));
+        }
     }
 }

@@ -28,20 +28,42 @@ impl Reader<'_> {
             },
             "reading imported holidays",
         )?;
-        let mut lists: Vec<HolidayList> = Vec::new();
-        for (source, holiday) in rows {
-            match lists.last_mut() {
-                Some(list) if list.source == Source::Imported(source.clone()) => {
-                    list.holidays.push(holiday);
-                }
-                _ => lists.push(HolidayList {
-                    source: Source::Imported(source),
-                    holidays: vec![holiday],
-                    skipped: Vec::new(),
-                }),
+        Ok(by_source(rows))
+    }
+
+    /// [`Reader::imported_holidays`] and the book's own [`Reader::away_days`] (`None`: not a
+    /// rep's) in one statement: what a personal book adds to the calendar first, in one round
+    /// trip to a server instead of two. An away day is a row without a source.
+    pub fn days_off(&self) -> Result<(Vec<HolidayList>, Vec<NaiveDate>), StoreError> {
+        let rows = self.rows(
+            "SELECT source, day, name FROM holidays
+             UNION ALL SELECT NULL, day, NULL FROM away_days WHERE rep IS NULL
+             ORDER BY 1, 2",
+            &[],
+            |row| {
+                let day: NaiveDate = row.get(1)?;
+                Ok(match row.get::<Option<String>>(0)? {
+                    Some(source) => DayOff::Holiday(
+                        source,
+                        Holiday {
+                            date: day,
+                            name: row.get(2)?,
+                        },
+                    ),
+                    None => DayOff::Away(day),
+                })
+            },
+            "reading the days off",
+        )?;
+        let mut holidays = Vec::new();
+        let mut away = Vec::new();
+        for row in rows {
+            match row {
+                DayOff::Holiday(source, holiday) => holidays.push((source, holiday)),
+                DayOff::Away(day) => away.push(day),
             }
         }
-        Ok(lists)
+        Ok((by_source(holidays), away))
     }
 
     /// Every day `rep` marked away (`None`: the book's own), in order.
@@ -55,6 +77,43 @@ impl Reader<'_> {
         )
     }
 
+    /// The imported holidays and the days away of every active rep this session may read
+    /// (its own, or a manager's every rep's) as `(rep, day)`, in one statement: what a team
+    /// book adds to the calendar first, in one round trip. A deactivated rep's days away are
+    /// no one's to skip: their files are anyone's to claim.
+    #[allow(clippy::type_complexity)]
+    pub fn team_days_off(&self) -> Result<(Vec<HolidayList>, Vec<(i64, NaiveDate)>), StoreError> {
+        let rows = self.rows(
+            "SELECT source, day, name, NULL FROM holidays
+             UNION ALL SELECT NULL, day, NULL, rep FROM away_days
+                 WHERE rep IN (SELECT id FROM reps WHERE active)
+             ORDER BY 1, 4, 2",
+            &[],
+            |row| {
+                let day: NaiveDate = row.get(1)?;
+                Ok(match row.get::<Option<String>>(0)? {
+                    Some(source) => (
+                        Some((
+                            source,
+                            Holiday {
+                                date: day,
+                                name: row.get(2)?,
+                            },
+                        )),
+                        None,
+                    ),
+                    None => (None, Some((row.get::<i64>(3)?, day))),
+                })
+            },
+            "reading the team's days off",
+        )?;
+        let (holidays, away): (Vec<_>, Vec<_>) = rows.into_iter().unzip();
+        Ok((
+            by_source(holidays.into_iter().flatten().collect()),
+            away.into_iter().flatten().collect(),
+        ))
+    }
+
     /// The days away of every rep this session may read (its own, or a manager's every
     /// rep's), as `(rep, day)` by rep and day.
     pub fn reps_away_days(&self) -> Result<Vec<(i64, NaiveDate)>, StoreError> {
@@ -65,6 +124,31 @@ impl Reader<'_> {
             "reading the reps' days away",
         )
     }
+}
+
+/// A row of [`Reader::days_off`].
+enum DayOff {
+    /// An imported holiday and the file it came from.
+    Holiday(String, Holiday),
+    Away(NaiveDate),
+}
+
+/// Holidays in order of their source file, one list per file.
+fn by_source(rows: Vec<(String, Holiday)>) -> Vec<HolidayList> {
+    let mut lists: Vec<HolidayList> = Vec::new();
+    for (source, holiday) in rows {
+        match lists.last_mut() {
+            Some(list) if list.source == Source::Imported(source.clone()) => {
+                list.holidays.push(holiday);
+            }
+            _ => lists.push(HolidayList {
+                source: Source::Imported(source),
+                holidays: vec![holiday],
+                skipped: Vec::new(),
+            }),
+        }
+    }
+    lists
 }
 
 impl Writer<'_> {
@@ -202,6 +286,37 @@ mod tests {
             .write(|writer| writer.clear_imported_holidays(None))
             .unwrap();
         assert!(store.reader().imported_holidays().unwrap().is_empty());
+    }
+
+    #[test]
+    fn the_days_off_read_together_are_those_read_apart() {
+        let mut store = Store::in_memory().unwrap();
+        assert_eq!(store.reader().days_off().unwrap(), (Vec::new(), Vec::new()));
+        store
+            .write(|writer| {
+                writer.replace_imported_holidays(
+                    "us.ics",
+                    &[
+                        holiday("2026-12-25", "Christmas"),
+                        holiday("2026-11-26", "Thanksgiving"),
+                    ],
+                    at(),
+                )?;
+                writer.replace_imported_holidays(
+                    "de.ics",
+                    &[holiday("2026-10-03", "Tag der Deutschen Einheit")],
+                    at(),
+                )?;
+                writer.mark_away(None, date("2026-12-28"), date("2026-12-30"), at())?;
+                writer.mark_away(None, date("2026-11-27"), date("2026-11-27"), at())
+            })
+            .unwrap();
+        let reader = store.reader();
+        let (holidays, away) = reader.days_off().unwrap();
+        assert_eq!(holidays, reader.imported_holidays().unwrap());
+        assert_eq!(away, reader.away_days(None).unwrap());
+        assert_eq!(holidays.len(), 2);
+        assert_eq!(away.len(), 4);
     }
 
     #[test]

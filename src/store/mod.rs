@@ -32,6 +32,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::{NaiveDate, NaiveDateTime};
+use postgres::types::Type;
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 pub use audit::{AuditEntry, AuditFilter, AuditRow, OwnChange};
@@ -323,8 +324,7 @@ impl Store {
         conn: &PgConn,
         work: impl FnOnce(&Writer<'_>) -> Result<T, E>,
     ) -> Result<T, E> {
-        conn.batch("BEGIN").context("starting a write")?;
-        // From here, dropping the writer rolls back, whatever fails.
+        // Dropping the writer rolls back, whatever fails, the start included.
         let writer = Writer {
             tx: Tx::Postgres(PgTx {
                 conn,
@@ -333,9 +333,9 @@ impl Store {
         };
         // One writer at a time, as SQLite's immediate transactions have it: commands read a
         // file, work out what changes and write it back, and must not interleave with another
-        // command's doing the same. Readers are never held up. The wait ends with the
-        // session's lock_timeout.
-        conn.batch(&format!("SELECT pg_advisory_xact_lock({WRITE_LOCK})"))
+        // command's doing the same. Readers are never held up. The wait ends after the
+        // same time as SQLite's busy timeout.
+        conn.begin_locked(WRITE_LOCK, BUSY_TIMEOUT)
             .context("waiting for another command's write")?;
         let value = work(&writer)?;
         writer.commit()?;
@@ -600,9 +600,12 @@ impl Reader<'_> {
                 return Ok(());
             };
             after = last.id;
+            // A page short of full was the last: asking for the next would cost a round trip
+            // to learn that it is empty.
+            let last_page = (page.len() as i64) < PAGE;
             let ids: Vec<ProspectId> = page.iter().map(|prospect| prospect.id).collect();
             let attempts = pg
-                .query_postgres(&attempts_sql, &[&ids])
+                .query_postgres(&attempts_sql, &[(&ids, Type::INT8_ARRAY)])
                 .and_then(|rows| {
                     rows.iter()
                         .map(|row| read(&Row::Postgres(row, pg.zone())))
@@ -618,6 +621,9 @@ impl Reader<'_> {
                     }
                 }
                 visit(prospect, history)?;
+            }
+            if last_page {
+                return Ok(());
             }
         }
     }
@@ -771,6 +777,31 @@ impl Reader<'_> {
             |row| row.get(0),
             "reading bookkeeping",
         )
+    }
+
+    /// The bookkeeping values of several keys, in their order, in one statement: one round
+    /// trip to a server instead of one per key.
+    pub fn metas<const N: usize>(
+        &self,
+        keys: [&str; N],
+    ) -> Result<[Option<String>; N], StoreError> {
+        let placeholders: Vec<String> = (1..=N).map(|n| format!("?{n}")).collect();
+        let params: Vec<&dyn Param> = keys.iter().map(|key| key as &dyn Param).collect();
+        let found = self.rows(
+            &format!(
+                "SELECT key, value FROM meta WHERE key IN ({})",
+                placeholders.join(", ")
+            ),
+            &params,
+            |row| Ok((row.get::<String>(0)?, row.get::<String>(1)?)),
+            "reading bookkeeping",
+        )?;
+        Ok(keys.map(|key| {
+            found
+                .iter()
+                .find(|(stored, _)| stored == key)
+                .map(|(_, value)| value.clone())
+        }))
     }
 }
 

@@ -20,6 +20,8 @@
 //! in one transaction under an advisory lock, so two reps starting a new followup at once do
 //! not both upgrade.
 
+use std::time::Duration;
+
 use super::conn::PgConn;
 use super::error::{Context, StoreError};
 use super::migrations::CURRENT_VERSION;
@@ -397,18 +399,32 @@ const _: () = assert!(
 /// The key of the advisory lock that upgrades take: "followup" in ASCII.
 const UPGRADE_LOCK: i64 = 0x666f_6c6c_6f77_7570;
 
+/// How long a start waits for another process's upgrade, as for another command's write.
+const UPGRADE_WAIT: Duration = Duration::from_secs(30);
+
 /// Brings the schema up to date, or refuses a database set up by a newer followup.
 pub(super) fn migrate(conn: &PgConn) -> Result<(), StoreError> {
-    // The common case, without waiting for any lock: the schema is current.
-    if let Some(found) = version(conn)? {
+    // The common case, in one round trip and without waiting for any lock: the schema is
+    // current, and the same statement says which rep the session is.
+    let found = match super::reps::version_and_session_rep(conn)? {
+        Some((found, rep)) if found == CURRENT_VERSION => {
+            conn.remember_session_rep(rep);
+            return Ok(());
+        }
+        Some((found, _)) => Some(found),
+        None => version(conn)?,
+    };
+    if let Some(found) = found {
         refuse_newer(found)?;
         if found == CURRENT_VERSION {
             return Ok(());
         }
         refuse_other_than_owner(conn, found)?;
     }
-    conn.batch("BEGIN").context("starting a schema upgrade")?;
-    let upgraded = upgrade(conn);
+    let upgraded = conn
+        .begin_locked(UPGRADE_LOCK, UPGRADE_WAIT)
+        .context("waiting for another upgrade of the schema")
+        .and_then(|()| upgrade(conn));
     let end = if upgraded.is_ok() {
         "COMMIT"
     } else {
@@ -420,8 +436,6 @@ pub(super) fn migrate(conn: &PgConn) -> Result<(), StoreError> {
 
 /// The steps not run yet, in the open transaction, once the lock is held.
 fn upgrade(conn: &PgConn) -> Result<(), StoreError> {
-    conn.batch(&format!("SELECT pg_advisory_xact_lock({UPGRADE_LOCK})"))
-        .context("waiting for another upgrade of the schema")?;
     conn.batch("CREATE TABLE IF NOT EXISTS followup_schema (version bigint NOT NULL)")
         .context("upgrading the schema")?;
     // Another process may have upgraded the schema while this one waited for the lock.
@@ -491,14 +505,9 @@ fn refuse_newer(found: i64) -> Result<(), StoreError> {
 
 /// The schema version, or `None` before followup ever ran on this database.
 fn version(conn: &PgConn) -> Result<Option<i64>, StoreError> {
-    let exists: bool = conn
-        .query_one_value("SELECT to_regclass('followup_schema') IS NOT NULL")
-        .context("reading the schema version")?;
-    if !exists {
-        return Ok(None);
+    match conn.query_one_value::<Option<i64>>("SELECT max(version) FROM followup_schema") {
+        Ok(found) => Ok(Some(found.unwrap_or(0))),
+        Err(error) if error.code() == Some(&postgres::error::SqlState::UNDEFINED_TABLE) => Ok(None),
+        Err(error) => Err(error).context("reading the schema version"),
     }
-    let found: Option<i64> = conn
-        .query_one_value("SELECT max(version) FROM followup_schema")
-        .context("reading the schema version")?;
-    Ok(Some(found.unwrap_or(0)))
 }

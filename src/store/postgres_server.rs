@@ -12,9 +12,6 @@ use super::error::{Context, StoreError, postgres_detail};
 /// libpq built there assumes.
 const DEFAULT_SOCKET_FOLDER: &str = "/var/run/postgresql";
 
-/// How long a command waits for a lock another one holds, like SQLite's busy timeout.
-const LOCK_TIMEOUT: &str = "30s";
-
 /// Connects to the database of `url`, its `TimeZone` set to `zone`; returns the session and a
 /// description of where it is, without any password, for messages.
 pub(super) fn connect(url: &str, zone: chrono_tz::Tz) -> Result<(PgConn, String), StoreError> {
@@ -36,13 +33,14 @@ pub(super) fn connect(url: &str, zone: chrono_tz::Tz) -> Result<(PgConn, String)
             target: target.clone(),
             detail: postgres_detail(&error),
         })?;
-    client
-        .batch_execute(&format!("SET lock_timeout = '{LOCK_TIMEOUT}'"))
-        .context("setting the lock timeout")?;
     // The server turns the wall-clock times followup binds into instants, and dates instants
-    // (`at::date`), in this zone: the salesperson's, whatever the server's default.
+    // (`at::date`), in this zone: the salesperson's, whatever the server's default. One round
+    // trip: the statement goes unprepared, its value's type given.
     client
-        .execute("SELECT set_config('TimeZone', $1, false)", &[&zone.name()])
+        .query_typed(
+            "SELECT set_config('TimeZone', $1, false)",
+            &[(&zone.name(), postgres::types::Type::TEXT)],
+        )
         .context("setting the session's time zone (PostgreSQL may not know it)")?;
     Ok((PgConn::new(client, zone), target))
 }

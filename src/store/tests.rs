@@ -421,6 +421,26 @@ fn what_is_due_is_found_by_its_due_date() {
 }
 
 #[test]
+fn meta_values_of_several_keys_come_back_in_the_order_asked() {
+    let mut store = Store::in_memory().unwrap();
+    assert_eq!(store.reader().metas(["a", "b"]).unwrap(), [None, None]);
+    store
+        .write(|writer| {
+            writer.set_meta("b", "2")?;
+            writer.set_meta("c", "3")
+        })
+        .unwrap();
+    assert_eq!(
+        store.reader().metas(["a", "b", "c"]).unwrap(),
+        [None, Some("2".to_string()), Some("3".to_string())]
+    );
+    assert_eq!(
+        store.reader().metas(["c", "b"]).unwrap(),
+        [Some("3".to_string()), Some("2".to_string())]
+    );
+}
+
+#[test]
 fn meta_values_are_kept_and_overwritten() {
     let mut store = Store::in_memory().unwrap();
     assert_eq!(store.reader().meta("rules_fingerprint").unwrap(), None);

@@ -12,7 +12,6 @@
 use std::collections::HashMap;
 
 use crate::config::Config;
-use crate::domain::Rep;
 use crate::error::Result;
 use crate::store::Reader;
 
@@ -41,32 +40,24 @@ struct Team {
 
 impl Rules {
     /// The rules of `file_config` with the days off kept in the database. `team`: the
-    /// book is a team's (a server's database with reps), its reps, and the one the session
-    /// is.
+    /// book is a team's (a server's database with reps), with the rep the session is.
     pub fn load(
         file_config: &Config,
         reader: Reader<'_>,
-        team: Option<(&[Rep], Option<i64>)>,
+        team: Option<Option<i64>>,
     ) -> Result<Rules> {
-        let holidays = reader.imported_holidays()?;
-        let Some((reps, me)) = team else {
-            let away = reader.away_days(None)?;
+        let Some(me) = team else {
+            let (holidays, away) = reader.days_off()?;
             return Ok(Rules {
                 mine: file_config.clone().with_days_off(holidays, away),
                 team: None,
             });
         };
+        let (holidays, reps_away) = reader.team_days_off()?;
         let pool = file_config.clone().with_days_off(holidays, Vec::new());
-        let active: Vec<i64> = reps
-            .iter()
-            .filter(|rep| rep.active)
-            .map(|rep| rep.id)
-            .collect();
         let mut days: HashMap<i64, Vec<chrono::NaiveDate>> = HashMap::new();
-        for (rep, day) in reader.reps_away_days()? {
-            if active.contains(&rep) {
-                days.entry(rep).or_default().push(day);
-            }
+        for (rep, day) in reps_away {
+            days.entry(rep).or_default().push(day);
         }
         let mut others: HashMap<i64, Config> = days
             .into_iter()

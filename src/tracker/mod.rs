@@ -117,6 +117,9 @@ pub struct Tracker {
     /// engine) and are recomputed in the first write, so a command that fails before writing
     /// leaves the file untouched.
     stale: bool,
+    /// The zone the stored times were written in (`CLOCK_KEY`), as read when the tracker was
+    /// made, with the rules' fingerprint; `None` before the first write.
+    clock_zone: Option<String>,
     /// The value items and their uses, once read (see `next_value_item`); `Some(None)`:
     /// read, and no item was ever added. Every write forgets it.
     value_book: std::cell::RefCell<Option<Option<std::rc::Rc<value::ValueBook>>>>,
@@ -135,7 +138,8 @@ impl Tracker {
         let rules = load_rules(&config, store.reader(), store.path().is_none())?;
         // The session's rep on a team book, as their morning list is theirs.
         let agenda_of = rules.me();
-        let stale = store.reader().meta(RULES_KEY)?.as_deref() != Some(&rules.fingerprint());
+        let [fingerprint, clock_zone] = store.reader().metas([RULES_KEY, CLOCK_KEY])?;
+        let stale = fingerprint.as_deref() != Some(&rules.fingerprint());
         let file_config = config;
         Ok(Tracker {
             store,
@@ -143,6 +147,7 @@ impl Tracker {
             file_config,
             now,
             stale,
+            clock_zone,
             value_book: std::cell::RefCell::new(None),
             identity: None,
             agenda_of,
@@ -233,7 +238,7 @@ impl Tracker {
         if self.store.path().is_none() {
             return Ok(None);
         }
-        let stored = self.store.reader().meta(CLOCK_KEY)?;
+        let stored = self.clock_zone.clone();
         let mine = self.rules.mine.zones.mine;
         Ok(stored.filter(|name| {
             // A name this build cannot read is a change worth the warning too.
@@ -983,12 +988,13 @@ fn load_rules(config: &Config, reader: Reader<'_>, server: bool) -> Result<Rules
     if !server {
         return Rules::load(config, reader, None);
     }
-    let reps = reader.reps()?;
-    if reps.is_empty() {
-        return Rules::load(config, reader, None);
-    }
-    let me = reader.session_rep()?.map(|rep| rep.id);
-    Rules::load(config, reader, Some((reps.as_slice(), me)))
+    // The session's rep is read with the schema's version, so a rep's session knows it is on
+    // a team book without another round trip; any other role asks whether there are reps.
+    let team = match reader.session_rep()? {
+        Some(me) => Some(Some(me.id)),
+        None => (!reader.reps()?.is_empty()).then_some(None),
+    };
+    Rules::load(config, reader, team)
 }
 
 /// Stores every prospect's due date again under `rules`, and their fingerprint. Returns how

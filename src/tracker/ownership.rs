@@ -52,6 +52,18 @@ impl Tracker {
         Ok((!reps.is_empty()).then_some(reps))
     }
 
+    /// Whether the book is a team's, as [`Tracker::team`] tells, without reading the reps
+    /// when the session is a rep's (which the session knows from its start).
+    pub fn is_team_book(&self) -> Result<bool> {
+        if self.store.path().is_some() {
+            return Ok(false);
+        }
+        if self.store.reader().session_rep()?.is_some() {
+            return Ok(true);
+        }
+        Ok(self.team()?.is_some())
+    }
+
     /// The manager running `what`, or the refusal: a SQLite file has no team, a role that is
     /// no rep has no rights, and a rep who is not a manager may not.
     pub fn manager(&self, what: &'static str) -> Result<Rep> {

@@ -48,10 +48,10 @@ fn today(
         warnings.extend(signature::warning(tracker.config()));
     }
     // On a team book each action has a holder (none: the pool); a personal book has none.
-    let team = tracker.team()?;
-    let owners = match team {
-        Some(_) => Some(tracker.owners_due()?),
-        None => None,
+    let owners = if tracker.is_team_book()? {
+        Some(tracker.owners_due()?)
+    } else {
+        None
     };
     if args.json {
         return Ok(match &owners {
@@ -67,10 +67,11 @@ fn today(
             None => json::to_string(&views),
         });
     }
-    if let (true, Some(reps), Some(owners)) = (args.team, &team, &owners) {
+    if let (true, Some(owners)) = (args.team, &owners) {
+        let reps = tracker.team()?.unwrap_or_default();
         return Ok(by_rep::render_team(
             today,
-            &grouped(views, reps, owners),
+            &grouped(views, &reps, owners),
             width,
         ));
     }

@@ -1,0 +1,153 @@
+//! Which imported prospects are duplicates, by the rule of `transfer::dedupe` (the same email,
+//! or the same phone when there is no email), without holding every email and phone.
+//!
+//! The keys of the book and of the file's prospects stored so far are kept as fingerprints
+//! with a prospect's id ([`KnownKeys`]); a fingerprint seen before is checked exactly against
+//! that prospect in the store, and, when the two differ (two keys sharing a fingerprint, about
+//! one new key in four thousand at a million), against every prospect of the range through
+//! the store. A dry run stores nothing, so the file's keys are kept whole there.
+
+use crate::domain::{Contact, ProspectId};
+use crate::error::Result;
+use crate::store::{ContactKeys, Reader};
+use crate::transfer::dedupe::{email_key, phone_key};
+use crate::transfer::known_keys::{Known, KnownKeys};
+use crate::transfer::{Match, Skip};
+
+/// The emails and phones of one set of prospects: those on file, or those of the file.
+#[derive(Default)]
+struct KeySet {
+    emails: KnownKeys,
+    phones: KnownKeys,
+    /// The ids this set's prospects have in the store: after `after`, up to `up_to`.
+    after: ProspectId,
+    up_to: ProspectId,
+}
+
+impl KeySet {
+    fn with_ids(after: ProspectId, up_to: ProspectId) -> KeySet {
+        KeySet {
+            after,
+            up_to,
+            ..KeySet::default()
+        }
+    }
+
+    fn insert(&mut self, email: Option<&str>, phone: Option<&str>, id: Option<ProspectId>) {
+        for (keys, key) in [
+            (&mut self.emails, email.and_then(email_key)),
+            (&mut self.phones, phone.and_then(phone_key)),
+        ] {
+            match (key, id) {
+                (Some(key), Some(id)) => keys.insert_stored(&key, id),
+                (Some(key), None) => keys.insert_unstored(&key),
+                (None, _) => {}
+            }
+        }
+    }
+
+    /// What `contact` shares with the set: its email, or its phone when it has no email.
+    fn matches(&self, reader: &Reader<'_>, contact: &Contact) -> Result<Option<Match>> {
+        let (by, key) = match contact.email.as_deref().and_then(email_key) {
+            Some(email) => (Match::Email, email),
+            None => match contact.phone.as_deref().and_then(phone_key) {
+                Some(phone) => (Match::Phone, phone),
+                None => return Ok(None),
+            },
+        };
+        let keys = match by {
+            Match::Email => &self.emails,
+            Match::Phone => &self.phones,
+        };
+        let known = match keys.find(&key) {
+            Known::No => false,
+            Known::Yes => true,
+            Known::Perhaps(id) => {
+                reader
+                    .contact_keys(id)?
+                    .is_some_and(|stored| key_of(&stored, by).as_deref() == Some(key.as_str()))
+                    || self.search(reader, by, &key)?
+            }
+            Known::Unsure => self.search(reader, by, &key)?,
+        };
+        Ok(known.then_some(by))
+    }
+
+    /// Whether any prospect of the set has `key`, read from the store a page at a time.
+    fn search(&self, reader: &Reader<'_>, by: Match, key: &str) -> Result<bool> {
+        let mut after = self.after;
+        loop {
+            let page = reader.contacts_after(after, self.up_to)?;
+            let Some(last) = page.last() else {
+                return Ok(false);
+            };
+            after = last.id;
+            if page
+                .iter()
+                .any(|stored| key_of(stored, by).as_deref() == Some(key))
+            {
+                return Ok(true);
+            }
+        }
+    }
+}
+
+fn key_of(stored: &ContactKeys, by: Match) -> Option<String> {
+    match by {
+        Match::Email => stored.email.as_deref().and_then(email_key),
+        Match::Phone => stored.phone.as_deref().and_then(phone_key),
+    }
+}
+
+/// The duplicate check of one import.
+pub(super) struct Duplicates {
+    on_file: KeySet,
+    in_file: KeySet,
+    keep_repeats: bool,
+}
+
+impl Duplicates {
+    /// Reads the keys of every prospect on file. `keep_repeats`: the file's own repeats are
+    /// kept (a JSON backup), so only the book counts.
+    pub(super) fn of_book(reader: &Reader<'_>, keep_repeats: bool) -> Result<Duplicates> {
+        let mut on_file = KeySet::with_ids(ProspectId::MIN, ProspectId::MAX);
+        let mut last = ProspectId::MIN;
+        loop {
+            let page = reader.contacts_after(last, ProspectId::MAX)?;
+            let Some(end) = page.last() else {
+                break;
+            };
+            last = end.id;
+            for keys in &page {
+                on_file.insert(keys.email.as_deref(), keys.phone.as_deref(), Some(keys.id));
+            }
+        }
+        on_file.up_to = last;
+        Ok(Duplicates {
+            on_file,
+            // Whatever the import stores has an id after the book's last.
+            in_file: KeySet::with_ids(last, ProspectId::MAX),
+            keep_repeats,
+        })
+    }
+
+    /// Why `contact` is skipped, or `None` when it is added.
+    pub(super) fn skip(&self, reader: &Reader<'_>, contact: &Contact) -> Result<Option<Skip>> {
+        if let Some(by) = self.on_file.matches(reader, contact)? {
+            return Ok(Some(Skip::OnFile(by)));
+        }
+        if self.keep_repeats {
+            return Ok(None);
+        }
+        Ok(self.in_file.matches(reader, contact)?.map(Skip::Repeated))
+    }
+
+    /// Remembers a prospect of the file that is added, with its id once stored (`None` in a
+    /// dry run).
+    pub(super) fn added(&mut self, contact: &Contact, id: Option<ProspectId>) {
+        if !self.keep_repeats {
+            self.in_file
+                .insert(contact.email.as_deref(), contact.phone.as_deref(), id);
+        }
+    }
+}

@@ -11,11 +11,10 @@ use crate::domain::{Contact, ProspectId};
 use crate::error::Result;
 use crate::store::{ContactKeys, Reader};
 use crate::transfer::dedupe::{email_key, phone_key};
-use crate::transfer::known_keys::{Known, KnownKeys};
+use crate::transfer::known_keys::{Known, KnownKeys, fingerprint};
 use crate::transfer::{Match, Skip};
 
 /// The emails and phones of one set of prospects: those on file, or those of the file.
-#[derive(Default)]
 struct KeySet {
     emails: KnownKeys,
     phones: KnownKeys,
@@ -25,11 +24,12 @@ struct KeySet {
 }
 
 impl KeySet {
-    fn with_ids(after: ProspectId, up_to: ProspectId) -> KeySet {
+    fn new(print: fn(&str) -> u32, after: ProspectId, up_to: ProspectId) -> KeySet {
         KeySet {
+            emails: KnownKeys::with_print(print),
+            phones: KnownKeys::with_print(print),
             after,
             up_to,
-            ..KeySet::default()
         }
     }
 
@@ -110,7 +110,16 @@ impl Duplicates {
     /// Reads the keys of every prospect on file. `keep_repeats`: the file's own repeats are
     /// kept (a JSON backup), so only the book counts.
     pub(super) fn of_book(reader: &Reader<'_>, keep_repeats: bool) -> Result<Duplicates> {
-        let mut on_file = KeySet::with_ids(ProspectId::MIN, ProspectId::MAX);
+        Duplicates::printed(reader, keep_repeats, fingerprint)
+    }
+
+    /// With another fingerprint function: the tests force every key to share one.
+    fn printed(
+        reader: &Reader<'_>,
+        keep_repeats: bool,
+        print: fn(&str) -> u32,
+    ) -> Result<Duplicates> {
+        let mut on_file = KeySet::new(print, ProspectId::MIN, ProspectId::MAX);
         let mut last = ProspectId::MIN;
         loop {
             let page = reader.contacts_after(last, ProspectId::MAX)?;
@@ -126,7 +135,7 @@ impl Duplicates {
         Ok(Duplicates {
             on_file,
             // Whatever the import stores has an id after the book's last.
-            in_file: KeySet::with_ids(last, ProspectId::MAX),
+            in_file: KeySet::new(print, last, ProspectId::MAX),
             keep_repeats,
         })
     }
@@ -148,6 +157,131 @@ impl Duplicates {
         if !self.keep_repeats {
             self.in_file
                 .insert(contact.email.as_deref(), contact.phone.as_deref(), id);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Prospect, Status};
+    use crate::store::Store;
+    use crate::transfer::dedupe::Seen;
+
+    fn prospect(email: Option<&str>, phone: Option<&str>) -> Prospect {
+        let now = chrono::NaiveDate::from_ymd_opt(2026, 11, 23)
+            .unwrap()
+            .and_hms_opt(9, 0, 0)
+            .unwrap();
+        Prospect {
+            id: 0,
+            contact: Contact {
+                name: "Ann".into(),
+                email: email.map(String::from),
+                phone: phone.map(String::from),
+                ..Contact::default()
+            },
+            cadence: "standard".into(),
+            start: now.date(),
+            status: Status::Active,
+            closed: None,
+            recontact_on: None,
+            run_started_at: None,
+            created_at: now,
+        }
+    }
+
+    /// The skips of `file` on a book of `book`, as the import decides them with `print`,
+    /// storing each prospect added (or not, for a dry run).
+    fn skips(
+        book: &[(Option<&str>, Option<&str>)],
+        file: &[(Option<&str>, Option<&str>)],
+        print: fn(&str) -> u32,
+        store_added: bool,
+    ) -> Vec<Option<Skip>> {
+        let temp = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&temp.path().join("book.db")).unwrap();
+        store
+            .write(|writer| {
+                for (email, phone) in book {
+                    writer.insert_prospect(&prospect(*email, *phone))?;
+                }
+                Ok::<_, crate::store::StoreError>(())
+            })
+            .unwrap();
+        let mut duplicates = Duplicates::printed(&store.reader(), false, print).unwrap();
+        let mut skips = Vec::new();
+        for (email, phone) in file {
+            let incoming = prospect(*email, *phone);
+            let skip = duplicates.skip(&store.reader(), &incoming.contact).unwrap();
+            if skip.is_none() {
+                let id = store_added.then(|| {
+                    store
+                        .write(|writer| writer.insert_prospect(&incoming))
+                        .unwrap()
+                });
+                duplicates.added(&incoming.contact, id);
+            }
+            skips.push(skip);
+        }
+        skips
+    }
+
+    /// The skips the whole sets of `transfer::dedupe` give, the rule to follow.
+    fn expected(
+        book: &[(Option<&str>, Option<&str>)],
+        file: &[(Option<&str>, Option<&str>)],
+    ) -> Vec<Option<Skip>> {
+        let mut on_file = Seen::default();
+        for (email, phone) in book {
+            on_file.insert(*email, *phone);
+        }
+        let mut in_file = Seen::default();
+        file.iter()
+            .map(|(email, phone)| {
+                let contact = prospect(*email, *phone).contact;
+                let skip = match on_file.matches(&contact) {
+                    Some(by) => Some(Skip::OnFile(by)),
+                    None => in_file.matches(&contact).map(Skip::Repeated),
+                };
+                if skip.is_none() {
+                    in_file.insert(*email, *phone);
+                }
+                skip
+            })
+            .collect()
+    }
+
+    #[test]
+    fn fingerprints_shared_by_every_key_still_give_the_exact_answers() {
+        let book = [
+            (Some("ann@example.com"), Some("555-0001")),
+            (None, Some("555-0002")),
+            (Some("eve@example.com"), None),
+        ];
+        let file = [
+            (Some("ANN@example.com "), None),
+            (Some("cy@example.com"), Some("555-0002")),
+            (None, Some("(555) 0002")),
+            (Some("dee@example.com"), Some("555-0003")),
+            (Some("Dee@Example.com"), None),
+            (None, Some("555 0003")),
+            (None, Some("555-0004")),
+            (None, Some("5550004")),
+            (Some("eve@example.com"), Some("555-0009")),
+            (None, Some("555-0009")),
+            (None, None),
+            (Some("fay@example.com"), Some("555-0001")),
+        ];
+        let expected = expected(&book, &file);
+        assert!(expected.iter().filter(|skip| skip.is_some()).count() >= 6);
+        for (print, store_added) in [
+            (fingerprint as fn(&str) -> u32, true),
+            (|_: &str| 7, true),
+            (fingerprint, false),
+            (|_: &str| 7, false),
+        ] {
+            assert_eq!(skips(&book, &file, print, store_added), expected);
         }
     }
 }

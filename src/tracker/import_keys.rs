@@ -3,9 +3,10 @@
 //!
 //! The keys of the book and of the file's prospects stored so far are kept as fingerprints
 //! with a prospect's id ([`KnownKeys`]); a fingerprint seen before is checked exactly against
-//! that prospect in the store, and, when the two differ (two keys sharing a fingerprint, about
-//! one new key in four thousand at a million), against every prospect of the range through
-//! the store. A dry run stores nothing, so the file's keys are kept whole there.
+//! that prospect in the store (one read by id, for each duplicate), and, when the two differ
+//! (two keys with the same 64-bit fingerprint: about one pair in ten million at a million
+//! keys), against every prospect of the set, a page at a time. A dry run stores nothing, so
+//! the file's keys are kept whole there.
 
 use crate::domain::{Contact, ProspectId};
 use crate::error::Result;
@@ -24,7 +25,7 @@ struct KeySet {
 }
 
 impl KeySet {
-    fn new(print: fn(&str) -> u32, after: ProspectId, up_to: ProspectId) -> KeySet {
+    fn new(print: fn(&str) -> u64, after: ProspectId, up_to: ProspectId) -> KeySet {
         KeySet {
             emails: KnownKeys::with_print(print),
             phones: KnownKeys::with_print(print),
@@ -117,7 +118,7 @@ impl Duplicates {
     fn printed(
         reader: &Reader<'_>,
         keep_repeats: bool,
-        print: fn(&str) -> u32,
+        print: fn(&str) -> u64,
     ) -> Result<Duplicates> {
         let mut on_file = KeySet::new(print, ProspectId::MIN, ProspectId::MAX);
         let mut last = ProspectId::MIN;
@@ -196,7 +197,7 @@ mod tests {
     fn skips(
         book: &[(Option<&str>, Option<&str>)],
         file: &[(Option<&str>, Option<&str>)],
-        print: fn(&str) -> u32,
+        print: fn(&str) -> u64,
         store_added: bool,
     ) -> Vec<Option<Skip>> {
         let temp = tempfile::tempdir().unwrap();
@@ -276,7 +277,7 @@ mod tests {
         let expected = expected(&book, &file);
         assert!(expected.iter().filter(|skip| skip.is_some()).count() >= 6);
         for (print, store_added) in [
-            (fingerprint as fn(&str) -> u32, true),
+            (fingerprint as fn(&str) -> u64, true),
             (|_: &str| 7, true),
             (fingerprint, false),
             (|_: &str| 7, false),

@@ -5,7 +5,7 @@
 
 Name, Company, Phone, Email, Title: the columns a CRM export of leads starts with, every
 email and phone distinct (so every row is added), names as bench/generate.rs makes them.
-A million rows is about 88 MB. Seeded: the same file every time.
+A million rows is about 86 MB. Seeded: the same file every time.
 """
 import random
 import sys

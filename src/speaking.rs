@@ -197,10 +197,12 @@ impl Source for Typical<'_> {
             "last_touch_date" => Some("Friday 4 December"),
             "touch" => Some("2"),
             "max_touches" => Some("4"),
-            "me" => return me.name.clone(),
-            "my_company" => return me.company.clone(),
-            "my_phone" => return me.phone.clone(),
-            "my_email" => return me.email.clone(),
+            // A file without [me] details still has its voicemails timed as they will be
+            // said once it has them: typical details stand in.
+            "me" => return me.name.clone().or(Some("Sam Carter".into())),
+            "my_company" => return me.company.clone().or(Some("Harbor Office Supply".into())),
+            "my_phone" => return me.phone.clone().or(Some("555-0100".into())),
+            "my_email" => return me.email.clone().or(Some("sam.carter@example.com".into())),
             _ => None,
         };
         if always.is_some() {

@@ -13,7 +13,10 @@ use serde_json::Value;
 fn berlin(f: &Followup, extra: &str) -> PathBuf {
     f.write(
         "cadence.toml",
-        format!("[calendar]\ntime_zone = \"Europe/Berlin\"\n{extra}\n\n[cadence.standard]\n"),
+        format!(
+            "[me]\nname = \"Jo Brandt\"\ncompany = \"Brandt & Co\"\nphone = \"555-0199\"\n\n\
+             [calendar]\ntime_zone = \"Europe/Berlin\"\n{extra}\n\n[cadence.standard]\n"
+        ),
     )
 }
 
@@ -354,7 +357,8 @@ fn a_change_of_my_zone_is_pointed_out() {
     );
     let old_name = f.write(
         "kiev.toml",
-        "[calendar]\ntime_zone = \"Europe/Kiev\"\n\n[cadence.standard]\n",
+        "[me]\nname = \"Jo\"\ncompany = \"Brandt & Co\"\nphone = \"555-0199\"\n\
+         [calendar]\ntime_zone = \"Europe/Kiev\"\n\n[cadence.standard]\n",
     );
     let g = Followup::new();
     with(&g, &alias, &["add", "Ola Ivanenko"]).success();

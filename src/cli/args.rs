@@ -946,6 +946,33 @@ pub enum CadenceCommand {
         takes less than 20 or more than 40 seconds to say at [messages] words_per_minute; \
         the file is still used.")]
     Check(CheckArgs),
+    /// Write a cadence file of your own to edit: the built-in rules, signed with your details
+    #[command(after_help = "Examples:\n  \
+        followup cadence init --name \"Jo Brandt\" --company \"Brandt & Co\" --phone 555-0199\n  \
+        followup --cadence ./work.toml cadence init --name \"Jo Brandt\"\n\n\
+        The file goes to --cadence PATH, else ~/.config/followup/cadence.toml, where followup \
+        finds it without being told. A file already there is never replaced. Details you leave \
+        out stay out of your messages (they say \"our company\" or \"my usual number\" instead) \
+        until you add them under [me]; run `followup cadence check` after each edit.")]
+    Init(CadenceInitArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CadenceInitArgs {
+    #[command(flatten)]
+    pub cadence_file: CadenceFile,
+    /// Your name, as your messages sign it
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Your company
+    #[arg(long)]
+    pub company: Option<String>,
+    /// The number prospects should call you back on
+    #[arg(long)]
+    pub phone: Option<String>,
+    /// Your email address (also who you are in a team book)
+    #[arg(long)]
+    pub email: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -1025,6 +1052,7 @@ impl Command {
             Command::Backup(args) => &args.cadence_file,
             Command::Cadence(CadenceCommand::Show(args)) => &args.cadence_file,
             Command::Cadence(CadenceCommand::Check(args)) => &args.cadence_file,
+            Command::Cadence(CadenceCommand::Init(args)) => &args.cadence_file,
             Command::Import(args) => &args.cadence_file,
             Command::Export(args) => &args.cadence_file,
             Command::Agenda(args) => &args.cadence_file,

@@ -7,6 +7,7 @@ mod confirm;
 mod output;
 mod output_file;
 mod session;
+mod signature;
 mod team_args;
 
 use std::ffi::OsString;
@@ -36,7 +37,7 @@ pub fn run(
         Err(error) => return clap_exit(&error),
     };
     let warnings = output::Warnings::default();
-    let result = match commands::without_session(&cli.command, cli.db.as_deref()) {
+    let result = match commands::without_session(&cli) {
         Some(result) => result,
         None => Session::new(&cli, system_clock, warnings.clone(), output::width())
             .and_then(|session| commands::run(cli.command, session)),

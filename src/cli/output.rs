@@ -147,11 +147,31 @@ impl Warnings {
         self.0.borrow_mut().push(message);
     }
 
-    /// Prints the warnings gathered, once.
+    pub fn extend(&self, messages: impl IntoIterator<Item = String>) {
+        self.0.borrow_mut().extend(messages);
+    }
+
+    /// Prints the warnings gathered, once. On a terminal each one wraps to its width, its
+    /// lines after the first indented; elsewhere it is one line, for `grep` and logs.
     pub fn flush(&self) {
-        let mut stderr = std::io::stderr().lock();
+        let stderr = std::io::stderr();
+        #[allow(clippy::disallowed_methods)] // the terminal's width, as `width` asks it
+        let terminal = stderr
+            .is_terminal()
+            .then(|| terminal_size::terminal_size_of(&stderr))
+            .flatten()
+            .map(|(width, _)| Width::new(usize::from(width.0)));
+        let mut stderr = stderr.lock();
         for message in self.0.borrow_mut().drain(..) {
-            let _ = writeln!(stderr, "warning: {}", sanitize::clean(&message));
+            let message = sanitize::clean(&message);
+            let _ = match terminal {
+                Some(width) => writeln!(
+                    stderr,
+                    "{}",
+                    crate::render::table::hanging(&message, "warning: ", "  ", width)
+                ),
+                None => writeln!(stderr, "warning: {message}"),
+            };
         }
     }
 }

@@ -230,8 +230,13 @@ fn project_dirs() -> Option<directories::ProjectDirs> {
 
 /// `~/.config/followup/cadence.toml`, if the user has one.
 fn user_cadence_file() -> Option<PathBuf> {
-    let path = project_dirs()?.config_dir().join("cadence.toml");
-    path.exists().then_some(path)
+    user_cadence_path().filter(|path| path.exists())
+}
+
+/// Where followup looks for the user's cadence file: `~/.config/followup/cadence.toml` on
+/// Linux, the platform's configuration folder elsewhere.
+pub(super) fn user_cadence_path() -> Option<PathBuf> {
+    Some(project_dirs()?.config_dir().join("cadence.toml"))
 }
 
 /// `~/.local/share/followup/followup.db` on Linux, the platform's data folder elsewhere.

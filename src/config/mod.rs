@@ -7,6 +7,9 @@
 mod error;
 mod holiday_files;
 mod raw;
+mod starter;
+
+pub use starter::starter_file;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -88,6 +91,8 @@ pub struct Config {
     /// `[messages] filler`: phrases `cadence check` warns about (see [`crate::filler`]).
     pub filler: Vec<String>,
     pub origin: Origin,
+    /// Where `me` came from: the team's rules replace `origin`, never the salesperson's `[me]`.
+    pub me_origin: Origin,
     /// `[me] email` as a cadence file of the user's wrote it (never the built-in file's
     /// example): who they say they are in a team book.
     pub identity_email: Option<String>,
@@ -127,8 +132,8 @@ impl Config {
         Config::parse(text, origin)
     }
 
-    /// Checks the text of a cadence file. Templates and `[me]` that the file leaves out come
-    /// from the built-in file; the calendar and the cadences are the file's own.
+    /// Checks the text of a cadence file. Templates that the file leaves out come from the
+    /// built-in file; the calendar, the cadences and `[me]` are the file's own.
     pub fn parse(text: &str, origin: Origin) -> Result<Config, ConfigError> {
         let file = origin.describe();
         let locator = Locator { file: &file, text };
@@ -229,7 +234,6 @@ impl Config {
                 |base| base.filler.clone(),
             ),
         };
-        let base_me = base.map(|base| base.me).unwrap_or_default();
         let folder = match &origin {
             Origin::File(path) => path.parent(),
             // The team's file names no calendar files (`team cadence set` refuses them).
@@ -256,11 +260,12 @@ impl Config {
         };
         Ok(Config {
             identity_email,
+            // Never the example's details: a message must not give a stranger's name or number.
             me: Me {
-                name: raw.me.name.or(base_me.name),
-                company: raw.me.company.or(base_me.company),
-                phone: raw.me.phone.or(base_me.phone),
-                email: raw.me.email.or(base_me.email),
+                name: raw.me.name,
+                company: raw.me.company,
+                phone: raw.me.phone,
+                email: raw.me.email,
             },
             calendar,
             holiday_lists,
@@ -270,6 +275,7 @@ impl Config {
             templates,
             words_per_minute,
             filler,
+            me_origin: origin.clone(),
             origin,
         })
     }

@@ -59,7 +59,7 @@ impl Tracker {
 impl Tracker {
     /// The refusal for an id that row-level security hides from this rep: the file exists and
     /// another rep holds it. `None` where nothing hides it (no such file, or no team).
-    fn hidden_file(&self, id: ProspectId) -> Result<Option<Error>> {
+    pub(super) fn hidden_file(&self, id: ProspectId) -> Result<Option<Error>> {
         let Some(me) = self.store.reader().session_rep()? else {
             return Ok(None);
         };

@@ -228,7 +228,12 @@ impl Tracker {
     // ---- finding prospects: see matching.rs ----
 
     pub fn prospect(&self, id: ProspectId) -> Result<Prospect> {
-        self.store.reader().prospect(id)?.ok_or(Error::NoSuchId(id))
+        match self.store.reader().prospect(id)? {
+            Some(prospect) => Ok(prospect),
+            // Seen a moment ago, a pool file may have gone to another rep since: said as such,
+            // not as an id that does not exist.
+            None => Err(self.hidden_file(id)?.unwrap_or(Error::NoSuchId(id))),
+        }
     }
 
     /// The cadence a prospect follows, or an error that says how to fix a missing one.

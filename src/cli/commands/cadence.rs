@@ -11,6 +11,12 @@ pub fn run(command: CadenceCommand, session: Session) -> Result<String> {
     match command {
         CadenceCommand::Show(args) => show(args, session),
         CadenceCommand::Check(_) => Ok(check(&session)),
+        // Normally run before any session (`without_session`), so that a missing or broken
+        // file does not stop it.
+        CadenceCommand::Init(args) => {
+            let target = args.cadence_file.path.clone();
+            super::cadence_init::run(&args, target, Some(&session.db_path()?))
+        }
     }
 }
 

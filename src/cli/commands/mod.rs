@@ -8,6 +8,7 @@ mod audit;
 mod away;
 mod backup;
 mod cadence;
+mod cadence_init;
 mod calendar;
 mod close;
 mod completions;
@@ -32,7 +33,7 @@ mod undo;
 mod value;
 mod why;
 
-use super::args::Command;
+use super::args::{CadenceCommand, Cli, Command};
 use super::session::Session;
 use crate::error::Result;
 
@@ -71,12 +72,17 @@ pub fn run(command: Command, session: Session) -> Result<String> {
 }
 
 /// The text of a command that needs no session (no cadence file, no database), so that it
-/// works even when those are missing or broken. `db` is `--db`, which files written must not
-/// replace.
-pub fn without_session(command: &Command, db: Option<&std::path::Path>) -> Option<Result<String>> {
-    match command {
+/// works even when those are missing or broken. `--db` names a file that files written must
+/// not replace.
+pub fn without_session(cli: &Cli) -> Option<Result<String>> {
+    let db = cli.db.as_deref();
+    match &cli.command {
         Command::Completions(args) => Some(Ok(completions::run(args))),
         Command::Man(args) => Some(man::run(args, db)),
+        Command::Cadence(CadenceCommand::Init(args)) => {
+            let target = cli.command.cadence_file().or(cli.cadence.as_ref());
+            Some(cadence_init::run(args, target.cloned(), db))
+        }
         _ => None,
     }
 }

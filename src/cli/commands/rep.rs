@@ -19,6 +19,7 @@ pub fn run(command: RepCommand, session: Session) -> Result<String> {
 
 fn add(args: RepAddArgs, session: Session) -> Result<String> {
     server_only(&session, "rep add")?;
+    let width = session.width;
     let mut tracker = session.tracker()?;
     let added = tracker.add_rep(&RepRequest {
         name: args.name,
@@ -27,7 +28,12 @@ fn add(args: RepAddArgs, session: Session) -> Result<String> {
         manager: args.manager,
         create_role: args.create_role,
     })?;
-    Ok(added_text(&added))
+    let text = added_text(&added);
+    // SQL is left as it is, for psql; sentences fit the terminal.
+    Ok(match added.made {
+        Some(_) => table::indented(&text, "", width) + "\n",
+        None => text,
+    })
 }
 
 /// What `rep add` says. Without --create-role every line is SQL or an SQL comment, so that the

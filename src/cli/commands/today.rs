@@ -1,7 +1,9 @@
 use std::collections::{BTreeMap, HashMap};
 
 use crate::cli::args::TodayArgs;
+use crate::cli::output::Warnings;
 use crate::cli::session::Session;
+use crate::cli::signature;
 use crate::domain::Rep;
 use crate::error::Result;
 use crate::render::by_rep::{self, Holder, OwnedAction};
@@ -11,6 +13,7 @@ use crate::tracker::Fresh;
 
 pub fn run(args: TodayArgs, session: Session) -> Result<String> {
     let width = session.width;
+    let warnings = session.warnings();
     let mut tracker = session.tracker()?;
     if args.team {
         // Managers only; refused before anything is read or written.
@@ -18,10 +21,15 @@ pub fn run(args: TodayArgs, session: Session) -> Result<String> {
     }
     // The whole command reads fresh due dates: recomputed under a changed cadence file, they
     // are kept only if it succeeds.
-    tracker.fresh(|tracker| today(args, tracker, width))
+    tracker.fresh(|tracker| today(args, tracker, width, &warnings))
 }
 
-fn today(args: TodayArgs, tracker: &Fresh<'_>, width: Width) -> Result<String> {
+fn today(
+    args: TodayArgs,
+    tracker: &Fresh<'_>,
+    width: Width,
+    warnings: &Warnings,
+) -> Result<String> {
     let today = tracker.today();
     let now = tracker.now();
     // A team's whole list is every action due: the daily capacity is each rep's own.
@@ -35,6 +43,10 @@ fn today(args: TodayArgs, tracker: &Fresh<'_>, width: Width) -> Result<String> {
         .iter()
         .map(|due| ActionView::new(due, tracker.config(), now))
         .collect();
+    // The team's list carries no messages; a rep's and a salesperson's do.
+    if !args.team && !views.is_empty() {
+        warnings.extend(signature::warning(tracker.config()));
+    }
     // On a team book each action has a holder (none: the pool); a personal book has none.
     let team = tracker.team()?;
     let owners = match team {

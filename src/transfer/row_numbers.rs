@@ -60,15 +60,21 @@ impl<R: Read> RowNumbers<R> {
         while start < end && matches!(self.byte(start), Some(b'\r' | b'\n')) {
             start += 1;
         }
-        // A line ends in `\n`, `\r\n` or a lone `\r` (old Mac files), as the csv crate reads it.
-        let feeds = (self.counted_to..start)
-            .filter(|&at| match self.byte(at) {
-                Some(b'\n') => true,
-                Some(b'\r') => self.byte(at + 1) != Some(b'\n'),
-                _ => false,
-            })
-            .count();
-        self.line += feeds as u64;
+        // A line ends in `\n`, `\r\n` or a lone `\r` (old Mac files), as the csv crate reads it:
+        // every `\n` counts, and a `\r` that no `\n` follows. One pass over the slice, as this
+        // runs over every byte of the file.
+        let index = |at: u64| usize::try_from(at - self.kept_from).unwrap_or(usize::MAX);
+        let counted = &self.kept[index(self.counted_to).min(self.kept.len())..index(start)];
+        let mut feeds = 0u64;
+        let mut after_return = false;
+        for &byte in counted {
+            feeds += u64::from(byte == b'\n' || after_return);
+            after_return = byte == b'\r';
+        }
+        if after_return && self.byte(start) != Some(b'\n') {
+            feeds += 1;
+        }
+        self.line += feeds;
         self.counted_to = start;
         let counted = usize::try_from(start - self.kept_from).unwrap_or(usize::MAX);
         if counted > DROP_AFTER && counted > self.kept.len() / 2 {

@@ -1,7 +1,8 @@
 //! `import --format csv`: rows of a spreadsheet or CRM export turned into prospects to add.
 //!
 //! Reading stops at the first bad row with its number (as a spreadsheet numbers it: the header
-//! is row 1), so that nothing of a half-understood file is ever stored.
+//! is row 1), so that nothing of a half-understood file is ever kept: the rows before it were
+//! stored as they were read, in a transaction that then ends without a commit.
 
 use std::io::Read;
 

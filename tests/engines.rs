@@ -45,6 +45,9 @@ fn postgres_columns(url: &str) -> Columns {
         .collect()
 }
 
+/// The same tables and columns, each as nullable on both; their types differ by engine, as
+/// each keeps its values: SQLite keeps days and instants as text, PostgreSQL as `date` and
+/// `timestamptz` (checked in team_zones.rs).
 #[test]
 fn both_engines_end_with_the_same_tables_and_columns() {
     let Some(server) = Followup::postgres() else {

@@ -87,6 +87,41 @@ fn undo_leaves_a_file_closed_by_hand_since() {
 }
 
 #[test]
+fn undo_right_after_a_close_takes_back_the_close_not_the_call_before_it() {
+    let f = Followup::new();
+    let dana = f.add("Dana Whitfield", &["--phone", "555-0147"]);
+    f.log(dana, &["--outcome", "no-answer"]);
+    let before = f.show(dana);
+    let stats = f.json(&["stats", "--json"]);
+    f.ok(&["close", "dana", "--reason", "lost"]);
+    f.run(&["undo"])
+        .fails(2)
+        .stderr_contains("this would reopen Dana Whitfield (prospect 1), closed");
+    f.ok(&["undo", "--yes"])
+        .stdout_contains("Took back the close of Dana Whitfield (prospect 1)")
+        .stdout_contains("Next: follow-up on Fri 2026-11-27.");
+    // As it was: the same run, history, next action and figures, and off the drip.
+    assert_eq!(f.show(dana), before);
+    assert_eq!(f.json(&["stats", "--json"]), stats);
+    // The undo after that takes back the call.
+    f.ok(&["undo", "--yes"])
+        .stdout_contains("Removed the call (no-answer)");
+    assert_eq!(history(&f, dana), Vec::<(String, String)>::new());
+}
+
+#[test]
+fn a_close_followed_by_other_work_is_not_what_undo_takes_back() {
+    let f = Followup::new();
+    let dana = f.add("Dana Whitfield", &["--phone", "555-0147"]);
+    let li = f.add("Li Wei", &["--phone", "555-0190"]);
+    f.ok(&["close", "dana", "--reason", "not-interested"]);
+    f.log(li, &["--outcome", "no-answer"]);
+    f.ok(&["undo", "--yes"]).stdout_contains("with Li Wei");
+    assert_eq!(f.show(dana)["status"], json!("closed"));
+    assert_eq!(history(&f, li), Vec::<(String, String)>::new());
+}
+
+#[test]
 fn delete_removes_a_file_and_its_history() {
     let f = Followup::new();
     let dana = f.add("Dana Whitfield", &["--phone", "555-0147"]);

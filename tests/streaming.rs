@@ -39,7 +39,11 @@ fn book(count: usize) -> Followup {
 fn book_in(mut f: Followup, count: usize) -> Followup {
     f.at(NOW);
     let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
-    let mut store = Store::open_at(&Location::from_arg(Path::new(&f.location()))).unwrap();
+    let mut store = Store::open_at(
+        &Location::from_arg(Path::new(&f.location())),
+        chrono_tz::UTC,
+    )
+    .unwrap();
     pipeline::generate(&mut store, &Config::built_in(), count, today, 7).unwrap();
     drop(store);
     f.add(
@@ -69,7 +73,11 @@ fn config() -> Config {
 
 fn tracker(f: &Followup) -> Tracker {
     Tracker::new(
-        Store::open_at(&Location::from_arg(Path::new(&f.location()))).unwrap(),
+        Store::open_at(
+            &Location::from_arg(Path::new(&f.location())),
+            chrono_tz::UTC,
+        )
+        .unwrap(),
         config(),
         now(),
     )

@@ -139,7 +139,9 @@ fn a_failing_command_prints_its_error_alone_and_warnings_wait_for_success() {
 
 #[test]
 fn a_changed_zone_warning_does_not_come_before_an_error() {
-    let f = Followup::new();
+    // The warning is the SQLite file's: its times are a wall clock. PostgreSQL keeps
+    // instants, which read right in any zone (team_zones.rs).
+    let f = Followup::sqlite();
     f.write(
         "ny.toml",
         "[calendar]\ntime_zone = \"America/New_York\"\n[cadence.standard]\n",

@@ -334,7 +334,9 @@ fn a_promise_of_the_user_is_kept_without_stating_a_time_in_the_standard_messages
 
 #[test]
 fn a_change_of_my_zone_is_pointed_out() {
-    let mut f = Followup::new();
+    // A SQLite file keeps the wall clock of one zone, so a change of zone would move its
+    // times. PostgreSQL keeps instants, which read right in any zone (team_zones.rs).
+    let mut f = Followup::sqlite();
     f.at("2026-03-09T10:00");
     let cadence = berlin(&f, "");
     add(&f, &cadence, "Nia Brooks", "America/New_York");
@@ -360,7 +362,7 @@ fn a_change_of_my_zone_is_pointed_out() {
         "[me]\nname = \"Jo\"\ncompany = \"Brandt & Co\"\nphone = \"555-0199\"\n\
          [calendar]\ntime_zone = \"Europe/Kiev\"\n\n[cadence.standard]\n",
     );
-    let g = Followup::new();
+    let g = Followup::sqlite();
     with(&g, &alias, &["add", "Ola Ivanenko"]).success();
     let renamed = with(&g, &old_name, &["today"]);
     renamed.success();

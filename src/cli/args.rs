@@ -105,11 +105,14 @@ pub enum Command {
         (`edit --drip yes|no` puts a lost deal on the drip or takes it off).")]
     Close(CloseArgs),
 
-    /// Remove the attempt logged last, putting its file back as it was
+    /// Take back your last close, or else the attempt logged last, putting its file back
     #[command(after_help = "Example:\n  followup undo --yes\n\n\
-        \"Last\" is the attempt recorded last, whatever date --at gave it. If it closed the \
-        file (declined) or reopened it, the file is put back as it was. Without --yes, undo \
-        shows the attempt and asks first on a terminal, and refuses elsewhere.")]
+        When the last change you made was closing a file, undo reopens it as it was: the same \
+        run, history and next action (run it again to take back the attempt before). \
+        Otherwise it removes the attempt recorded last, whatever date --at gave it; if that \
+        attempt closed the file (declined) or reopened it, the file is put back as it was. \
+        Without --yes, undo shows what it would do and asks first on a terminal, and refuses \
+        elsewhere.")]
     Undo(UndoArgs),
 
     /// Delete a prospect and its whole history, for good

@@ -96,7 +96,7 @@ impl Session {
 
     /// Opens the database (creating it on first use) and the tracker over it.
     pub fn tracker(self) -> Result<Tracker> {
-        let store = Store::open_at(&self.location()?)?;
+        let store = Store::open_at(&self.location()?, self.config.zones.mine)?;
         let shown = store.describe();
         if let Some(mode) = store.loose_permissions() {
             self.warnings.push(format!(
@@ -117,8 +117,11 @@ impl Session {
         let mut tracker = Tracker::new(store, config, self.now)?;
         tracker.set_identity(identity);
         // In a team book, who you say you are must be who you connected as, before anything is
-        // read or written; a deactivated rep stops here too.
-        tracker.me()?;
+        // read or written; a deactivated rep stops here too. Messages then sign with the rep's
+        // name where your own [me] gives none.
+        if let Some(rep) = tracker.me()? {
+            tracker.sign_as(&rep);
+        }
         if let Some(stored) = tracker.clock_zone_changed()? {
             self.warnings.push(format!(
                 "the times in {} were written in {stored} time, but your zone is now {}: \

@@ -38,8 +38,20 @@ pub fn warning(config: &Config) -> Option<String> {
         .iter()
         .map(|(_, words)| format!("\"{words}\""))
         .collect();
+    let it = if missing.len() == 1 { "it" } else { "them" };
+    // A rep signing with their team row has no file of their own to add to yet.
+    let how = match config.me_origin {
+        Origin::Rep => format!(
+            "add {it} to a cadence file of your own: `followup cadence init --{}`",
+            keys.iter()
+                .map(|key| format!("{key} ..."))
+                .collect::<Vec<_>>()
+                .join(" --")
+        ),
+        _ => format!("add {it} under [me]"),
+    };
     Some(format!(
-        "[me] in {} has no {}: your messages say {} in {}; add {} under [me]",
+        "[me] in {} has no {}: your messages say {} in {}; {how}",
         config.me_origin.describe(),
         series(&keys),
         series(&said),
@@ -48,7 +60,6 @@ pub fn warning(config: &Config) -> Option<String> {
         } else {
             "their place"
         },
-        if missing.len() == 1 { "it" } else { "them" },
     ))
 }
 

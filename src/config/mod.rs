@@ -61,6 +61,9 @@ pub enum Origin {
     File(PathBuf),
     /// The team's file, kept in its database by `followup team cadence set`.
     Team,
+    /// A rep's row in a team book (`rep add NAME --email E`): where `[me]` comes from for a rep
+    /// with no cadence file of their own (see [`Config::sign_as_rep`]).
+    Rep,
 }
 
 impl Origin {
@@ -69,6 +72,7 @@ impl Origin {
             Origin::BuiltIn => "built-in cadence.toml".to_string(),
             Origin::File(path) => path.display().to_string(),
             Origin::Team => "the team's cadence file (`followup team cadence show`)".to_string(),
+            Origin::Rep => "your row in the team (`followup rep list`)".to_string(),
         }
     }
 }
@@ -143,7 +147,7 @@ impl Config {
 
         let base = match origin {
             Origin::BuiltIn => None,
-            Origin::File(_) | Origin::Team => Some(Config::built_in()),
+            Origin::File(_) | Origin::Team | Origin::Rep => Some(Config::built_in()),
         };
         let mut templates = base
             .as_ref()
@@ -237,7 +241,7 @@ impl Config {
         let folder = match &origin {
             Origin::File(path) => path.parent(),
             // The team's file names no calendar files (`team cadence set` refuses them).
-            Origin::BuiltIn | Origin::Team => None,
+            Origin::BuiltIn | Origin::Team | Origin::Rep => None,
         };
         let raw_calendar = raw.calendar.unwrap_or_default();
         let max_touches_per_day = per_day(&locator, "calendar", raw_calendar.max_touches_per_day)?;
@@ -255,7 +259,7 @@ impl Config {
         );
         let identity_email = match origin {
             // Who you are is never the team's to say.
-            Origin::BuiltIn | Origin::Team => None,
+            Origin::BuiltIn | Origin::Team | Origin::Rep => None,
             Origin::File(_) => raw.me.email.clone(),
         };
         Ok(Config {
@@ -410,6 +414,20 @@ impl Config {
             origin: Origin::Team,
             ..self
         }
+    }
+
+    /// Signs as `name <email>`, the rep a team book says this session is, where the user's own
+    /// `[me]` says nothing: without a cadence file of their own, their messages carry the name
+    /// and email of their rep row instead of the built-in example's details (none of which
+    /// are kept: a stranger's company and number must not be given out either); with one,
+    /// the row fills only the name and email it leaves out.
+    pub fn sign_as_rep(&mut self, name: &str, email: &str) {
+        if self.me_origin == Origin::BuiltIn {
+            self.me = Me::default();
+            self.me_origin = Origin::Rep;
+        }
+        self.me.name.get_or_insert_with(|| name.to_string());
+        self.me.email.get_or_insert_with(|| email.to_string());
     }
 
     /// Whether the file names holiday calendar files, which only its own folder holds.

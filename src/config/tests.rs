@@ -654,3 +654,29 @@ fn the_rules_fingerprint_follows_the_knobs_and_not_the_templates() {
         assert_eq!(parse(&text).rules_fingerprint(), base, "for:\n{text}");
     }
 }
+
+#[test]
+fn a_reps_row_fills_only_what_their_own_me_leaves_out() {
+    // No file of their own: the row's name and email, none of the example's details.
+    let mut bare = Config::built_in();
+    bare.sign_as_rep("Ana Lima", "ana@example.com");
+    assert_eq!(
+        bare.me,
+        Me {
+            name: Some("Ana Lima".into()),
+            company: None,
+            phone: None,
+            email: Some("ana@example.com".into()),
+        }
+    );
+    assert_eq!(bare.me_origin, Origin::Rep);
+
+    // A file of their own wins where it speaks.
+    let mut own =
+        parse("[me]\nname = \"Bobby Chen\"\nphone = \"555-0199\"\n\n[cadence.standard]\n");
+    own.sign_as_rep("Bo Chen", "bo@example.com");
+    assert_eq!(own.me.name.as_deref(), Some("Bobby Chen"));
+    assert_eq!(own.me.phone.as_deref(), Some("555-0199"));
+    assert_eq!(own.me.email.as_deref(), Some("bo@example.com"));
+    assert_eq!(own.me_origin, user_origin());
+}

@@ -125,6 +125,14 @@ pub struct AuditFilter {
     pub since: Option<NaiveDateTime>,
 }
 
+/// The newest change of one's own, as `undo` needs it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OwnChange {
+    pub prospect_id: Option<ProspectId>,
+    pub action: String,
+    pub old_value: Option<String>,
+}
+
 /// One row of the audit, as read back.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct AuditRow {
@@ -163,6 +171,35 @@ impl Reader<'_> {
                 })
             },
             "reading the audit",
+        )
+    }
+
+    /// The newest change this session's user made: on a SQLite file, one with `local_actor`;
+    /// on PostgreSQL, one by the connected role. What `undo` takes back when it is a close.
+    pub fn last_own_change(&self, local_actor: &str) -> Result<Option<OwnChange>, StoreError> {
+        let (sql, params): (&str, &[&dyn super::conn::Param]) = match self.conn {
+            Conn::Sqlite(_) => (
+                "SELECT prospect_id, action, old_value FROM audit WHERE actor = ?1
+                 ORDER BY id DESC LIMIT 1",
+                &[&local_actor],
+            ),
+            Conn::Postgres(_) => (
+                "SELECT prospect_id, action, old_value FROM audit WHERE actor = current_user
+                 ORDER BY id DESC LIMIT 1",
+                &[],
+            ),
+        };
+        self.conn.first(
+            sql,
+            params,
+            |row| {
+                Ok(OwnChange {
+                    prospect_id: row.get(0)?,
+                    action: row.get(1)?,
+                    old_value: row.get(2)?,
+                })
+            },
+            "reading your last change",
         )
     }
 

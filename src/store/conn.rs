@@ -4,11 +4,21 @@
 //! Rows come back as a [`Row`] whatever the engine, so that turning them into domain values
 //! (rows.rs) is written once too. Where the two dialects differ, the caller matches on the
 //! engine and picks its text (see [`Dialect`]).
+//!
+//! Instants: the store hands the tracker and takes from it wall-clock readings
+//! (`NaiveDateTime`) in the salesperson's zone. SQLite keeps them as such. PostgreSQL keeps
+//! `timestamptz` (pg_migrations.rs), and a session holds the salesperson's zone twice over: as
+//! its `TimeZone` setting, by which the server reads every bound wall-clock time as an
+//! instant (parameters meant for a `timestamptz` are declared `timestamp`, see
+//! [`PgConn::statement`]), and in [`PgConn`], by which [`Row::datetime`] turns the instants
+//! it reads back into that zone's wall clock.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
 
 use chrono::NaiveDateTime;
+use chrono_tz::Tz;
+use postgres::types::Type;
 
 use super::error::{Context, DbError, StoreError};
 
@@ -33,6 +43,9 @@ pub(super) struct PgConn {
     /// Prepared statements by their text as the store wrote it, like rusqlite's
     /// `prepare_cached`: a statement is parsed and planned once per session.
     statements: RefCell<HashMap<String, postgres::Statement>>,
+    /// The salesperson's zone, also the session's `TimeZone`: the wall clock in which
+    /// instants are read and written.
+    zone: Tz,
 }
 
 /// A value bound to a parameter: anything both engines can take.
@@ -73,38 +86,58 @@ where
 /// One row of a result, from either engine.
 pub(super) enum Row<'r> {
     Sqlite(&'r rusqlite::Row<'r>),
-    Postgres(&'r postgres::Row),
+    /// With the zone whose wall clock the session's instants are read in.
+    Postgres(&'r postgres::Row, Tz),
 }
 
 impl Row<'_> {
     pub(super) fn get<T: Column>(&self, index: usize) -> Result<T, DbError> {
         match self {
             Row::Sqlite(row) => T::sqlite(row, index).map_err(DbError::Sqlite),
-            Row::Postgres(row) => T::postgres(row, index).map_err(DbError::Postgres),
+            Row::Postgres(row, _) => T::postgres(row, index).map_err(DbError::Postgres),
         }
     }
 
-    /// A stored date and time. SQLite keeps them as text, read by position many times faster
-    /// than chrono's general parser (see `rows::parse_stored`); PostgreSQL sends them binary.
+    /// A stored date and time, as the salesperson's wall clock reads it. SQLite keeps them as
+    /// text, read by position many times faster than chrono's general parser (see
+    /// `rows::parse_stored`); PostgreSQL sends instants, binary, put in the session's zone.
     pub(super) fn datetime(&self, index: usize) -> Result<NaiveDateTime, DbError> {
-        if let Row::Sqlite(row) = self
-            && let Ok(text) = row.get_ref(index).map_err(DbError::Sqlite)?.as_str()
-            && let Some(datetime) = super::rows::parse_stored(text)
-        {
-            return Ok(datetime);
+        match self {
+            Row::Sqlite(row) => {
+                if let Ok(text) = row.get_ref(index).map_err(DbError::Sqlite)?.as_str()
+                    && let Some(datetime) = super::rows::parse_stored(text)
+                {
+                    return Ok(datetime);
+                }
+                self.get(index)
+            }
+            Row::Postgres(row, zone) => {
+                if row.columns()[index].type_() == &Type::TIMESTAMPTZ {
+                    let instant: chrono::DateTime<chrono::Utc> =
+                        row.try_get(index).map_err(DbError::Postgres)?;
+                    return Ok(instant.with_timezone(zone).naive_local());
+                }
+                self.get(index)
+            }
         }
-        self.get(index)
     }
 
     pub(super) fn optional_datetime(&self, index: usize) -> Result<Option<NaiveDateTime>, DbError> {
-        if let Row::Sqlite(row) = self
-            && row.get_ref(index).map_err(DbError::Sqlite)? == rusqlite::types::ValueRef::Null
-        {
-            return Ok(None);
-        }
         match self {
-            Row::Sqlite(_) => self.datetime(index).map(Some),
-            Row::Postgres(_) => self.get(index),
+            Row::Sqlite(row) => {
+                if row.get_ref(index).map_err(DbError::Sqlite)? == rusqlite::types::ValueRef::Null {
+                    return Ok(None);
+                }
+                self.datetime(index).map(Some)
+            }
+            Row::Postgres(row, zone) => {
+                if row.columns()[index].type_() == &Type::TIMESTAMPTZ {
+                    let instant: Option<chrono::DateTime<chrono::Utc>> =
+                        row.try_get(index).map_err(DbError::Postgres)?;
+                    return Ok(instant.map(|instant| instant.with_timezone(zone).naive_local()));
+                }
+                self.get(index)
+            }
         }
     }
 }
@@ -116,18 +149,41 @@ fn postgres_text(sql: &str) -> String {
 }
 
 impl PgConn {
-    pub(super) fn new(client: postgres::Client) -> PgConn {
+    /// A session whose `TimeZone` is `zone` already (postgres_server.rs sets it).
+    pub(super) fn new(client: postgres::Client, zone: Tz) -> PgConn {
         PgConn {
             client: RefCell::new(client),
             statements: RefCell::new(HashMap::new()),
+            zone,
         }
     }
 
+    /// The zone whose wall clock the session's instants are read and written in.
+    pub(super) fn zone(&self) -> Tz {
+        self.zone
+    }
+
+    /// The statement of `sql`, prepared once per session. A parameter the server takes for a
+    /// `timestamptz` is declared `timestamp` instead: the store binds wall-clock readings,
+    /// which the `postgres` crate sends only as `timestamp`, and the server turns them into
+    /// instants with the session's `TimeZone`, the salesperson's zone.
     fn statement(&self, sql: &str) -> Result<postgres::Statement, postgres::Error> {
         if let Some(statement) = self.statements.borrow().get(sql) {
             return Ok(statement.clone());
         }
-        let statement = self.client.borrow_mut().prepare(&postgres_text(sql))?;
+        let text = postgres_text(sql);
+        let mut statement = self.client.borrow_mut().prepare(&text)?;
+        if statement.params().contains(&Type::TIMESTAMPTZ) {
+            let types: Vec<Type> = statement
+                .params()
+                .iter()
+                .map(|kind| match *kind {
+                    Type::TIMESTAMPTZ => Type::TIMESTAMP,
+                    ref other => other.clone(),
+                })
+                .collect();
+            statement = self.client.borrow_mut().prepare_typed(&text, &types)?;
+        }
         self.statements
             .borrow_mut()
             .insert(sql.to_string(), statement.clone());
@@ -195,7 +251,7 @@ impl<'c> Conn<'c> {
                 let mut run = || -> Result<Vec<T>, DbError> {
                     conn.query(sql, params)?
                         .iter()
-                        .map(|row| read(&Row::Postgres(row)))
+                        .map(|row| read(&Row::Postgres(row, conn.zone)))
                         .collect()
                 };
                 run().context(context)
@@ -229,7 +285,7 @@ impl<'c> Conn<'c> {
                 let mut run = || -> Result<Option<T>, DbError> {
                     conn.query(sql, params)?
                         .first()
-                        .map(|row| read(&Row::Postgres(row)))
+                        .map(|row| read(&Row::Postgres(row, conn.zone)))
                         .transpose()
                 };
                 run().context(context)
@@ -308,5 +364,16 @@ impl PgConn {
         sql: &str,
     ) -> Result<T, postgres::Error> {
         self.client.borrow_mut().query_one(sql, &[])?.try_get(0)
+    }
+
+    /// The three values of the one row of a query without parameters.
+    pub(super) fn query_one_row3<A, B, C>(&self, sql: &str) -> Result<(A, B, C), postgres::Error>
+    where
+        A: for<'a> postgres::types::FromSql<'a>,
+        B: for<'a> postgres::types::FromSql<'a>,
+        C: for<'a> postgres::types::FromSql<'a>,
+    {
+        let row = self.client.borrow_mut().query_one(sql, &[])?;
+        Ok((row.try_get(0)?, row.try_get(1)?, row.try_get(2)?))
     }
 }

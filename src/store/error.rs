@@ -32,6 +32,18 @@ pub enum StoreError {
     )]
     NewerServerSchema { found: i64, known: i64 },
     #[error(
+        "this followup needs the team's database upgraded (schema {found} to {known}), which \
+         only the role that owns its tables may do: {owner}, the manager who ran `team init`. \
+         Ask them to run any followup command once (such as `followup rep list`) connected as \
+         {owner}, then try again. You connected as {role}; nothing was changed"
+    )]
+    UpgradeByOwner {
+        found: i64,
+        known: i64,
+        role: String,
+        owner: String,
+    },
+    #[error(
         "the PostgreSQL database holds tables of another program (such as {table}) and was \
          never set up by followup; give followup a database of its own (CREATE DATABASE ...). \
          Nothing was changed"

@@ -46,7 +46,7 @@ fn file_state(row: &Row<'_>, first: usize) -> Result<FileState, DbError> {
             _ => None,
         },
         recontact_on: row.get(first + 4)?,
-        run_started_at: row.get(first + 5)?,
+        run_started_at: row.optional_datetime(first + 5)?,
     })
 }
 

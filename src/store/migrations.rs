@@ -278,6 +278,15 @@ const MIGRATIONS: &[Migration] = &[
         DELETE FROM meta WHERE key = 'rules_fingerprint';
     ",
     },
+    Migration {
+        description: "instants kept as instants on PostgreSQL (timestamptz)",
+        sql: "
+        -- Nothing changes in a file: its times stay the salesperson's wall clock, in the zone
+        -- kept under the `clock_zone` bookkeeping key. The step exists so that a version
+        -- means the same step on both engines (see pg_migrations.rs).
+        SELECT 1;
+    ",
+    },
 ];
 
 /// The schema version this build writes.

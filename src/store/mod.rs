@@ -35,7 +35,7 @@ use std::time::Duration;
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
-pub use audit::{AuditEntry, AuditFilter, AuditRow};
+pub use audit::{AuditEntry, AuditFilter, AuditRow, OwnChange};
 use conn::{Conn, Dialect, Param, PgConn, Row};
 pub use error::StoreError;
 use error::{Context, DbError};
@@ -180,17 +180,20 @@ impl NewAttempt {
 
 impl Store {
     /// Opens the database `location` names: a SQLite file (see [`Store::open`]) or a
-    /// PostgreSQL server (see [`Store::connect`]).
-    pub fn open_at(location: &Location) -> Result<Store, StoreError> {
+    /// PostgreSQL server (see [`Store::connect`]). `zone` is the salesperson's, the wall
+    /// clock of every time the store reads and writes.
+    pub fn open_at(location: &Location, zone: chrono_tz::Tz) -> Result<Store, StoreError> {
         match location {
             Location::File(path) => Store::open(path),
-            Location::Server(url) => Store::connect(url),
+            Location::Server(url) => Store::connect(url, zone),
         }
     }
 
-    /// Connects to the PostgreSQL database of the URL and brings its schema up to date.
-    pub fn connect(url: &str) -> Result<Store, StoreError> {
-        let (conn, target) = postgres_server::connect(url)?;
+    /// Connects to the PostgreSQL database of the URL and brings its schema up to date. The
+    /// server keeps instants; the session reads and writes them in `zone`'s wall clock (a
+    /// SQLite file keeps the wall clock itself, which needs no zone here).
+    pub fn connect(url: &str, zone: chrono_tz::Tz) -> Result<Store, StoreError> {
+        let (conn, target) = postgres_server::connect(url, zone)?;
         pg_migrations::migrate(&conn).map_err(|error| team::no_access(&conn, &target, error))?;
         Ok(Store {
             engine: Engine::Postgres {
@@ -611,7 +614,7 @@ impl Reader<'_> {
                 .query_postgres(&attempts_sql, &[&ids])
                 .and_then(|rows| {
                     rows.iter()
-                        .map(|row| read(&Row::Postgres(row)))
+                        .map(|row| read(&Row::Postgres(row, pg.zone())))
                         .collect::<Result<Vec<A>, DbError>>()
                 })
                 .context("reading attempts")?;

@@ -5,14 +5,16 @@
 //! Adding a step: append it to migrations.rs (SQLite) and its twin here, with the same
 //! description; the build fails while the two lists differ in length.
 //!
-//! Types: days are `date`. Instants are `timestamp` (without time zone), not `timestamptz`:
-//! followup stores wall-clock readings in the salesperson's zone (the zone is kept under the
-//! `clock_zone` bookkeeping key), and the tracker reads and writes them as such. A
-//! `timestamptz` column would pass every value through the session's `TimeZone` setting, which
-//! differs from client to client, and would silently move promised calls by hours between reps
-//! in different zones. Moving to `timestamptz` needs the tracker to hand the store zoned
-//! instants first. Text that is sorted by (keys, file names) is `COLLATE "C"`, so that it
-//! sorts byte by byte as on SQLite whatever the server's locale.
+//! Types: days are `date`. Instants (when a call was made, a promised callback, when a file
+//! was closed) are `timestamptz` since the step that says so: a team's reps may sit in
+//! different zones, and a promise made at 10:00 in New York must read 07:00 to the rep in Los
+//! Angeles who takes the file over. The tracker still works in the salesperson's wall clock
+//! (`NaiveDateTime`); each session sets its `TimeZone` to the salesperson's zone
+//! (postgres_server.rs), so the server reads the wall-clock times bound to it as that zone's
+//! instants, and conn.rs puts the instants it reads back into that zone. The steps before it
+//! made `timestamp` columns holding the wall clock of the zone kept under the `clock_zone`
+//! bookkeeping key, which the step reads them in. Text that is sorted by (keys, file names) is
+//! `COLLATE "C"`, so that it sorts byte by byte as on SQLite whatever the server's locale.
 //!
 //! The version is kept in `followup_schema`, PostgreSQL having no `user_version`; upgrades run
 //! in one transaction under an advisory lock, so two reps starting a new followup at once do
@@ -323,6 +325,35 @@ const MIGRATIONS: &[Migration] = &[
         DELETE FROM meta WHERE key = 'rules_fingerprint';
     ",
     },
+    Migration {
+        description: "instants kept as instants on PostgreSQL (timestamptz)",
+        sql: "
+        -- Every `timestamp` column of followup's tables becomes `timestamptz`. The times in
+        -- them were the wall clock of the zone kept under `clock_zone` (UTC when nothing was
+        -- ever written): each is read as that zone's instant. One ALTER TABLE per table, so
+        -- that each table is rewritten once; the indexes on the columns are rebuilt with it.
+        DO $$
+        DECLARE
+            zone text := coalesce((SELECT value FROM meta WHERE key = 'clock_zone'), 'UTC');
+            change record;
+        BEGIN
+            FOR change IN
+                SELECT c.table_name,
+                       string_agg(format('ALTER COLUMN %I TYPE timestamptz USING %I AT TIME ZONE %L',
+                                         c.column_name, c.column_name, zone),
+                                  ', ' ORDER BY c.ordinal_position) AS clauses
+                FROM information_schema.columns AS c
+                WHERE c.table_schema = current_schema()
+                  AND c.data_type = 'timestamp without time zone'
+                GROUP BY c.table_name
+                ORDER BY c.table_name
+            LOOP
+                EXECUTE format('ALTER TABLE %I %s', change.table_name, change.clauses);
+            END LOOP;
+        END
+        $$;
+    ",
+    },
 ];
 
 // Every SQLite step has its twin here: a version means the same schema on both engines.
@@ -342,6 +373,7 @@ pub(super) fn migrate(conn: &PgConn) -> Result<(), StoreError> {
         if found == CURRENT_VERSION {
             return Ok(());
         }
+        refuse_other_than_owner(conn, found)?;
     }
     conn.batch("BEGIN").context("starting a schema upgrade")?;
     let upgraded = upgrade(conn);
@@ -391,6 +423,28 @@ fn refuse_foreign_tables(conn: &PgConn) -> Result<(), StoreError> {
         Some(table) => Err(StoreError::ForeignServerDatabase { table }),
         None => Ok(()),
     }
+}
+
+/// Only the role that owns the tables (or one of its members, or a superuser) may change
+/// them: a rep who starts a newer followup first is told who must run the upgrade, before
+/// anything begins, rather than have the server refuse a step halfway.
+fn refuse_other_than_owner(conn: &PgConn, found: i64) -> Result<(), StoreError> {
+    let (role, owner, may): (String, String, bool) = conn
+        .query_one_row3(
+            "SELECT current_user::text, pg_get_userbyid(relowner)::text,
+                    pg_has_role(relowner, 'USAGE')
+             FROM pg_class WHERE oid = 'followup_schema'::regclass",
+        )
+        .context("reading who owns the tables")?;
+    if may {
+        return Ok(());
+    }
+    Err(StoreError::UpgradeByOwner {
+        found,
+        known: CURRENT_VERSION,
+        role,
+        owner,
+    })
 }
 
 fn refuse_newer(found: i64) -> Result<(), StoreError> {

@@ -15,9 +15,9 @@ const DEFAULT_SOCKET_FOLDER: &str = "/var/run/postgresql";
 /// How long a command waits for a lock another one holds, like SQLite's busy timeout.
 const LOCK_TIMEOUT: &str = "30s";
 
-/// Connects to the database of `url`; returns the session and a description of where it is,
-/// without any password, for messages.
-pub(super) fn connect(url: &str) -> Result<(PgConn, String), StoreError> {
+/// Connects to the database of `url`, its `TimeZone` set to `zone`; returns the session and a
+/// description of where it is, without any password, for messages.
+pub(super) fn connect(url: &str, zone: chrono_tz::Tz) -> Result<(PgConn, String), StoreError> {
     let mut config: postgres::Config =
         url.parse()
             .map_err(|error: postgres::Error| StoreError::BadUrl {
@@ -39,7 +39,12 @@ pub(super) fn connect(url: &str) -> Result<(PgConn, String), StoreError> {
     client
         .batch_execute(&format!("SET lock_timeout = '{LOCK_TIMEOUT}'"))
         .context("setting the lock timeout")?;
-    Ok((PgConn::new(client), target))
+    // The server turns the wall-clock times followup binds into instants, and dates instants
+    // (`at::date`), in this zone: the salesperson's, whatever the server's default.
+    client
+        .execute("SELECT set_config('TimeZone', $1, false)", &[&zone.name()])
+        .context("setting the session's time zone (PostgreSQL may not know it)")?;
+    Ok((PgConn::new(client, zone), target))
 }
 
 /// What the URL leaves out, taken as libpq takes it: from `PGHOST`, `PGPORT`, `PGUSER`,

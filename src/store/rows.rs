@@ -50,7 +50,7 @@ pub(super) fn prospect(row: &Row<'_>) -> Result<Prospect, DbError> {
             _ => None,
         },
         recontact_on: row.get(18)?,
-        run_started_at: row.get(19)?,
+        run_started_at: row.optional_datetime(19)?,
         created_at: row.datetime(20)?,
     })
 }

@@ -1,11 +1,14 @@
 //! `team import-book`: a rep's personal SQLite book copied into the team's database, every
 //! prospect with its whole history, in one transaction, owned by the rep. Prospects already
 //! on file (the same email, or the same phone without an email, as `import` matches them)
-//! are skipped, naming the one they matched.
+//! are skipped, naming the one they matched. The book's times were its salesperson's wall
+//! clock (the zone under its `clock_zone` key); they are moved to this session's, so that
+//! each keeps its moment.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
+use chrono::NaiveDateTime;
 use serde::Serialize;
 
 use crate::domain::{ProspectId, Rep, ValueFor};
@@ -86,7 +89,21 @@ impl Tracker {
             });
             Ok::<_, Error>(())
         })?;
-        let book_items = reader.value_items()?;
+        let mut book_items = reader.value_items()?;
+        // The book's times are the wall clock of its own zone; this session writes its own.
+        let book_zone = crate::zones::named(reader.meta(super::CLOCK_KEY)?.as_deref());
+        if let Some(book_zone) = book_zone {
+            let mine = self.config.zones.mine;
+            let moved =
+                |at: NaiveDateTime| crate::zones::convert(at, book_zone, mine).unwrap_or(at);
+            for file in &mut files {
+                file.move_clock(&moved);
+            }
+            for item in &mut book_items {
+                item.added_at = moved(item.added_at);
+                item.retired_at = item.retired_at.map(&moved);
+            }
+        }
 
         // Who is on file already, by the keys `import` matches on.
         let mut by_email = HashMap::new();
@@ -236,6 +253,25 @@ impl Tracker {
                 known.join(", ")
             }
         )))
+    }
+}
+
+impl BookFile {
+    /// Every time of the file and its history read on another clock (`moved`): the book was
+    /// written in its salesperson's zone, the team's database is written in the zone of the
+    /// session that imports it. Days stay as they are.
+    fn move_clock(&mut self, moved: &impl Fn(NaiveDateTime) -> NaiveDateTime) {
+        let prospect = &mut self.prospect;
+        prospect.created_at = moved(prospect.created_at);
+        prospect.run_started_at = prospect.run_started_at.map(moved);
+        if let Some(closed) = &mut prospect.closed {
+            closed.at = moved(closed.at);
+        }
+        for record in &mut self.records {
+            record.logged_at = moved(record.logged_at);
+            record.attempt.at = moved(record.attempt.at);
+            record.attempt.promise = record.attempt.promise.map(moved);
+        }
     }
 }
 

@@ -61,8 +61,10 @@ use refusals::{already_closed, closed_file, in_recontact, mismatch};
 const RULES_KEY: &str = "rules_fingerprint";
 
 /// The meta key of the zone whose wall clock the stored times are in: the salesperson's zone
-/// at the first write. Stored times carry no offset, so reading them in another zone would
-/// move every promise; `clock_zone_changed` lets the front end say so.
+/// at the first write. A SQLite file's times carry no offset, so reading them in another zone
+/// would move every promise; `clock_zone_changed` lets the front end say so. PostgreSQL keeps
+/// instants (`timestamptz`), read in each session's zone: there the key only told the upgrade
+/// to `timestamptz` which zone the older wall-clock times were in (pg_migrations.rs).
 const CLOCK_KEY: &str = "clock_zone";
 
 /// A prospect with its next action.
@@ -199,11 +201,12 @@ impl Tracker {
     fn write<T>(&mut self, work: impl FnOnce(&Writer<'_>, &Config) -> Result<T>) -> Result<T> {
         let config = &self.config;
         let stale = self.stale;
+        let on_file = self.store.path().is_some();
         let value = self.store.write(|writer| {
             if stale {
                 recompute_due_dates(writer, config)?;
             }
-            if writer.reader().meta(CLOCK_KEY)?.is_none() {
+            if on_file && writer.reader().meta(CLOCK_KEY)?.is_none() {
                 writer.set_meta(CLOCK_KEY, config.zones.mine.name())?;
             }
             work(writer, config)
@@ -216,7 +219,11 @@ impl Tracker {
 
     /// The zone the stored times were written in, when it is not the salesperson's zone now
     /// (`[calendar] time_zone` changed, or the system's zone did).
+    /// Never on PostgreSQL, whose instants read right in any zone.
     pub fn clock_zone_changed(&self) -> Result<Option<String>> {
+        if self.store.path().is_none() {
+            return Ok(None);
+        }
         let stored = self.store.reader().meta(CLOCK_KEY)?;
         let mine = self.config.zones.mine;
         Ok(stored.filter(|name| {

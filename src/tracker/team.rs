@@ -224,6 +224,13 @@ impl Tracker {
         .into())
     }
 
+    /// Messages of this session sign as `rep` (their row's name and email) where the user's
+    /// own `[me]` says nothing.
+    pub fn sign_as(&mut self, rep: &Rep) {
+        self.config.sign_as_rep(&rep.name, &rep.email);
+        self.file_config.sign_as_rep(&rep.name, &rep.email);
+    }
+
     /// The acting rep, for a command that needs one (`what` names it).
     pub fn require_rep(&self, what: &'static str) -> Result<Rep> {
         if self.store.path().is_some() {

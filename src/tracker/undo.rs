@@ -39,6 +39,62 @@ pub struct Undone {
 }
 
 impl Tracker {
+    /// The file whose close was the last change its user made, when that close found it
+    /// active: what `undo` takes back before any attempt. `None` once anything else was
+    /// written since, or if the file is no longer closed.
+    pub fn close_to_undo(&self) -> Result<Option<Prospect>> {
+        let Some(change) = self.store.reader().last_own_change(audit::LOCAL_ACTOR)? else {
+            return Ok(None);
+        };
+        let (Some(id), "close", Some("active")) = (
+            change.prospect_id,
+            change.action.as_str(),
+            change.old_value.as_deref(),
+        ) else {
+            return Ok(None);
+        };
+        let prospect = self.prospect(id)?;
+        Ok((prospect.status == Status::Closed).then_some(prospect))
+    }
+
+    /// Takes back the close [`Tracker::close_to_undo`] names, which must still be the last
+    /// change: the file is active again with its run and history as they were, so its next
+    /// action is the one it had before the close.
+    pub fn undo_close(&mut self, id: ProspectId) -> Result<Prospect> {
+        let mut prospect = self
+            .close_to_undo()?
+            .filter(|prospect| prospect.id == id)
+            .ok_or_else(|| {
+                Error::Invalid(
+                    "another change was made meanwhile; run `followup undo` again to see what \
+                     it would take back"
+                        .into(),
+                )
+            })?;
+        let before = audit::describe_status(&prospect);
+        // A close changes only these on an active file (a re-contact date, the drip and the
+        // reason live in them); the run it started and the history are untouched.
+        prospect.status = Status::Active;
+        prospect.closed = None;
+        prospect.recontact_on = None;
+        let now = self.now;
+        self.write(|writer, config| {
+            writer.update_prospect(&prospect)?;
+            store_due_on(writer, config, &prospect)?;
+            let after = Some(audit::describe_status(&prospect));
+            audit::record(
+                writer,
+                now,
+                Some(id),
+                "undo-close",
+                Some("status"),
+                Some(before),
+                after,
+            )?;
+            Ok::<_, Error>(prospect)
+        })
+    }
+
     /// The attempt recorded last, by the order of recording (not by the time it happened).
     pub fn undo_plan(&self) -> Result<Option<UndoPlan>> {
         let Some(last) = self.store.reader().last_logged()? else {

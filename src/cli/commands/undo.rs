@@ -9,6 +9,33 @@ use crate::tracker::{FileAfterUndo, Tracker, Undone};
 
 pub fn run(args: UndoArgs, session: Session) -> Result<String> {
     let mut tracker = session.tracker()?;
+    // Closing a file by mistake is the other slip `undo` is for: when it was the last change,
+    // it is what goes, not the attempt before it.
+    if let Some(closed) = tracker.close_to_undo()? {
+        let what = format!(
+            "reopen {} (prospect {}), closed {}, as it was before",
+            clean(&closed.contact.name),
+            closed.id,
+            closed
+                .closed
+                .as_ref()
+                .map_or_else(String::new, |closure| format!(
+                    "{} as {}",
+                    closure.at.format("%a %Y-%m-%d %H:%M"),
+                    closure.reason
+                )),
+        );
+        if !confirm(&what, args.yes)? {
+            return Ok("Nothing was changed.\n".to_string());
+        }
+        let prospect = tracker.undo_close(closed.id)?;
+        return Ok(format!(
+            "Took back the close of {} (prospect {}): the file is active again.\n{}",
+            clean(&prospect.contact.name),
+            prospect.id,
+            next_line(&tracker, prospect.id)?
+        ));
+    }
     let Some(plan) = tracker.undo_plan()? else {
         return Ok("Nothing to undo: no attempt is logged.\n".to_string());
     };
@@ -49,16 +76,16 @@ pub(super) fn said(tracker: &Tracker, undone: &Undone) -> Result<String> {
     if undone.ground_rules_removed {
         out.push_str("The ground rules that attempt recorded are off the file again.\n");
     }
-    let dossier = tracker.dossier(id)?;
-    match dossier.next {
-        Some(next) => out.push_str(&format!(
-            "Next: {} on {}.\n",
-            next.action.step,
-            day(next.action.due)
-        )),
-        None => out.push_str("Nothing is planned for this file.\n"),
-    }
+    out.push_str(&next_line(tracker, id)?);
     Ok(out)
+}
+
+/// "Next: follow-up on Fri 2026-11-27." for the file, once `undo` has put it back.
+fn next_line(tracker: &Tracker, id: i64) -> Result<String> {
+    Ok(match tracker.dossier(id)?.next {
+        Some(next) => format!("Next: {} on {}.\n", next.action.step, day(next.action.due)),
+        None => "Nothing is planned for this file.\n".to_string(),
+    })
 }
 
 /// "the call (voicemail) of Mon 2026-11-30 09:00".

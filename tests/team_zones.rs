@@ -1,0 +1,413 @@
+//! A team across time zones and versions (issue 12): instants are `timestamptz` on PostgreSQL,
+//! so that a promise made in New York reads at the same instant in Los Angeles; an older
+//! database's wall-clock times keep their instant through the upgrade; a rep's messages sign
+//! with their rep row's name; and a rep who starts a newer followup before the tables' owner
+//! has upgraded the schema is told who must run it, and nothing changes.
+//!
+//! PostgreSQL only: skips, saying why, without PostgreSQL, except under `CI`.
+
+mod common;
+
+use common::Followup;
+use followup::store::CURRENT_VERSION;
+use serde_json::Value;
+
+/// A team book whose tables the test cluster's superuser owns, with reps made by
+/// `rep add --create-role` (roles named after the database: roles are the cluster's).
+struct Team {
+    world: Followup,
+    database: String,
+}
+
+impl Team {
+    fn new() -> Option<Team> {
+        let world = Followup::postgres()?;
+        world.ok(&["list"]);
+        let database = world
+            .server()
+            .and_then(|url| url.split_once("@/"))
+            .and_then(|(_, rest)| rest.split('?').next())
+            .expect("a test database's URL")
+            .to_string();
+        world.ok(&[
+            "team",
+            "init",
+            "--name",
+            "Ole Owner",
+            "--email",
+            "owner@example.com",
+        ]);
+        Some(Team { world, database })
+    }
+
+    fn role(&self, key: &str) -> String {
+        format!("{}_{key}", self.database)
+    }
+
+    fn email(key: &str) -> String {
+        format!("{key}@example.com")
+    }
+
+    fn rep(&self, key: &str, name: &str) {
+        let (role, email) = (self.role(key), Team::email(key));
+        self.world.ok(&[
+            "rep",
+            "add",
+            name,
+            "--email",
+            &email,
+            "--role",
+            &role,
+            "--create-role",
+        ]);
+    }
+
+    /// A cadence file for rep `key` that says only their zone (no `[me]`).
+    fn zone_file(&self, key: &str, zone: &str) -> std::path::PathBuf {
+        self.world.write(
+            &format!("{key}.toml"),
+            format!("[calendar]\ntime_zone = \"{zone}\"\n\n[cadence.standard]\n"),
+        )
+    }
+
+    /// Runs `followup ARGS` as rep `key`'s role, with `cadence` as their cadence file.
+    #[track_caller]
+    fn run_as(&self, key: &str, cadence: Option<&std::path::Path>, args: &[&str]) -> common::Run {
+        let url = common::cluster::required_cluster().url(&self.database, &self.role(key));
+        let mut command = self.world.cmd(args).env("FOLLOWUP_DB", url);
+        if let Some(cadence) = cadence {
+            command = command.env("FOLLOWUP_CADENCE", cadence);
+        }
+        command.run()
+    }
+
+    #[track_caller]
+    fn json_as(&self, key: &str, cadence: Option<&std::path::Path>, args: &[&str]) -> Value {
+        let run = self.run_as(key, cadence, args);
+        run.success();
+        run.stdout_json()
+    }
+
+    fn sql(&self, sql: &str) {
+        common::cluster::required_cluster()
+            .connect(&self.database)
+            .batch_execute(sql)
+            .unwrap_or_else(|error| panic!("{sql}: {error}"));
+    }
+
+    fn version(&self) -> i64 {
+        common::cluster::required_cluster()
+            .connect(&self.database)
+            .query_one("SELECT max(version) FROM followup_schema", &[])
+            .unwrap()
+            .get(0)
+    }
+}
+
+#[test]
+fn a_promise_made_in_new_york_reads_in_los_angeles_time_once_the_file_is_reassigned() {
+    let Some(mut team) = Team::new() else {
+        return;
+    };
+    team.rep("nia", "Nia Brooks");
+    team.rep("lou", "Lou Vega");
+    let new_york = team.zone_file("nia", "America/New_York");
+    let los_angeles = team.zone_file("lou", "America/Los_Angeles");
+    let id = team.world.add("Dana Whitfield", &common::DANA);
+    team.world
+        .ok(&["assign", &id.to_string(), &Team::email("nia")]);
+
+    // Nia, in New York, calls at 09:30 her time and promises a callback at 10:00 tomorrow.
+    team.world.at("2026-11-23T09:30");
+    team.run_as(
+        "nia",
+        Some(&new_york),
+        &["log", &id.to_string(), "--promise", "tomorrow 10:00"],
+    )
+    .success();
+    let seen = team.json_as("nia", Some(&new_york), &["show", &id.to_string(), "--json"]);
+    assert_eq!(seen["attempts"][0]["at"], "2026-11-23T09:30:00");
+    assert_eq!(seen["attempts"][0]["promise"], "2026-11-24T10:00:00");
+
+    // She leaves; Lou in Los Angeles takes her files over and sees the same instants, three
+    // hours earlier on his clock.
+    team.world.ok(&[
+        "reassign",
+        "--from",
+        &Team::email("nia"),
+        "--to",
+        &Team::email("lou"),
+    ]);
+    let seen = team.json_as(
+        "lou",
+        Some(&los_angeles),
+        &["show", &id.to_string(), "--json"],
+    );
+    assert_eq!(seen["attempts"][0]["at"], "2026-11-23T06:30:00");
+    assert_eq!(seen["attempts"][0]["promise"], "2026-11-24T07:00:00");
+
+    // On his morning list the promised call is at 07:00 his time.
+    team.world.at("2026-11-24T06:00");
+    let due = team.json_as("lou", Some(&los_angeles), &["today", "--json"]);
+    let dana = due
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|item| item["id"] == id)
+        .unwrap_or_else(|| panic!("Dana is not on Lou's list: {due}"));
+    assert_eq!(dana["promised"], true, "{dana}");
+    assert_eq!(dana["time"], "07:00", "{dana}");
+}
+
+#[test]
+fn an_older_databases_wall_clock_times_keep_their_instant_through_the_upgrade() {
+    let Some(mut world) = Followup::postgres() else {
+        return;
+    };
+    let berlin = world.write(
+        "berlin.toml",
+        "[calendar]\ntime_zone = \"Europe/Berlin\"\n\n[cadence.standard]\n",
+    );
+    let new_york = world.write(
+        "new-york.toml",
+        "[calendar]\ntime_zone = \"America/New_York\"\n\n[cadence.standard]\n",
+    );
+    let id = world.add("Li Wei", &["--phone", "555-0101"]);
+    world.at("2026-11-23T10:00");
+    world
+        .cmd(["log", &id.to_string(), "--promise", "tomorrow 08:15"])
+        .env("FOLLOWUP_CADENCE", &berlin)
+        .run()
+        .success();
+    // The database as the schema before this step left it: `timestamp` columns holding
+    // Berlin's wall clock, the zone kept under `clock_zone`. (The step turning instants into
+    // `timestamptz` is the last one; a step added after it makes this test set the version
+    // to the one before this step instead.)
+    let url = world.server().unwrap().to_string();
+    let mut admin = common::cluster::required_cluster().connect(&url);
+    admin
+        .batch_execute(&format!(
+            "DO $$
+             DECLARE change record;
+             BEGIN
+                 FOR change IN SELECT table_name, column_name FROM information_schema.columns
+                               WHERE table_schema = 'public'
+                                 AND data_type = 'timestamp with time zone'
+                 LOOP
+                     EXECUTE format('ALTER TABLE %I ALTER COLUMN %I TYPE timestamp
+                                     USING %I AT TIME ZONE ''Europe/Berlin''',
+                                    change.table_name, change.column_name, change.column_name);
+                 END LOOP;
+             END $$;
+             INSERT INTO meta (key, value) VALUES ('clock_zone', 'Europe/Berlin')
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value;
+             UPDATE followup_schema SET version = {};",
+            CURRENT_VERSION - 1
+        ))
+        .unwrap();
+    let promise: String = admin
+        .query_one("SELECT promise::text FROM attempts", &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(promise, "2026-11-24 08:15:00");
+
+    // A salesperson in New York upgrades it: 08:15 in Berlin is 02:15 in New York.
+    let run = world
+        .cmd(["show", &id.to_string(), "--json"])
+        .env("FOLLOWUP_CADENCE", &new_york)
+        .run();
+    run.success();
+    let shown = run.stdout_json();
+    assert_eq!(shown["attempts"][0]["at"], "2026-11-23T04:00:00");
+    assert_eq!(shown["attempts"][0]["promise"], "2026-11-24T02:15:00");
+    let instant: String = admin
+        .query_one(
+            "SELECT to_char(promise AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') FROM attempts",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(instant, "2026-11-24 07:15");
+}
+
+#[test]
+fn every_instant_column_is_timestamptz_on_postgres() {
+    let Some(world) = Followup::postgres() else {
+        return;
+    };
+    world.ok(&["list"]);
+    let mut admin = common::cluster::required_cluster().connect(world.server().unwrap());
+    let mut types = |sql: &str| -> Vec<String> {
+        admin
+            .query(sql, &[])
+            .unwrap()
+            .iter()
+            .map(|row| row.get(0))
+            .collect()
+    };
+    let naive = types(
+        "SELECT table_name || '.' || column_name FROM information_schema.columns
+         WHERE table_schema = 'public' AND data_type = 'timestamp without time zone'",
+    );
+    assert_eq!(naive, Vec::<String>::new(), "columns still without a zone");
+    let zoned = types(
+        "SELECT table_name || '.' || column_name FROM information_schema.columns
+         WHERE table_schema = 'public' AND data_type = 'timestamp with time zone'
+         ORDER BY 1",
+    );
+    for column in [
+        "attempts.at",
+        "attempts.logged_at",
+        "attempts.promise",
+        "audit.at",
+        "promise_facts.deadline",
+        "prospects.closed_at",
+        "prospects.created_at",
+        "prospects.run_started_at",
+        "reps.added_at",
+        "value_items.added_at",
+    ] {
+        assert!(zoned.contains(&column.to_string()), "{column}: {zoned:?}");
+    }
+    // Days stay days.
+    let day: String = admin
+        .query_one(
+            "SELECT data_type::text FROM information_schema.columns
+             WHERE table_name = 'prospects' AND column_name = 'due_on'",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(day, "date");
+}
+
+#[test]
+fn a_reps_messages_sign_with_their_rep_rows_name_unless_their_own_me_says_otherwise() {
+    let Some(team) = Team::new() else {
+        return;
+    };
+    team.rep("ana", "Ana Lima");
+    team.rep("bo", "Bo Chen");
+    let id = team.world.add("Dana Whitfield", &common::DANA);
+    let second = team.world.add("Li Wei", &["--phone", "555-0101"]);
+    team.world
+        .ok(&["assign", &id.to_string(), &Team::email("ana")]);
+    team.world
+        .ok(&["assign", &second.to_string(), &Team::email("bo")]);
+
+    // Ana has no cadence file: her name comes from her rep row, not the built-in example,
+    // and nothing else of the example's is given out.
+    let run = team.run_as("ana", None, &["today", "--json"]);
+    run.success();
+    let due = run.stdout_json();
+    let script = due[0]["script"].as_str().unwrap();
+    assert!(script.contains("Ana Lima"), "{script}");
+    for example in ["Sam Carter", "Harbor Office Supply", "555-0100"] {
+        assert!(!script.contains(example), "{example} in {script}");
+    }
+    run.stderr_contains("your row in the team")
+        .stderr_contains("followup cadence init --company ... --phone ...");
+
+    // Bo's own [me] wins over his row.
+    let own = team.world.write(
+        "bo.toml",
+        "[me]\nname = \"Bobby Chen\"\n\n[cadence.standard]\n",
+    );
+    let due = team.json_as("bo", Some(&own), &["today", "--json"]);
+    let script = due[0]["script"].as_str().unwrap();
+    assert!(script.contains("Bobby Chen"), "{script}");
+}
+
+#[test]
+fn a_rep_on_a_newer_followup_than_the_schema_is_told_that_the_owner_must_upgrade_it() {
+    let Some(team) = Team::new() else {
+        return;
+    };
+    team.rep("cy", "Cy Park");
+    let id = team.world.add("Dana Whitfield", &common::DANA);
+    // The database as an older followup left it, the tables' owner not having upgraded yet.
+    team.sql(&format!(
+        "UPDATE followup_schema SET version = {}",
+        CURRENT_VERSION - 1
+    ));
+    let run = team.run_as("cy", None, &["log", &id.to_string()]);
+    run.fails(1);
+    let line = run.stderr_line();
+    for needed in [
+        "upgraded",
+        "role that owns its tables",
+        "postgres",
+        "team init",
+        &team.role("cy"),
+        "nothing was changed",
+    ] {
+        assert!(line.contains(needed), "{needed:?} not in {line}");
+    }
+    assert!(!line.contains("must be owner"), "{line}");
+    assert_eq!(team.version(), CURRENT_VERSION - 1);
+    let attempts: i64 = common::cluster::required_cluster()
+        .connect(&team.database)
+        .query_one("SELECT count(*) FROM attempts", &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(attempts, 0);
+}
+
+#[test]
+fn a_personal_book_moved_in_keeps_the_moment_of_each_time() {
+    let Some(mut team) = Team::new() else {
+        return;
+    };
+    team.rep("eve", "Eve Moreau");
+    // Eve kept her book in Berlin: a call at 10:00 there, and a callback promised for 08:15.
+    let mut book = Followup::sqlite();
+    let berlin = book.write(
+        "berlin.toml",
+        "[calendar]\ntime_zone = \"Europe/Berlin\"\n\n[cadence.standard]\n",
+    );
+    book.cmd(["add", "Li Wei", "--phone", "555-0101"])
+        .env("FOLLOWUP_CADENCE", &berlin)
+        .run()
+        .success();
+    book.at("2026-11-23T10:00");
+    book.cmd(["log", "li", "--promise", "tomorrow 08:15"])
+        .env("FOLLOWUP_CADENCE", &berlin)
+        .run()
+        .success();
+
+    // The manager, in New York, moves it in: the same moments on New York's clock.
+    let new_york = team.zone_file("manager", "America/New_York");
+    team.world.at("2026-11-30T10:00");
+    let path = book.db();
+    let report = team
+        .world
+        .cmd([
+            "team",
+            "import-book",
+            path.to_str().unwrap(),
+            "--owner",
+            &Team::email("eve"),
+            "--json",
+        ])
+        .env("FOLLOWUP_CADENCE", &new_york)
+        .run();
+    report.success();
+    let id = report.stdout_json()["added"][0]["id"].as_i64().unwrap();
+    let shown = team
+        .world
+        .cmd(["show", &id.to_string(), "--json"])
+        .env("FOLLOWUP_CADENCE", &new_york)
+        .run();
+    shown.success();
+    let shown = shown.stdout_json();
+    assert_eq!(shown["attempts"][0]["at"], "2026-11-23T04:00:00");
+    assert_eq!(shown["attempts"][0]["promise"], "2026-11-24T02:15:00");
+    // And on Eve's own clock in Berlin, what her book said.
+    let berlin_file = team.zone_file("eve", "Europe/Berlin");
+    let seen = team.json_as(
+        "eve",
+        Some(&berlin_file),
+        &["show", &id.to_string(), "--json"],
+    );
+    assert_eq!(seen["attempts"][0]["promise"], "2026-11-24T08:15:00");
+}

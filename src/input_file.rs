@@ -89,6 +89,36 @@ pub fn read(path: &Path, kind: Kind) -> Result<Vec<u8>, ReadError> {
     read_bounded(file, kind)
 }
 
+/// Opens a file of `kind` to be read in pieces, as often as needed (see [`from_start`]),
+/// refusing what [`read`] refuses before reading anything: a file too large by its size, or
+/// anything but a regular file.
+pub fn open(path: &Path, kind: Kind) -> Result<std::fs::File, ReadError> {
+    let metadata = std::fs::metadata(path)?;
+    check_type(metadata.file_type())?;
+    if metadata.len() > kind.limit() {
+        return Err(ReadError::TooLarge { kind });
+    }
+    let file = std::fs::File::open(path)?;
+    check_type(file.metadata()?.file_type())?;
+    Ok(file)
+}
+
+/// `file` from its first byte, at most one byte past the limit of `kind`: the caller counts
+/// what it reads and refuses a file that grew past the limit with [`too_large`].
+pub fn from_start(file: &std::fs::File, kind: Kind) -> std::io::Result<impl Read + '_> {
+    let mut file = file;
+    std::io::Seek::seek(&mut file, std::io::SeekFrom::Start(0))?;
+    Ok(file.take(kind.limit() + 1))
+}
+
+/// The refusal of a file of `kind` found to hold `bytes` while it was read, if too many.
+pub fn too_large(bytes: u64, kind: Kind) -> Result<(), ReadError> {
+    if bytes > kind.limit() {
+        return Err(ReadError::TooLarge { kind });
+    }
+    Ok(())
+}
+
 /// Reads standard input, as `import -` does: a pipe, a redirected file or what is typed,
 /// within the limit. A device redirected to it (`< /dev/zero`) is refused unread.
 pub fn read_stdin(kind: Kind) -> Result<Vec<u8>, ReadError> {

@@ -8,18 +8,19 @@ use crate::tracker::ImportReport;
 use crate::transfer::Skip;
 
 /// How many skipped prospects a dry run lists one by one; the counts by reason cover all.
-const LISTED: usize = 50;
+const LISTED: usize = crate::tracker::NAMED_SKIPS;
 
 /// The one warning line about imported prospects whose preferred channel lacks its detail;
 /// `None` when there are none.
 pub fn unusable_preferences(report: &ImportReport) -> Option<String> {
     /// How many are named before "and N more".
-    const NAMED: usize = 3;
-    let all = &report.unusable_preferences;
-    if all.is_empty() {
+    const NAMED: usize = crate::tracker::NAMED_PREFERENCES;
+    let count = report.unusable_count;
+    if count == 0 {
         return None;
     }
-    let mut named: Vec<String> = all
+    let mut named: Vec<String> = report
+        .unusable_preferences
         .iter()
         .take(NAMED)
         .map(|(name, preference)| {
@@ -30,14 +31,14 @@ pub fn unusable_preferences(report: &ImportReport) -> Option<String> {
             format!("{} ({preference}, no {detail})", clean(name))
         })
         .collect();
-    if all.len() > NAMED {
-        named.push(format!("{} more", all.len() - NAMED));
+    if count > NAMED {
+        named.push(format!("{} more", count - NAMED));
     }
-    let verb = if all.len() == 1 { "prefers" } else { "prefer" };
+    let verb = if count == 1 { "prefers" } else { "prefer" };
     Some(format!(
         "{} {verb} a channel with no detail on file: {}; followup suggests another channel \
          until you add one with `followup edit ID --phone ...` or `--email ...`",
-        plural(all.len() as i64, "imported prospect"),
+        plural(count as i64, "imported prospect"),
         named.join(", ")
     ))
 }
@@ -65,11 +66,9 @@ pub fn render(report: &ImportReport, unknown_columns: &[String], kept_unknown: b
             };
             out.push_str(&format!("  {place}: {}: {}\n", clean(&row.name), row.skip));
         }
-        if report.skipped_rows.len() > LISTED {
-            out.push_str(&format!(
-                "  ... and {} more\n",
-                report.skipped_rows.len() - LISTED
-            ));
+        let named = report.skipped_prospects();
+        if named > LISTED {
+            out.push_str(&format!("  ... and {} more\n", named - LISTED));
         }
         if let Some(blank) = report.skipped.get(&Skip::Blank) {
             out.push_str(&format!("  {}\n", plural(*blank as i64, "blank row")));

@@ -60,6 +60,61 @@ impl Writer<'_> {
     }
 }
 
+impl Writer<'_> {
+    /// Appends one row per prospect of `ids` (stored by this transaction, in this order), made
+    /// at `at`, naming the prospect as stored: what an import records. On SQLite, where the
+    /// ids of one writer's inserts follow each other, one statement appends the rows of a
+    /// whole run of ids; otherwise one statement per prospect.
+    pub fn append_added_audit(
+        &self,
+        at: NaiveDateTime,
+        local_actor: &str,
+        action: &'static str,
+        ids: &[ProspectId],
+    ) -> Result<(), StoreError> {
+        const CONTEXT: &str = "recording the change in the audit";
+        let (Some(&first), Some(&last)) = (ids.first(), ids.last()) else {
+            return Ok(());
+        };
+        match self.conn() {
+            Conn::Sqlite(_) if last.checked_sub(first) == Some(ids.len() as i64 - 1) => {
+                self.conn().execute(
+                    "INSERT INTO audit (at, prospect_id, action, field, old_value, new_value, actor)
+                     SELECT ?1, id, ?2, NULL, NULL, name, ?3 FROM prospects
+                     WHERE id BETWEEN ?4 AND ?5 ORDER BY id",
+                    &[&at, &action, &local_actor, &first, &last],
+                    CONTEXT,
+                )?;
+            }
+            Conn::Sqlite(_) => {
+                for id in ids {
+                    self.conn().execute(
+                        "INSERT INTO audit
+                            (at, prospect_id, action, field, old_value, new_value, actor)
+                         SELECT ?1, id, ?2, NULL, NULL, name, ?3 FROM prospects WHERE id = ?4",
+                        &[&at, &action, &local_actor, id],
+                        CONTEXT,
+                    )?;
+                }
+            }
+            Conn::Postgres(_) => {
+                for id in ids {
+                    self.conn().execute(
+                        "INSERT INTO audit
+                            (at, prospect_id, action, field, old_value, new_value, actor)
+                         SELECT CAST(?1 AS timestamp), id, CAST(?2 AS text), NULL, NULL, name,
+                            current_user
+                         FROM prospects WHERE id = ?3",
+                        &[&at, &action, id],
+                        CONTEXT,
+                    )?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
 /// Which audit rows `followup audit` reads.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct AuditFilter {

@@ -22,6 +22,7 @@ mod promises;
 mod reps;
 mod rows;
 mod stat_facts;
+mod stored_time;
 mod team;
 mod team_settings;
 mod team_stats;
@@ -43,6 +44,7 @@ pub use history::{Effect, LastLogged};
 pub use location::Location;
 pub use migrations::CURRENT_VERSION;
 pub use ownership::Claim;
+use stored_time::{Day, Stamp};
 pub use team::{
     NewRep, RoleMade, SessionRole, nologin_statement, quote_identifier, role_statements,
 };
@@ -454,6 +456,16 @@ pub struct Reader<'c> {
 /// How many prospects a scan of a PostgreSQL book holds at a time.
 const PAGE: i64 = 500;
 
+/// A row of `id, name, email, phone`.
+fn contact_keys(row: &Row<'_>) -> Result<ContactKeys, DbError> {
+    Ok(ContactKeys {
+        id: row.get(0)?,
+        name: row.get(1)?,
+        email: row.get(2)?,
+        phone: row.get(3)?,
+    })
+}
+
 impl Reader<'_> {
     /// Every row of one query, each read by `read`; `context` says what was being read.
     fn rows<T>(
@@ -712,14 +724,36 @@ impl Reader<'_> {
         self.rows(
             "SELECT id, name, email, phone FROM prospects ORDER BY id",
             &[],
-            |row| {
-                Ok(ContactKeys {
-                    id: row.get(0)?,
-                    name: row.get(1)?,
-                    email: row.get(2)?,
-                    phone: row.get(3)?,
-                })
-            },
+            contact_keys,
+            "reading contact details",
+        )
+    }
+
+    /// The email and phone of one prospect: the exact check behind an import's fingerprints.
+    pub fn contact_keys(&self, id: ProspectId) -> Result<Option<ContactKeys>, StoreError> {
+        self.conn.first(
+            "SELECT id, name, email, phone FROM prospects WHERE id = ?1",
+            &[&id],
+            contact_keys,
+            "reading contact details",
+        )
+    }
+
+    /// The emails and phones of the prospects with ids after `after` up to `up_to`, a page at
+    /// a time in id order (an empty page at the end): an import reads a book of any size
+    /// this way, holding one page.
+    pub fn contacts_after(
+        &self,
+        after: ProspectId,
+        up_to: ProspectId,
+    ) -> Result<Vec<ContactKeys>, StoreError> {
+        self.rows(
+            &format!(
+                "SELECT id, name, email, phone FROM prospects WHERE id > ?1 AND id <= ?2
+                 ORDER BY id LIMIT {PAGE}"
+            ),
+            &[&after, &up_to],
+            contact_keys,
             "reading contact details",
         )
     }
@@ -999,15 +1033,15 @@ impl Writer<'_> {
                 &contact.assistant_phone,
                 &contact.note,
                 &prospect.cadence,
-                &prospect.start,
+                &Day(Some(prospect.start)),
                 &prospect.status,
                 &closed.map(|closure| closure.reason),
-                &closed.map(|closure| closure.at),
+                &Stamp(closed.map(|closure| closure.at)),
                 &closed.and_then(|closure| closure.note.as_deref()),
-                &prospect.recontact_on,
-                &prospect.run_started_at,
-                &prospect.created_at,
-                &due_on,
+                &Day(prospect.recontact_on),
+                &Stamp(prospect.run_started_at),
+                &Stamp(Some(prospect.created_at)),
+                &Day(due_on),
                 &contact.time_zone,
                 &contact.ground_rules,
                 &contact.main_line,

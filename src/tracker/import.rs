@@ -1,19 +1,31 @@
-//! Storing a batch of prospects read from a file: all of them in one write, or none.
+//! Storing the prospects a file holds: all of them in one write, or none.
 //!
-//! Built for large files: the emails and phones on file are read once into memory, each new
-//! prospect is one prepared INSERT that also stores its due date, and nothing is read back.
+//! Built for large files: prospects are stored as the file is read, one prepared INSERT each
+//! (which also stores the due date) in the one transaction, so memory holds a row, not the
+//! file; the duplicate check keeps fingerprints of the emails and phones (see
+//! `import_keys`), and the audit rows are appended a run of prospects at a time.
 
 use std::collections::BTreeMap;
 
 use crate::channel;
-use crate::domain::{Preference, ValueFor};
-use crate::error::Result;
+use crate::domain::{Preference, ProspectId, ValueFor};
+use crate::error::{Error, Result};
 use crate::stats::facts::Facts;
-use crate::store::Writer;
-use crate::transfer::dedupe::Seen;
-use crate::transfer::{Batch, Incoming, IncomingItem, Skip};
+use crate::store::{Reader, Writer};
+use crate::transfer::{Incoming, IncomingItem, Skip, Source, TransferError};
 
+use super::import_keys::Duplicates;
 use super::{Tracker, audit, due_on};
+
+/// How many skipped prospects the report keeps by name: a dry run lists this many (the
+/// counts by reason cover all).
+pub const NAMED_SKIPS: usize = 50;
+
+/// How many prospects with an unusable preference the report keeps by name.
+pub const NAMED_PREFERENCES: usize = 3;
+
+/// How many prospects are stored between two appends to the audit.
+const AUDIT_RUN: usize = 1000;
 
 /// What an import did, or would do in a dry run.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -21,12 +33,15 @@ pub struct ImportReport {
     pub added: usize,
     pub attempts: usize,
     pub skipped: BTreeMap<Skip, usize>,
-    /// Each prospect skipped (blank rows aside), in file order.
+    /// The first [`NAMED_SKIPS`] prospects skipped (blank rows aside), in file order; the
+    /// counts of `skipped` cover them all.
     pub skipped_rows: Vec<SkippedRow>,
     pub dry_run: bool,
-    /// The added prospects whose preferred channel lacks its detail (a text preference with no
-    /// phone), by name: `import` warns about them.
+    /// The first [`NAMED_PREFERENCES`] added prospects whose preferred channel lacks its
+    /// detail (a text preference with no phone), by name: `import` warns about them.
     pub unusable_preferences: Vec<(String, Preference)>,
+    /// How many added prospects have such a preference, named or not.
+    pub unusable_count: usize,
 }
 
 /// A prospect of the file that was not added, and why.
@@ -44,62 +59,119 @@ impl ImportReport {
     pub fn skipped_total(&self) -> usize {
         self.skipped.values().sum()
     }
+
+    /// Prospects skipped, blank rows aside.
+    pub fn skipped_prospects(&self) -> usize {
+        self.skipped_total() - self.skipped.get(&Skip::Blank).copied().unwrap_or(0)
+    }
+
+    /// Counts the `number`th prospect of the file as skipped.
+    fn skip(&mut self, incoming: &Incoming, number: usize, skip: Skip) {
+        *self.skipped.entry(skip).or_default() += 1;
+        if self.skipped_rows.len() < NAMED_SKIPS {
+            self.skipped_rows.push(SkippedRow {
+                row: incoming.row,
+                number,
+                name: incoming.prospect.contact.name.clone(),
+                skip,
+            });
+        }
+    }
+
+    /// Counts a prospect as added.
+    fn add(&mut self, incoming: &Incoming) {
+        let contact = &incoming.prospect.contact;
+        self.added += 1;
+        self.attempts += incoming.attempts.len();
+        if let Some(preference) = channel::unusable_preference(contact) {
+            self.unusable_count += 1;
+            if self.unusable_preferences.len() < NAMED_PREFERENCES {
+                self.unusable_preferences
+                    .push((contact.name.clone(), preference));
+            }
+        }
+    }
+}
+
+/// The next prospect of `source`, an error naming `file` when its row is wrong.
+fn next(source: &mut dyn Source, file: &str) -> Result<Option<Incoming>> {
+    source
+        .next_incoming()
+        .map_err(|source| transfer_error(file, source))
+}
+
+fn transfer_error(file: &str, source: TransferError) -> Error {
+    Error::Transfer {
+        file: file.to_string(),
+        source,
+    }
+}
+
+/// The prospects of the file one at a time, each with its place in the file and why it is
+/// skipped (`None`: it is added). Skips are counted into the report; `keep` is given each
+/// prospect to add and returns the id it was stored under (`None` in a dry run).
+fn sort_out(
+    reader: &Reader<'_>,
+    source: &mut dyn Source,
+    file: &str,
+    duplicates: &mut Duplicates,
+    report: &mut ImportReport,
+    progress: &mut dyn FnMut(u64, u64),
+    keep: &mut dyn FnMut(&Incoming) -> Result<Option<ProspectId>>,
+) -> Result<()> {
+    let mut number = 0;
+    while let Some(incoming) = next(source, file)? {
+        number += 1;
+        let contact = &incoming.prospect.contact;
+        match duplicates.skip(reader, contact)? {
+            Some(skip) => report.skip(&incoming, number, skip),
+            None => {
+                let id = keep(&incoming)?;
+                duplicates.added(contact, id);
+                report.add(&incoming);
+            }
+        }
+        if number % 256 == 0 {
+            let (done, of) = source.progress();
+            progress(done, of);
+        }
+    }
+    let blank = source.blank_rows();
+    if blank > 0 {
+        report.skipped.insert(Skip::Blank, blank);
+    }
+    Ok(())
 }
 
 impl Tracker {
-    /// Adds the prospects of `batch` that are not on file yet, with their attempts, in one
-    /// transaction. A dry run decides the same way and writes nothing. `progress` is told
-    /// how many of how many prospects are stored, as they are (the slow part of an import).
+    /// Adds the prospects of `source` (read from `file`) that are not on file yet, with their
+    /// attempts, in one transaction, as they are read. A dry run decides the same way and
+    /// writes nothing. `progress` is told how far the reading has got, as (done, of).
     pub fn import(
         &mut self,
-        batch: Batch,
+        source: &mut dyn Source,
+        file: &str,
         dry_run: bool,
-        progress: &mut dyn FnMut(usize, usize),
+        progress: &mut dyn FnMut(u64, u64),
     ) -> Result<ImportReport> {
-        let mut on_file = Seen::default();
-        for keys in self.store.reader().contacts()? {
-            on_file.insert(keys.email.as_deref(), keys.phone.as_deref());
-        }
+        let mut duplicates = Duplicates::of_book(&self.store.reader(), source.keep_repeats())?;
         let mut report = ImportReport {
             dry_run,
             ..ImportReport::default()
         };
-        if batch.blank_rows > 0 {
-            report.skipped.insert(Skip::Blank, batch.blank_rows);
-        }
-        let mut in_file = Seen::default();
-        let mut accepted = Vec::with_capacity(batch.prospects.len());
-        for (index, incoming) in batch.prospects.into_iter().enumerate() {
-            let contact = &incoming.prospect.contact;
-            let skip = match on_file.matches(contact) {
-                Some(by) => Some(Skip::OnFile(by)),
-                None if batch.keep_repeats => None,
-                None => in_file.matches(contact).map(Skip::Repeated),
-            };
-            if let Some(skip) = skip {
-                *report.skipped.entry(skip).or_default() += 1;
-                report.skipped_rows.push(SkippedRow {
-                    row: incoming.row,
-                    number: index + 1,
-                    name: contact.name.clone(),
-                    skip,
-                });
-                continue;
-            }
-            in_file.insert(contact.email.as_deref(), contact.phone.as_deref());
-            report.added += 1;
-            if let Some(preference) = channel::unusable_preference(contact) {
-                report
-                    .unusable_preferences
-                    .push((contact.name.clone(), preference));
-            }
-            report.attempts += incoming.attempts.len();
-            accepted.push(incoming);
-        }
-        if dry_run || accepted.is_empty() {
+        if dry_run {
+            sort_out(
+                &self.store.reader(),
+                source,
+                file,
+                &mut duplicates,
+                &mut report,
+                progress,
+                &mut |_| Ok(None),
+            )?;
             return Ok(report);
         }
-        let topic_items = batch.topic_items;
+        let topic_items = source.take_topic_items();
         let existing = if topic_items.is_empty() {
             Vec::new()
         } else {
@@ -129,14 +201,28 @@ impl Tracker {
                 };
                 ids.insert(item.key, id);
             }
-            for (done, incoming) in accepted.iter().enumerate() {
-                // Imported files start in the pool (on a team book): its rules.
-                let id = store_incoming(writer, rules.of(None), incoming, &mut ids)?;
-                // One row per prospect: what was added, not each of its attempts.
-                let what = Some(incoming.prospect.contact.name.clone());
-                audit::record(writer, now, Some(id), "import", None, None, what)?;
-                progress(done + 1, accepted.len());
-            }
+            // One audit row per prospect (what was added, not each of its attempts), appended
+            // a run at a time.
+            let mut stored = Vec::with_capacity(AUDIT_RUN);
+            sort_out(
+                &writer.reader(),
+                source,
+                file,
+                &mut duplicates,
+                &mut report,
+                progress,
+                &mut |incoming| {
+                    // Imported files start in the pool (on a team book): its rules.
+                    let id = store_incoming(writer, rules.of(None), incoming, &mut ids)?;
+                    stored.push(id);
+                    if stored.len() == AUDIT_RUN {
+                        writer.append_added_audit(now, audit::LOCAL_ACTOR, "import", &stored)?;
+                        stored.clear();
+                    }
+                    Ok(Some(id))
+                },
+            )?;
+            writer.append_added_audit(now, audit::LOCAL_ACTOR, "import", &stored)?;
             Ok(())
         })?;
         Ok(report)

@@ -14,6 +14,7 @@ mod drip;
 mod export;
 mod import;
 mod import_book;
+mod import_keys;
 mod matching;
 mod ownership;
 mod refusals;
@@ -29,7 +30,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 pub use capacity::{Morning, Moved, Schedule, Standing};
 pub use days_off::{DaysOffChange, HolidayImport, MAX_AWAY_DAYS};
-pub use import::{ImportReport, SkippedRow};
+pub use import::{ImportReport, NAMED_PREFERENCES, NAMED_SKIPS, SkippedRow};
 pub use import_book::{BookAdded, BookImport, BookSkipped};
 pub use ownership::{Assigned, Reassigned};
 pub use requests::{CloseRequest, LogEntry, NewProspect, ProspectPatch, Recontact};

@@ -1,14 +1,19 @@
 //! `import --format csv`: rows of a spreadsheet or CRM export turned into prospects to add.
 //!
 //! Reading stops at the first bad row with its number (as a spreadsheet numbers it: the header
-//! is row 1), so that nothing of a half-understood file is ever stored.
+//! is row 1), so that nothing of a half-understood file is ever kept: the rows before it were
+//! stored as they were read, in a transaction that then ends without a commit.
+
+use std::io::Read;
 
 use chrono::NaiveDateTime;
 
 use super::columns::{ColumnMap, Mapping};
 use super::field::Field;
 use super::inert::restore;
-use super::{Batch, Incoming, TransferError, quotes, sniff};
+use super::row_numbers::RowNumbers;
+use super::survey::Survey;
+use super::{Batch, Incoming, TransferError};
 use crate::domain::checks::{self, LONG_TEXT};
 use crate::domain::{Contact, Preference, Prospect, Status};
 use crate::quote::brief;
@@ -60,66 +65,146 @@ fn value(cell: &str) -> Option<&str> {
     (!cell.is_empty()).then_some(cell)
 }
 
+/// Reads a whole file held in memory (standard input, the tests): both passes over `bytes`.
 pub fn read(bytes: &[u8], options: &CsvOptions) -> Result<Batch, TransferError> {
-    let bytes = sniff::strip_bom(bytes);
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(TransferError::Header(
-            "the file is empty; expected a header row such as Name,Company,Phone,Email".into(),
-        ));
+    let survey = Survey::of(bytes).map_err(|error| TransferError::Header(error.to_string()))?;
+    let mut rows = CsvRows::new(&survey, bytes, options.clone())?;
+    let mut prospects = Vec::new();
+    while let Some(incoming) = rows.next_incoming()? {
+        prospects.push(incoming);
     }
-    let delimiter = sniff::delimiter(bytes);
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .flexible(true)
-        .from_reader(bytes);
-    let header_record = reader.headers().map_err(|error| row_error(&error, 1))?;
-    check_lengths(header_record, None, 1)?;
-    let headers: Vec<String> = header_record
-        .iter()
-        .map(|header| header.trim().to_string())
-        .collect();
-    // Before any row is read: a damaged quote changes what every later row means.
-    quotes::check(bytes, delimiter).map_err(|damaged| TransferError::Row {
-        row: damaged.row,
-        reason: damaged.reason(&match headers.get(damaged.cell) {
-            Some(header) if damaged.row > 1 && !header.is_empty() => brief(header).into_owned(),
-            _ => format!("column {}", damaged.cell + 1),
-        }),
-    })?;
-    let columns = ColumnMap::new(&headers, &options.mappings)?;
-    let unknown = columns.unknown();
-    let mut batch = Batch {
-        unknown_columns: unknown.iter().map(|index| columns.label(*index)).collect(),
+    Ok(Batch {
+        prospects,
+        blank_rows: rows.blank_rows,
+        unknown_columns: rows.unknown_columns,
         ..Batch::default()
-    };
-    let mut record = csv::StringRecord::new();
-    let mut rows = Rows::new(bytes);
-    loop {
-        let row = rows.at(reader.position().byte());
-        match reader.read_record(&mut record) {
-            Ok(true) => {}
-            Ok(false) => break,
-            Err(error) => {
-                let row = error.position().map_or(row, |at| rows.at(at.byte()));
-                return Err(row_error(&error, row));
+    })
+}
+
+/// The rows of a CSV file turned into prospects one at a time, as the file is read: the
+/// second pass, after the [`Survey`] of the same bytes.
+pub struct CsvRows<R: Read> {
+    reader: csv::Reader<RowNumbers<R>>,
+    columns: ColumnMap,
+    unknown: Vec<usize>,
+    options: CsvOptions,
+    record: csv::StringRecord,
+    /// The bytes the survey read, which this pass must read too.
+    expected: u64,
+    /// Rows with every cell blank, skipped so far.
+    pub blank_rows: usize,
+    /// The columns no field takes, by header.
+    pub unknown_columns: Vec<String>,
+}
+
+impl<R: Read> CsvRows<R> {
+    /// Reads the header of `file`, which holds the bytes `survey` found (its byte-order mark
+    /// included), and refuses a file the survey found empty or damaged.
+    pub fn new(
+        survey: &Survey,
+        mut file: R,
+        options: CsvOptions,
+    ) -> Result<CsvRows<R>, TransferError> {
+        if survey.blank {
+            return Err(TransferError::Header(
+                "the file is empty; expected a header row such as Name,Company,Phone,Email".into(),
+            ));
+        }
+        if survey.bom {
+            let mut bom = [0; 3];
+            file.read_exact(&mut bom)
+                .map_err(|error| TransferError::Header(error.to_string()))?;
+        }
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(survey.delimiter)
+            .flexible(true)
+            .buffer_capacity(64 * 1024)
+            .from_reader(RowNumbers::new(file));
+        let header_record = reader.headers().map_err(|error| row_error(&error, 1))?;
+        check_lengths(header_record, None, 1)?;
+        let headers: Vec<String> = header_record
+            .iter()
+            .map(|header| header.trim().to_string())
+            .collect();
+        // Before any row is read: a damaged quote changes what every later row means.
+        if let Some(damaged) = survey.damaged {
+            return Err(TransferError::Row {
+                row: damaged.row,
+                reason: damaged.reason(&match headers.get(damaged.cell) {
+                    Some(header) if damaged.row > 1 && !header.is_empty() => {
+                        brief(header).into_owned()
+                    }
+                    _ => format!("column {}", damaged.cell + 1),
+                }),
+            });
+        }
+        let columns = ColumnMap::new(&headers, &options.mappings)?;
+        let unknown = columns.unknown();
+        Ok(CsvRows {
+            unknown_columns: unknown.iter().map(|index| columns.label(*index)).collect(),
+            reader,
+            columns,
+            unknown,
+            options,
+            record: csv::StringRecord::new(),
+            expected: survey.bytes,
+            blank_rows: 0,
+        })
+    }
+
+    /// The next prospect of the file, `None` at its end, or why its row is refused.
+    pub fn next_incoming(&mut self) -> Result<Option<Incoming>, TransferError> {
+        loop {
+            let before = self.reader.position().byte();
+            match self.reader.read_record(&mut self.record) {
+                Ok(true) => {}
+                Ok(false) => return self.at_end().map(|()| None),
+                Err(error) => {
+                    let at = error.position().map_or(before, csv::Position::byte);
+                    let row = self.reader.get_mut().at(at);
+                    return Err(row_error(&error, row));
+                }
+            }
+            let at = self.record.position().map_or(before, csv::Position::byte);
+            let row = self.reader.get_mut().at(at);
+            check_lengths(&self.record, Some(&self.columns), row)?;
+            match prospect(&self.record, &self.columns, &self.unknown, &self.options)
+                .map_err(|reason| TransferError::Row { row, reason })?
+            {
+                Some(prospect) => {
+                    return Ok(Some(Incoming {
+                        prospect,
+                        attempts: Vec::new(),
+                        carried: Vec::new(),
+                        value_items: Vec::new(),
+                        row: Some(row),
+                    }));
+                }
+                None => self.blank_rows += 1,
             }
         }
-        let row = record.position().map_or(row, |at| rows.at(at.byte()));
-        check_lengths(&record, Some(&columns), row)?;
-        match prospect(&record, &columns, &unknown, options)
-            .map_err(|reason| TransferError::Row { row, reason })?
-        {
-            Some(prospect) => batch.prospects.push(Incoming {
-                prospect,
-                attempts: Vec::new(),
-                carried: Vec::new(),
-                value_items: Vec::new(),
-                row: Some(row),
-            }),
-            None => batch.blank_rows += 1,
-        }
     }
-    Ok(batch)
+
+    /// How many bytes of the file have been read.
+    pub fn bytes_read(&self) -> u64 {
+        self.reader.get_ref().total()
+    }
+
+    /// How many bytes the file holds (after its byte-order mark).
+    pub fn expected_bytes(&self) -> u64 {
+        self.expected
+    }
+
+    /// The file must end where the survey found its end: one that changed between the two
+    /// passes was not checked as it was read.
+    fn at_end(&self) -> Result<(), TransferError> {
+        if self.bytes_read() != self.expected {
+            return Err(TransferError::Header(
+                "the file changed while it was read; import it again once it is saved".into(),
+            ));
+        }
+        Ok(())
+    }
 }
 
 /// Refuses a row with a cell longer than any value of a prospect can be, naming the cell
@@ -146,54 +231,6 @@ fn check_lengths(
         }
     }
     Ok(())
-}
-
-/// Spreadsheet row numbers of records, from where they start in the file. The csv crate counts
-/// a record's line before it has read the `\n` of a CRLF ending, so in files saved on Windows
-/// and by most CRMs every row after the header came out one too low; counting the line feeds
-/// here gives one number whatever the line ending.
-struct Rows<'b> {
-    bytes: &'b [u8],
-    /// Line feeds before `counted_to` have been counted into `line`.
-    counted_to: usize,
-    line: u64,
-}
-
-impl<'b> Rows<'b> {
-    fn new(bytes: &'b [u8]) -> Rows<'b> {
-        Rows {
-            bytes,
-            counted_to: 0,
-            line: 1,
-        }
-    }
-
-    /// The row of the record that starts at `byte`: the line of its first character, past the
-    /// end of the line before it (and any blank lines).
-    fn at(&mut self, byte: u64) -> u64 {
-        let bytes = self.bytes;
-        let mut start = usize::try_from(byte).unwrap_or(usize::MAX).min(bytes.len());
-        while start < bytes.len() && matches!(bytes[start], b'\r' | b'\n') {
-            start += 1;
-        }
-        // A line ends in `\n`, `\r\n` or a lone `\r` (old Mac files), as the csv crate reads it.
-        let feeds = |from: usize| {
-            (from..start)
-                .filter(|&at| match bytes[at] {
-                    b'\n' => true,
-                    b'\r' => bytes.get(at + 1) != Some(&b'\n'),
-                    _ => false,
-                })
-                .count()
-        };
-        if start < self.counted_to {
-            // Records come in order; an earlier offset is counted from the top.
-            return 1 + feeds(0) as u64;
-        }
-        self.line += feeds(self.counted_to) as u64;
-        self.counted_to = start;
-        self.line
-    }
 }
 
 fn row_error(error: &csv::Error, row: u64) -> TransferError {

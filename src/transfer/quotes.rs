@@ -43,49 +43,110 @@ enum State {
 
 /// Checks the quotes of every cell of `bytes`, whose cells are separated by `delimiter`.
 pub fn check(bytes: &[u8], delimiter: u8) -> Result<(), Damaged> {
-    let mut state = State::Start;
-    let mut line: u64 = 1;
-    let mut row: u64 = 1;
-    let mut cell = 0;
-    let damaged = |row, cell, damage| Err(Damaged { row, cell, damage });
-    for &byte in bytes {
-        if state == State::Start && cell == 0 {
-            row = line;
-        }
-        let ends_row = byte == b'\n' || byte == b'\r';
-        state = match state {
-            State::Start | State::Bare | State::Closed if ends_row => {
-                cell = 0;
-                State::Start
-            }
-            State::QuoteSeen if ends_row => {
-                cell = 0;
-                State::Start
-            }
-            State::Start | State::Bare | State::Closed | State::QuoteSeen if byte == delimiter => {
-                cell += 1;
-                State::Start
-            }
-            State::Start if byte == b'"' => State::Quoted,
-            State::Start => State::Bare,
-            State::Bare if byte == b'"' => return damaged(row, cell, Damage::Stray),
-            State::Bare => State::Bare,
-            State::Quoted if byte == b'"' => State::QuoteSeen,
-            State::Quoted => State::Quoted,
-            State::QuoteSeen if byte == b'"' => State::Quoted,
-            State::QuoteSeen | State::Closed if byte == b' ' || byte == b'\t' => State::Closed,
-            State::QuoteSeen | State::Closed => {
-                return damaged(row, cell, Damage::AfterClosing { closed_on: line });
-            }
-        };
-        if byte == b'\n' {
-            line += 1;
+    let mut checker = Checker::new(delimiter);
+    checker.feed(bytes)?;
+    checker.finish()
+}
+
+/// The same check over a file read in pieces, as `import` reads a file it does not hold
+/// whole: the state carries over from one piece to the next.
+#[derive(Clone)]
+pub struct Checker {
+    delimiter: u8,
+    state: State,
+    line: u64,
+    row: u64,
+    cell: usize,
+}
+
+impl Checker {
+    pub fn new(delimiter: u8) -> Checker {
+        Checker {
+            delimiter,
+            state: State::Start,
+            line: 1,
+            row: 1,
+            cell: 0,
         }
     }
-    if state == State::Quoted {
-        return damaged(row, cell, Damage::Unclosed);
+
+    /// Checks the next bytes of the file.
+    pub fn feed(&mut self, bytes: &[u8]) -> Result<(), Damaged> {
+        let delimiter = self.delimiter;
+        let Checker {
+            state,
+            line,
+            row,
+            cell,
+            ..
+        } = self;
+        let damaged = |row, cell, damage| Err(Damaged { row, cell, damage });
+        let mut index = 0;
+        while index < bytes.len() {
+            // Inside a cell most bytes change nothing: skip them without the whole match (this
+            // runs over every byte of a file of any size). A line feed is never skipped, for
+            // the count of lines.
+            let ordinary = |byte: u8| match *state {
+                State::Bare => !matches!(byte, b'"' | b'\r' | b'\n') && byte != delimiter,
+                State::Quoted => !matches!(byte, b'"' | b'\n'),
+                _ => false,
+            };
+            while index < bytes.len() && ordinary(bytes[index]) {
+                index += 1;
+            }
+            let Some(&byte) = bytes.get(index) else {
+                break;
+            };
+            index += 1;
+            if *state == State::Start && *cell == 0 {
+                *row = *line;
+            }
+            let ends_row = byte == b'\n' || byte == b'\r';
+            *state = match *state {
+                State::Start | State::Bare | State::Closed if ends_row => {
+                    *cell = 0;
+                    State::Start
+                }
+                State::QuoteSeen if ends_row => {
+                    *cell = 0;
+                    State::Start
+                }
+                State::Start | State::Bare | State::Closed | State::QuoteSeen
+                    if byte == delimiter =>
+                {
+                    *cell += 1;
+                    State::Start
+                }
+                State::Start if byte == b'"' => State::Quoted,
+                State::Start => State::Bare,
+                State::Bare if byte == b'"' => return damaged(*row, *cell, Damage::Stray),
+                State::Bare => State::Bare,
+                State::Quoted if byte == b'"' => State::QuoteSeen,
+                State::Quoted => State::Quoted,
+                State::QuoteSeen if byte == b'"' => State::Quoted,
+                State::QuoteSeen | State::Closed if byte == b' ' || byte == b'\t' => State::Closed,
+                State::QuoteSeen | State::Closed => {
+                    return damaged(*row, *cell, Damage::AfterClosing { closed_on: *line });
+                }
+            };
+            if byte == b'\n' {
+                *line += 1;
+            }
+        }
+        Ok(())
     }
-    Ok(())
+
+    /// At the end of the file: a quote still open is damage too.
+    pub fn finish(&self) -> Result<(), Damaged> {
+        if self.state == State::Quoted {
+            return Err(Damaged {
+                row: self.row,
+                cell: self.cell,
+                damage: Damage::Unclosed,
+            });
+        }
+        Ok(())
+    }
 }
 
 impl Damaged {

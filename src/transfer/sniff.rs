@@ -12,26 +12,63 @@ pub fn strip_bom(bytes: &[u8]) -> &[u8] {
 /// The separator of the header line: whichever of `,`, `;` and tab occurs most often outside
 /// quotes, comma on a tie (a one-column file has none).
 pub fn delimiter(bytes: &[u8]) -> u8 {
-    let mut counts = [(b',', 0usize), (b';', 0), (b'\t', 0)];
-    let mut quoted = false;
-    for &byte in bytes {
-        match byte {
-            b'"' => quoted = !quoted,
-            b'\n' | b'\r' if !quoted => break,
-            _ if !quoted => {
-                if let Some(count) = counts.iter_mut().find(|(separator, _)| *separator == byte) {
-                    count.1 += 1;
-                }
-            }
-            _ => {}
+    let mut sniffer = Sniffer::default();
+    sniffer.feed(bytes);
+    sniffer.delimiter()
+}
+
+/// The same choice over a file read in pieces: fed until the header line has ended.
+#[derive(Debug, Clone)]
+pub struct Sniffer {
+    counts: [(u8, usize); 3],
+    quoted: bool,
+    done: bool,
+}
+
+impl Default for Sniffer {
+    fn default() -> Sniffer {
+        Sniffer {
+            counts: [(b',', 0), (b';', 0), (b'\t', 0)],
+            quoted: false,
+            done: false,
         }
     }
-    // max_by_key keeps the last maximum; reversing makes the earliest (comma) win ties.
-    counts
-        .iter()
-        .rev()
-        .max_by_key(|(_, count)| *count)
-        .map_or(b',', |(separator, _)| *separator)
+}
+
+impl Sniffer {
+    /// Counts the separators of the next bytes; returns whether the header line has ended,
+    /// after which more bytes change nothing.
+    pub fn feed(&mut self, bytes: &[u8]) -> bool {
+        for &byte in bytes {
+            if self.done {
+                break;
+            }
+            match byte {
+                b'"' => self.quoted = !self.quoted,
+                b'\n' | b'\r' if !self.quoted => self.done = true,
+                _ if !self.quoted => {
+                    if let Some(count) = self
+                        .counts
+                        .iter_mut()
+                        .find(|(separator, _)| *separator == byte)
+                    {
+                        count.1 += 1;
+                    }
+                }
+                _ => {}
+            }
+        }
+        self.done
+    }
+
+    pub fn delimiter(&self) -> u8 {
+        // max_by_key keeps the last maximum; reversing makes the earliest (comma) win ties.
+        self.counts
+            .iter()
+            .rev()
+            .max_by_key(|(_, count)| *count)
+            .map_or(b',', |(separator, _)| *separator)
+    }
 }
 
 #[cfg(test)]

@@ -1,4 +1,4 @@
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Read};
 use std::path::Path;
 
 use indicatif::{ProgressBar, ProgressStyle};
@@ -7,10 +7,11 @@ use crate::cli::args::{Format, ImportArgs};
 use crate::cli::session::Session;
 use crate::config::DEFAULT_CADENCE;
 use crate::error::{Error, Result};
-use crate::input_file::{self, Kind};
+use crate::input_file::{self, Kind, ReadError};
 use crate::render::import_report;
-use crate::transfer::csv_in::{self, CsvOptions};
-use crate::transfer::{Mapping, archive};
+use crate::transfer::csv_in::{CsvOptions, CsvRows};
+use crate::transfer::survey::Survey;
+use crate::transfer::{Mapping, Source, archive};
 
 pub fn run(args: ImportArgs, session: Session) -> Result<String> {
     let mappings = args
@@ -24,7 +25,6 @@ pub fn run(args: ImportArgs, session: Session) -> Result<String> {
             "--map and --keep-unknown apply to CSV files; a JSON export has no columns".into(),
         ));
     }
-    let bytes = read(&args.file)?;
     let name = args.file.display().to_string();
     let cadences: Vec<String> = session
         .config
@@ -32,27 +32,60 @@ pub fn run(args: ImportArgs, session: Session) -> Result<String> {
         .into_iter()
         .map(String::from)
         .collect();
-    let batch = match format {
-        Format::Csv => csv_in::read(
-            &bytes,
-            &CsvOptions {
+    let transfer = |source| Error::Transfer {
+        file: name.clone(),
+        source,
+    };
+    // A CSV file is read twice as it is stored (see transfer::survey), never held whole;
+    // standard input and a JSON backup are read into memory first.
+    let opened = match (format, args.file == Path::new("-")) {
+        (Format::Csv, false) => Some(
+            input_file::open(&args.file, Kind::Import)
+                .map_err(|source| read_error(&args.file, source))?,
+        ),
+        _ => None,
+    };
+    let bytes = match opened {
+        Some(_) => Vec::new(),
+        None => read(&args.file)?,
+    };
+    let mut source: Box<dyn Source + '_> = match format {
+        Format::Csv => {
+            let options = CsvOptions {
                 mappings,
                 keep_unknown: args.keep_unknown,
                 now: session.now,
                 default_cadence: DEFAULT_CADENCE.to_string(),
                 cadences,
-            },
+            };
+            let pass = || -> Result<Box<dyn Read + '_>> {
+                Ok(match &opened {
+                    Some(file) => Box::new(
+                        input_file::from_start(file, Kind::Import)
+                            .map_err(|source| read_error(&args.file, source.into()))?,
+                    ),
+                    None => Box::new(bytes.as_slice()),
+                })
+            };
+            let survey =
+                Survey::of(pass()?).map_err(|source| read_error(&args.file, source.into()))?;
+            input_file::too_large(survey.bytes, Kind::Import)
+                .map_err(|source| read_error(&args.file, source))?;
+            Box::new(CsvRows::new(&survey, pass()?, options).map_err(transfer)?)
+        }
+        Format::Json => Box::new(
+            archive::read(&bytes, session.now, DEFAULT_CADENCE, &cadences)
+                .map_err(transfer)?
+                .into_source(),
         ),
-        Format::Json => archive::read(&bytes, session.now, DEFAULT_CADENCE, &cadences),
-    }
-    .map_err(|source| Error::Transfer { file: name, source })?;
-    let unknown = batch.unknown_columns.clone();
+    };
+    let unknown = source.unknown_columns();
     let warnings = session.warnings();
     let mut tracker = session.tracker()?;
     let bar = progress_bar();
-    let report = tracker.import(batch, args.dry_run, &mut |done, total| {
-        bar.set_length(total as u64);
-        bar.set_position(done as u64);
+    let report = tracker.import(&mut *source, &name, args.dry_run, &mut |done, of| {
+        bar.set_length(of);
+        bar.set_position(done);
     });
     bar.finish_and_clear();
     let report = report?;
@@ -69,16 +102,20 @@ fn format_of(file: &Path) -> Format {
     }
 }
 
+fn read_error(path: &Path, source: ReadError) -> Error {
+    Error::Read {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
 fn read(file: &Path) -> Result<Vec<u8>> {
     let bytes = if file == Path::new("-") {
         input_file::read_stdin(Kind::Import)
     } else {
         input_file::read(file, Kind::Import)
     };
-    bytes.map_err(|source| Error::Read {
-        path: file.to_path_buf(),
-        source,
-    })
+    bytes.map_err(|source| read_error(file, source))
 }
 
 /// A bar on stderr when a person watches it; nothing at all in pipes, scripts and tests.
@@ -87,7 +124,7 @@ fn progress_bar() -> ProgressBar {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::new(0);
-    if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} prospects {eta}") {
+    if let Ok(style) = ProgressStyle::with_template("{bar:40} {percent}% {eta}") {
         bar.set_style(style);
     }
     bar

@@ -25,22 +25,7 @@ struct Team {
 
 impl Team {
     fn new() -> Option<Team> {
-        let world = Followup::postgres()?;
-        world.ok(&["list"]);
-        let database = world
-            .server()
-            .and_then(|url| url.split_once("@/"))
-            .and_then(|(_, rest)| rest.split('?').next())
-            .expect("a test database's URL")
-            .to_string();
-        world.ok(&[
-            "team",
-            "init",
-            "--name",
-            "Ole Owner",
-            "--email",
-            "owner@example.com",
-        ]);
+        let (world, database) = common::team::team_world()?;
         let team = Team { world, database };
         team.rep(MANAGER, "Kim Manager", true);
         team.rep("mia", "Mia Lund", false);

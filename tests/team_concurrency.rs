@@ -27,12 +27,6 @@ fn as_role(world: &Followup, role: &str) -> String {
     format!("postgresql://{role}@{rest}")
 }
 
-fn database_name(world: &Followup) -> String {
-    let url = world.server().expect("a PostgreSQL world");
-    let after = url.split_once("@/").expect("a test database's URL").1;
-    after.split('?').next().unwrap().to_string()
-}
-
 /// `followup ARGS` as `role`, on the world's clock.
 fn run_as(world: &Followup, role: &str, args: &[&str]) -> Output {
     world
@@ -100,7 +94,7 @@ fn twenty_reps_at_once_lose_no_touch_and_never_share_a_lead() {
     let Some(world) = Followup::postgres() else {
         return;
     };
-    let db = database_name(&world);
+    let db = common::team::database_name(&world);
     world.ok(&[
         "team",
         "init",

@@ -13,10 +13,7 @@ use serde_json::Value;
 /// A rep of the team's database, made by SQL as tests/team_manager.rs does.
 fn make_rep(world: &Followup, name: &str, email: &str) {
     let url = world.server().expect("a PostgreSQL world");
-    let database = url
-        .split_once("@/")
-        .and_then(|(_, rest)| rest.split('?').next())
-        .expect("a test database's URL");
+    let database = common::team::database_name(world);
     let role = format!("{database}_{}", name.to_lowercase());
     let mut client = cluster::required_cluster().connect(url);
     client

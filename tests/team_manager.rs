@@ -24,10 +24,7 @@ struct TeamRep {
 /// tables, and their row in `reps`. The schema must exist (run a command first).
 fn make_rep(world: &Followup, name: &str, email: &str, manager: bool) -> TeamRep {
     let url = world.server().expect("a PostgreSQL world");
-    let database = url
-        .split_once("@/")
-        .and_then(|(_, rest)| rest.split('?').next())
-        .expect("a test database's URL");
+    let database = common::team::database_name(world);
     let role = format!("{database}_{}", name.to_lowercase());
     let mut client = cluster::required_cluster().connect(url);
     client

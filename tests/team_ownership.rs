@@ -25,24 +25,7 @@ const MANAGER: &str = "kim";
 impl Team {
     /// A team book with its schema made, or `None` (reason printed) without PostgreSQL.
     fn new() -> Option<Team> {
-        let world = Followup::postgres()?;
-        world.ok(&["list"]);
-        let database = world
-            .server()
-            .and_then(|url| url.split_once("@/"))
-            .and_then(|(_, rest)| rest.split('?').next())
-            .expect("a test database's URL")
-            .to_string();
-        // The tables' owner (the test cluster's superuser) sets the team up, so that row-level
-        // security is on and every rep below sees what the database lets them see.
-        world.ok(&[
-            "team",
-            "init",
-            "--name",
-            "Ole Owner",
-            "--email",
-            "owner@example.com",
-        ]);
+        let (world, database) = common::team::team_world()?;
         let team = Team { world, database };
         team.rep(MANAGER, "Kim Manager", true);
         Some(team)

@@ -19,6 +19,7 @@
 #![allow(dead_code)] // each test binary uses its own part of the harness
 
 pub mod cluster;
+pub mod team;
 pub mod tmux;
 
 use std::ffi::OsStr;

@@ -882,22 +882,7 @@ impl Tracker {
             note: request.note,
             drip,
         });
-        let now = self.now;
-        self.write(|writer, rules| {
-            writer.update_prospect(&prospect)?;
-            store_due_on(writer, rules, &prospect)?;
-            let after = Some(audit::describe_status(&prospect));
-            audit::record(
-                writer,
-                now,
-                Some(id),
-                "close",
-                Some("status"),
-                Some(before),
-                after,
-            )?;
-            Ok::<_, Error>(prospect)
-        })
+        self.store_status_change(prospect, "close", before)
     }
 
     /// Makes a closed file active again, starting a new run with a follow-up due today.
@@ -914,6 +899,17 @@ impl Tracker {
         prospect.closed = None;
         prospect.recontact_on = None;
         prospect.run_started_at = Some(self.now);
+        self.store_status_change(prospect, "reopen", before)
+    }
+
+    /// Stores `prospect` with its new status and due date, and the change in the audit as
+    /// `action`, from `before` (as [`audit::describe_status`] says it) to its status now.
+    fn store_status_change(
+        &mut self,
+        prospect: Prospect,
+        action: &'static str,
+        before: String,
+    ) -> Result<Prospect> {
         let now = self.now;
         self.write(|writer, rules| {
             writer.update_prospect(&prospect)?;
@@ -922,8 +918,8 @@ impl Tracker {
             audit::record(
                 writer,
                 now,
-                Some(id),
-                "reopen",
+                Some(prospect.id),
+                action,
                 Some("status"),
                 Some(before),
                 after,

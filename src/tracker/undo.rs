@@ -82,22 +82,7 @@ impl Tracker {
         prospect.status = Status::Active;
         prospect.closed = None;
         prospect.recontact_on = None;
-        let now = self.now;
-        self.write(|writer, rules| {
-            writer.update_prospect(&prospect)?;
-            store_due_on(writer, rules, &prospect)?;
-            let after = Some(audit::describe_status(&prospect));
-            audit::record(
-                writer,
-                now,
-                Some(id),
-                "undo-close",
-                Some("status"),
-                Some(before),
-                after,
-            )?;
-            Ok::<_, Error>(prospect)
-        })
+        self.store_status_change(prospect, "undo-close", before)
     }
 
     /// The attempt recorded last, by the order of recording (not by the time it happened).

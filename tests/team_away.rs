@@ -70,15 +70,12 @@ impl Team {
 
     #[track_caller]
     fn run_as(&self, key: &str, args: &[&str]) -> common::Run {
-        let url = common::cluster::required_cluster().url(&self.database, &self.role(key));
-        self.world.cmd(args).env("FOLLOWUP_DB", url).run()
+        common::team::run_as(&self.world, &self.database, &self.role(key), args)
     }
 
     #[track_caller]
     fn json_as(&self, key: &str, args: &[&str]) -> Value {
-        let run = self.run_as(key, args);
-        run.success();
-        run.stdout_json()
+        common::team::json_as(&self.world, &self.database, &self.role(key), args)
     }
 
     /// Gives file `id` to rep `key` behind followup's back.

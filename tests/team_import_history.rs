@@ -7,30 +7,8 @@
 
 mod common;
 
-use common::{Followup, cluster};
+use common::Followup;
 use serde_json::Value;
-
-/// A rep of the team's database, made by SQL as tests/team_manager.rs does.
-fn make_rep(world: &Followup, name: &str, email: &str) {
-    let url = world.server().expect("a PostgreSQL world");
-    let database = common::team::database_name(world);
-    let role = format!("{database}_{}", name.to_lowercase());
-    let mut client = cluster::required_cluster().connect(url);
-    client
-        .batch_execute(&format!(
-            "CREATE ROLE {role} LOGIN;
-             GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role};
-             GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role};"
-        ))
-        .expect("making a rep's role");
-    client
-        .execute(
-            "INSERT INTO reps (name, email, role_name, manager, active, added_at)
-             VALUES ($1, $2, $3, false, true, '2026-11-01 09:00')",
-            &[&name, &email, &role],
-        )
-        .expect("adding a rep");
-}
 
 /// A file as `show --json` gives it, without its id (the book's and the team's differ).
 fn without_id(mut file: Value) -> Value {
@@ -65,7 +43,7 @@ fn after_import_book_undo_stats_and_due_dates_answer_as_the_personal_book_did() 
     team.at("2026-11-30T10:00");
 
     team.ok(&["list"]);
-    make_rep(&team, "Sam", "sam@example.com");
+    common::team::make_rep_by_sql(&team, "Sam", "sam@example.com", false);
     let path = book.db();
     let report = team.json(&[
         "team",

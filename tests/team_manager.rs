@@ -20,29 +20,10 @@ struct TeamRep {
     url: String,
 }
 
-/// Makes a rep by SQL (until `rep add` lands): a login role allowed to read and write the
-/// tables, and their row in `reps`. The schema must exist (run a command first).
+/// A rep made by SQL (tests/common/team.rs), with the URL they connect with.
 fn make_rep(world: &Followup, name: &str, email: &str, manager: bool) -> TeamRep {
+    let (id, role) = common::team::make_rep_by_sql(world, name, email, manager);
     let url = world.server().expect("a PostgreSQL world");
-    let database = common::team::database_name(world);
-    let role = format!("{database}_{}", name.to_lowercase());
-    let mut client = cluster::required_cluster().connect(url);
-    client
-        .batch_execute(&format!(
-            "CREATE ROLE {role} LOGIN;
-             GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role};
-             GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role};"
-        ))
-        .expect("making a rep's role");
-    let id: i64 = client
-        .query_one(
-            "INSERT INTO reps (name, email, role_name, manager, active, added_at)
-             VALUES ($1, $2, $3, $4, true, '2026-11-01 09:00')
-             RETURNING id",
-            &[&name, &email, &role, &manager],
-        )
-        .expect("adding a rep")
-        .get(0);
     TeamRep {
         id,
         url: url.replacen("postgres@", &format!("{role}@"), 1),

@@ -69,15 +69,12 @@ impl Team {
     /// Runs `followup ARGS` connected as rep `key`'s own role.
     #[track_caller]
     fn run_as(&self, key: &str, args: &[&str]) -> common::Run {
-        let url = common::cluster::required_cluster().url(&self.database, &self.role(key));
-        self.world.cmd(args).env("FOLLOWUP_DB", url).run()
+        common::team::run_as(&self.world, &self.database, &self.role(key), args)
     }
 
     #[track_caller]
     fn json_as(&self, key: &str, args: &[&str]) -> Value {
-        let run = self.run_as(key, args);
-        run.success();
-        run.stdout_json()
+        common::team::json_as(&self.world, &self.database, &self.role(key), args)
     }
 
     /// The email of the rep holding file `id`, or `None` for the pool.

@@ -1,28 +1,31 @@
-//! `stats --by-rep`: what each rep of a team did, and the team as a whole. Pure: the
-//! attempts with who logged them, the closed files with their owners, the reps and the
-//! period come in as arguments.
+//! `stats --by-rep`: what each rep of a team did, and the team as a whole, from the figures
+//! `stats` keeps (stats/facts.rs, store/stat_facts.rs) grouped by rep. Pure: the counts, the
+//! reps and the period come in as arguments.
 //!
-//! The figures are deliberately simple, so that a manager can check them by hand against
-//! `followup audit`; they are those of `followup stats --help` under "--by-rep":
-//! - a touch is the attempts of one prospect on one date, leaving out calls through the
-//!   assistant and replies that came to us (outcome `replied`); it is the rep's who logged
-//!   the first of them;
-//! - it is answered when a response (connected, replied, meeting, declined; not through the
-//!   assistant) is logged at or after it and before the prospect's next touch;
+//! The figures are those of `stats`, so that the team's line is the manager's `stats`; they
+//! are listed in `followup stats --help` under "--by-rep":
+//! - a touch is a touch of `stats` (answers that came to us and calls through the assistant
+//!   are none); it is the rep's who logged its first attempt (`attempts.rep`), whoever holds
+//!   the file now;
+//! - it is answered when `stats` counts it answered: a response within its cadence's gap;
 //! - a rescue is a touch whose step is `rescue`;
 //! - a promise is a callback promised on an attempt (the rep's who logged it), counted by
-//!   the promised date; it is kept when the next attempt on the prospect is a call logged
-//!   on the promised day;
+//!   the promised date; it is kept as `stats` settles it (a call on the promised day, within
+//!   the grace after the promised time);
 //! - a close is a file closed in the period, counted for the file's owner.
+//!
+//! [`recount`] works the same figures out from each file's history, as `stats` has
+//! `recount_stats`: the tests hold the stored figures to it.
 
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::domain::{Attempt, Channel, CloseReason, Outcome, Rep, Step};
+use crate::domain::{Channel, CloseReason, Prospect, Rep, Step};
+use crate::promise::Settled;
 use crate::stats::Period;
-use crate::store::ClosedFile;
+use crate::stats::facts::Facts;
 
 /// The figures of one rep, or of the team.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
@@ -67,25 +70,9 @@ pub struct RepStats {
     pub team: Figures,
 }
 
-/// Computes the figures of `period`. `attempts` are grouped by prospect, each prospect's in
-/// the order they happened.
-pub fn compute(
-    attempts: &[(Attempt, Option<i64>)],
-    closed: &[ClosedFile],
-    reps: &[Rep],
-    period: Period,
-) -> RepStats {
-    let mut by_rep: BTreeMap<Option<i64>, Figures> = BTreeMap::new();
-    for history in attempts.chunk_by(|a, b| a.0.prospect_id == b.0.prospect_id) {
-        count_prospect(history, period, &mut by_rep);
-    }
-    for file in closed.iter().filter(|file| period.contains(file.at.date())) {
-        let figures = by_rep.entry(file.owner).or_default();
-        figures.closes += 1;
-        if file.reason == CloseReason::Won {
-            figures.won += 1;
-        }
-    }
+/// Every line of the report from the figures by rep (`None`: no rep), in the order of
+/// `reps`; the team's line is their sum (a rep deleted behind followup's back included).
+pub fn assemble(by_rep: &BTreeMap<Option<i64>, Figures>, reps: &[Rep], period: Period) -> RepStats {
     let mut lines: Vec<RepLine> = reps
         .iter()
         .map(|rep| RepLine {
@@ -104,7 +91,6 @@ pub fn compute(
             figures: *figures,
         });
     }
-    // A rep deleted behind followup's back still counts for the team.
     let mut team = Figures::default();
     for figures in by_rep.values() {
         team.touches += figures.touches;
@@ -131,60 +117,35 @@ fn rate(figures: &Figures) -> Option<f64> {
     (figures.touches > 0).then(|| f64::from(figures.answered) / f64::from(figures.touches))
 }
 
-/// The first attempt of a touch: the date, when, its step, and the rep who logged it.
-struct Touch<'a> {
-    first: &'a Attempt,
-    rep: Option<i64>,
-}
-
-/// Counts one prospect's touches and promises.
-fn count_prospect(
-    history: &[(Attempt, Option<i64>)],
+/// The figures by rep worked out from every file and its facts, computed afresh from its
+/// history (what the stored counts stand for).
+pub fn recount<'a>(
+    files: impl IntoIterator<Item = (&'a Prospect, &'a Facts)>,
     period: Period,
-    by_rep: &mut BTreeMap<Option<i64>, Figures>,
-) {
-    let mut touches: Vec<Touch<'_>> = Vec::new();
-    for (attempt, rep) in history {
-        let is_touch = attempt.channel != Channel::Assistant && attempt.outcome != Outcome::Replied;
-        if is_touch
-            && touches
-                .last()
-                .is_none_or(|t| t.first.date() != attempt.date())
+) -> BTreeMap<Option<i64>, Figures> {
+    let mut by_rep: BTreeMap<Option<i64>, Figures> = BTreeMap::new();
+    for (prospect, facts) in files {
+        for touch in &facts.touches {
+            if touch.channel == Channel::Assistant || !period.contains(touch.day) {
+                continue;
+            }
+            let figures = by_rep.entry(touch.rep).or_default();
+            figures.touches += 1;
+            figures.answered += u32::from(touch.answered);
+            figures.rescues += u32::from(touch.step == Step::Rescue);
+        }
+        for promise in facts.promises.iter().filter(|p| period.contains(p.day)) {
+            let figures = by_rep.entry(promise.rep).or_default();
+            figures.promises_made += 1;
+            figures.promises_kept += u32::from(promise.settled == Some(Settled::Kept));
+        }
+        if let Some(closed) = &prospect.closed
+            && period.contains(closed.at.date())
         {
-            touches.push(Touch {
-                first: attempt,
-                rep: *rep,
-            });
+            let figures = by_rep.entry(prospect.owner).or_default();
+            figures.closes += 1;
+            figures.won += u32::from(closed.reason == CloseReason::Won);
         }
     }
-    for (index, touch) in touches.iter().enumerate() {
-        if !period.contains(touch.first.date()) {
-            continue;
-        }
-        let next = touches.get(index + 1).map(|next| next.first);
-        let answered = history.iter().any(|(attempt, _)| {
-            attempt.channel != Channel::Assistant
-                && attempt.outcome.is_response()
-                && (attempt.at, attempt.id) >= (touch.first.at, touch.first.id)
-                && next.is_none_or(|next| (attempt.at, attempt.id) < (next.at, next.id))
-        });
-        let figures = by_rep.entry(touch.rep).or_default();
-        figures.touches += 1;
-        figures.answered += u32::from(answered);
-        figures.rescues += u32::from(touch.first.step == Step::Rescue);
-    }
-    for (index, (attempt, rep)) in history.iter().enumerate() {
-        let Some(promise) = attempt.promise else {
-            continue;
-        };
-        if !period.contains(promise.date()) {
-            continue;
-        }
-        let kept = history.get(index + 1).is_some_and(|(next, _)| {
-            next.channel == Channel::Call && next.date() == promise.date()
-        });
-        let figures = by_rep.entry(*rep).or_default();
-        figures.promises_made += 1;
-        figures.promises_kept += u32::from(kept);
-    }
+    by_rep
 }

@@ -35,6 +35,8 @@ pub struct TouchFact {
     pub run_answered_on: Option<NaiveDate>,
     /// The value item the touch carried (see [`super::rank_value_items`]).
     pub value_item: Option<i64>,
+    /// The rep who logged its first attempt (`None`: no rep, as on a personal book).
+    pub rep: Option<i64>,
 }
 
 /// One promised callback.
@@ -46,6 +48,17 @@ pub struct PromiseFact {
     pub settled: Option<Settled>,
     /// The end of its grace: with no attempt since, it is missed from then on, open before.
     pub deadline: NaiveDateTime,
+    /// The rep who logged the attempt that made it.
+    pub rep: Option<i64>,
+}
+
+/// What the store keeps beside an attempt that the facts carry.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Marks {
+    /// The value item its message carried.
+    pub value_item: Option<i64>,
+    /// The rep who logged it (`attempts.rep`).
+    pub rep: Option<i64>,
 }
 
 /// A prospect's facts.
@@ -56,12 +69,12 @@ pub struct Facts {
 }
 
 impl Facts {
-    /// The facts of `prospect` from its attempts in the order they happened; `carried` gives
-    /// the value item an attempt carried, by attempt id.
+    /// The facts of `prospect` from its attempts in the order they happened; `marks` gives
+    /// the value item an attempt carried and the rep who logged it, by attempt id.
     pub fn of(
         prospect: &Prospect,
         history: &[Attempt],
-        carried: impl Fn(i64) -> Option<i64>,
+        marks: impl Fn(i64) -> Marks,
         config: &Config,
     ) -> Facts {
         if history.is_empty() {
@@ -95,7 +108,7 @@ impl Facts {
                 let value_item = history
                     .iter()
                     .filter(|attempt| attempt.is_touch() && attempt.date() == touch.date)
-                    .find_map(|attempt| carried(attempt.id));
+                    .find_map(|attempt| marks(attempt.id).value_item);
                 facts.push(TouchFact {
                     day: touch.date,
                     step: touch.step,
@@ -110,6 +123,7 @@ impl Facts {
                     run: run as i64,
                     run_answered_on: first_answered.map(|first| touches[first].date),
                     value_item,
+                    rep: marks(touch.start.1).rep,
                 });
             }
         }
@@ -124,18 +138,19 @@ impl Facts {
                 run: 0,
                 run_answered_on: None,
                 value_item: None,
+                rep: marks(call.start.1).rep,
             });
         }
         Facts {
             touches: facts,
-            promises: promises(history),
+            promises: promises(history, &marks),
         }
     }
 }
 
 /// Every promise of a history, settled against the attempt logged after it when there is one
 /// (as `compute` settles them).
-fn promises(history: &[Attempt]) -> Vec<PromiseFact> {
+fn promises(history: &[Attempt], marks: &impl Fn(i64) -> Marks) -> Vec<PromiseFact> {
     history
         .iter()
         .enumerate()
@@ -147,6 +162,7 @@ fn promises(history: &[Attempt]) -> Vec<PromiseFact> {
                 // The clock matters only when no attempt followed: any reading will do.
                 settled: next.map(|_| promise::settle(promised, next, promised)),
                 deadline: promised + TimeDelta::minutes(GRACE_MINUTES),
+                rep: marks(attempt.id).rep,
             })
         })
         .collect()

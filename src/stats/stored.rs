@@ -21,13 +21,16 @@ pub struct Query {
     /// The days the weekly chart counts touches on (both included).
     pub weekly: (NaiveDate, NaiveDate),
     pub now: NaiveDateTime,
+    /// One rep's own work only (on a team book, a rep's `stats`): the touches they logged,
+    /// the promises they made, the files they hold; `None`: everyone's.
+    pub rep: Option<i64>,
 }
 
 impl Query {
     /// The counts a report on `period` as of `now` needs. The chart's last week may reach
     /// past `until`; touches after the horizon (see [`super::horizon`]) are not counted, as
     /// `compute`, which does not read them, does not.
-    pub fn new(period: Period, config: &Config, now: NaiveDateTime) -> Query {
+    pub fn new(period: Period, config: &Config, now: NaiveDateTime, rep: Option<i64>) -> Query {
         let (first, sunday) = weekly::span(period.until);
         let horizon = super::horizon(period.until, config).date();
         let last = horizon.checked_sub_days(Days::new(1)).unwrap_or(horizon);
@@ -35,6 +38,7 @@ impl Query {
             period,
             weekly: (first, sunday.min(last)),
             now,
+            rep,
         }
     }
 }
@@ -55,7 +59,8 @@ pub struct TouchCount {
 pub struct Counts {
     /// Touches and assistant days in the period.
     pub touches: Vec<TouchCount>,
-    /// Runs with a touch in the period and no answer by its end.
+    /// Runs with a touch in the period and no answer by its end (for one rep: with a touch
+    /// of theirs).
     pub without_response: i64,
     /// Touches of the prospect by day, over the chart's days.
     pub by_day: Vec<(NaiveDate, i64)>,

@@ -312,6 +312,40 @@ const MIGRATIONS: &[Migration] = &[
         DELETE FROM meta WHERE key = 'rules_fingerprint';
     ",
     },
+    Migration {
+        description: "who did the work `stats` counts: the rep of each touch and promise, touches counted by day and rep",
+        sql: "
+        -- The rep who logged a touch's first attempt, or made a promise (attempts.rep), so
+        -- that `stats --by-rep` sums stored rows rep by rep. NULL: no rep. A file has no
+        -- reps (they live on a team's server), so every row of a file stays NULL.
+        ALTER TABLE touch_facts ADD COLUMN rep INTEGER;
+        ALTER TABLE promise_facts ADD COLUMN rep INTEGER;
+        CREATE INDEX touch_facts_by_rep ON touch_facts (rep, day) WHERE rep IS NOT NULL;
+        CREATE INDEX promise_facts_by_rep ON promise_facts (rep, day);
+        -- The day counts take the rep into their key: 0 for no rep, since a key holds two
+        -- NULLs distinct. The key changes, so the table is made again and counted again.
+        DROP TABLE touch_days;
+        CREATE TABLE touch_days (
+            day          TEXT NOT NULL,
+            rep          INTEGER NOT NULL DEFAULT 0,
+            step         TEXT NOT NULL,
+            channel      TEXT NOT NULL,
+            answered     INTEGER NOT NULL,
+            first_answer INTEGER NOT NULL,
+            opens_run    INTEGER NOT NULL,
+            touches      INTEGER NOT NULL,
+            PRIMARY KEY (day, rep, step, channel, answered, first_answer, opens_run)
+        ) WITHOUT ROWID;
+        CREATE INDEX touch_days_by_kind
+            ON touch_days (step, channel, answered, first_answer, day, touches);
+        CREATE INDEX touch_days_by_rep ON touch_days (rep, day);
+        INSERT INTO touch_days
+            (day, rep, step, channel, answered, first_answer, opens_run, touches)
+        SELECT day, 0, step, channel, answered, first_answer, opens_run, COUNT(*)
+        FROM touch_facts
+        GROUP BY day, step, channel, answered, first_answer, opens_run;
+    ",
+    },
 ];
 
 /// The schema version this build writes.

@@ -25,7 +25,6 @@ mod stat_facts;
 mod stored_time;
 mod team;
 mod team_settings;
-mod team_stats;
 mod value;
 
 use std::cell::Cell;
@@ -45,10 +44,10 @@ pub use location::Location;
 pub use migrations::CURRENT_VERSION;
 pub use ownership::Claim;
 use stored_time::{Day, Stamp};
+pub use stat_facts::FactScope;
 pub use team::{
     NewRep, RoleMade, SessionRole, nologin_statement, quote_identifier, role_statements,
 };
-pub use team_stats::ClosedFile;
 
 use crate::domain::{Attempt, Channel, Outcome, Prospect, ProspectId, Status, Step};
 
@@ -163,6 +162,8 @@ pub struct AttemptRecord {
     pub logged_at: NaiveDateTime,
     /// The value item its message carried (`value add`), if any.
     pub value_item: Option<i64>,
+    /// The rep who logged it (`None`: no rep, as on a personal book).
+    pub rep: Option<i64>,
 }
 
 impl NewAttempt {
@@ -542,13 +543,14 @@ impl Reader<'_> {
         self.merged_scan(
             selection,
             None,
-            &format!("{}, logged_at, value_item", rows::ATTEMPT_COLUMNS),
+            &format!("{}, logged_at, value_item, rep", rows::ATTEMPT_COLUMNS),
             |row| {
                 Ok(AttemptRecord {
                     attempt: rows::attempt(row)?,
                     // Right after the columns of ATTEMPT_COLUMNS.
                     logged_at: row.datetime(9)?,
                     value_item: row.get(10)?,
+                    rep: row.get(11)?,
                 })
             },
             |record| record.attempt.prospect_id,

@@ -388,6 +388,63 @@ const MIGRATIONS: &[Migration] = &[
         DELETE FROM meta WHERE key = 'rules_fingerprint';
     ",
     },
+    Migration {
+        description: "who did the work `stats` counts: the rep of each touch and promise, touches counted by day and rep",
+        sql: "
+        ALTER TABLE touch_facts ADD COLUMN rep bigint;
+        ALTER TABLE promise_facts ADD COLUMN rep bigint;
+        CREATE INDEX touch_facts_by_rep ON touch_facts (rep, day) WHERE rep IS NOT NULL;
+        CREATE INDEX promise_facts_by_rep ON promise_facts (rep, day);
+        -- Filled from attempts.rep: a touch's first attempt that day, a promise's attempt.
+        -- (A reply that came to us first on a day is no touch of ours; the tracker, which
+        -- tells, stores every file's facts again: the rules' fingerprint goes below.)
+        UPDATE touch_facts f SET rep = (
+            SELECT a.rep FROM attempts a
+            WHERE a.prospect_id = f.prospect_id AND a.at::date = f.day
+              AND (a.channel = 'assistant') = (f.channel = 'assistant')
+            ORDER BY a.at, a.id LIMIT 1);
+        UPDATE promise_facts f SET rep = (
+            SELECT a.rep FROM attempts a
+            WHERE a.prospect_id = f.prospect_id AND a.promise::date = f.day
+            ORDER BY a.at, a.id LIMIT 1);
+        -- The day counts take the rep into their key: 0 for no rep, since a key holds two
+        -- NULLs distinct. Altered rather than made again, so that the reps keep their grants.
+        ALTER TABLE touch_days ADD COLUMN rep bigint NOT NULL DEFAULT 0;
+        ALTER TABLE touch_days DROP CONSTRAINT touch_days_pkey;
+        DELETE FROM touch_days;
+        ALTER TABLE touch_days
+            ADD PRIMARY KEY (day, rep, step, channel, answered, first_answer, opens_run);
+        CREATE INDEX touch_days_by_rep ON touch_days (rep, day);
+        INSERT INTO touch_days
+            (day, rep, step, channel, answered, first_answer, opens_run, touches)
+        SELECT day, coalesce(rep, 0), step, channel, answered, first_answer, opens_run,
+            count(*)
+        FROM touch_facts
+        GROUP BY day, coalesce(rep, 0), step, channel, answered, first_answer, opens_run;
+        -- A rep reads the facts of the files they see, and those of their own work on files
+        -- that went to another rep since (their `stats` counts it); a manager, all. The day
+        -- counts hold no file: every rep reads and updates them (a write to a file moves the
+        -- counts of whoever logged its touches).
+        CREATE POLICY followup_visible ON touch_facts
+            USING ((SELECT followup_is_manager()) OR rep = (SELECT followup_rep_id())
+                   OR EXISTS (SELECT 1 FROM prospects p WHERE p.id = touch_facts.prospect_id));
+        CREATE POLICY followup_visible ON promise_facts
+            USING ((SELECT followup_is_manager()) OR rep = (SELECT followup_rep_id())
+                   OR EXISTS (SELECT 1 FROM prospects p WHERE p.id = promise_facts.prospect_id));
+        -- Switched on by `team init` (store/team.rs); here for a team set up before this step.
+        DO $$
+        BEGIN
+            IF (SELECT relrowsecurity FROM pg_class WHERE oid = to_regclass('prospects')) THEN
+                ALTER TABLE touch_facts ENABLE ROW LEVEL SECURITY;
+                ALTER TABLE touch_facts FORCE ROW LEVEL SECURITY;
+                ALTER TABLE promise_facts ENABLE ROW LEVEL SECURITY;
+                ALTER TABLE promise_facts FORCE ROW LEVEL SECURITY;
+            END IF;
+        END
+        $$;
+        DELETE FROM meta WHERE key = 'rules_fingerprint';
+    ",
+    },
 ];
 
 // Every SQLite step has its twin here: a version means the same schema on both engines.

@@ -1,6 +1,9 @@
 //! The facts `stats` counts (see stats/facts.rs): one row per touch and per promise, and
-//! the touches counted by day, kept in step with the rows so that a report sums a few rows
-//! per day instead of reading every attempt.
+//! the touches counted by day and rep, kept in step with the rows so that a report sums a few
+//! rows per day instead of reading every attempt.
+//!
+//! `touch_days.rep` is 0 for the touches logged by no rep (a personal book, work before the
+//! team): the key of a count takes no NULL, which a UNIQUE key would hold distinct.
 
 use std::collections::BTreeMap;
 
@@ -11,7 +14,8 @@ use super::error::StoreError;
 use super::{Reader, Writer};
 use crate::domain::{Channel, CloseReason, ProspectId, Step};
 use crate::promise::Settled;
-use crate::stats::facts::{Facts, TouchFact};
+use crate::rep_stats::Figures;
+use crate::stats::facts::{Facts, Marks, TouchFact};
 use crate::stats::stored::{Counts, Query, TouchCount};
 
 /// The most rows one INSERT of [`Writer::insert_stat_facts`] writes: well under both
@@ -32,17 +36,42 @@ fn placeholders(rows: usize, width: usize) -> String {
 }
 
 /// What a row of `touch_days` counts.
-type DayKey = (NaiveDate, Step, Channel, bool, i64, bool);
+type DayKey = (NaiveDate, i64, Step, Channel, bool, i64, bool);
 
 fn day_key(fact: &TouchFact) -> DayKey {
     (
         fact.day,
+        fact.rep.unwrap_or(NO_REP),
         fact.step,
         fact.channel,
         fact.answered,
         fact.first_answer,
         fact.opens_run,
     )
+}
+
+/// `touch_days.rep` of the touches logged by no rep.
+const NO_REP: i64 = 0;
+
+/// The columns of `touch_days`' key, in the order of [`DayKey`].
+const DAY_KEY: &str = "day, rep, step, channel, answered, first_answer, opens_run";
+
+/// Whose files' facts are stored again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FactScope {
+    /// Every file the session sees.
+    Visible,
+    /// The files a rep holds.
+    OwnedBy(i64),
+}
+
+impl FactScope {
+    fn owner(self) -> Option<i64> {
+        match self {
+            FactScope::Visible => None,
+            FactScope::OwnedBy(rep) => Some(rep),
+        }
+    }
 }
 
 fn settled_text(settled: Settled) -> &'static str {
@@ -58,7 +87,7 @@ impl Writer<'_> {
     /// Replaces a prospect's facts, and moves the day counts by the difference.
     pub fn replace_stat_facts(&self, id: ProspectId, facts: &Facts) -> Result<(), StoreError> {
         let old: Vec<DayKey> = self.reader().rows(
-            "SELECT day, step, channel, answered, first_answer, opens_run
+            "SELECT day, coalesce(rep, 0), step, channel, answered, first_answer, opens_run
              FROM touch_facts WHERE prospect_id = ?1",
             &[&id],
             |row| {
@@ -69,6 +98,7 @@ impl Writer<'_> {
                     row.get(3)?,
                     row.get(4)?,
                     row.get(5)?,
+                    row.get(6)?,
                 ))
             },
             "reading a prospect's stored figures",
@@ -80,18 +110,20 @@ impl Writer<'_> {
         for fact in &facts.touches {
             *moves.entry(day_key(fact)).or_default() += 1;
         }
-        for ((day, step, channel, answered, first_answer, opens_run), by) in moves {
+        for ((day, rep, step, channel, answered, first_answer, opens_run), by) in moves {
             if by == 0 {
                 continue;
             }
             self.conn().execute(
-                "INSERT INTO touch_days
-                    (day, step, channel, answered, first_answer, opens_run, touches)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-                 ON CONFLICT (day, step, channel, answered, first_answer, opens_run)
-                 DO UPDATE SET touches = touch_days.touches + excluded.touches",
+                &format!(
+                    "INSERT INTO touch_days ({DAY_KEY}, touches)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                     ON CONFLICT ({DAY_KEY})
+                     DO UPDATE SET touches = touch_days.touches + excluded.touches"
+                ),
                 &[
                     &day,
+                    &rep,
                     &step,
                     &channel,
                     &answered,
@@ -125,40 +157,50 @@ impl Writer<'_> {
         Ok(())
     }
 
-    /// Removes the facts of every prospect this session sees, and every count, before they
-    /// are stored again under new rules ([`Writer::insert_stat_facts`] for each prospect,
-    /// then [`Writer::count_touch_days`], which counts every fact row). On a team book the
-    /// row-level policies hide other reps' files from the scan that stores them again, so
-    /// their facts are left as they are rather than lost.
-    pub fn forget_all_stat_facts(&self) -> Result<(), StoreError> {
+    /// Removes the facts of the files `scope` picks (of those this session sees), and takes
+    /// them out of the day counts, before they are stored again under new rules
+    /// ([`Writer::insert_stat_facts`] for each file, then [`Writer::count_touch_days`] with
+    /// the same scope). On a team book the row-level policies hide other reps' files from
+    /// the scan that stores them again, so their facts and counts are left as they are
+    /// rather than lost. `whole_book`: the session sees every file, and `scope` is
+    /// [`FactScope::Visible`]: every count goes, and is counted again from every row.
+    pub fn forget_stat_facts(&self, scope: FactScope, whole_book: bool) -> Result<(), StoreError> {
+        let owner = scope.owner();
+        let picked = "prospect_id IN (SELECT id FROM prospects WHERE owner = ?1 OR ?1 IS NULL)";
+        if whole_book && owner.is_none() {
+            self.conn()
+                .execute("DELETE FROM touch_days", &[], "clearing the stored figures")?;
+        } else {
+            self.move_touch_days(owner, "-")?;
+        }
         for table in ["touch_facts", "promise_facts"] {
             self.conn().execute(
-                &format!("DELETE FROM {table} WHERE prospect_id IN (SELECT id FROM prospects)"),
-                &[],
+                &format!("DELETE FROM {table} WHERE {picked}"),
+                &[&owner],
                 "clearing the stored figures",
             )?;
         }
-        self.conn()
-            .execute("DELETE FROM touch_days", &[], "clearing the stored figures")?;
         Ok(())
     }
 
-    /// Forgets the fact rows of rep `rep`'s files, and every day count: what recomputing
-    /// one rep's files (their days away changed) starts from, before
-    /// [`Writer::count_touch_days`] counts the days again.
-    pub fn forget_rep_stat_facts(&self, rep: i64) -> Result<(), StoreError> {
-        for table in ["touch_facts", "promise_facts"] {
-            self.conn().execute(
-                &format!(
-                    "DELETE FROM {table}
-                     WHERE prospect_id IN (SELECT id FROM prospects WHERE owner = ?1)"
-                ),
-                &[&rep],
-                "clearing the stored figures",
-            )?;
-        }
-        self.conn()
-            .execute("DELETE FROM touch_days", &[], "clearing the stored figures")?;
+    /// Adds (`sign` "") or takes away ("-") the touches of the files `owner` holds (every
+    /// file the session sees if `None`) to or from the day counts.
+    fn move_touch_days(&self, owner: Option<i64>, sign: &str) -> Result<(), StoreError> {
+        // WHERE before ON CONFLICT: SQLite's parser needs it to tell the clauses apart.
+        self.conn().execute(
+            &format!(
+                "INSERT INTO touch_days ({DAY_KEY}, touches)
+                 SELECT day, coalesce(rep, 0), step, channel, answered, first_answer, opens_run,
+                     {sign}COUNT(*)
+                 FROM touch_facts
+                 WHERE prospect_id IN (SELECT id FROM prospects WHERE owner = ?1 OR ?1 IS NULL)
+                 GROUP BY day, coalesce(rep, 0), step, channel, answered, first_answer, opens_run
+                 ON CONFLICT ({DAY_KEY})
+                 DO UPDATE SET touches = touch_days.touches + excluded.touches"
+            ),
+            &[&owner],
+            "counting the touches by day",
+        )?;
         Ok(())
     }
 
@@ -167,7 +209,7 @@ impl Writer<'_> {
     /// recomputing a rep's files (`away`) inserts thousands of rows.
     pub fn insert_stat_facts(&self, id: ProspectId, facts: &Facts) -> Result<(), StoreError> {
         for rows in facts.touches.chunks(ROWS_PER_INSERT) {
-            let mut params: Vec<&dyn Param> = Vec::with_capacity(rows.len() * 10);
+            let mut params: Vec<&dyn Param> = Vec::with_capacity(rows.len() * 11);
             for fact in rows {
                 params.extend([
                     &id as &dyn Param,
@@ -180,14 +222,15 @@ impl Writer<'_> {
                     &fact.run,
                     &fact.run_answered_on,
                     &fact.value_item,
+                    &fact.rep,
                 ]);
             }
             self.conn().execute(
                 &format!(
                     "INSERT INTO touch_facts (prospect_id, day, step, channel, answered,
-                        first_answer, opens_run, run, run_answered_on, value_item)
+                        first_answer, opens_run, run, run_answered_on, value_item, rep)
                      VALUES {}",
-                    placeholders(rows.len(), 10)
+                    placeholders(rows.len(), 11)
                 ),
                 &params,
                 "storing a prospect's figures",
@@ -200,14 +243,21 @@ impl Writer<'_> {
             .collect();
         let promises: Vec<_> = facts.promises.iter().zip(&settled).collect();
         for rows in promises.chunks(ROWS_PER_INSERT) {
-            let mut params: Vec<&dyn Param> = Vec::with_capacity(rows.len() * 4);
+            let mut params: Vec<&dyn Param> = Vec::with_capacity(rows.len() * 5);
             for (promise, settled) in rows {
-                params.extend([&id as &dyn Param, &promise.day, *settled, &promise.deadline]);
+                params.extend([
+                    &id as &dyn Param,
+                    &promise.day,
+                    *settled,
+                    &promise.deadline,
+                    &promise.rep,
+                ]);
             }
             self.conn().execute(
                 &format!(
-                    "INSERT INTO promise_facts (prospect_id, day, settled, deadline) VALUES {}",
-                    placeholders(rows.len(), 4)
+                    "INSERT INTO promise_facts (prospect_id, day, settled, deadline, rep)
+                     VALUES {}",
+                    placeholders(rows.len(), 5)
                 ),
                 &params,
                 "storing a prospect's figures",
@@ -216,14 +266,20 @@ impl Writer<'_> {
         Ok(())
     }
 
-    /// Counts every stored touch by day again, after [`Writer::forget_all_stat_facts`].
-    pub fn count_touch_days(&self) -> Result<(), StoreError> {
+    /// Counts the touches of the files `scope` picks by day again, after
+    /// [`Writer::forget_stat_facts`] with the same scope and `whole_book`.
+    pub fn count_touch_days(&self, scope: FactScope, whole_book: bool) -> Result<(), StoreError> {
+        if !(whole_book && scope == FactScope::Visible) {
+            return self.move_touch_days(scope.owner(), "");
+        }
         self.conn().execute(
-            "INSERT INTO touch_days
-                (day, step, channel, answered, first_answer, opens_run, touches)
-             SELECT day, step, channel, answered, first_answer, opens_run, COUNT(*)
-             FROM touch_facts
-             GROUP BY day, step, channel, answered, first_answer, opens_run",
+            &format!(
+                "INSERT INTO touch_days ({DAY_KEY}, touches)
+                 SELECT day, coalesce(rep, 0), step, channel, answered, first_answer, opens_run,
+                     COUNT(*)
+                 FROM touch_facts
+                 GROUP BY day, coalesce(rep, 0), step, channel, answered, first_answer, opens_run"
+            ),
             &[],
             "counting the touches by day",
         )?;
@@ -238,6 +294,7 @@ impl Reader<'_> {
             period,
             weekly,
             now,
+            rep,
         } = *query;
         let (since, until) = (period.since, period.until);
         // Each bound's comparison comes first: PostgreSQL takes a parameter's type from its
@@ -245,9 +302,9 @@ impl Reader<'_> {
         let touches = self.rows(
             "SELECT step, channel, answered, first_answer, CAST(SUM(touches) AS BIGINT)
              FROM touch_days
-             WHERE (day >= ?1 OR ?1 IS NULL) AND day <= ?2
+             WHERE (day >= ?1 OR ?1 IS NULL) AND day <= ?2 AND (rep = ?3 OR ?3 IS NULL)
              GROUP BY step, channel, answered, first_answer",
-            &[&since, &until],
+            &[&since, &until, &rep],
             |row| {
                 Ok(TouchCount {
                     step: row.get(0)?,
@@ -259,10 +316,10 @@ impl Reader<'_> {
             },
             "counting touches",
         )?;
-        let without_response = match since {
+        let without_response = match (since, rep) {
             // Every run begun by the end, less those answered by then: a run's first answer
             // comes on or after its first touch.
-            None => {
+            (None, None) => {
                 let (begun, answered): (Option<i64>, Option<i64>) = self.conn.one(
                     "SELECT CAST(SUM(CASE WHEN opens_run THEN touches ELSE 0 END) AS BIGINT),
                         CAST(SUM(CASE WHEN first_answer > 0 THEN touches ELSE 0 END) AS BIGINT)
@@ -273,14 +330,16 @@ impl Reader<'_> {
                 )?;
                 begun.unwrap_or(0) - answered.unwrap_or(0)
             }
-            // A run with a touch in the period: only the touches tell.
-            Some(since) => self.conn.one(
+            // A run with a touch in the period (one of the rep's): only the touches tell. A
+            // run's first touch and its first answer may be two reps'.
+            _ => self.conn.one(
                 "SELECT COUNT(*) FROM (
                     SELECT DISTINCT prospect_id, run FROM touch_facts
-                    WHERE day >= ?1 AND day <= ?2 AND channel <> 'assistant'
+                    WHERE (day >= ?1 OR ?1 IS NULL) AND day <= ?2 AND channel <> 'assistant'
                         AND (run_answered_on > ?2 OR run_answered_on IS NULL)
+                        AND (rep = ?3 OR ?3 IS NULL)
                  ) AS runs",
-                &[&since, &until],
+                &[&since, &until, &rep],
                 |row| row.get(0),
                 "counting runs",
             )?,
@@ -288,8 +347,9 @@ impl Reader<'_> {
         let by_day = self.rows(
             "SELECT day, CAST(SUM(touches) AS BIGINT) FROM touch_days
              WHERE day >= ?1 AND day <= ?2 AND channel <> 'assistant'
+                AND (rep = ?3 OR ?3 IS NULL)
              GROUP BY day",
-            &[&weekly.0, &weekly.1],
+            &[&weekly.0, &weekly.1, &rep],
             |row| Ok((row.get(0)?, row.get(1)?)),
             "counting touches by week",
         )?;
@@ -301,8 +361,8 @@ impl Reader<'_> {
                 COUNT(*) FILTER (WHERE settled = 'early'),
                 COUNT(*) FILTER (WHERE settled IS NULL AND deadline >= ?3)
              FROM promise_facts
-             WHERE (day >= ?1 OR ?1 IS NULL) AND day <= ?2",
-            &[&since, &until, &now],
+             WHERE (day >= ?1 OR ?1 IS NULL) AND day <= ?2 AND (rep = ?4 OR ?4 IS NULL)",
+            &[&since, &until, &now, &rep],
             |row| {
                 Ok(vec![
                     (Settled::Kept, row.get(0)?),
@@ -313,14 +373,13 @@ impl Reader<'_> {
             },
             "counting promises",
         )?;
-        let start = since.map(midnight);
-        let end = midnight(until.checked_add_days(Days::new(1)).unwrap_or(until));
+        let (start, end) = instants(since, until);
         let closed = self.rows(
             "SELECT close_reason, COUNT(*) FROM prospects
              WHERE close_reason IS NOT NULL AND (closed_at >= ?1 OR ?1 IS NULL)
-                AND closed_at < ?2
+                AND closed_at < ?2 AND (owner = ?3 OR ?3 IS NULL)
              GROUP BY close_reason",
-            &[&start, &end],
+            &[&start, &end, &rep],
             |row| Ok((row.get::<CloseReason>(0)?, row.get(1)?)),
             "counting closed files",
         )?;
@@ -331,6 +390,83 @@ impl Reader<'_> {
             promises,
             closed,
         })
+    }
+
+    /// The figures of `stats --by-rep` for the days from `since` to `until`, by rep (`None`:
+    /// work logged by no rep, files in the pool): sums of the same rows `stat_counts` sums,
+    /// grouped by rep, so that they add up to its figures. `reply_rate` is left to the caller.
+    pub fn rep_figures(
+        &self,
+        since: Option<NaiveDate>,
+        until: NaiveDate,
+    ) -> Result<BTreeMap<Option<i64>, Figures>, StoreError> {
+        let mut by_rep: BTreeMap<Option<i64>, Figures> = BTreeMap::new();
+        let touches: Vec<(i64, i64, i64, i64)> = self.rows(
+            "SELECT rep, CAST(SUM(touches) AS BIGINT),
+                CAST(SUM(CASE WHEN answered THEN touches ELSE 0 END) AS BIGINT),
+                CAST(SUM(CASE WHEN step = 'rescue' THEN touches ELSE 0 END) AS BIGINT)
+             FROM touch_days
+             WHERE (day >= ?1 OR ?1 IS NULL) AND day <= ?2 AND channel <> 'assistant'
+             GROUP BY rep",
+            &[&since, &until],
+            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)),
+            "counting each rep's touches",
+        )?;
+        for (rep, touches, answered, rescues) in touches {
+            let figures = by_rep.entry((rep != NO_REP).then_some(rep)).or_default();
+            figures.touches += count(touches);
+            figures.answered += count(answered);
+            figures.rescues += count(rescues);
+        }
+        let promises: Vec<(Option<i64>, i64, i64)> = self.rows(
+            "SELECT rep, COUNT(*), COUNT(*) FILTER (WHERE settled = 'kept') FROM promise_facts
+             WHERE (day >= ?1 OR ?1 IS NULL) AND day <= ?2
+             GROUP BY rep",
+            &[&since, &until],
+            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+            "counting each rep's promises",
+        )?;
+        for (rep, made, kept) in promises {
+            let figures = by_rep.entry(rep).or_default();
+            figures.promises_made += count(made);
+            figures.promises_kept += count(kept);
+        }
+        let (start, end) = instants(since, until);
+        let closes: Vec<(Option<i64>, i64, i64)> = self.rows(
+            "SELECT owner, COUNT(*), COUNT(*) FILTER (WHERE close_reason = 'won') FROM prospects
+             WHERE close_reason IS NOT NULL AND (closed_at >= ?1 OR ?1 IS NULL)
+                AND closed_at < ?2
+             GROUP BY owner",
+            &[&start, &end],
+            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+            "counting each rep's closed files",
+        )?;
+        for (owner, closes, won) in closes {
+            let figures = by_rep.entry(owner).or_default();
+            figures.closes += count(closes);
+            figures.won += count(won);
+        }
+        Ok(by_rep)
+    }
+
+    /// What the facts of prospect `id` need of its attempts beside them: the value item each
+    /// carried and who logged it, for the attempts with either.
+    pub fn attempt_marks(&self, id: ProspectId) -> Result<Vec<(i64, Marks)>, StoreError> {
+        self.rows(
+            "SELECT id, value_item, rep FROM attempts
+             WHERE prospect_id = ?1 AND (value_item IS NOT NULL OR rep IS NOT NULL)",
+            &[&id],
+            |row| {
+                Ok((
+                    row.get(0)?,
+                    Marks {
+                        value_item: row.get(1)?,
+                        rep: row.get(2)?,
+                    },
+                ))
+            },
+            "reading who logged a prospect's attempts",
+        )
     }
 
     /// Touches that carried a value item in the period: `(item, answered, touches)`.
@@ -352,6 +488,18 @@ impl Reader<'_> {
 
 fn midnight(day: NaiveDate) -> NaiveDateTime {
     day.and_time(chrono::NaiveTime::MIN)
+}
+
+/// The instants a period of days runs between: from its first midnight (none: from the
+/// beginning), up to the midnight after its last day, excluded.
+fn instants(since: Option<NaiveDate>, until: NaiveDate) -> (Option<NaiveDateTime>, NaiveDateTime) {
+    let end = midnight(until.checked_add_days(Days::new(1)).unwrap_or(until));
+    (since.map(midnight), end)
+}
+
+/// A count read from the database, as the reports keep it.
+fn count(value: i64) -> u32 {
+    u32::try_from(value).unwrap_or(u32::MAX)
 }
 
 #[cfg(test)]

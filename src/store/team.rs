@@ -27,6 +27,10 @@ const GUARDED: &[&str] = &[
     // Each rep's days away are their own; the holidays, the team's (pg_migrations.rs, step 10).
     "away_days",
     "holidays",
+    // A rep reads the facts of `stats` of the files they see, and of their own work
+    // (pg_migrations.rs, step 11). `touch_days` (counts, no file) is every rep's.
+    "touch_facts",
+    "promise_facts",
 ];
 
 /// What every rep's role is granted. Rows are the policies' business: reading and writing

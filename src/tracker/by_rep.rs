@@ -1,45 +1,95 @@
-//! `stats --by-rep`: reading what the figures of each rep need (see `rep_stats`).
+//! `stats --by-rep`: the figures `stats` keeps, summed rep by rep (see `rep_stats`).
 
 use chrono::NaiveDate;
 
 use crate::error::{Error, Result};
 use crate::rep_stats::{self, RepStats};
-use crate::stats::{self, Period};
-use crate::store::StoreError;
+use crate::stats::Period;
+use crate::stats::facts::{Facts, Marks};
+use crate::store::{Selection, StoreError};
+use crate::tracker::team::{TeamError, named};
 
 use super::Tracker;
 
 impl Tracker {
     /// The figures of each rep and of the team for the days from `since` to `until` (today
-    /// if `None`), both included. A team book only: a personal file has no reps.
+    /// if `None`), both included, from the counts kept with the due dates. A team book only
+    /// (a personal file has no reps), and a manager's view: a rep's own line is their
+    /// `stats`.
     pub fn stats_by_rep(
+        &mut self,
+        since: Option<NaiveDate>,
+        until: Option<NaiveDate>,
+    ) -> Result<RepStats> {
+        let period = self.by_rep_period(since, until)?;
+        let by_rep = self.fresh(|fresh| {
+            Ok(fresh
+                .store
+                .reader()
+                .rep_figures(period.since, period.until)?)
+        })?;
+        let reps = self.store.reader().reps()?;
+        Ok(rep_stats::assemble(&by_rep, &reps, period))
+    }
+
+    /// [`Tracker::stats_by_rep`] worked out from every file's history, to check the stored
+    /// counts against (as [`Tracker::recount_stats`] is for `stats`).
+    pub fn recount_stats_by_rep(
         &self,
         since: Option<NaiveDate>,
         until: Option<NaiveDate>,
     ) -> Result<RepStats> {
+        let period = self.by_rep_period(since, until)?;
+        let reader = self.store.reader();
+        let mut files = Vec::new();
+        reader.each_with_records(Selection::Status(None), |prospect, records| {
+            let marks: Vec<(i64, Marks)> = records
+                .iter()
+                .map(|record| {
+                    let marks = Marks {
+                        value_item: record.value_item,
+                        rep: record.rep,
+                    };
+                    (record.attempt.id, marks)
+                })
+                .collect();
+            let attempts: Vec<_> = records.into_iter().map(|record| record.attempt).collect();
+            let config = self.rules.of(prospect.owner);
+            let facts = Facts::of(&prospect, &attempts, |id| marks_of(&marks, id), config);
+            files.push((prospect, facts));
+            Ok::<_, Error>(())
+        })?;
+        let by_rep = rep_stats::recount(files.iter().map(|(p, f)| (p, f)), period);
+        Ok(rep_stats::assemble(&by_rep, &reader.reps()?, period))
+    }
+
+    /// The period of `stats --by-rep`, once the book is known to be a team's and the session
+    /// a manager's (or no rep's: the tables' owner).
+    fn by_rep_period(&self, since: Option<NaiveDate>, until: Option<NaiveDate>) -> Result<Period> {
         if self.store.path().is_some() {
             return Err(StoreError::ServerOnly {
                 what: "stats --by-rep",
             }
             .into());
         }
-        let until = until.unwrap_or(self.today());
-        if let Some(since) = since
-            && since > until
+        if let Some(me) = self.store.reader().session_rep()?
+            && !me.manager
         {
-            return Err(Error::Invalid(format!(
-                "--since {since} is after --until {until}; give a period that runs forward"
-            )));
+            return Err(TeamError::NotAManager {
+                what: "stats --by-rep",
+                rep: named(&me),
+            }
+            .into());
         }
-        let reader = self.store.reader();
-        // A touch on the last day can be answered after it: read up to the same horizon
-        // as `stats`.
-        let attempts = reader.attempts_with_reps(stats::horizon(until, &self.rules.mine))?;
-        Ok(rep_stats::compute(
-            &attempts,
-            &reader.closed_files()?,
-            &reader.reps()?,
-            Period { since, until },
-        ))
+        self.period(since, until)
     }
+}
+
+/// The marks of attempt `id`, from a prospect's few `(attempt, marks)` pairs.
+pub(super) fn marks_of(marks: &[(i64, Marks)], id: i64) -> Marks {
+    marks
+        .iter()
+        .find(|(attempt, _)| *attempt == id)
+        .map(|&(_, marks)| marks)
+        .unwrap_or_default()
 }

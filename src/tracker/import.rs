@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use crate::channel;
 use crate::domain::{Preference, ProspectId, ValueFor};
 use crate::error::{Error, Result};
-use crate::stats::facts::Facts;
+use crate::stats::facts::{Facts, Marks};
 use crate::store::{Reader, Writer};
 use crate::transfer::{Incoming, IncomingItem, Skip, Source, TransferError};
 
@@ -272,7 +272,11 @@ fn store_incoming(
         let facts = Facts::of(
             prospect,
             &stored_history,
-            |attempt| carried_by.get(&attempt).copied(),
+            // An imported attempt is logged by no rep.
+            |attempt| Marks {
+                value_item: carried_by.get(&attempt).copied(),
+                rep: None,
+            },
             config,
         );
         writer.replace_stat_facts(id, &facts)?;

@@ -52,10 +52,11 @@ use crate::error::{Error, Result};
 use crate::explain::{self, Explanation};
 use crate::facts::MessageFacts;
 use crate::script;
-use crate::stats::facts::Facts;
+use crate::stats::facts::{Facts, Marks};
 use crate::stats::{self, Period, Stats};
-use crate::store::{Effect, NewAttempt, Reader, Selection, Store, Writer};
+use crate::store::{Effect, FactScope, NewAttempt, Reader, Selection, Store, Writer};
 use crate::timeline::{self, TimelineRow};
+use by_rep::marks_of;
 use calendars::Rules;
 use refusals::{already_closed, closed_file, in_recontact, mismatch};
 
@@ -328,17 +329,29 @@ impl Tracker {
 
     /// Every figure of `stats` for the days from `since` (the beginning if `None`) to `until`
     /// (today if `None`), both included, from the counts kept with the due dates (brought up
-    /// to date first if the rules changed).
+    /// to date first if the rules changed). On a team book a rep's are their own work (the
+    /// touches they logged, the promises they made, the files they hold): their line of
+    /// `stats --by-rep`; a manager's are the team's.
     pub fn stats(&mut self, since: Option<NaiveDate>, until: Option<NaiveDate>) -> Result<Stats> {
-        // A team book shows each rep the files the row-level policies let them see; the
-        // stored counts are the whole book's, so a team counts what it can see, as before.
-        if self.store.reader().team_is_set_up()? {
-            return self.recount_stats(since, until);
-        }
         let period = self.period(since, until)?;
-        let query = stats::stored::Query::new(period, &self.rules.mine, self.now);
+        let rep = self.own_work_of()?;
+        let query = stats::stored::Query::new(period, &self.rules.mine, self.now, rep);
         let counts = self.fresh(|fresh| Ok(fresh.store.reader().stat_counts(&query)?))?;
         Ok(stats::stored::from_counts(&counts, period))
+    }
+
+    /// The rep whose own work `stats` counts: the session's rep on a team book, unless a
+    /// manager; `None` (everyone's) otherwise.
+    fn own_work_of(&self) -> Result<Option<i64>> {
+        if self.store.path().is_some() {
+            return Ok(None);
+        }
+        Ok(self
+            .store
+            .reader()
+            .session_rep()?
+            .filter(|me| !me.manager)
+            .map(|me| me.id))
     }
 
     /// The value items carried by touches from `since` to `until` (today if `None`), ranked
@@ -1004,10 +1017,9 @@ fn load_rules(config: &Config, reader: Reader<'_>, server: bool) -> Result<Rules
 /// stale and recomputes again next time, until one that sees every file (a manager's, or
 /// `team cadence set`) recomputes them all and stamps it.
 fn recompute_due_dates(writer: &Writer<'_>, rules: &Rules) -> Result<usize> {
-    // The facts of `stats` depend on the same rules: stored again beside the dates.
-    writer.forget_all_stat_facts()?;
-    let changed = recompute(writer, rules, Selection::Status(None))?;
-    if writer.reader().sees_whole_book()? {
+    let whole_book = writer.reader().sees_whole_book()?;
+    let changed = recompute(writer, rules, FactScope::Visible, whole_book)?;
+    if whole_book {
         writer.set_meta(RULES_KEY, &rules.fingerprint())?;
     }
     Ok(changed)
@@ -1016,31 +1028,49 @@ fn recompute_due_dates(writer: &Writer<'_>, rules: &Rules) -> Result<usize> {
 /// Stores the due dates of rep `rep`'s files again under `rules` (their days away changed);
 /// returns how many changed. The fingerprint is left alone: it leaves the days away out.
 fn recompute_rep(writer: &Writer<'_>, rules: &Rules, rep: i64) -> Result<usize> {
-    writer.forget_rep_stat_facts(rep)?;
-    recompute(writer, rules, Selection::Owner(rep))
+    recompute(writer, rules, FactScope::OwnedBy(rep), false)
 }
 
-/// The due dates and the facts of `stats` of the files `selection` picks, stored again
-/// (their facts forgotten beforehand), each file under its owner's rules; the day counts
-/// counted again. Returns how many due dates changed.
-fn recompute(writer: &Writer<'_>, rules: &Rules, selection: Selection) -> Result<usize> {
+/// The due dates and the facts of `stats` of the files `scope` picks, stored again (their
+/// facts forgotten and taken out of the day counts beforehand), each file under its owner's
+/// rules; their touches counted by day again. `whole_book`: the session sees every file.
+/// Returns how many due dates changed.
+fn recompute(
+    writer: &Writer<'_>,
+    rules: &Rules,
+    scope: FactScope,
+    whole_book: bool,
+) -> Result<usize> {
+    // The facts of `stats` depend on the same rules: stored again beside the dates.
+    writer.forget_stat_facts(scope, whole_book)?;
+    let selection = match scope {
+        FactScope::Visible => Selection::Status(None),
+        FactScope::OwnedBy(rep) => Selection::Owner(rep),
+    };
     let reader = writer.reader();
     let mut due_dates = Vec::new();
     // The facts' rows are written as the scan goes (other tables than the one it reads),
     // then counted by day.
     reader.each_with_records(selection, |prospect, records| {
         let config = rules.of(prospect.owner);
-        let carried: Vec<(i64, i64)> = records
+        let marks: Vec<(i64, Marks)> = records
             .iter()
-            .filter_map(|record| Some((record.attempt.id, record.value_item?)))
+            .filter(|record| record.value_item.is_some() || record.rep.is_some())
+            .map(|record| {
+                let marks = Marks {
+                    value_item: record.value_item,
+                    rep: record.rep,
+                };
+                (record.attempt.id, marks)
+            })
             .collect();
         let attempts: Vec<Attempt> = records.into_iter().map(|record| record.attempt).collect();
         due_dates.push((prospect.id, due_on(config, &prospect, &attempts)));
-        let facts = Facts::of(&prospect, &attempts, |id| carried_of(&carried, id), config);
+        let facts = Facts::of(&prospect, &attempts, |id| marks_of(&marks, id), config);
         writer.insert_stat_facts(prospect.id, &facts)?;
         Ok::<_, Error>(())
     })?;
-    writer.count_touch_days()?;
+    writer.count_touch_days(scope, whole_book)?;
     let mut changed = 0;
     for (id, due_on) in due_dates {
         if reader.due_on(id)? != due_on {
@@ -1062,18 +1092,10 @@ fn store_due_on(writer: &Writer<'_>, rules: &Rules, prospect: &Prospect) -> Resu
     let reader = writer.reader();
     let attempts = reader.attempts(prospect.id)?;
     writer.set_due_on(prospect.id, due_on(config, prospect, &attempts))?;
-    let carried = reader.value_uses(prospect.id)?;
-    let facts = Facts::of(prospect, &attempts, |id| carried_of(&carried, id), config);
+    let marks = reader.attempt_marks(prospect.id)?;
+    let facts = Facts::of(prospect, &attempts, |id| marks_of(&marks, id), config);
     writer.replace_stat_facts(prospect.id, &facts)?;
     Ok(())
-}
-
-/// The item attempt `id` carried, from a prospect's few `(attempt, item)` pairs.
-fn carried_of(carried: &[(i64, i64)], id: i64) -> Option<i64> {
-    carried
-        .iter()
-        .find(|(attempt, _)| *attempt == id)
-        .map(|&(_, item)| item)
 }
 
 fn due_on(config: &Config, prospect: &Prospect, attempts: &[Attempt]) -> Option<NaiveDate> {

@@ -158,7 +158,7 @@ pub struct RepLine {
 }
 
 /// `Name <email>`, for messages.
-fn named(rep: &Rep) -> String {
+pub(super) fn named(rep: &Rep) -> String {
     format!("{} <{}>", rep.name, rep.email)
 }
 

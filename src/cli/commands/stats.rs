@@ -18,7 +18,7 @@ pub fn run(args: StatsArgs, session: Session) -> Result<String> {
     let width = session.width;
     let mut tracker = session.tracker()?;
     if args.by_rep {
-        return super::stats_by_rep::run(&tracker, since, until, args.json, width);
+        return super::stats_by_rep::run(&mut tracker, since, until, args.json, width);
     }
     let report = tracker.stats(since, until)?;
     let value_items = tracker.value_stats(since, until)?;

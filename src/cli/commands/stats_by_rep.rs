@@ -7,7 +7,7 @@ use crate::render::{Width, json, rep_stats};
 use crate::tracker::Tracker;
 
 pub fn run(
-    tracker: &Tracker,
+    tracker: &mut Tracker,
     since: Option<NaiveDate>,
     until: Option<NaiveDate>,
     as_json: bool,

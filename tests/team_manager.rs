@@ -318,7 +318,10 @@ fn stats_by_rep_counts_a_small_hand_made_book_exactly() {
              UPDATE attempts SET rep = {a} WHERE prospect_id = {dana};
              UPDATE attempts SET rep = {b} WHERE prospect_id IN ({lee}, {omar});
              UPDATE attempts SET rep = NULL, step = 'rescue'
-                 WHERE prospect_id = {omar} AND at >= '2026-11-26';",
+                 WHERE prospect_id = {omar} AND at >= '2026-11-26';
+             -- Changed behind followup's back: forgetting the rules its figures were
+             -- stored under has the next command store them again.
+             DELETE FROM meta WHERE key = 'rules_fingerprint';",
             a = ann.id,
             b = bob.id
         ),
@@ -362,6 +365,39 @@ fn stats_by_rep_counts_a_small_hand_made_book_exactly() {
     );
     let table = world.ok(&["stats", "--by-rep"]);
     table.stdout_contains("no rep").stdout_contains("50%");
+    // The team's line is the plain `stats` of whoever sees every file.
+    for period in [&[][..], &["--since", "2026-11-25"][..]] {
+        let by_rep = world.json(&[&["stats", "--by-rep", "--json"][..], period].concat());
+        let stats = world.json(&[&["stats", "--json"][..], period].concat());
+        assert_eq!(by_rep["team"], team_line_of(&stats), "{stats:#}");
+    }
+}
+
+/// The figures of `stats --by-rep`'s team line, read from `stats --json`.
+fn team_line_of(stats: &Value) -> Value {
+    let promises = &stats["promises"];
+    let made: u64 = ["kept", "missed", "early", "open"]
+        .iter()
+        .map(|kind| promises[kind].as_u64().unwrap())
+        .sum();
+    let closed = stats["closed"].as_array().unwrap();
+    let closes: u64 = closed.iter().map(|c| c["files"].as_u64().unwrap()).sum();
+    let won = closed
+        .iter()
+        .find(|c| c["reason"] == "won")
+        .map_or(0, |c| c["files"].as_u64().unwrap());
+    let touches = &stats["total"]["touches"];
+    let answered = &stats["total"]["answered"];
+    let rate = match touches.as_u64().unwrap() {
+        0 => Value::Null,
+        n => json!(answered.as_f64().unwrap() / n as f64),
+    };
+    json!({
+        "touches": touches, "answered": answered, "reply_rate": rate,
+        "rescues": stats["rescue"]["touches"],
+        "promises_made": made, "promises_kept": promises["kept"],
+        "closes": closes, "won": won,
+    })
 }
 
 // ---- the team's cadence file ----

@@ -6,8 +6,9 @@
 #   bench/team.sh                       # the issue's size
 #   PROSPECTS=20000 RUNS=5 bench/team.sh  # a quick run
 #
-# Measures, as whole processes with hyperfine: `today` for one rep (connected as their own
-# role, so row-level security applies), `today --team` and `stats --by-rep` for the manager.
+# Measures, as whole processes with hyperfine: `today` and `stats` for one rep (connected as
+# their own role, so row-level security applies), `today --team`, `stats --by-rep` and `stats`
+# for the manager.
 # Results go to $BENCH_OUT (default: target/bench-team). Timings are not tests.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -79,7 +80,15 @@ psql_admin -d team -c "
     UPDATE prospects SET owner = r.id FROM reps r
         WHERE r.email = 'rep' || (1 + prospects.id % $REPS) || '@team.example'
           AND prospects.id % 21 <> 0;
-    UPDATE attempts SET rep = p.owner FROM prospects p WHERE p.id = attempts.prospect_id;" >/dev/null
+    UPDATE attempts SET rep = p.owner FROM prospects p WHERE p.id = attempts.prospect_id;
+    DELETE FROM meta WHERE key = 'rules_fingerprint';" >/dev/null
+# The rows were copied behind followup's back: with the rules' fingerprint gone, the manager's
+# next command stores every file's due date and the figures `stats` sums (who logged each
+# touch included), as after `team cadence set`.
+echo "== storing the figures of stats"
+start=$EPOCHREALTIME
+"$followup" --db "$admin" stats >/dev/null
+awk -v a="$start" -v b="$EPOCHREALTIME" 'BEGIN { printf "stored in %.1f s\n", b - a }'
 psql_admin -d team -c "VACUUM ANALYZE" >/dev/null
 psql_admin -d team -Atc "SELECT count(*) || ' prospects, ' || (SELECT count(*) FROM attempts) || ' attempts' FROM prospects"
 
@@ -91,6 +100,7 @@ commands=(
 if "$followup" stats --help | grep -q -- --by-rep; then
     commands+=("$followup --db $admin stats --by-rep")
 fi
+commands+=("$followup --db $admin stats" "$followup --db $(url rep3) stats")
 hyperfine --warmup 3 --runs "$RUNS" -N --style basic \
     --export-markdown "$OUT/team.md" --export-json "$OUT/team.json" "${commands[@]}"
 python3 - "$OUT/team.json" <<'PY'

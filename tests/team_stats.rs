@@ -206,11 +206,20 @@ fn assert_figures_hold(world: &Followup, reps: &[&Member], today: NaiveDate) {
         let recount = manager.recount_stats_by_rep(since, until).unwrap();
         assert_eq!(stored, recount, "by rep from {since:?} to {until:?}");
         let stats = manager.stats(since, until).unwrap();
-        assert_eq!(stored.team, team_figures(&stats), "team from {since:?} to {until:?}");
+        assert_eq!(
+            stored.team,
+            team_figures(&stats),
+            "team from {since:?} to {until:?}"
+        );
         for (rep, tracker) in reps.iter().zip(&mut trackers) {
             let own = tracker.stats(since, until).unwrap();
             let line = line_of(&stored, rep.id);
-            assert_eq!(team_figures(&own), line, "rep {} from {since:?} to {until:?}", rep.id);
+            assert_eq!(
+                team_figures(&own),
+                line,
+                "rep {} from {since:?} to {until:?}",
+                rep.id
+            );
         }
     }
 }
@@ -219,10 +228,8 @@ fn assert_figures_hold(world: &Followup, reps: &[&Member], today: NaiveDate) {
 #[track_caller]
 fn assert_days_count_the_rows(world: &Followup) {
     let key = "day, coalesce(rep, 0), step, channel, answered, first_answer, opens_run";
-    let counted = format!(
-        "SELECT day, rep, step, channel, answered, first_answer, opens_run, touches
-         FROM touch_days WHERE touches <> 0"
-    );
+    let counted = "SELECT day, rep, step, channel, answered, first_answer, opens_run, touches
+         FROM touch_days WHERE touches <> 0";
     let rows = format!("SELECT {key}, count(*) FROM touch_facts GROUP BY {key}");
     let mut client = cluster::required_cluster().connect(world.server().unwrap());
     for query in [
@@ -263,7 +270,10 @@ fn stored_figures_by_rep_equal_a_recount_through_cadences_reassignment_and_days_
         .stats_by_rep(None, None)
         .unwrap();
     assert!(line_of(&report, ann.id).touches > 0, "{report:?}");
-    assert!(report.team.promises_made > 0 && report.team.closes > 0, "{report:?}");
+    assert!(
+        report.team.promises_made > 0 && report.team.closes > 0,
+        "{report:?}"
+    );
 
     // Both reps work their lists, claiming pool files as they log.
     work(&ann.url, start, 12, 1);
@@ -285,7 +295,10 @@ fn stored_figures_by_rep_equal_a_recount_through_cadences_reassignment_and_days_
         .reassign("ann@example.com", "bob@example.com")
         .unwrap();
     let after = manager.stats_by_rep(None, None).unwrap();
-    assert_eq!(line_of(&after, ann.id).touches, line_of(&before, ann.id).touches);
+    assert_eq!(
+        line_of(&after, ann.id).touches,
+        line_of(&before, ann.id).touches
+    );
     assert_eq!(line_of(&after, ann.id).closes, 0, "{after:?}");
     assert_figures_hold(&world, &[&ann, &bob], today);
 
@@ -305,11 +318,17 @@ fn a_reps_role_reads_only_the_figures_of_the_files_it_sees_and_of_its_own_work()
     let Some((world, database, ann, bob)) = generated_team(60, start) else {
         return;
     };
-    tracker_at(world.server().unwrap(), start).refresh().unwrap();
+    tracker_at(world.server().unwrap(), start)
+        .refresh()
+        .unwrap();
     let client = |url: &str| cluster::required_cluster().connect(url);
-    let count = |url: &str, query: &str| -> i64 { client(url).query_one(query, &[]).unwrap().get(0) };
+    let count =
+        |url: &str, query: &str| -> i64 { client(url).query_one(query, &[]).unwrap().get(0) };
     let all_touches = count(world.server().unwrap(), "SELECT count(*) FROM touch_facts");
-    let all_promises = count(world.server().unwrap(), "SELECT count(*) FROM promise_facts");
+    let all_promises = count(
+        world.server().unwrap(),
+        "SELECT count(*) FROM promise_facts",
+    );
     // Ann sees her files and the pool's, not Bob's.
     let anns = count(
         &ann.url,
@@ -334,7 +353,10 @@ fn a_reps_role_reads_only_the_figures_of_the_files_it_sees_and_of_its_own_work()
     // Bob's file handed to Ann: Bob still reads the facts of his own work on it.
     let file: i64 = count(
         world.server().unwrap(),
-        &format!("SELECT min(prospect_id) FROM touch_facts WHERE rep = {}", bob.id),
+        &format!(
+            "SELECT min(prospect_id) FROM touch_facts WHERE rep = {}",
+            bob.id
+        ),
     );
     sql(
         &world,
@@ -391,7 +413,9 @@ fn a_database_of_the_schema_before_reports_the_same_once_upgraded() {
         ),
     );
     // The tables' owner upgrades; a rep's session, which sees only some files, reads first.
-    tracker_at(world.server().unwrap(), today).refresh().unwrap();
+    tracker_at(world.server().unwrap(), today)
+        .refresh()
+        .unwrap();
     let upgraded = tracker_at(world.server().unwrap(), today)
         .stats_by_rep(None, None)
         .unwrap();

@@ -467,16 +467,20 @@ Definitions:
 The period runs from --since (default: the first attempt) to --until (default: today), both
 included; a touch belongs to it by its date.
 
---by-rep (a team's PostgreSQL database), per rep and for the team:
-  touches    The attempts of one prospect on one date, less calls through the assistant and
-             replies (outcome `replied`); the rep's who logged the first of them (no rep: work
-             logged before the team, and files in the pool).
-  reply rate Touches answered by a response logged at or after them and before the
-             prospect's next touch, over touches.
+On a team's database a manager's figures are the team's; a rep's are their own work: the
+touches they logged and the promises they made (whoever holds the file now), the files they
+hold, and the runs they touched.
+
+--by-rep (a team's PostgreSQL database; managers), per rep and for the team, with the
+definitions above, so that the team's line is the manager's `followup stats`:
+  touches    Touches (no replies that came to us, no calls through the assistant), each the
+             rep's who logged its first attempt; no rep: work logged before the team.
+  reply rate Touches answered, over touches.
   rescues    Touches whose step is rescue.
   promises   Callbacks promised (the rep's who logged the promise), by promised date; kept
-             when the next attempt on the prospect is a call on the promised day.
-  closes     Files closed in the period, counted for the file's owner; won among them.";
+             as above.
+  closes     Files closed in the period, counted for the file's owner (no rep: the pool);
+             won among them.";
 
 #[derive(Debug, Subcommand)]
 pub enum ValueCommand {

@@ -43,8 +43,8 @@ pub use history::{Effect, LastLogged};
 pub use location::Location;
 pub use migrations::CURRENT_VERSION;
 pub use ownership::Claim;
-use stored_time::{Day, Stamp};
 pub use stat_facts::FactScope;
+use stored_time::{Day, Stamp};
 pub use team::{
     NewRep, RoleMade, SessionRole, nologin_statement, quote_identifier, role_statements,
 };

@@ -962,7 +962,7 @@ impl Fresh<'_> {
         let reader = self.store.reader();
         let mut due = Vec::new();
         reader.each_with_attempts_for(
-            Selection::DueBy(today),
+            self.rules.due_by(today),
             self.agenda_of,
             |prospect, attempts| {
                 if let Some(next) = self.due(&prospect, &attempts)?

@@ -243,10 +243,24 @@ fn stored_figures_follow_undo_and_delete() {
 fn a_book_of_schema_7_reports_the_same_stats_once_its_figures_are_stored() {
     // tests/fixtures/make-stats-v7.sh made the book and recorded what that build's `stats`
     // printed: replies, promises kept, missed and open, value items, closes and a reopening.
+    assert_reports_what_its_version_printed("stats-v7");
+}
+
+#[test]
+fn a_book_of_schema_12_reports_the_same_stats_once_its_day_counts_name_the_rep() {
+    // tests/fixtures/make-stats-v12.sh: the same book, with the figures stored by schema 12,
+    // whose day counts the upgrade counts again (no rep on a file) without the rules changing.
+    assert_reports_what_its_version_printed("stats-v12");
+}
+
+/// `stats --json` on a copy of the fixture `name`.db prints `name`.json, on the run that
+/// upgrades it and on the next.
+#[track_caller]
+fn assert_reports_what_its_version_printed(name: &str) {
     let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("book.db");
-    std::fs::copy(fixtures.join("stats-v7.db"), &db).unwrap();
+    std::fs::copy(fixtures.join(format!("{name}.db")), &db).unwrap();
     let cadence = dir.path().join("cadence.toml");
     std::fs::write(
         &cadence,
@@ -265,8 +279,9 @@ fn a_book_of_schema_7_reports_the_same_stats_once_its_figures_are_stored() {
             .output()
             .unwrap()
     };
-    let expected = std::fs::read_to_string(fixtures.join("stats-v7.json")).unwrap();
-    // The first run upgrades the schema and stores the figures, the second reads them.
+    let expected = std::fs::read_to_string(fixtures.join(format!("{name}.json"))).unwrap();
+    // The first run upgrades the schema (and stores the figures if it must), the second
+    // reads them.
     for _ in 0..2 {
         let run = stats();
         assert!(

@@ -400,6 +400,7 @@ fn a_database_of_the_schema_before_reports_the_same_once_upgraded() {
              DROP INDEX touch_days_by_rep;
              ALTER TABLE touch_facts DROP COLUMN rep;
              ALTER TABLE promise_facts DROP COLUMN rep;
+             CREATE INDEX promise_facts_by_day ON promise_facts (day, settled, deadline);
              DELETE FROM touch_days;
              ALTER TABLE touch_days DROP CONSTRAINT touch_days_pkey;
              ALTER TABLE touch_days DROP COLUMN rep;

@@ -250,6 +250,7 @@ fn an_older_databases_wall_clock_times_keep_their_instant_through_the_upgrade() 
              DROP INDEX touch_facts_by_rep, promise_facts_by_rep, touch_days_by_rep;
              ALTER TABLE touch_facts DROP COLUMN rep;
              ALTER TABLE promise_facts DROP COLUMN rep;
+             CREATE INDEX promise_facts_by_day ON promise_facts (day, settled, deadline);
              DELETE FROM touch_days;
              ALTER TABLE touch_days DROP CONSTRAINT touch_days_pkey, DROP COLUMN rep;
              ALTER TABLE touch_days

@@ -332,6 +332,13 @@ const MIGRATIONS: &[Migration] = &[
         ALTER TABLE promise_facts ADD COLUMN rep INTEGER;
         CREATE INDEX touch_facts_by_rep ON touch_facts (rep, day) WHERE rep IS NOT NULL;
         CREATE INDEX promise_facts_by_rep ON promise_facts (rep, day);
+        -- The whole book's promises and closes are counted from their indexes alone, as
+        -- before, though the statements now also ask whose they are.
+        DROP INDEX promise_facts_by_day;
+        CREATE INDEX promise_facts_by_day ON promise_facts (day, settled, deadline, rep);
+        DROP INDEX prospects_by_closure;
+        CREATE INDEX prospects_by_closure ON prospects (close_reason, closed_at, owner)
+            WHERE close_reason IS NOT NULL;
         -- The day counts take the rep into their key: 0 for no rep, since a key holds two
         -- NULLs distinct. The key changes, so the table is made again and counted again.
         DROP TABLE touch_days;

@@ -417,6 +417,13 @@ const MIGRATIONS: &[Migration] = &[
         ALTER TABLE promise_facts ADD COLUMN rep bigint;
         CREATE INDEX touch_facts_by_rep ON touch_facts (rep, day) WHERE rep IS NOT NULL;
         CREATE INDEX promise_facts_by_rep ON promise_facts (rep, day);
+        -- The whole book's promises and closes are counted from their indexes alone, as
+        -- before, though the statements now also ask whose they are.
+        DROP INDEX promise_facts_by_day;
+        CREATE INDEX promise_facts_by_day ON promise_facts (day, settled, deadline, rep);
+        DROP INDEX prospects_by_closure;
+        CREATE INDEX prospects_by_closure ON prospects (close_reason, closed_at, owner)
+            WHERE close_reason IS NOT NULL;
         -- Filled from attempts.rep: a touch's first attempt that day, a promise's attempt.
         -- (A reply that came to us first on a day is no touch of ours; the tracker, which
         -- tells, stores every file's facts again: the rules' fingerprint goes below.)

@@ -330,7 +330,11 @@ const MIGRATIONS: &[Migration] = &[
         -- reps (they live on a team's server), so every row of a file stays NULL.
         ALTER TABLE touch_facts ADD COLUMN rep INTEGER;
         ALTER TABLE promise_facts ADD COLUMN rep INTEGER;
-        CREATE INDEX touch_facts_by_rep ON touch_facts (rep, day) WHERE rep IS NOT NULL;
+        -- A rep's runs without a response are counted from this index (their touches lie
+        -- scattered through the table).
+        CREATE INDEX touch_facts_by_rep
+            ON touch_facts (rep, day, channel, run_answered_on, prospect_id, run)
+            WHERE rep IS NOT NULL;
         CREATE INDEX promise_facts_by_rep ON promise_facts (rep, day);
         -- The whole book's promises and closes are counted from their indexes alone, as
         -- before, though the statements now also ask whose they are.

@@ -234,11 +234,11 @@ impl<'a> Writer<'a> {
             .templates
             .for_cadence(&prospect.cadence, action.step, part)
             .map(|template| templates::fill(template, &values))?;
-        let opening = if action.promised() {
-            Some(Opening::Kept)
-        } else {
-            action.missed_promise().map(|_| Opening::Missed)
-        };
+        // Another rep's promise is said as theirs: the prospect heard it from them.
+        let handed_over = values.facts.promised_by.is_some();
+        let opening = action
+            .promise
+            .map(|promise| Opening::of(promise.missed, handed_over));
         let opening = opening
             .and_then(|opening| {
                 config
@@ -430,6 +430,11 @@ impl Source for Values<'_> {
                 .value
                 .as_ref()
                 .map(|item| crate::value::introduced(item.kind, &item.text)),
+            "promised_by" => self
+                .facts
+                .promised_by
+                .as_ref()
+                .map(|promiser| promiser.first_name().to_string()),
             "max_touches" => self
                 .config
                 .cadence(&self.prospect.cadence)
@@ -546,6 +551,7 @@ pub(crate) fn fallback(name: &str) -> &'static str {
         "my_email" => "my usual address",
         "promise_day" => "a later day",
         "last_touch_date" => "my last message",
+        "promised_by" => "a colleague",
         _ => "",
     }
 }
@@ -580,6 +586,7 @@ pub fn marker_text(name: &str) -> &'static str {
         "last_touch_date" => "no earlier touch to refer to",
         "touch" => "this step is not a touch",
         "max_touches" => "the cadence has no limit of touches",
+        "promised_by" => "the promise is your own: no other rep made it",
         _ => "no value",
     }
 }
@@ -755,6 +762,7 @@ mod tests {
             promise: Some(crate::engine::Promise {
                 at: rescue.due.and_hms_opt(8, 15, 0).unwrap(),
                 made_on: date("2026-11-27"),
+                attempt: 1,
                 missed,
             }),
             ..rescue

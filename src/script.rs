@@ -868,6 +868,71 @@ mod tests {
     }
 
     #[test]
+    fn another_reps_promise_opens_with_their_name_and_never_with_i_promised() {
+        let config = Config::built_in();
+        let dana = reachable("standard");
+        let facts = MessageFacts {
+            promised_by: Some(crate::facts::Promiser {
+                name: "Sam Carter".into(),
+                email: "sam@example.com".into(),
+                file_is_callers: true,
+            }),
+            ..MessageFacts::default()
+        };
+        let speak = |action: &NextAction| {
+            message(
+                &dana,
+                action,
+                Some(date("2026-12-09")),
+                &facts,
+                &config,
+                Gaps::Smooth,
+            )
+        };
+        let kept = speak(&promised(false));
+        assert!(
+            kept.script.text.contains(
+                "Sam promised you a call today; I'm looking after your file now, so the call \
+                 comes from me."
+            ),
+            "{}",
+            kept.script.text
+        );
+        let missed = speak(&promised(true));
+        assert!(
+            missed
+                .script
+                .text
+                .contains("First, an apology: Sam promised you a call at a set time"),
+            "{}",
+            missed.script.text
+        );
+        for message in [&kept, &missed] {
+            let all = format!(
+                "{} {}",
+                message.script.text,
+                message.email.as_ref().unwrap().text
+            );
+            assert!(
+                !all.contains("I promised") && !all.contains("I said I would"),
+                "{all}"
+            );
+            assert!(
+                !message.missing().contains(&"promised_by"),
+                "who promised is no field of the file: {:?}",
+                message.missing()
+            );
+        }
+        // Without a promise, no promise is spoken of.
+        let plain = speak(&action(Step::Rescue));
+        assert!(
+            !plain.script.text.contains("promised"),
+            "{}",
+            plain.script.text
+        );
+    }
+
+    #[test]
     fn a_standard_message_names_the_day_of_the_next_touch_never_a_time() {
         let config = Config::built_in();
         let dana = reachable("standard");

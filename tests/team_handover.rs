@@ -148,8 +148,8 @@ fn says_sam_promised(item: &Value, signed: &str) {
     assert!(
         script.starts_with(&format!("Hi Dana, {signed} from our company. Sam promised"))
             && script.contains(
-                "Sam promised you a call today; I'm looking after your file now, so it's me \
-                 calling."
+                "Sam promised you a call today; I'm looking after your file now, so the call \
+                 comes from me."
             ),
         "{script}"
     );

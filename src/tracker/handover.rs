@@ -37,6 +37,11 @@ impl Tracker {
         else {
             return Ok(None);
         };
+        // The common case, a rep's own promise on their own file, reads nothing more: a rep
+        // whose session runs is active.
+        if prospect.owner == Some(rep) && self.rules.me() == Some(rep) {
+            return Ok(None);
+        }
         let reps = self.reps_once()?;
         let find = |id: i64| reps.iter().find(|known| known.id == id);
         let caller = match prospect.owner.and_then(find) {

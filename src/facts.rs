@@ -24,6 +24,28 @@ pub struct MessageFacts {
     /// The value item the message carries (see [`crate::value::next_item`]): the next one no
     /// touch carried, looked up in the store by the tracker; `None` when none is left.
     pub value: Option<ValueItem>,
+    /// The rep who promised the call this action keeps, when another rep makes it (the file
+    /// changed hands after the promise): found by the tracker, which knows the reps; `None`
+    /// on a personal book, and when the promise is the caller's own.
+    pub promised_by: Option<Promiser>,
+}
+
+/// A rep of the team who promised a prospect a call that another rep now makes: the
+/// messages say it was them, never "I", since the prospect heard the promise from them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Promiser {
+    pub name: String,
+    pub email: String,
+    /// The rep making the call holds the file already (it was given to them); otherwise it
+    /// sits in the pool, or with a rep who left, and becomes theirs when they log the call.
+    pub file_is_callers: bool,
+}
+
+impl Promiser {
+    /// The first word of their name, as the prospect would know them: "Sam".
+    pub fn first_name(&self) -> &str {
+        self.name.split_whitespace().next().unwrap_or(&self.name)
+    }
 }
 
 impl MessageFacts {
@@ -44,6 +66,7 @@ impl MessageFacts {
             last_touch,
             ground_rules: prospect.contact.ground_rules,
             value: None,
+            promised_by: None,
         }
     }
 
@@ -99,6 +122,7 @@ mod tests {
             note: None,
             promise: None,
             next: None,
+            rep: None,
         }
     }
 
@@ -153,6 +177,7 @@ mod tests {
                 last_touch: None,
                 ground_rules: false,
                 value: None,
+                promised_by: None,
             }
         );
     }

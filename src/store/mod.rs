@@ -174,8 +174,6 @@ pub struct AttemptRecord {
     pub logged_at: NaiveDateTime,
     /// The value item its message carried (`value add`), if any.
     pub value_item: Option<i64>,
-    /// The rep who logged it (`None`: no rep, as on a personal book).
-    pub rep: Option<i64>,
 }
 
 impl NewAttempt {
@@ -191,6 +189,7 @@ impl NewAttempt {
             note: self.note.clone(),
             promise: self.promise,
             next: self.next,
+            rep: None,
         }
     }
 }
@@ -555,14 +554,13 @@ impl Reader<'_> {
         self.merged_scan(
             selection,
             None,
-            &format!("{}, logged_at, value_item, rep", rows::ATTEMPT_COLUMNS),
+            &format!("{}, logged_at, value_item", rows::ATTEMPT_COLUMNS),
             |row| {
                 Ok(AttemptRecord {
                     attempt: rows::attempt(row)?,
                     // Right after the columns of ATTEMPT_COLUMNS.
-                    logged_at: row.datetime(9)?,
-                    value_item: row.get(10)?,
-                    rep: row.get(11)?,
+                    logged_at: row.datetime(10)?,
+                    value_item: row.get(11)?,
                 })
             },
             |record| record.attempt.prospect_id,

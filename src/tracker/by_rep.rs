@@ -48,7 +48,7 @@ impl Tracker {
                 .map(|record| {
                     let marks = Marks {
                         value_item: record.value_item,
-                        rep: record.rep,
+                        rep: record.attempt.rep,
                     };
                     (record.attempt.id, marks)
                 })

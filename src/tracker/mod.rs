@@ -12,6 +12,7 @@ mod capacity;
 mod days_off;
 mod drip;
 mod export;
+mod handover;
 mod import;
 mod import_book;
 mod import_keys;
@@ -131,6 +132,8 @@ pub struct Tracker {
     /// hold their files and the pool's. `None`: every file (a personal book, a role that is
     /// no rep, or a manager's `today --team`).
     agenda_of: Option<i64>,
+    /// The reps of a team book, once read (see handover.rs).
+    reps: std::cell::OnceCell<Vec<crate::domain::Rep>>,
 }
 
 impl Tracker {
@@ -153,6 +156,7 @@ impl Tracker {
             value_book: std::cell::RefCell::new(None),
             identity: None,
             agenda_of,
+            reps: std::cell::OnceCell::new(),
         })
     }
 
@@ -167,6 +171,14 @@ impl Tracker {
     }
 
     /// The rules with the days away of the person at the keyboard (see calendars.rs).
+    /// The zone the audit's texts name beside a time: a team book's readers sit in many.
+    fn audit_zone(&self) -> Option<chrono_tz::Tz> {
+        self.store
+            .path()
+            .is_none()
+            .then_some(self.rules.mine.zones.mine)
+    }
+
     pub fn config(&self) -> &Config {
         &self.rules.mine
     }
@@ -447,12 +459,20 @@ impl Tracker {
     pub fn explain(&self, id: ProspectId) -> Result<(Prospect, Explanation)> {
         let prospect = self.prospect(id)?;
         let attempts = self.store.reader().attempts(id)?;
+        let cadence = self.cadence_of(&prospect)?;
+        let calendar = &self.rules.of(prospect.owner).calendar;
+        let promised_by =
+            match engine::next_action(&prospect, &attempts, cadence, calendar, self.today()) {
+                Some(action) => self.promised_by(&prospect, &attempts, &action)?,
+                None => None,
+            };
         let explanation = explain::explain(
             &prospect,
             &attempts,
-            self.cadence_of(&prospect)?,
-            &self.rules.of(prospect.owner).calendar,
+            cadence,
+            calendar,
             self.now,
+            promised_by.as_ref(),
         );
         Ok((prospect, explanation))
     }
@@ -492,6 +512,9 @@ impl Tracker {
         let on = action.due.max(self.today());
         let following = engine::following_touch(prospect, attempts, cadence, calendar, &action, on);
         let mut facts = MessageFacts::of(prospect, attempts);
+        // Before the value item is fitted: the opening that names who promised is part of
+        // the text it must fit in.
+        facts.promised_by = self.promised_by(prospect, attempts, &action)?;
         let mut value_left_out = false;
         if crate::value::carried_by(action.step) {
             facts.value = self.next_value_item(prospect)?;
@@ -760,12 +783,13 @@ impl Tracker {
 
         let after = prospect.file_state();
         let now = self.now;
+        let audit_zone = self.audit_zone();
         let attempt_id = self.write(|writer, rules| {
             // On a team book the file becomes the rep's, or the log is refused, before
             // anything is written.
             let claim = ownership::claim_for_log(writer, &prospect, now)?;
             let attempt_id = writer.insert_attempt(&new)?;
-            let what = Some(audit::describe_attempt(&new.as_attempt()));
+            let what = Some(audit::describe_attempt(&new.as_attempt(), audit_zone));
             audit::record(writer, now, Some(id), "log", None, None, what)?;
             if let Some(claim) = claim {
                 writer.set_attempt_rep(attempt_id, claim.rep)?;
@@ -1055,11 +1079,11 @@ fn recompute(
         let config = rules.of(prospect.owner);
         let marks: Vec<(i64, Marks)> = records
             .iter()
-            .filter(|record| record.value_item.is_some() || record.rep.is_some())
+            .filter(|record| record.value_item.is_some() || record.attempt.rep.is_some())
             .map(|record| {
                 let marks = Marks {
                     value_item: record.value_item,
-                    rep: record.rep,
+                    rep: record.attempt.rep,
                 };
                 (record.attempt.id, marks)
             })

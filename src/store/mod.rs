@@ -22,7 +22,6 @@ mod postgres_server;
 mod promises;
 mod reps;
 mod rows;
-mod set_aside;
 mod stat_facts;
 mod stored_time;
 mod team;
@@ -47,7 +46,6 @@ pub use location::Location;
 pub use migrations::CURRENT_VERSION;
 pub use new_prospects::NewProspects;
 pub use ownership::Claim;
-pub use set_aside::SetAside;
 pub use team::{
     NewRep, RoleMade, SessionRole, nologin_statement, quote_identifier, role_statements,
 };

@@ -15,13 +15,13 @@
 
 use std::sync::LazyLock;
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 
+use super::Writer;
 use super::conn::{Conn, Param};
 use super::error::{Context, StoreError};
 use super::stored_time::{Day, Stamp};
-use super::{Reader, Writer};
-use crate::domain::{CloseReason, Prospect, ProspectId};
+use crate::domain::{CloseReason, Prospect, ProspectId, Status};
 
 /// The columns of `prospects` a new prospect fills, in the order of [`ProspectRow::values`].
 pub(super) const COLUMNS: &str = "name, company, phone, email, title, prefers, next_step,
@@ -100,33 +100,79 @@ impl<'p> ProspectRow<'p> {
     }
 }
 
-/// `(?{first}, ..., ?{first + COLUMN_COUNT - 1})` for each of `rows` rows.
-fn placeholders(rows: usize) -> String {
-    (0..rows)
-        .map(|row| {
-            let first = row * COLUMN_COUNT + 1;
-            let row: Vec<String> = (first..first + COLUMN_COUNT)
-                .map(|n| format!("?{n}"))
-                .collect();
-            format!("({})", row.join(", "))
-        })
-        .collect::<Vec<_>>()
-        .join(",\n")
-}
-
 /// The statement that stores one new prospect.
 pub(super) static INSERT_ONE: LazyLock<String> = LazyLock::new(|| {
+    let placeholders: Vec<String> = (1..=COLUMN_COUNT).map(|n| format!("?{n}")).collect();
     format!(
-        "INSERT INTO prospects ({COLUMNS}) VALUES {}",
-        placeholders(1)
+        "INSERT INTO prospects ({COLUMNS}) VALUES ({})",
+        placeholders.join(", ")
     )
 });
+
+/// The places in [`COLUMNS`] of the values the prospects of a file mostly share: cadence,
+/// start date, status, creation time and due date. The batch statement takes them once for
+/// all its rows (see [`Shared`]).
+const SHARED: [usize; 5] = [11, 12, 13, 19, 20];
+
+/// How many values each row of the batch statement takes itself.
+const OWN: usize = COLUMN_COUNT - SHARED.len();
+
+/// The parameters of the batch statement: `?1` its limit, `?2` to `?6` the shared values
+/// (in the order of [`SHARED`]), then [`OWN`] for each row. The limit comes first: SQLite
+/// prepares a statement again when a parameter its plan depends on (a limit) changes, and
+/// tells the parameters after the 31st apart from each other only for that, so any value of
+/// a row would count as the limit.
+fn batch_sql() -> String {
+    let rows: Vec<String> = (0..ROWS)
+        .map(|row| {
+            let mut own = 2 + SHARED.len() + row * OWN;
+            let values: Vec<String> = (0..COLUMN_COUNT)
+                .map(
+                    |column| match SHARED.iter().position(|&shared| shared == column) {
+                        Some(place) => format!("?{}", 2 + place),
+                        None => {
+                            own += 1;
+                            format!("?{}", own - 1)
+                        }
+                    },
+                )
+                .collect();
+            format!("({})", values.join(", "))
+        })
+        .collect();
+    format!(
+        "INSERT INTO prospects ({COLUMNS}) SELECT * FROM (VALUES {}) LIMIT ?1",
+        rows.join(",\n")
+    )
+}
+
+/// The values of [`SHARED`] bound in the batch statement.
+#[derive(PartialEq)]
+struct Shared {
+    cadence: String,
+    start: NaiveDate,
+    status: Status,
+    created_at: NaiveDateTime,
+    due_on: Option<NaiveDate>,
+}
+
+impl Shared {
+    fn holds(&self, prospect: &Prospect, due_on: Option<NaiveDate>) -> bool {
+        self.cadence == prospect.cadence
+            && self.start == prospect.start
+            && self.status == prospect.status
+            && self.created_at == prospect.created_at
+            && self.due_on == due_on
+    }
+}
 
 /// New prospects being stored by one writer (see the module doc).
 pub struct NewProspects<'w> {
     writer: &'w Writer<'w>,
     /// On SQLite: the batch statement, once the first prospect is bound.
     batch: Option<rusqlite::Statement<'w>>,
+    /// The shared values bound in the batch statement.
+    shared: Option<Shared>,
     /// Prospects bound into the batch and not stored yet.
     held: usize,
     /// The id the next prospect gets.
@@ -137,7 +183,7 @@ impl<'w> Writer<'w> {
     /// Starts storing new prospects many to a statement; see [`NewProspects`].
     pub fn new_prospects(&'w self) -> Result<NewProspects<'w>, StoreError> {
         let next_id = match self.conn() {
-            Conn::Sqlite(_) => Reader { conn: self.conn() }.conn.one(
+            Conn::Sqlite(_) => self.conn().one(
                 "SELECT coalesce(max(id), 0) + 1 FROM prospects",
                 &[],
                 |row| row.get(0),
@@ -148,6 +194,7 @@ impl<'w> Writer<'w> {
         Ok(NewProspects {
             writer: self,
             batch: None,
+            shared: None,
             held: 0,
             next_id,
         })
@@ -166,24 +213,45 @@ impl NewProspects<'_> {
         let Conn::Sqlite(conn) = self.writer.conn() else {
             return self.writer.insert_whole_prospect(prospect, due_on);
         };
-        let batch = match &mut self.batch {
-            Some(batch) => batch,
-            None => {
-                let sql = format!(
-                    "INSERT INTO prospects ({COLUMNS})
-                     SELECT * FROM (VALUES {}) LIMIT ?{}",
-                    placeholders(ROWS),
-                    ROWS * COLUMN_COUNT + 1
-                );
-                self.batch.insert(conn.prepare(&sql).context(CONTEXT)?)
-            }
+        // A prospect that does not share the values of those held back goes in the next run.
+        if !self
+            .shared
+            .as_ref()
+            .is_some_and(|shared| shared.holds(prospect, due_on))
+        {
+            self.flush()?;
+            self.shared = None;
+        }
+        if self.batch.is_none() {
+            self.batch = Some(conn.prepare(&batch_sql()).context(CONTEXT)?);
+        }
+        let Some(batch) = &mut self.batch else {
+            unreachable!("prepared just above");
         };
         let row = ProspectRow::new(prospect, due_on);
-        let first = self.held * COLUMN_COUNT + 1;
-        for (index, value) in row.values().into_iter().enumerate() {
-            batch
-                .raw_bind_parameter(first + index, value.sqlite())
-                .context(CONTEXT)?;
+        let values = row.values();
+        if self.shared.is_none() {
+            for (place, column) in SHARED.iter().enumerate() {
+                batch
+                    .raw_bind_parameter(2 + place, values[*column].sqlite())
+                    .context(CONTEXT)?;
+            }
+            self.shared = Some(Shared {
+                cadence: prospect.cadence.clone(),
+                start: prospect.start,
+                status: prospect.status,
+                created_at: prospect.created_at,
+                due_on,
+            });
+        }
+        let mut parameter = 2 + SHARED.len() + self.held * OWN;
+        for (column, value) in values.iter().enumerate() {
+            if !SHARED.contains(&column) {
+                batch
+                    .raw_bind_parameter(parameter, value.sqlite())
+                    .context(CONTEXT)?;
+                parameter += 1;
+            }
         }
         self.held += 1;
         let id = self.next_id;
@@ -204,7 +272,7 @@ impl NewProspects<'_> {
             return Ok(());
         }
         batch
-            .raw_bind_parameter(ROWS * COLUMN_COUNT + 1, self.held as i64)
+            .raw_bind_parameter(1, self.held as i64)
             .context(CONTEXT)?;
         batch.raw_execute().context(CONTEXT)?;
         self.held = 0;

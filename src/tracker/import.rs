@@ -13,7 +13,7 @@ use crate::channel;
 use crate::domain::{Preference, ProspectId, ValueFor};
 use crate::error::{Error, Result};
 use crate::stats::facts::Facts;
-use crate::store::{NewProspects, Reader, SetAside, Writer};
+use crate::store::{NewProspects, Reader, Writer};
 use crate::transfer::{Incoming, IncomingItem, Skip, Source, TransferError};
 
 use super::import_keys::Duplicates;
@@ -28,10 +28,6 @@ pub const NAMED_PREFERENCES: usize = 3;
 
 /// How many prospects are stored between two appends to the audit.
 const AUDIT_RUN: usize = 1000;
-
-/// The fewest prospects an import stores before it sets the book's indexes aside: below
-/// that, building them again would cost more than it saves.
-const SET_ASIDE_FLOOR: usize = 1000;
 
 /// What an import did, or would do in a dry run.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -247,8 +243,7 @@ impl Tracker {
 }
 
 /// An import's writes: each prospect as it comes (many to a statement, see
-/// `store::NewProspects`), one audit row per prospect appended a run at a time, and, once the
-/// import outgrows the book, its indexes set aside until the end (see `store::SetAside`).
+/// `store::NewProspects`), and one audit row per prospect appended a run at a time.
 struct Storing<'w> {
     writer: &'w Writer<'w>,
     prospects: NewProspects<'w>,
@@ -258,12 +253,6 @@ struct Storing<'w> {
     ids: BTreeMap<i64, i64>,
     /// Prospects stored whose audit rows are not appended yet.
     unaudited: Vec<ProspectId>,
-    /// How many prospects are stored so far.
-    stored: usize,
-    /// How many stored prospects set the indexes aside: as many as the book holds, so that
-    /// the import does so only when it at least doubles the book.
-    set_aside_at: usize,
-    aside: Option<SetAside>,
 }
 
 impl<'w> Storing<'w> {
@@ -273,7 +262,6 @@ impl<'w> Storing<'w> {
         now: NaiveDateTime,
         ids: BTreeMap<i64, i64>,
     ) -> Result<Storing<'w>> {
-        let book = usize::try_from(writer.reader().bulk_size()?).unwrap_or(usize::MAX);
         Ok(Storing {
             writer,
             prospects: writer.new_prospects()?,
@@ -281,9 +269,6 @@ impl<'w> Storing<'w> {
             now,
             ids,
             unaudited: Vec::with_capacity(AUDIT_RUN),
-            stored: 0,
-            set_aside_at: book.max(SET_ASIDE_FLOOR),
-            aside: None,
         })
     }
 
@@ -299,11 +284,7 @@ impl<'w> Storing<'w> {
 
     /// The last writes, before the commit.
     fn finish(mut self) -> Result<()> {
-        self.audit()?;
-        if let Some(aside) = self.aside.take() {
-            self.writer.restore_indexes(aside)?;
-        }
-        Ok(())
+        self.audit()
     }
 }
 
@@ -317,13 +298,8 @@ impl Keep for Storing<'_> {
             &mut self.ids,
         )?;
         self.unaudited.push(id);
-        self.stored += 1;
         if self.unaudited.len() == AUDIT_RUN {
             self.audit()?;
-        }
-        if self.stored == self.set_aside_at && self.aside.is_none() {
-            self.prospects.flush()?;
-            self.aside = Some(self.writer.set_indexes_aside()?);
         }
         Ok(Some(id))
     }

@@ -57,6 +57,16 @@ pub enum Error {
     )]
     NoMatch { query: String },
 
+    /// [`Error::NoMatch`] for a rep of a team, from whom row-level security hides the other
+    /// reps' files: the name may be one of theirs, which followup cannot look up for them.
+    #[error(
+        "none of your files or the pool's has {} in its name or company; the other reps' \
+         files are hidden from you (give an id to learn who holds it); `followup list --status \
+         all` shows what you can see",
+        quoted(.query)
+    )]
+    NoMatchOfMine { query: String },
+
     #[error("{} matches {count} prospects: {list}", quoted(.query), count = .candidates.len(), list = candidate_list(.candidates))]
     Ambiguous {
         query: String,
@@ -214,6 +224,7 @@ impl Error {
             | Error::Zone { .. }
             | Error::NoSuchId(_)
             | Error::NoMatch { .. }
+            | Error::NoMatchOfMine { .. }
             | Error::Ambiguous { .. }
             | Error::UnknownCadence { .. }
             | Error::Invalid(_)

@@ -489,6 +489,12 @@ fn the_first_rep_to_log_a_pool_file_holds_it_and_the_second_is_refused() {
     assert_eq!(team.audit(pool).len(), 1);
     assert_eq!(team.owner(pool).as_deref(), Some("mia@example.com"));
 
+    // By name he cannot find it, and is told why, without learning whether it exists.
+    team.run_as("omar", &["log", "dana", "--outcome", "no-answer"])
+        .fails(2)
+        .stderr_contains("none of your files or the pool's has 'dana'")
+        .stderr_contains("the other reps' files are hidden from you");
+
     // Hers now: it leaves Omar's list, and her second touch claims nothing new.
     let omars = team.json_as("omar", &["today", "--json", "--now", "2026-12-10"]);
     assert!(!ids(omars.as_array().unwrap()).contains(&pool), "{omars}");

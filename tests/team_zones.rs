@@ -145,6 +145,53 @@ fn a_promise_made_in_new_york_reads_in_los_angeles_time_once_the_file_is_reassig
 }
 
 #[test]
+fn an_evening_touch_in_los_angeles_stays_due_on_his_day_after_new_york_stores_its_date() {
+    let Some(mut team) = Team::new() else {
+        return;
+    };
+    team.rep("lou", "Lou Vega");
+    let los_angeles = team.zone_file("lou", "America/Los_Angeles");
+    let id = team.world.add("Dana Whitfield", &common::DANA);
+    team.world
+        .ok(&["assign", &id.to_string(), &Team::email("lou")]);
+
+    // Lou emails Dana at 21:30 on Monday, his time: 00:30 on Tuesday in New York.
+    team.world.at("2026-11-23T21:30");
+    team.run_as(
+        "lou",
+        Some(&los_angeles),
+        &["log", &id.to_string(), "--channel", "email"],
+    )
+    .success();
+
+    // The manager, in New York, changes the team's rules: every due date is stored again,
+    // worked out on her clock, where the email went on Tuesday (due Monday 30th).
+    let new_york = team.world.write(
+        "new-york.toml",
+        "[calendar]\ntime_zone = \"America/New_York\"\nholidays = [\"2027-07-05\"]\n\n\
+         [cadence.standard]\n",
+    );
+    team.world.at("2026-11-24T09:00");
+    team.world
+        .cmd(["team", "cadence", "set", new_york.to_str().unwrap()])
+        .env("FOLLOWUP_CADENCE", &new_york)
+        .run()
+        .success();
+
+    // On Friday, four business days after his Monday, Dana is on Lou's list.
+    team.world.at("2026-11-27T08:00");
+    let due = team.json_as("lou", Some(&los_angeles), &["today", "--json"]);
+    let dana = due
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|item| item["id"] == id)
+        .unwrap_or_else(|| panic!("Dana is not on Lou's Friday list: {due}"));
+    assert_eq!(dana["due"], "2026-11-27", "{dana}");
+    assert_eq!(dana["step"], "follow-up", "{dana}");
+}
+
+#[test]
 fn an_older_databases_wall_clock_times_keep_their_instant_through_the_upgrade() {
     let Some(mut world) = Followup::postgres() else {
         return;
@@ -166,10 +213,10 @@ fn an_older_databases_wall_clock_times_keep_their_instant_through_the_upgrade() 
         .success();
     // The database as schema 9 left it: `timestamp` columns holding Berlin's wall clock, the
     // zone kept under `clock_zone`. Step 10 turned instants into `timestamptz`; step 11 (each
-    // rep's days away) is taken back first, so that the upgrade runs both again. A step added
-    // after these needs taking back here too.
+    // rep's days away) and step 12 (the zone of each due date) are taken back first, so that
+    // the upgrade runs them again. A step added after these needs taking back here too.
     const BEFORE_TIMESTAMPTZ: i64 = 9;
-    assert_eq!(CURRENT_VERSION, 11, "take back the steps after 10 below");
+    assert_eq!(CURRENT_VERSION, 12, "take back the steps after 10 below");
     let url = world.server().unwrap().to_string();
     let mut admin = common::cluster::required_cluster().connect(&url);
     admin
@@ -194,6 +241,9 @@ fn an_older_databases_wall_clock_times_keep_their_instant_through_the_upgrade() 
              ALTER TABLE away_days DROP COLUMN rep;
              ALTER TABLE away_days ADD PRIMARY KEY (day);
              ALTER TABLE attempts DROP COLUMN claimed, DROP COLUMN claimed_from;
+             DROP TRIGGER followup_due_zone ON prospects;
+             DROP FUNCTION followup_due_zone();
+             ALTER TABLE prospects DROP COLUMN due_zone;
              INSERT INTO meta (key, value) VALUES ('clock_zone', 'Europe/Berlin')
                  ON CONFLICT (key) DO UPDATE SET value = excluded.value;
              UPDATE followup_schema SET version = {BEFORE_TIMESTAMPTZ};"

@@ -37,6 +37,7 @@ pub fn run(
         Err(error) => return clap_exit(&error),
     };
     let warnings = output::Warnings::default();
+    let prose = says_what_it_did(&cli.command);
     let result = match commands::without_session(&cli) {
         Some(result) => result,
         None => Session::new(&cli, system_clock, warnings.clone(), output::width())
@@ -44,6 +45,12 @@ pub fn run(
     };
     match result {
         Ok(text) => {
+            // JSON is never wrapped: a line break inside a string would break it when copied.
+            let text = if prose && !text.starts_with(['{', '[']) {
+                output::prose(text)
+            } else {
+                text
+            };
             // After the output, and only if it could be written: a failure is one line.
             let status = output::print(&text);
             if status == ExitCode::SUCCESS {
@@ -60,6 +67,31 @@ pub fn run(
             output::error(&error.to_string());
             ExitCode::from(error.exit_code())
         }
+    }
+}
+
+/// The commands whose output is sentences about what they did, which wrap at spaces on a
+/// terminal (see [`output::prose`]). The others print tables and messages already fitted to
+/// the width, or text to copy as it is: JSON, CSV, TOML, SQL, a script to read out.
+fn says_what_it_did(command: &args::Command) -> bool {
+    use args::{Command, RepCommand, TeamCadenceCommand, TeamCommand, ValueCommand};
+    match command {
+        Command::Add(_)
+        | Command::Log(_)
+        | Command::Assign(_)
+        | Command::Reassign(_)
+        | Command::Close(_)
+        | Command::Undo(_)
+        | Command::Delete(_)
+        | Command::Reopen(_)
+        | Command::Edit(_)
+        | Command::Backup(_)
+        | Command::Import(_)
+        | Command::Away(_) => true,
+        Command::Value(value) => !matches!(value, ValueCommand::List(_)),
+        Command::Team(team) => !matches!(team, TeamCommand::Cadence(TeamCadenceCommand::Show(_))),
+        Command::Rep(rep) => matches!(rep, RepCommand::Deactivate(_)),
+        _ => false,
     }
 }
 

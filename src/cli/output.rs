@@ -30,6 +30,47 @@ pub fn width() -> Width {
     width_from(terminal, std::env::var("COLUMNS").ok().as_deref())
 }
 
+/// Sentences that say what a command did, as a terminal shows them: a line longer than the
+/// terminal wraps at spaces, so that no word or date is cut at its edge. Elsewhere the text is
+/// left as it is: one line per fact, for `grep` and scripts.
+pub fn prose(text: String) -> String {
+    #[allow(clippy::disallowed_methods)] // the terminal's width, as `width` asks it
+    let Some((columns, _)) = std::io::stdout()
+        .is_terminal()
+        .then(|| terminal_size::terminal_size_of(std::io::stdout()))
+        .flatten()
+    else {
+        return text;
+    };
+    wrap_long_lines(&text, usize::from(columns.0))
+}
+
+/// Wraps at spaces each line of `text` wider than `columns`; the rest stays as it is.
+fn wrap_long_lines(text: &str, columns: usize) -> String {
+    let width = Width::new(columns);
+    let mut out = String::with_capacity(text.len() + 16);
+    for line in text.split_inclusive('\n') {
+        let (body, end) = match line.strip_suffix('\n') {
+            Some(body) => (body, "\n"),
+            None => (line, ""),
+        };
+        if crate::render::width::of(body) <= columns || columns < width.columns() {
+            out.push_str(line);
+            continue;
+        }
+        // Continuation lines keep the line's own indent, so a list item stays one block.
+        let indent = &body[..body.len() - body.trim_start_matches(' ').len()];
+        out.push_str(&crate::render::table::hanging(
+            body.trim_start_matches(' '),
+            indent,
+            indent,
+            Width::new(columns),
+        ));
+        out.push_str(end);
+    }
+    out
+}
+
 /// The width from what the terminal says, if anything, and `COLUMNS`. A value that is not a
 /// positive number is ignored, as other tools do.
 fn width_from(terminal: Option<usize>, columns: Option<&str>) -> Width {
@@ -179,6 +220,23 @@ impl Warnings {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_lines_wider_than_the_terminal_wrap_and_at_spaces() {
+        let long = "Added prospect 1: Dana Whitfield (Lakeside Dental), cadence standard. \
+                    First touch due Mon 2026-11-23.";
+        let text = format!("short line\n{long}\n  indented {long}\n");
+        let wrapped = wrap_long_lines(&text, 80);
+        assert_eq!(
+            wrapped,
+            "short line\n\
+             Added prospect 1: Dana Whitfield (Lakeside Dental), cadence standard. First\n\
+             touch due Mon 2026-11-23.\n\
+             \x20 indented Added prospect 1: Dana Whitfield (Lakeside Dental), cadence standard.\n\
+             \x20 First touch due Mon 2026-11-23.\n"
+        );
+        assert_eq!(wrap_long_lines(&text, 200), text);
+    }
 
     #[test]
     fn the_terminal_wins_then_columns_then_a_default() {

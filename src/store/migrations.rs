@@ -312,6 +312,16 @@ const MIGRATIONS: &[Migration] = &[
         DELETE FROM meta WHERE key = 'rules_fingerprint';
     ",
     },
+    Migration {
+        description: "the zone each stored due date was worked out in",
+        sql: "
+        -- A due date is worked out from the dates of instants, and a date depends on the
+        -- zone it is read in. On a team book the zone of the session that stored it is kept
+        -- beside it (pg_migrations.rs); a personal book is read in one zone, so here the
+        -- column stays empty and exists for the two engines to keep the same columns.
+        ALTER TABLE prospects ADD COLUMN due_zone TEXT;
+    ",
+    },
 ];
 
 /// The schema version this build writes.

@@ -82,8 +82,12 @@ enum Engine {
 pub enum Selection {
     /// Those in a status; all of them for `None`.
     Status(Option<Status>),
-    /// Those whose next action may be due on or before the day (see `set_due_on`).
-    DueBy(NaiveDate),
+    /// Those whose next action may be due on or before `day` (see `set_due_on`). On a team
+    /// book, a due date stored by a session in another time zone may be up to a business day
+    /// later than this session's engine finds, the dates of the same instants being a day
+    /// later there (pg_migrations.rs, the step of `due_zone`): those are read up to `slack`,
+    /// the business day after `day` under every calendar the session uses.
+    DueBy { day: NaiveDate, slack: NaiveDate },
     /// Those whose next action may be a promised call on a day after `after` through `last`
     /// (see `promises::promised_between`): a superset the engine narrows down.
     PromisedBetween { after: NaiveDate, last: NaiveDate },
@@ -98,7 +102,15 @@ impl Selection {
         match self {
             Selection::Status(None) => ("TRUE", Vec::new()),
             Selection::Status(Some(status)) => ("status = ?1", vec![Box::new(status)]),
-            Selection::DueBy(day) => ("due_on <= ?1", vec![Box::new(day)]),
+            Selection::DueBy { day, .. } if dialect == Dialect::Sqlite => {
+                ("due_on <= ?1", vec![Box::new(day)])
+            }
+            // The slack first, so that the index on the due date bounds the scan.
+            Selection::DueBy { day, slack } => (
+                "due_on <= ?2
+                 AND (due_on <= ?1 OR due_zone IS DISTINCT FROM current_setting('TimeZone'))",
+                vec![Box::new(day), Box::new(slack.max(day))],
+            ),
             Selection::Owner(rep) => ("owner = ?1", vec![Box::new(rep)]),
             Selection::PromisedBetween { after, last } => {
                 promises::promised_between(dialect, after, last)
@@ -897,7 +909,7 @@ fn sqlite_merged_scan<A, E: From<StoreError>>(
     // A few due prospects among many are found through the due-date index; without the
     // subquery SQLite prefers scanning the whole table in id order to avoid a sort.
     let prospect_condition = match selection {
-        Selection::DueBy(_) | Selection::PromisedBetween { .. } | Selection::Owner(_) => {
+        Selection::DueBy { .. } | Selection::PromisedBetween { .. } | Selection::Owner(_) => {
             format!("id IN (SELECT id FROM prospects WHERE {condition})")
         }
         Selection::Status(_) => condition.clone(),

@@ -2,11 +2,9 @@
 //! and changed. The claim that `log` makes is one conditional `UPDATE`, so that two reps
 //! logging the same pool file at once cannot both get it, whatever else runs.
 
-use chrono::NaiveDate;
-
-use super::conn::Row;
+use super::conn::{Param, Row};
 use super::error::{DbError, StoreError};
-use super::{Reader, Writer};
+use super::{Reader, Selection, Writer};
 use crate::domain::{ProspectId, Status};
 
 /// What a claim on a file did.
@@ -47,13 +45,17 @@ impl Reader<'_> {
         )
     }
 
-    /// The owner's email of every file that may be due by `day` (none for the pool's): what
+    /// The owner's email of every file of `selection` (none for the pool's): what
     /// `today --team` groups the list by.
-    pub fn owners_due_by(&self, day: NaiveDate) -> Result<Vec<(ProspectId, String)>, StoreError> {
+    pub fn owners_of(&self, selection: Selection) -> Result<Vec<(ProspectId, String)>, StoreError> {
+        let (condition, values) = selection.condition(self.conn.dialect());
+        let values: Vec<&dyn Param> = values.iter().map(|value| value.as_ref()).collect();
         self.rows(
-            "SELECT p.id, r.email FROM prospects AS p JOIN reps AS r ON r.id = p.owner
-             WHERE p.due_on <= ?1",
-            &[&day],
+            &format!(
+                "SELECT prospects.id, r.email FROM prospects JOIN reps AS r ON r.id = prospects.owner
+                 WHERE {condition}"
+            ),
+            &values,
             |row| Ok((row.get(0)?, row.get(1)?)),
             "reading who holds each file due",
         )

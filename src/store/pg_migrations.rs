@@ -388,6 +388,28 @@ const MIGRATIONS: &[Migration] = &[
         DELETE FROM meta WHERE key = 'rules_fingerprint';
     ",
     },
+    Migration {
+        description: "the zone each stored due date was worked out in",
+        sql: "
+        -- Reps in different zones read the same instant on different dates (a touch logged at
+        -- 21:30 in Los Angeles is the next day in New York), so a due date stored by a session
+        -- in one zone can be a business day later than a rep in a western zone finds it. The
+        -- zone of the session that stored it is kept beside it, set by the server itself on
+        -- every write of a due date, so that no path that stores one can forget it; a rep's
+        -- morning list reads the dates stored in another zone a business day further
+        -- (store/mod.rs, `Selection::DueBy`). Dates stored before this step were written in
+        -- an unknown zone: NULL, read as another zone's.
+        ALTER TABLE prospects ADD COLUMN due_zone text;
+        CREATE FUNCTION followup_due_zone() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            NEW.due_zone := current_setting('TimeZone');
+            RETURN NEW;
+        END
+        $$;
+        CREATE TRIGGER followup_due_zone BEFORE INSERT OR UPDATE OF due_on ON prospects
+            FOR EACH ROW EXECUTE FUNCTION followup_due_zone();
+    ",
+    },
 ];
 
 // Every SQLite step has its twin here: a version means the same schema on both engines.

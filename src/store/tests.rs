@@ -767,10 +767,17 @@ fn a_reps_scan_holds_their_files_and_the_pools_only() {
     let mut seen = Vec::new();
     store
         .reader()
-        .each_with_attempts_for(Selection::DueBy(date("2026-11-23")), Some(1), |p, _| {
-            seen.push(p.id);
-            Ok::<_, StoreError>(())
-        })
+        .each_with_attempts_for(
+            Selection::DueBy {
+                day: date("2026-11-23"),
+                slack: date("2026-11-24"),
+            },
+            Some(1),
+            |p, _| {
+                seen.push(p.id);
+                Ok::<_, StoreError>(())
+            },
+        )
         .unwrap();
     assert_eq!(seen, [mine, pool]);
     assert_eq!(store.reader().open_pool().unwrap(), [pool]);

@@ -4,7 +4,7 @@
 //! The rows are made here, not in the store, because only the tracker knows what a command
 //! meant: an edit is the fields whose values differ, a `log` is the attempt it recorded.
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{NaiveDate, NaiveDateTime, TimeZone};
 
 use crate::domain::{Attempt, Prospect, ProspectId, Status};
 use crate::error::{Error, Result};
@@ -54,13 +54,18 @@ pub(super) fn record_changes(
 }
 
 /// A one-line account of an attempt, for the audit: `call voicemail (follow-up) at ...`.
-pub(super) fn describe_attempt(attempt: &Attempt) -> String {
+/// On a team book the time says its zone (`zone`, the writer's): the text is kept as it was
+/// written, while the audit's own times are read on each reader's clock, and a rep in
+/// another zone would otherwise read an hour that looks like theirs.
+pub(super) fn describe_attempt(attempt: &Attempt, zone: Option<chrono_tz::Tz>) -> String {
+    let when = attempt.at.format("%Y-%m-%d %H:%M");
+    let zone = zone
+        .and_then(|zone| zone.from_local_datetime(&attempt.at).earliest())
+        .map(|instant| format!(" {}", instant.format("%Z")))
+        .unwrap_or_default();
     format!(
-        "{} {} ({}) at {}",
-        attempt.channel,
-        attempt.outcome,
-        attempt.step,
-        attempt.at.format("%Y-%m-%d %H:%M")
+        "{} {} ({}) at {when}{zone}",
+        attempt.channel, attempt.outcome, attempt.step,
     )
 }
 

@@ -11,9 +11,11 @@
 
 use std::collections::HashMap;
 
+use chrono::NaiveDate;
+
 use crate::config::Config;
 use crate::error::Result;
-use crate::store::Reader;
+use crate::store::{Reader, Selection};
 
 /// The rules every date of the book is computed with, file by file.
 #[derive(Debug, Clone)]
@@ -94,6 +96,21 @@ impl Rules {
                 config.sign_as_rep(name, email);
             }
         }
+    }
+
+    /// The prospects whose next action may be due on or before `day`, for any file this
+    /// session reads: on a team book the stored due dates of another zone are read up to
+    /// the business day after `day`, under the calendar of every file (see
+    /// [`Selection::DueBy`]).
+    pub fn due_by(&self, day: NaiveDate) -> Selection {
+        let next = |config: &Config| config.calendar.add_business_days(day, 1);
+        let mut slack = next(&self.mine);
+        if let Some(team) = &self.team {
+            for config in std::iter::once(&team.pool).chain(team.others.values()) {
+                slack = slack.max(next(config));
+            }
+        }
+        Selection::DueBy { day, slack }
     }
 
     /// The rep the session is on a team book.

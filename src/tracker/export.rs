@@ -64,7 +64,7 @@ impl Fresh<'_> {
         // One merged scan of the due prospects and their attempts, not a query per prospect:
         // a window of days can hold thousands of them.
         reader.each_with_attempts_for(
-            Selection::DueBy(last),
+            self.rules.due_by(last),
             self.agenda_of,
             |prospect, attempts| {
                 if let Some(next) = self.due(&prospect, &attempts)?

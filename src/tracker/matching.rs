@@ -48,6 +48,9 @@ impl Tracker {
             }),
             Pick::None => match as_id {
                 Some(id) => Err(Error::NoSuchId(id)),
+                None if self.store.reader().session_rep()?.is_some() => Err(Error::NoMatchOfMine {
+                    query: query.to_string(),
+                }),
                 None => Err(Error::NoMatch {
                     query: query.to_string(),
                 }),

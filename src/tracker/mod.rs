@@ -166,6 +166,14 @@ impl Tracker {
     }
 
     /// The rules with the days away of the person at the keyboard (see calendars.rs).
+    /// The zone the audit's texts name beside a time: a team book's readers sit in many.
+    fn audit_zone(&self) -> Option<chrono_tz::Tz> {
+        self.store
+            .path()
+            .is_none()
+            .then_some(self.rules.mine.zones.mine)
+    }
+
     pub fn config(&self) -> &Config {
         &self.rules.mine
     }
@@ -747,12 +755,13 @@ impl Tracker {
 
         let after = prospect.file_state();
         let now = self.now;
+        let audit_zone = self.audit_zone();
         let attempt_id = self.write(|writer, rules| {
             // On a team book the file becomes the rep's, or the log is refused, before
             // anything is written.
             let claim = ownership::claim_for_log(writer, &prospect, now)?;
             let attempt_id = writer.insert_attempt(&new)?;
-            let what = Some(audit::describe_attempt(&new.as_attempt()));
+            let what = Some(audit::describe_attempt(&new.as_attempt(), audit_zone));
             audit::record(writer, now, Some(id), "log", None, None, what)?;
             if let Some(claim) = claim {
                 writer.set_attempt_rep(attempt_id, claim.rep)?;
@@ -949,7 +958,7 @@ impl Fresh<'_> {
         let reader = self.store.reader();
         let mut due = Vec::new();
         reader.each_with_attempts_for(
-            Selection::DueBy(today),
+            self.rules.due_by(today),
             self.agenda_of,
             |prospect, attempts| {
                 if let Some(next) = self.due(&prospect, &attempts)?

@@ -92,12 +92,12 @@ impl Tracker {
         Ok(())
     }
 
-    /// The owner's email of every file that may be due today (the pool's files are absent).
+    /// The holder's email of every file that may be due today (the pool's files are absent).
     pub fn owners_due(&self) -> Result<HashMap<ProspectId, String>> {
         Ok(self
             .store
             .reader()
-            .owners_due_by(self.today())?
+            .owners_of(self.rules.due_by(self.today()))?
             .into_iter()
             .collect())
     }

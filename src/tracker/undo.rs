@@ -129,10 +129,11 @@ impl Tracker {
         // changed hands since (a manager assigned it): then it stays where it is now.
         let give_back = self.store.reader().claim_to_give_back(attempt.id)?;
         let now = self.now;
+        let audit_zone = self.audit_zone();
         let (prospect, given_back) = self.write(|writer, rules| {
             let reader = writer.reader();
             writer.delete_attempt(attempt.id)?;
-            let what = Some(audit::describe_attempt(&attempt));
+            let what = Some(audit::describe_attempt(&attempt, audit_zone));
             let id = Some(prospect.id);
             audit::record(writer, now, id, "undo", None, what, None)?;
             writer.update_prospect(&prospect)?;

@@ -1,11 +1,15 @@
 //! New prospects stored many to a statement: the fast path of an import on SQLite.
 //!
-//! One INSERT per prospect costs, for every row, a run of the statement (bind, step, reset)
-//! and a look-up of rusqlite's statement cache, which hashes the statement's text. An import
-//! instead binds each prospect into one statement of [`ROWS`] rows as it comes, prepared once
-//! for the whole import, and runs it when it is full; a run cut short (before the store is
-//! read, or at the end) stores only the rows bound so far (its `LIMIT`). Binding copies the
-//! values into SQLite, so nothing of a prospect is held meanwhile.
+//! One INSERT per prospect costs, for every row, a run of the statement (bind, step, reset,
+//! the cursors on the table and its indexes opened and placed again) and a look-up of
+//! rusqlite's statement cache, which hashes the statement's text. An import instead binds
+//! each prospect into one statement of [`ROWS`] rows as it comes, prepared once for the whole
+//! import, and runs it when it is full; a run cut short (before the store is read, or at the
+//! end) stores only the rows bound so far (its `LIMIT`). Binding copies the values into
+//! SQLite, so nothing of a prospect is held meanwhile. The values most prospects of a file
+//! share (cadence, start, status, creation time, due date) are bound once for the whole run
+//! rather than copied for each row ([`SHARED`]). docs/benchmarks.md (the fifth session of
+//! issue 15) has what each of these saved, and what did not pay.
 //!
 //! Their ids are known before they are stored: SQLite gives a new row of a table without
 //! `AUTOINCREMENT` the largest id plus one, and a writer holds the write lock, so they follow

@@ -1,8 +1,8 @@
 //! Storing the prospects a file holds: all of them in one write, or none.
 //!
-//! Built for large files: prospects are stored as the file is read, one prepared INSERT each
-//! (which also stores the due date) in the one transaction, so memory holds a row, not the
-//! file; the duplicate check keeps fingerprints of the emails and phones (see
+//! Built for large files: prospects are stored as the file is read, fifty to a prepared
+//! INSERT (which also stores the due date, see `store::NewProspects`) in the one
+//! transaction, so memory holds a row, not the file; the duplicate check keeps fingerprints of the emails and phones (see
 //! `import_keys`), and the audit rows are appended a run of prospects at a time.
 
 use std::collections::BTreeMap;

@@ -59,6 +59,9 @@ pub struct Promise {
     pub at: NaiveDateTime,
     /// The day the promise was made (the attempt that carried it).
     pub made_on: NaiveDate,
+    /// The id of the attempt that carried it: on a team book, the tracker asks who logged it,
+    /// since the rep who promised the call may not be the one who makes it.
+    pub attempt: i64,
     /// The promised day is over (or is a day away) and nothing was logged: the touch is simply
     /// overdue now.
     pub missed: bool,
@@ -335,6 +338,7 @@ fn active_next_action(
         latest.promise.map(|at| Promise {
             at,
             made_on: latest.date(),
+            attempt: latest.id,
             missed: today > at.date() || calendar.is_away(at.date()),
         })
     });
@@ -663,6 +667,7 @@ pub fn following_touch(
         note: None,
         promise: None,
         next: None,
+        rep: None,
     });
     let next = next_action(prospect, &hypothetical, cadence, calendar, NaiveDate::MAX)?;
     next.step.is_touch().then_some(next.due)

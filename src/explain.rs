@@ -13,7 +13,9 @@ use crate::cadence::Cadence;
 use crate::calendar::{Calendar, DayOff};
 use crate::domain::{Attempt, Prospect, Status, Step};
 use crate::engine::{self, ASSISTANT_DELAY_BUSINESS_DAYS, Basis, NextAction, RunFacts};
+use crate::facts::Promiser;
 use crate::promise;
+use crate::render::sanitize::clean;
 use crate::render::{day, plural};
 
 /// One line of the explanation: what it is about (`run`, `rule 4`, `next`...) and what it says.
@@ -34,13 +36,15 @@ pub struct Explanation {
 }
 
 /// Explains the next action of `prospect` as of `now`. `attempts` are its attempts in the
-/// order they happened.
+/// order they happened; `promised_by`, the rep who made the promise the action keeps when
+/// another rep makes the call (the tracker knows the reps; this module does not).
 pub fn explain(
     prospect: &Prospect,
     attempts: &[Attempt],
     cadence: &Cadence,
     calendar: &Calendar,
     now: NaiveDateTime,
+    promised_by: Option<&Promiser>,
 ) -> Explanation {
     let today = now.date();
     let next = engine::next_action(prospect, attempts, cadence, calendar, today);
@@ -49,6 +53,7 @@ pub fn explain(
         lines: Vec::new(),
         calendar,
         cadence,
+        promised_by,
     };
     out.run(prospect, attempts, &run);
     let rule = match &next {
@@ -89,6 +94,8 @@ struct Writer<'a> {
     lines: Vec<Line>,
     calendar: &'a Calendar,
     cadence: &'a Cadence,
+    /// Another rep made the promise the action keeps.
+    promised_by: Option<&'a Promiser>,
 }
 
 impl Writer<'_> {
@@ -475,6 +482,22 @@ impl Writer<'_> {
                 promise.at.format("%H:%M")
             ),
         );
+        if let Some(promiser) = self.promised_by {
+            let whose = if promiser.file_is_callers {
+                "the file came to you after it"
+            } else {
+                "logging the call makes the file yours"
+            };
+            self.push(
+                "rule 1",
+                format!(
+                    "{} ({}) made the promise, and {whose}: the message says it was \
+                     theirs, never that you promised.",
+                    clean(&promiser.name),
+                    clean(&promiser.email)
+                ),
+            );
+        }
         if promise.missed && action.due != promise.at.date() {
             self.push(
                 "rule 1",
@@ -735,10 +758,12 @@ impl Writer<'_> {
                 )
             ),
         };
-        let promised = if action.promised() {
-            ", as promised"
-        } else {
-            ""
+        let promised = match self.promised_by {
+            Some(promiser) if action.promised() => {
+                format!(", as {} promised", clean(&promiser.name))
+            }
+            _ if action.promised() => ", as promised".to_string(),
+            _ => String::new(),
         };
         self.push(
             "next",

@@ -24,6 +24,32 @@ pub struct MessageFacts {
     /// The value item the message carries (see [`crate::value::next_item`]): the next one no
     /// touch carried, looked up in the store by the tracker; `None` when none is left.
     pub value: Option<ValueItem>,
+    /// The rep who promised the call this action keeps, when another rep makes it (the file
+    /// changed hands after the promise): found by the tracker, which knows the reps; `None`
+    /// on a personal book, and when the promise is the caller's own.
+    pub promised_by: Option<Promiser>,
+    /// On a team book, the rep who makes this touch never touched the file, though other
+    /// reps did: "again" would claim a call they never made. Found by the tracker; always
+    /// false on a personal book, whose attempts name no rep.
+    pub new_voice: bool,
+}
+
+/// A rep of the team who promised a prospect a call that another rep now makes: the
+/// messages say it was them, never "I", since the prospect heard the promise from them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Promiser {
+    pub name: String,
+    pub email: String,
+    /// The rep making the call holds the file already (it was given to them); otherwise it
+    /// sits in the pool, or with a rep who left, and becomes theirs when they log the call.
+    pub file_is_callers: bool,
+}
+
+impl Promiser {
+    /// The first word of their name, as the prospect would know them: "Sam".
+    pub fn first_name(&self) -> &str {
+        self.name.split_whitespace().next().unwrap_or(&self.name)
+    }
 }
 
 impl MessageFacts {
@@ -44,6 +70,8 @@ impl MessageFacts {
             last_touch,
             ground_rules: prospect.contact.ground_rules,
             value: None,
+            promised_by: None,
+            new_voice: false,
         }
     }
 
@@ -54,6 +82,7 @@ impl MessageFacts {
             "reached" => self.reached,
             "left_voicemail" => self.left_voicemail,
             "ground_rules" => self.ground_rules,
+            "new_voice" => self.new_voice,
             _ => false,
         }
     }
@@ -99,6 +128,7 @@ mod tests {
             note: None,
             promise: None,
             next: None,
+            rep: None,
         }
     }
 
@@ -153,6 +183,8 @@ mod tests {
                 last_touch: None,
                 ground_rules: false,
                 value: None,
+                promised_by: None,
+                new_voice: false,
             }
         );
     }

@@ -92,6 +92,7 @@ mod tests {
             promise: time.map(|time| Promise {
                 at: due.and_time(time),
                 made_on: due.pred_opt().unwrap(),
+                attempt: 1,
                 missed: false,
             }),
         }

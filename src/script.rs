@@ -234,11 +234,11 @@ impl<'a> Writer<'a> {
             .templates
             .for_cadence(&prospect.cadence, action.step, part)
             .map(|template| templates::fill(template, &values))?;
-        let opening = if action.promised() {
-            Some(Opening::Kept)
-        } else {
-            action.missed_promise().map(|_| Opening::Missed)
-        };
+        // Another rep's promise is said as theirs: the prospect heard it from them.
+        let handed_over = values.facts.promised_by.is_some();
+        let opening = action
+            .promise
+            .map(|promise| Opening::of(promise.missed, handed_over));
         let opening = opening
             .and_then(|opening| {
                 config
@@ -430,6 +430,11 @@ impl Source for Values<'_> {
                 .value
                 .as_ref()
                 .map(|item| crate::value::introduced(item.kind, &item.text)),
+            "promised_by" => self
+                .facts
+                .promised_by
+                .as_ref()
+                .map(|promiser| promiser.first_name().to_string()),
             "max_touches" => self
                 .config
                 .cadence(&self.prospect.cadence)
@@ -546,6 +551,7 @@ pub(crate) fn fallback(name: &str) -> &'static str {
         "my_email" => "my usual address",
         "promise_day" => "a later day",
         "last_touch_date" => "my last message",
+        "promised_by" => "a colleague",
         _ => "",
     }
 }
@@ -580,6 +586,7 @@ pub fn marker_text(name: &str) -> &'static str {
         "last_touch_date" => "no earlier touch to refer to",
         "touch" => "this step is not a touch",
         "max_touches" => "the cadence has no limit of touches",
+        "promised_by" => "the promise is your own: no other rep made it",
         _ => "no value",
     }
 }
@@ -755,6 +762,7 @@ mod tests {
             promise: Some(crate::engine::Promise {
                 at: rescue.due.and_hms_opt(8, 15, 0).unwrap(),
                 made_on: date("2026-11-27"),
+                attempt: 1,
                 missed,
             }),
             ..rescue
@@ -856,6 +864,71 @@ mod tests {
                 ". First, an apology: I said I would call you at a set time, and I didn't. ",
                 1
             )
+        );
+    }
+
+    #[test]
+    fn another_reps_promise_opens_with_their_name_and_never_with_i_promised() {
+        let config = Config::built_in();
+        let dana = reachable("standard");
+        let facts = MessageFacts {
+            promised_by: Some(crate::facts::Promiser {
+                name: "Sam Carter".into(),
+                email: "sam@example.com".into(),
+                file_is_callers: true,
+            }),
+            ..MessageFacts::default()
+        };
+        let speak = |action: &NextAction| {
+            message(
+                &dana,
+                action,
+                Some(date("2026-12-09")),
+                &facts,
+                &config,
+                Gaps::Smooth,
+            )
+        };
+        let kept = speak(&promised(false));
+        assert!(
+            kept.script.text.contains(
+                "Sam promised you a call today; I'm looking after your file now, so the call \
+                 comes from me."
+            ),
+            "{}",
+            kept.script.text
+        );
+        let missed = speak(&promised(true));
+        assert!(
+            missed
+                .script
+                .text
+                .contains("First, an apology: Sam promised you a call at a set time"),
+            "{}",
+            missed.script.text
+        );
+        for message in [&kept, &missed] {
+            let all = format!(
+                "{} {}",
+                message.script.text,
+                message.email.as_ref().unwrap().text
+            );
+            assert!(
+                !all.contains("I promised") && !all.contains("I said I would"),
+                "{all}"
+            );
+            assert!(
+                !message.missing().contains(&"promised_by"),
+                "who promised is no field of the file: {:?}",
+                message.missing()
+            );
+        }
+        // Without a promise, no promise is spoken of.
+        let plain = speak(&action(Step::Rescue));
+        assert!(
+            !plain.script.text.contains("promised"),
+            "{}",
+            plain.script.text
         );
     }
 

@@ -36,11 +36,18 @@ pub const PLACEHOLDERS: &[&str] = &[
     "value_intro",
     "value_kind",
     "value_line",
+    // The first name of the rep who promised the call, when another rep makes it (the file
+    // changed hands since): what the `promise-handover` openings say.
+    "promised_by",
 ];
 
 /// The placeholders of the value item: not fields of the file, so a message without an item
 /// does not list them as missing (the morning list says how to add one instead).
 pub const VALUE_PLACEHOLDERS: &[&str] = &["value", "value_intro", "value_kind", "value_line"];
+
+/// Placeholders that are no field of the file either: who promised the call is a fact of the
+/// team's history, with nothing to set.
+const HISTORY_PLACEHOLDERS: &[&str] = &["promised_by"];
 
 /// Facts about the prospect's history and about this message that a template can test with
 /// `{if NAME}`, beside the placeholders (which test whether the file holds a value).
@@ -68,6 +75,9 @@ pub const FACTS: &[&str] = &[
     // This touch is made as promised, on time: the `promise-kept` sentence opens it, so the
     // message does not say a second time that you called.
     "as_promised",
+    // On a team book, the rep who makes this touch never touched the file, though other reps
+    // did (it changed hands): the message must not speak of earlier calls as theirs.
+    "new_voice",
 ];
 
 /// The messages a step can have.
@@ -130,15 +140,40 @@ pub enum Opening {
     Kept,
     /// The promised call was missed and this one is late: the key `promise-missed`.
     Missed,
+    /// On a team book, the call another rep promised, made as promised by the rep who holds
+    /// the file now: the key `promise-handover`. It says who promised (`{promised_by}`),
+    /// since the prospect never heard a promise from the one calling.
+    HandedOver,
+    /// Another rep's promised call was missed, and the rep who holds the file now calls late:
+    /// the key `promise-handover-missed`.
+    HandedOverMissed,
 }
 
 impl Opening {
-    pub const ALL: [Opening; 2] = [Opening::Kept, Opening::Missed];
+    pub const ALL: [Opening; 4] = [
+        Opening::Kept,
+        Opening::Missed,
+        Opening::HandedOver,
+        Opening::HandedOverMissed,
+    ];
 
     pub fn key(self) -> &'static str {
         match self {
             Opening::Kept => "promise-kept",
             Opening::Missed => "promise-missed",
+            Opening::HandedOver => "promise-handover",
+            Opening::HandedOverMissed => "promise-handover-missed",
+        }
+    }
+
+    /// The opening of a promise: kept or `missed`, and made by the caller or by another rep
+    /// (`handed_over`).
+    pub fn of(missed: bool, handed_over: bool) -> Opening {
+        match (missed, handed_over) {
+            (false, false) => Opening::Kept,
+            (true, false) => Opening::Missed,
+            (false, true) => Opening::HandedOver,
+            (true, true) => Opening::HandedOverMissed,
         }
     }
 
@@ -404,6 +439,7 @@ impl Filled {
     fn lacks(&mut self, name: &str) {
         if let Some(known) = PLACEHOLDERS.iter().find(|known| **known == name)
             && !VALUE_PLACEHOLDERS.contains(known)
+            && !HISTORY_PLACEHOLDERS.contains(known)
             && !self.missing.contains(known)
         {
             self.missing.push(known);
@@ -625,6 +661,15 @@ mod tests {
             Opening::parse_key("promise-missed_email"),
             Some((Opening::Missed, Part::Email))
         );
+        assert_eq!(
+            Opening::parse_key("promise-handover"),
+            Some((Opening::HandedOver, Part::Script))
+        );
+        assert_eq!(
+            Opening::parse_key("promise-handover-missed_email"),
+            Some((Opening::HandedOverMissed, Part::Email))
+        );
+        assert_eq!(Opening::parse_key("promise-handover-kept"), None);
         assert_eq!(Opening::parse_key("promise-kept_subject"), None);
         assert_eq!(Opening::parse_key("promised"), None);
         assert_eq!(Part::parse_key("hello"), None);

@@ -86,6 +86,7 @@ pub fn timeline(cadence: &Cadence, calendar: &Calendar, start: NaiveDate) -> Vec
                     note: None,
                     promise: None,
                     next: None,
+                    rep: None,
                 };
                 attempts.push(attempt.clone());
                 if let Some(promise) =

@@ -374,8 +374,8 @@ fn template_key(
             key,
             "not a template name: use a step (first, follow-up, rescue, assistant, fire, close, \
              next-step, recontact), optionally followed by _subject, _email or _text, or the \
-             opening of a promised call (promise-kept, promise-missed), optionally followed by \
-             _email",
+             opening of a promised call (promise-kept, promise-missed, promise-handover, \
+             promise-handover-missed), optionally followed by _email",
         )
     })?;
     templates::check(text).map_err(|error| locator.at_key(table, key, error.to_string()))?;

@@ -18,6 +18,10 @@ pub struct Attempt {
     pub promise: Option<NaiveDateTime>,
     /// A date agreed with the prospect for the next step.
     pub next: Option<NaiveDate>,
+    /// On a team book, the rep who logged it (`attempts.rep`); `None` on a personal book and
+    /// for work logged before the team was set up. Who made a promise, when another rep now
+    /// holds the file, is said in the messages (see `tracker::handover`).
+    pub rep: Option<i64>,
 }
 
 impl Attempt {

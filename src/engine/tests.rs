@@ -198,6 +198,7 @@ impl File {
             note: None,
             promise: log.promise,
             next: log.next,
+            rep: None,
         });
         step
     }
@@ -498,6 +499,7 @@ fn example_2_a_promise_moves_the_touch_and_the_rescue_stays_the_rescue() {
         Some(Promise {
             at: datetime("2026-11-24T08:15"),
             made_on: date("2026-11-23"),
+            attempt: file.attempts[0].id,
             missed: false
         })
     );

@@ -72,6 +72,7 @@ impl File {
             note: None,
             promise: None,
             next: None,
+            rep: None,
         });
         self.attempts.last_mut().unwrap()
     }
@@ -89,6 +90,7 @@ impl File {
             &self.cadence,
             &self.calendar,
             at(now),
+            None,
         )
     }
 }

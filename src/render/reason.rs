@@ -1,37 +1,66 @@
 //! Why an action is due, in one sentence, from the facts the engine used.
 
 use crate::domain::Step;
-use crate::engine::{Basis, NextAction};
+use crate::engine::{Basis, NextAction, Promise};
+use crate::facts::Promiser;
+use crate::render::sanitize::clean;
 
 use super::{day, plural};
 
 /// The sentence for an assistant step that goes to the front desk on the company's main
 /// line, there being no assistant's number; any other action's usual sentence.
-pub fn at_front_desk(action: &NextAction) -> String {
+pub fn at_front_desk(action: &NextAction, promised_by: Option<&Promiser>) -> String {
     match &action.basis {
         Basis::Assistant { rescue_on, .. } => format!(
             "The rescue message of {} went unanswered; the front desk may know whether they \
              are away or what has changed.",
             day(*rescue_on)
         ),
-        _ => sentence(action),
+        _ => sentence(action, promised_by),
     }
 }
 
-pub fn sentence(action: &NextAction) -> String {
-    match action.promise {
+/// Why `action` is due. `promised_by`: the rep who made the promise it keeps, when another
+/// rep makes the call (see [`Promiser`]); the sentence names them instead of "you".
+pub fn sentence(action: &NextAction, promised_by: Option<&Promiser>) -> String {
+    match (action.promise, promised_by) {
+        (Some(promise), Some(promiser)) => handed_over(promise, promiser),
         // The step is in its own column: the sentence says only what the promise did.
-        Some(promise) if promise.missed => format!(
+        (Some(promise), None) if promise.missed => format!(
             "You promised a call for {} {} and missed it: apologise.",
             day(promise.at.date()),
             promise.at.format("%H:%M")
         ),
-        Some(promise) => format!(
+        (Some(promise), None) => format!(
             "On {} you promised to call at {}.",
             day(promise.made_on),
             promise.at.format("%H:%M")
         ),
-        None => by_rule(action),
+        (None, _) => by_rule(action),
+    }
+}
+
+/// Another rep's promise: who made it, and whose the file is now.
+fn handed_over(promise: Promise, promiser: &Promiser) -> String {
+    let who = clean(&promiser.name);
+    let whose = if promiser.file_is_callers {
+        "the file is yours now"
+    } else {
+        "the file becomes yours when you log the call"
+    };
+    if promise.missed {
+        format!(
+            "{who} promised them a call for {} {} and it was missed; {whose}: apologise for \
+             the team.",
+            day(promise.at.date()),
+            promise.at.format("%H:%M")
+        )
+    } else {
+        format!(
+            "On {} {who} promised them a call at {}; {whose}.",
+            day(promise.made_on),
+            promise.at.format("%H:%M")
+        )
     }
 }
 

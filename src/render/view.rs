@@ -8,6 +8,7 @@ use super::value::ValueView;
 use crate::channel::{self, Reach};
 use crate::config::Config;
 use crate::domain::{Channel, Step};
+use crate::facts::Promiser;
 use crate::promise;
 use crate::script;
 use crate::tracker::Due;
@@ -81,6 +82,26 @@ pub struct ActionView {
     /// it stays on the day it is due.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub deferred_to: Option<NaiveDate>,
+    /// On a team book, the rep who made the promise this action keeps, when another rep makes
+    /// the call (the file changed hands since); absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub promise_made_by: Option<PromiseMadeBy>,
+}
+
+/// Who made a promise that another rep keeps: `promise_made_by` of `today --json`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PromiseMadeBy {
+    pub name: String,
+    pub email: String,
+}
+
+impl PromiseMadeBy {
+    fn new(promiser: &Promiser) -> PromiseMadeBy {
+        PromiseMadeBy {
+            name: promiser.name.clone(),
+            email: promiser.email.clone(),
+        }
+    }
 }
 
 impl ActionView {
@@ -175,9 +196,12 @@ impl ActionView {
             },
             reach: message.reach.clone(),
             reason: match message.reach {
-                Reach::FrontDesk { .. } => super::reason::at_front_desk(action),
-                _ => super::reason::sentence(action),
+                Reach::FrontDesk { .. } => {
+                    super::reason::at_front_desk(action, due.facts.promised_by.as_ref())
+                }
+                _ => super::reason::sentence(action, due.facts.promised_by.as_ref()),
             },
+            promise_made_by: due.facts.promised_by.as_ref().map(PromiseMadeBy::new),
             missing: message.missing(),
             script: message.script.text.trim().to_string(),
             email_subject: message.subject.map(|filled| filled.text),

@@ -85,6 +85,8 @@ fn facts(reached: bool, left_voicemail: bool) -> MessageFacts {
         last_touch: Some(date("2026-11-27")),
         ground_rules: false,
         value: None,
+        promised_by: None,
+        new_voice: false,
     }
 }
 

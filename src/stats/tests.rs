@@ -60,6 +60,7 @@ impl History {
             note: None,
             promise: None,
             next: None,
+            rep: None,
         });
         self.attempts.last_mut().unwrap()
     }

@@ -78,15 +78,15 @@ impl Reader<'_> {
             &sql,
             &[],
             |row| {
-                // Right after the columns of ATTEMPT_COLUMNS (nine of them).
-                let has_effect: bool = row.get(10)?;
+                // Right after the columns of ATTEMPT_COLUMNS (ten of them).
+                let has_effect: bool = row.get(11)?;
                 Ok(LastLogged {
                     attempt: rows::attempt(row)?,
-                    logged_at: row.datetime(9)?,
+                    logged_at: row.datetime(10)?,
                     effect: if has_effect {
                         Some(Effect {
-                            before: file_state(row, 11)?,
-                            after: file_state(row, 11 + STATE_WIDTH)?,
+                            before: file_state(row, 12)?,
+                            after: file_state(row, 12 + STATE_WIDTH)?,
                         })
                     } else {
                         None

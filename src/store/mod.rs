@@ -191,6 +191,7 @@ impl NewAttempt {
             note: self.note.clone(),
             promise: self.promise,
             next: self.next,
+            rep: None,
         }
     }
 }
@@ -560,8 +561,8 @@ impl Reader<'_> {
                 Ok(AttemptRecord {
                     attempt: rows::attempt(row)?,
                     // Right after the columns of ATTEMPT_COLUMNS.
-                    logged_at: row.datetime(9)?,
-                    value_item: row.get(10)?,
+                    logged_at: row.datetime(10)?,
+                    value_item: row.get(11)?,
                 })
             },
             |record| record.attempt.prospect_id,

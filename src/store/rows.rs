@@ -12,7 +12,7 @@ pub(super) const PROSPECT_COLUMNS: &str = "id, name, company, phone, email, titl
      ground_rules, main_line, drip, owner";
 
 pub(super) const ATTEMPT_COLUMNS: &str =
-    "id, prospect_id, at, channel, outcome, step, note, promise, next_date";
+    "id, prospect_id, at, channel, outcome, step, note, promise, next_date, rep";
 
 pub(super) fn prospect(row: &Row<'_>) -> Result<Prospect, DbError> {
     // Columns by position, in the order of PROSPECT_COLUMNS: looking them up by name costs
@@ -68,6 +68,7 @@ pub(super) fn attempt(row: &Row<'_>) -> Result<Attempt, DbError> {
         note: row.get(6)?,
         promise: row.optional_datetime(7)?,
         next: row.get(8)?,
+        rep: row.get(9)?,
     })
 }
 

@@ -25,11 +25,15 @@ impl Reader<'_> {
     ) -> Result<Vec<(Attempt, Option<i64>)>, StoreError> {
         self.rows(
             &format!(
-                "SELECT {}, rep FROM attempts WHERE at < ?1 ORDER BY prospect_id, at, id",
+                "SELECT {} FROM attempts WHERE at < ?1 ORDER BY prospect_id, at, id",
                 rows::ATTEMPT_COLUMNS
             ),
             &[&to],
-            |row| Ok((rows::attempt(row)?, row.get(9)?)),
+            |row| {
+                let attempt = rows::attempt(row)?;
+                let rep = attempt.rep;
+                Ok((attempt, rep))
+            },
             "reading attempts with their reps",
         )
     }

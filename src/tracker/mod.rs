@@ -12,6 +12,7 @@ mod capacity;
 mod days_off;
 mod drip;
 mod export;
+mod handover;
 mod import;
 mod import_book;
 mod import_keys;
@@ -130,6 +131,8 @@ pub struct Tracker {
     /// hold their files and the pool's. `None`: every file (a personal book, a role that is
     /// no rep, or a manager's `today --team`).
     agenda_of: Option<i64>,
+    /// The reps of a team book, once read (see handover.rs).
+    reps: std::cell::OnceCell<Vec<crate::domain::Rep>>,
 }
 
 impl Tracker {
@@ -152,6 +155,7 @@ impl Tracker {
             value_book: std::cell::RefCell::new(None),
             identity: None,
             agenda_of,
+            reps: std::cell::OnceCell::new(),
         })
     }
 
@@ -442,12 +446,20 @@ impl Tracker {
     pub fn explain(&self, id: ProspectId) -> Result<(Prospect, Explanation)> {
         let prospect = self.prospect(id)?;
         let attempts = self.store.reader().attempts(id)?;
+        let cadence = self.cadence_of(&prospect)?;
+        let calendar = &self.rules.of(prospect.owner).calendar;
+        let promised_by =
+            match engine::next_action(&prospect, &attempts, cadence, calendar, self.today()) {
+                Some(action) => self.promised_by(&prospect, &attempts, &action)?,
+                None => None,
+            };
         let explanation = explain::explain(
             &prospect,
             &attempts,
-            self.cadence_of(&prospect)?,
-            &self.rules.of(prospect.owner).calendar,
+            cadence,
+            calendar,
             self.now,
+            promised_by.as_ref(),
         );
         Ok((prospect, explanation))
     }
@@ -487,6 +499,10 @@ impl Tracker {
         let on = action.due.max(self.today());
         let following = engine::following_touch(prospect, attempts, cadence, calendar, &action, on);
         let mut facts = MessageFacts::of(prospect, attempts);
+        // Before the value item is fitted: the opening that names who promised is part of
+        // the text it must fit in.
+        facts.promised_by = self.promised_by(prospect, attempts, &action)?;
+        facts.new_voice = self.new_voice(prospect, attempts);
         let mut value_left_out = false;
         if crate::value::carried_by(action.step) {
             facts.value = self.next_value_item(prospect)?;

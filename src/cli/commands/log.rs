@@ -189,11 +189,16 @@ pub(super) fn describe(
                 label if label.is_empty() => String::new(),
                 label => format!(", touch {label}"),
             };
+            // Another rep's promise, still standing (this log came before it), is theirs.
+            let as_promised = match &view.promise_made_by {
+                Some(promiser) => format!("as {} promised", clean(&promiser.name)),
+                None => "as promised".to_string(),
+            };
             let time = view
                 .time
                 .map(|time| {
                     format!(
-                        " at {}{} as promised",
+                        " at {}{} {as_promised}",
                         time.format("%H:%M"),
                         view.their_clock()
                     )

@@ -37,6 +37,7 @@ fn drip_email(file: &mut File, day: &str) {
         note: None,
         promise: None,
         next: None,
+        rep: None,
     });
 }
 

@@ -28,6 +28,10 @@ pub struct MessageFacts {
     /// changed hands after the promise): found by the tracker, which knows the reps; `None`
     /// on a personal book, and when the promise is the caller's own.
     pub promised_by: Option<Promiser>,
+    /// On a team book, the rep who makes this touch never touched the file, though other
+    /// reps did: "again" would claim a call they never made. Found by the tracker; always
+    /// false on a personal book, whose attempts name no rep.
+    pub new_voice: bool,
 }
 
 /// A rep of the team who promised a prospect a call that another rep now makes: the
@@ -67,6 +71,7 @@ impl MessageFacts {
             ground_rules: prospect.contact.ground_rules,
             value: None,
             promised_by: None,
+            new_voice: false,
         }
     }
 
@@ -77,6 +82,7 @@ impl MessageFacts {
             "reached" => self.reached,
             "left_voicemail" => self.left_voicemail,
             "ground_rules" => self.ground_rules,
+            "new_voice" => self.new_voice,
             _ => false,
         }
     }
@@ -178,6 +184,7 @@ mod tests {
                 ground_rules: false,
                 value: None,
                 promised_by: None,
+                new_voice: false,
             }
         );
     }

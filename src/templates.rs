@@ -75,6 +75,9 @@ pub const FACTS: &[&str] = &[
     // This touch is made as promised, on time: the `promise-kept` sentence opens it, so the
     // message does not say a second time that you called.
     "as_promised",
+    // On a team book, the rep who makes this touch never touched the file, though other reps
+    // did (it changed hands): the message must not speak of earlier calls as theirs.
+    "new_voice",
 ];
 
 /// The messages a step can have.

@@ -343,3 +343,38 @@ fn the_handover_opening_is_the_teams_to_word_and_cadence_check_reads_it() {
         .stderr_contains("templates.standard.promise-handover")
         .stderr_contains("promised_bye");
 }
+
+#[test]
+fn a_file_that_changed_hands_with_no_promise_is_followed_up_without_again() {
+    let Some(mut team) = Team::new() else { return };
+    let omar = team.world.add(
+        "Omar Haddad",
+        &["--company", "Haddad Logistics", "--phone", "555-0133"],
+    );
+    team.as_rep(MANAGER, &["assign", &omar.to_string(), "sam@example.com"])
+        .success();
+    team.as_rep("sam", &["log", &omar.to_string(), "--outcome", "no-answer"])
+        .success();
+    let follow_up = |team: &Team, key: &str| -> String {
+        let shown = team.json_as(key, &["show", &omar.to_string(), "--json"]);
+        assert_eq!(shown["next"]["step"], "follow-up", "{shown:#}");
+        text(&shown["next"], "script").to_string()
+    };
+
+    // Sam called before: his follow-up says so.
+    team.world.at("2026-11-27T08:00");
+    let sams = follow_up(&team, "sam");
+    assert!(
+        sams.starts_with("Hi Omar, Sam Carter from our company again."),
+        "{sams}"
+    );
+
+    // Lee never did: the file is his now, and he does not claim a call he never made.
+    team.reassign_to_lee();
+    let lees = follow_up(&team, "lee");
+    assert!(
+        lees.starts_with("Hi Omar, Lee Park from our company. "),
+        "{lees}"
+    );
+    assert!(!lees.contains("again"), "{lees}");
+}

@@ -86,6 +86,7 @@ fn facts(reached: bool, left_voicemail: bool) -> MessageFacts {
         ground_rules: false,
         value: None,
         promised_by: None,
+        new_voice: false,
     }
 }
 

@@ -15,6 +15,7 @@ mod error;
 mod history;
 mod location;
 mod migrations;
+mod new_prospects;
 mod ownership;
 mod pg_migrations;
 mod postgres_server;
@@ -42,9 +43,9 @@ use error::{Context, DbError};
 pub use history::{Effect, LastLogged};
 pub use location::Location;
 pub use migrations::CURRENT_VERSION;
+pub use new_prospects::NewProspects;
 pub use ownership::Claim;
 pub use stat_facts::FactScope;
-use stored_time::{Day, Stamp};
 pub use team::{
     NewRep, RoleMade, SessionRole, nologin_statement, quote_identifier, role_statements,
 };
@@ -1023,42 +1024,10 @@ impl Writer<'_> {
         prospect: &Prospect,
         due_on: Option<NaiveDate>,
     ) -> Result<ProspectId, StoreError> {
-        let contact = &prospect.contact;
-        let closed = prospect.closed.as_ref();
+        let row = new_prospects::ProspectRow::new(prospect, due_on);
         self.conn().insert(
-            "INSERT INTO prospects (name, company, phone, email, title, prefers, next_step,
-                topic, assistant, assistant_phone, note, cadence, start_date, status,
-                close_reason, closed_at, close_note, recontact_on, run_started_at,
-                created_at, due_on, time_zone, ground_rules, main_line, drip)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-                ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)",
-            &[
-                &contact.name,
-                &contact.company,
-                &contact.phone,
-                &contact.email,
-                &contact.title,
-                &contact.prefers,
-                &contact.next_step,
-                &contact.topic,
-                &contact.assistant,
-                &contact.assistant_phone,
-                &contact.note,
-                &prospect.cadence,
-                &Day(Some(prospect.start)),
-                &prospect.status,
-                &closed.map(|closure| closure.reason),
-                &Stamp(closed.map(|closure| closure.at)),
-                &closed.and_then(|closure| closure.note.as_deref()),
-                &Day(prospect.recontact_on),
-                &Stamp(prospect.run_started_at),
-                &Stamp(Some(prospect.created_at)),
-                &Day(due_on),
-                &contact.time_zone,
-                &contact.ground_rules,
-                &contact.main_line,
-                &closed.is_some_and(|closure| closure.drip),
-            ],
+            &new_prospects::INSERT_ONE,
+            &row.values(),
             "adding a prospect",
         )
     }

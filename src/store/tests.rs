@@ -804,3 +804,94 @@ fn a_claim_takes_the_pool_or_a_deactivated_reps_file_and_refuses_an_active_reps(
         })
         .unwrap();
 }
+
+/// Variants of [`full`] and [`plain`], in stretches of 30 that share their cadence, start,
+/// status, creation time and due date (a full run of the batch statement, then shorter
+/// ones), each prospect with its own name and some with a title, a note or a drip.
+fn assorted(index: usize) -> (Prospect, Option<NaiveDate>) {
+    let stretch = index / 30;
+    let mut prospect = if stretch == 2 { full() } else { plain("Bo") };
+    prospect.contact.name = format!("{} {index}", prospect.contact.name);
+    if index % 4 == 1 {
+        prospect.contact.title = Some(format!("Title {index}"));
+    }
+    if index % 5 == 2 {
+        prospect.contact.note = None;
+    }
+    if index % 6 == 3
+        && let Some(closure) = &mut prospect.closed
+    {
+        closure.drip = true;
+        closure.note = None;
+    }
+    let due = match stretch {
+        0 | 1 => Some(date("2026-11-23")),
+        3 => None,
+        _ => Some(date("2026-11-23") + chrono::Days::new(stretch as u64)),
+    };
+    (prospect, due)
+}
+
+/// Every prospect of the book with its stored due date, by id.
+fn stored_with_due(store: &Store) -> Vec<(Prospect, Option<NaiveDate>)> {
+    let reader = store.reader();
+    reader
+        .prospects(None)
+        .unwrap()
+        .into_iter()
+        .map(|prospect| {
+            let due = reader.due_on(prospect.id).unwrap();
+            (prospect, due)
+        })
+        .collect()
+}
+
+#[test]
+fn prospects_stored_many_to_a_statement_read_back_as_if_stored_one_by_one() {
+    let mut one_by_one = Store::in_memory().unwrap();
+    let mut batched = Store::in_memory().unwrap();
+    for store in [&mut one_by_one, &mut batched] {
+        store
+            .write(|writer| {
+                // A book whose last prospect was deleted: the new ids follow the largest left.
+                for name in ["Ann", "Cy", "Dee"] {
+                    writer.insert_prospect(&plain(name))?;
+                }
+                writer.delete_prospect(3)
+            })
+            .unwrap();
+    }
+    // Two full runs of the statement, a run cut short by a read, and the rest at the end.
+    let count = 123;
+    let ids: Vec<ProspectId> = one_by_one
+        .write(|writer| {
+            (0..count)
+                .map(|index| {
+                    let (prospect, due) = assorted(index);
+                    writer.insert_whole_prospect(&prospect, due)
+                })
+                .collect::<Result<Vec<_>, StoreError>>()
+        })
+        .unwrap();
+    let announced: Vec<ProspectId> = batched
+        .write(|writer| {
+            let mut prospects = writer.new_prospects()?;
+            let mut ids = Vec::new();
+            for index in 0..count {
+                let (prospect, due) = assorted(index);
+                ids.push(prospects.add(&prospect, due)?);
+                if index == 106 {
+                    prospects.flush()?;
+                    // What was added so far reads back at once.
+                    let read = writer.reader().prospect(ids[index])?.expect("stored");
+                    assert_eq!(read.contact.name, prospect.contact.name);
+                }
+            }
+            prospects.flush()?;
+            Ok::<_, StoreError>(ids)
+        })
+        .unwrap();
+    assert_eq!(announced, ids);
+    assert_eq!(ids, (3..3 + count as ProspectId).collect::<Vec<_>>());
+    assert_eq!(stored_with_due(&batched), stored_with_due(&one_by_one));
+}

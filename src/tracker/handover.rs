@@ -58,6 +58,23 @@ impl Tracker {
         }))
     }
 
+    /// Whether the rep who makes the next touch of `prospect` never touched it, though other
+    /// reps did: the file changed hands (`assign`, `reassign`, a pool file another rep
+    /// worked). The caller is the holder, or for a pool file the rep at the keyboard. A
+    /// touch logged by no rep (before the team, or a personal book) may have been anyone's,
+    /// so it leaves the answer false, as on a personal book.
+    pub(super) fn new_voice(&self, prospect: &Prospect, attempts: &[Attempt]) -> bool {
+        let Some(caller) = prospect.owner.or(self.rules.me()) else {
+            return false;
+        };
+        let mut touches = attempts
+            .iter()
+            .filter(|attempt| attempt.is_touch())
+            .peekable();
+        touches.peek().is_some()
+            && touches.all(|attempt| attempt.rep.is_some_and(|rep| rep != caller))
+    }
+
     /// The reps of the book, read once per command: a morning list may ask for each of its
     /// promised calls.
     fn reps_once(&self) -> Result<&[Rep]> {

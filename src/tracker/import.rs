@@ -1,17 +1,19 @@
 //! Storing the prospects a file holds: all of them in one write, or none.
 //!
-//! Built for large files: prospects are stored as the file is read, one prepared INSERT each
-//! (which also stores the due date) in the one transaction, so memory holds a row, not the
-//! file; the duplicate check keeps fingerprints of the emails and phones (see
+//! Built for large files: prospects are stored as the file is read, fifty to a prepared
+//! INSERT (which also stores the due date, see `store::NewProspects`) in the one
+//! transaction, so memory holds a row, not the file; the duplicate check keeps fingerprints of the emails and phones (see
 //! `import_keys`), and the audit rows are appended a run of prospects at a time.
 
 use std::collections::BTreeMap;
+
+use chrono::NaiveDateTime;
 
 use crate::channel;
 use crate::domain::{Preference, ProspectId, ValueFor};
 use crate::error::{Error, Result};
 use crate::stats::facts::{Facts, Marks};
-use crate::store::{Reader, Writer};
+use crate::store::{NewProspects, Reader, Writer};
 use crate::transfer::{Incoming, IncomingItem, Skip, Source, TransferError};
 
 use super::import_keys::Duplicates;
@@ -107,9 +109,31 @@ fn transfer_error(file: &str, source: TransferError) -> Error {
     }
 }
 
+/// What becomes of a prospect to add: stored (an import) or only counted (a dry run).
+trait Keep {
+    /// Keeps `incoming`; returns the id it is stored under (`None` in a dry run).
+    fn keep(&mut self, incoming: &Incoming) -> Result<Option<ProspectId>>;
+    /// Makes every prospect kept so far readable in the store: called before the duplicate
+    /// check reads it.
+    fn settle(&mut self) -> Result<()>;
+}
+
+/// A dry run keeps nothing.
+struct Counted;
+
+impl Keep for Counted {
+    fn keep(&mut self, _: &Incoming) -> Result<Option<ProspectId>> {
+        Ok(None)
+    }
+
+    fn settle(&mut self) -> Result<()> {
+        Ok(())
+    }
+}
+
 /// The prospects of the file one at a time, each with its place in the file and why it is
-/// skipped (`None`: it is added). Skips are counted into the report; `keep` is given each
-/// prospect to add and returns the id it was stored under (`None` in a dry run).
+/// skipped (`None`: it is added). Skips are counted into the report; each prospect to add
+/// goes to `keeper`.
 fn sort_out(
     reader: &Reader<'_>,
     source: &mut dyn Source,
@@ -117,16 +141,16 @@ fn sort_out(
     duplicates: &mut Duplicates,
     report: &mut ImportReport,
     progress: &mut dyn FnMut(u64, u64),
-    keep: &mut dyn FnMut(&Incoming) -> Result<Option<ProspectId>>,
+    keeper: &mut dyn Keep,
 ) -> Result<()> {
     let mut number = 0;
     while let Some(incoming) = next(source, file)? {
         number += 1;
         let contact = &incoming.prospect.contact;
-        match duplicates.skip(reader, contact)? {
+        match duplicates.skip(reader, contact, &mut || keeper.settle())? {
             Some(skip) => report.skip(&incoming, number, skip),
             None => {
-                let id = keep(&incoming)?;
+                let id = keeper.keep(&incoming)?;
                 duplicates.added(contact, id);
                 report.add(&incoming);
             }
@@ -167,7 +191,7 @@ impl Tracker {
                 &mut duplicates,
                 &mut report,
                 progress,
-                &mut |_| Ok(None),
+                &mut Counted,
             )?;
             return Ok(report);
         }
@@ -201,9 +225,8 @@ impl Tracker {
                 };
                 ids.insert(item.key, id);
             }
-            // One audit row per prospect (what was added, not each of its attempts), appended
-            // a run at a time.
-            let mut stored = Vec::with_capacity(AUDIT_RUN);
+            // Imported files start in the pool (on a team book): its rules.
+            let mut storing = Storing::new(writer, rules.of(None), now, ids)?;
             sort_out(
                 &writer.reader(),
                 source,
@@ -211,27 +234,85 @@ impl Tracker {
                 &mut duplicates,
                 &mut report,
                 progress,
-                &mut |incoming| {
-                    // Imported files start in the pool (on a team book): its rules.
-                    let id = store_incoming(writer, rules.of(None), incoming, &mut ids)?;
-                    stored.push(id);
-                    if stored.len() == AUDIT_RUN {
-                        writer.append_added_audit(now, audit::LOCAL_ACTOR, "import", &stored)?;
-                        stored.clear();
-                    }
-                    Ok(Some(id))
-                },
+                &mut storing,
             )?;
-            writer.append_added_audit(now, audit::LOCAL_ACTOR, "import", &stored)?;
-            Ok(())
+            storing.finish()
         })?;
         Ok(report)
+    }
+}
+
+/// An import's writes: each prospect as it comes (many to a statement, see
+/// `store::NewProspects`), and one audit row per prospect appended a run at a time.
+struct Storing<'w> {
+    writer: &'w Writer<'w>,
+    prospects: NewProspects<'w>,
+    config: &'w crate::config::Config,
+    now: NaiveDateTime,
+    /// The file's value item ids to this database's.
+    ids: BTreeMap<i64, i64>,
+    /// Prospects stored whose audit rows are not appended yet.
+    unaudited: Vec<ProspectId>,
+}
+
+impl<'w> Storing<'w> {
+    fn new(
+        writer: &'w Writer<'w>,
+        config: &'w crate::config::Config,
+        now: NaiveDateTime,
+        ids: BTreeMap<i64, i64>,
+    ) -> Result<Storing<'w>> {
+        Ok(Storing {
+            writer,
+            prospects: writer.new_prospects()?,
+            config,
+            now,
+            ids,
+            unaudited: Vec::with_capacity(AUDIT_RUN),
+        })
+    }
+
+    /// Appends the audit rows of the prospects stored since the last append.
+    fn audit(&mut self) -> Result<()> {
+        self.prospects.flush()?;
+        // One audit row per prospect (what was added, not each of its attempts).
+        self.writer
+            .append_added_audit(self.now, audit::LOCAL_ACTOR, "import", &self.unaudited)?;
+        self.unaudited.clear();
+        Ok(())
+    }
+
+    /// The last writes, before the commit.
+    fn finish(mut self) -> Result<()> {
+        self.audit()
+    }
+}
+
+impl Keep for Storing<'_> {
+    fn keep(&mut self, incoming: &Incoming) -> Result<Option<ProspectId>> {
+        let id = store_incoming(
+            &mut self.prospects,
+            self.writer,
+            self.config,
+            incoming,
+            &mut self.ids,
+        )?;
+        self.unaudited.push(id);
+        if self.unaudited.len() == AUDIT_RUN {
+            self.audit()?;
+        }
+        Ok(Some(id))
+    }
+
+    fn settle(&mut self) -> Result<()> {
+        Ok(self.prospects.flush()?)
     }
 }
 
 /// One prospect and its attempts, with the due date the engine gives them (for a new
 /// prospect with no history, simply its start).
 fn store_incoming(
+    prospects: &mut NewProspects<'_>,
     writer: &Writer<'_>,
     config: &crate::config::Config,
     incoming: &Incoming,
@@ -245,7 +326,12 @@ fn store_incoming(
         .collect();
     // The engine's earliest_due, as for every other write (a new prospect with no history is
     // simply due on its start date).
-    let id = writer.insert_whole_prospect(prospect, due_on(config, prospect, &history))?;
+    let id = prospects.add(prospect, due_on(config, prospect, &history))?;
+    if incoming.value_items.is_empty() && incoming.attempts.is_empty() {
+        return Ok(id);
+    }
+    // What follows names the prospect: it must be stored first.
+    prospects.flush()?;
     for item in &incoming.value_items {
         ids.insert(item.key, store_item(writer, item, ValueFor::Prospect(id))?);
     }

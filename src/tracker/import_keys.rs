@@ -48,7 +48,13 @@ impl KeySet {
     }
 
     /// What `contact` shares with the set: its email, or its phone when it has no email.
-    fn matches(&self, reader: &Reader<'_>, contact: &Contact) -> Result<Option<Match>> {
+    /// `settle` is called before the store is read.
+    fn matches(
+        &self,
+        reader: &Reader<'_>,
+        contact: &Contact,
+        settle: &mut dyn FnMut() -> Result<()>,
+    ) -> Result<Option<Match>> {
         let (by, key) = match contact.email.as_deref().and_then(email_key) {
             Some(email) => (Match::Email, email),
             None => match contact.phone.as_deref().and_then(phone_key) {
@@ -64,12 +70,16 @@ impl KeySet {
             Known::No => false,
             Known::Yes => true,
             Known::Perhaps(id) => {
+                settle()?;
                 reader
                     .contact_keys(id)?
                     .is_some_and(|stored| key_of(&stored, by).as_deref() == Some(key.as_str()))
                     || self.search(reader, by, &key)?
             }
-            Known::Unsure => self.search(reader, by, &key)?,
+            Known::Unsure => {
+                settle()?;
+                self.search(reader, by, &key)?
+            }
         };
         Ok(known.then_some(by))
     }
@@ -141,15 +151,26 @@ impl Duplicates {
         })
     }
 
-    /// Why `contact` is skipped, or `None` when it is added.
-    pub(super) fn skip(&self, reader: &Reader<'_>, contact: &Contact) -> Result<Option<Skip>> {
-        if let Some(by) = self.on_file.matches(reader, contact)? {
+    /// Why `contact` is skipped, or `None` when it is added. `settle` is called before the
+    /// store is read for the prospects of the file added so far: it makes them readable
+    /// (an import holds some back, see `store::NewProspects`).
+    pub(super) fn skip(
+        &self,
+        reader: &Reader<'_>,
+        contact: &Contact,
+        settle: &mut dyn FnMut() -> Result<()>,
+    ) -> Result<Option<Skip>> {
+        // The book's own prospects were stored before the import began.
+        if let Some(by) = self.on_file.matches(reader, contact, &mut || Ok(()))? {
             return Ok(Some(Skip::OnFile(by)));
         }
         if self.keep_repeats {
             return Ok(None);
         }
-        Ok(self.in_file.matches(reader, contact)?.map(Skip::Repeated))
+        Ok(self
+            .in_file
+            .matches(reader, contact, settle)?
+            .map(Skip::Repeated))
     }
 
     /// Remembers a prospect of the file that is added, with its id once stored (`None` in a
@@ -215,7 +236,9 @@ mod tests {
         let mut skips = Vec::new();
         for (email, phone) in file {
             let incoming = prospect(*email, *phone);
-            let skip = duplicates.skip(&store.reader(), &incoming.contact).unwrap();
+            let skip = duplicates
+                .skip(&store.reader(), &incoming.contact, &mut || Ok(()))
+                .unwrap();
             if skip.is_none() {
                 let id = store_added.then(|| {
                     store

@@ -515,6 +515,7 @@ impl Tracker {
         // Before the value item is fitted: the opening that names who promised is part of
         // the text it must fit in.
         facts.promised_by = self.promised_by(prospect, attempts, &action)?;
+        facts.new_voice = self.new_voice(prospect, attempts);
         let mut value_left_out = false;
         if crate::value::carried_by(action.step) {
             facts.value = self.next_value_item(prospect)?;

@@ -43,19 +43,7 @@ impl Tracker {
         let reader = self.store.reader();
         let mut files = Vec::new();
         reader.each_with_records(Selection::Status(None), |prospect, records| {
-            let marks: Vec<(i64, Marks)> = records
-                .iter()
-                .map(|record| {
-                    let marks = Marks {
-                        value_item: record.value_item,
-                        rep: record.attempt.rep,
-                    };
-                    (record.attempt.id, marks)
-                })
-                .collect();
-            let attempts: Vec<_> = records.into_iter().map(|record| record.attempt).collect();
-            let config = self.rules.of(prospect.owner);
-            let facts = Facts::of(&prospect, &attempts, |id| marks_of(&marks, id), config);
+            let (_, facts) = facts_of_records(&prospect, records, self.rules.of(prospect.owner));
             files.push((prospect, facts));
             Ok::<_, Error>(())
         })?;
@@ -83,6 +71,29 @@ impl Tracker {
         }
         self.period(since, until)
     }
+}
+
+/// A prospect's attempts, as the store read them with their marks, and the facts `stats`
+/// counts of them under `config`.
+pub(super) fn facts_of_records(
+    prospect: &crate::domain::Prospect,
+    records: Vec<crate::store::AttemptRecord>,
+    config: &crate::config::Config,
+) -> (Vec<crate::domain::Attempt>, Facts) {
+    let marks: Vec<(i64, Marks)> = records
+        .iter()
+        .filter(|record| record.value_item.is_some() || record.attempt.rep.is_some())
+        .map(|record| {
+            let marks = Marks {
+                value_item: record.value_item,
+                rep: record.attempt.rep,
+            };
+            (record.attempt.id, marks)
+        })
+        .collect();
+    let attempts: Vec<_> = records.into_iter().map(|record| record.attempt).collect();
+    let facts = Facts::of(prospect, &attempts, |id| marks_of(&marks, id), config);
+    (attempts, facts)
 }
 
 /// The marks of attempt `id`, from a prospect's few `(attempt, marks)` pairs.

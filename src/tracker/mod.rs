@@ -53,7 +53,7 @@ use crate::error::{Error, Result};
 use crate::explain::{self, Explanation};
 use crate::facts::MessageFacts;
 use crate::script;
-use crate::stats::facts::{Facts, Marks};
+use crate::stats::facts::Facts;
 use crate::stats::{self, Period, Stats};
 use crate::store::{Effect, FactScope, NewAttempt, Reader, Selection, Store, Writer};
 use crate::timeline::{self, TimelineRow};
@@ -1078,20 +1078,8 @@ fn recompute(
     // then counted by day.
     reader.each_with_records(selection, |prospect, records| {
         let config = rules.of(prospect.owner);
-        let marks: Vec<(i64, Marks)> = records
-            .iter()
-            .filter(|record| record.value_item.is_some() || record.attempt.rep.is_some())
-            .map(|record| {
-                let marks = Marks {
-                    value_item: record.value_item,
-                    rep: record.attempt.rep,
-                };
-                (record.attempt.id, marks)
-            })
-            .collect();
-        let attempts: Vec<Attempt> = records.into_iter().map(|record| record.attempt).collect();
+        let (attempts, facts) = by_rep::facts_of_records(&prospect, records, config);
         due_dates.push((prospect.id, due_on(config, &prospect, &attempts)));
-        let facts = Facts::of(&prospect, &attempts, |id| marks_of(&marks, id), config);
         writer.insert_stat_facts(prospect.id, &facts)?;
         Ok::<_, Error>(())
     })?;

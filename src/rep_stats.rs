@@ -19,7 +19,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
 use crate::domain::{Channel, CloseReason, Prospect, Rep, Step};
@@ -37,6 +37,8 @@ pub struct Figures {
     pub rescues: u32,
     pub promises_made: u32,
     pub promises_kept: u32,
+    /// Promises made whose time, with its grace, has not come yet: neither kept nor missed.
+    pub promises_open: u32,
     pub closes: u32,
     /// The closes with reason `won`.
     pub won: u32,
@@ -98,6 +100,7 @@ pub fn assemble(by_rep: &BTreeMap<Option<i64>, Figures>, reps: &[Rep], period: P
         team.rescues += figures.rescues;
         team.promises_made += figures.promises_made;
         team.promises_kept += figures.promises_kept;
+        team.promises_open += figures.promises_open;
         team.closes += figures.closes;
         team.won += figures.won;
     }
@@ -122,6 +125,7 @@ fn rate(figures: &Figures) -> Option<f64> {
 pub fn recount<'a>(
     files: impl IntoIterator<Item = (&'a Prospect, &'a Facts)>,
     period: Period,
+    now: NaiveDateTime,
 ) -> BTreeMap<Option<i64>, Figures> {
     let mut by_rep: BTreeMap<Option<i64>, Figures> = BTreeMap::new();
     for (prospect, facts) in files {
@@ -138,6 +142,8 @@ pub fn recount<'a>(
             let figures = by_rep.entry(promise.rep).or_default();
             figures.promises_made += 1;
             figures.promises_kept += u32::from(promise.settled == Some(Settled::Kept));
+            figures.promises_open +=
+                u32::from(promise.settled.is_none() && promise.deadline >= now);
         }
         if let Some(closed) = &prospect.closed
             && period.contains(closed.at.date())

@@ -288,6 +288,14 @@ fn stats_by_rep_counts_a_small_hand_made_book_exactly() {
     world.log(dana, &["--outcome", "voicemail", "--promise", "tue 08:15"]);
     world.log(lee, &["--channel", "email"]);
     world.log(omar, &["--outcome", "voicemail", "--promise", "wed 08:15"]);
+    // Tuesday before 08:15, Ann's promise for today is neither kept nor broken yet.
+    world.at("2026-11-24T07:00");
+    let early = world.json(&["stats", "--by-rep", "--json"]);
+    assert_eq!(early["team"]["promises_made"], 1, "{early:#}");
+    assert_eq!(early["team"]["promises_open"], 1, "{early:#}");
+    world
+        .ok(&["stats", "--by-rep"])
+        .stdout_contains("0 of 1 (1 open)");
     // Tuesday: Ann calls Dana as promised and gets her; Dana buys.
     world.at("2026-11-24T08:20");
     world.log(dana, &["--outcome", "connected"]);
@@ -320,7 +328,8 @@ fn stats_by_rep_counts_a_small_hand_made_book_exactly() {
     let figures = |touches, answered, rate: Option<f64>, rescues, made, kept, closes, won| {
         json!({
             "touches": touches, "answered": answered, "reply_rate": rate, "rescues": rescues,
-            "promises_made": made, "promises_kept": kept, "closes": closes, "won": won,
+            "promises_made": made, "promises_kept": kept, "promises_open": 0,
+            "closes": closes, "won": won,
         })
     };
     let line = |rep: Value, figures: Value| {
@@ -385,7 +394,7 @@ fn team_line_of(stats: &Value) -> Value {
         "touches": touches, "answered": answered, "reply_rate": rate,
         "rescues": stats["rescue"]["touches"],
         "promises_made": made, "promises_kept": promises["kept"],
-        "closes": closes, "won": won,
+        "promises_open": promises["open"], "closes": closes, "won": won,
     })
 }
 

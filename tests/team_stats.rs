@@ -174,6 +174,7 @@ fn team_figures(stats: &Stats) -> Figures {
         rescues: stats.rescue.tally.touches,
         promises_made: promises.kept + promises.missed + promises.early + promises.open,
         promises_kept: promises.kept,
+        promises_open: promises.open,
         closes,
         won,
     }

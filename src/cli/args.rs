@@ -478,7 +478,7 @@ definitions above, so that the team's line is the manager's `followup stats`:
   reply rate Touches answered, over touches.
   rescues    Touches whose step is rescue.
   promises   Callbacks promised (the rep's who logged the promise), by promised date; kept
-             as above.
+             as above; open: its time (with the grace) has not come yet.
   closes     Files closed in the period, counted for the file's owner (no rep: the pool);
              won among them.";
 

@@ -49,7 +49,17 @@ fn cells(who: String, figures: &Figures) -> Vec<String> {
             .reply_rate
             .map_or_else(|| "-".to_string(), |rate| format!("{:.0}%", rate * 100.0)),
         figures.rescues.to_string(),
-        format!("{} of {}", figures.promises_kept, figures.promises_made),
+        promises(figures),
         format!("{} ({})", figures.closes, figures.won),
     ]
+}
+
+/// "2 of 3", with the promises whose time has not come yet said apart: a promise for later
+/// today is not one that was broken.
+fn promises(figures: &Figures) -> String {
+    let kept = format!("{} of {}", figures.promises_kept, figures.promises_made);
+    match figures.promises_open {
+        0 => kept,
+        open => format!("{kept} ({open} open)"),
+    }
 }

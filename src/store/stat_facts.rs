@@ -399,6 +399,7 @@ impl Reader<'_> {
         &self,
         since: Option<NaiveDate>,
         until: NaiveDate,
+        now: NaiveDateTime,
     ) -> Result<BTreeMap<Option<i64>, Figures>, StoreError> {
         let mut by_rep: BTreeMap<Option<i64>, Figures> = BTreeMap::new();
         let touches: Vec<(i64, i64, i64, i64)> = self.rows(
@@ -418,18 +419,21 @@ impl Reader<'_> {
             figures.answered += count(answered);
             figures.rescues += count(rescues);
         }
-        let promises: Vec<(Option<i64>, i64, i64)> = self.rows(
-            "SELECT rep, COUNT(*), COUNT(*) FILTER (WHERE settled = 'kept') FROM promise_facts
+        let promises: Vec<(Option<i64>, i64, i64, i64)> = self.rows(
+            "SELECT rep, COUNT(*), COUNT(*) FILTER (WHERE settled = 'kept'),
+                COUNT(*) FILTER (WHERE settled IS NULL AND deadline >= ?3)
+             FROM promise_facts
              WHERE (day >= ?1 OR ?1 IS NULL) AND day <= ?2
              GROUP BY rep",
-            &[&since, &until],
-            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+            &[&since, &until, &now],
+            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)),
             "counting each rep's promises",
         )?;
-        for (rep, made, kept) in promises {
+        for (rep, made, kept, open) in promises {
             let figures = by_rep.entry(rep).or_default();
             figures.promises_made += count(made);
             figures.promises_kept += count(kept);
+            figures.promises_open += count(open);
         }
         let (start, end) = instants(since, until);
         let closes: Vec<(Option<i64>, i64, i64)> = self.rows(

@@ -26,7 +26,7 @@ impl Tracker {
             Ok(fresh
                 .store
                 .reader()
-                .rep_figures(period.since, period.until)?)
+                .rep_figures(period.since, period.until, fresh.now)?)
         })?;
         let reps = self.store.reader().reps()?;
         Ok(rep_stats::assemble(&by_rep, &reps, period))
@@ -47,7 +47,7 @@ impl Tracker {
             files.push((prospect, facts));
             Ok::<_, Error>(())
         })?;
-        let by_rep = rep_stats::recount(files.iter().map(|(p, f)| (p, f)), period);
+        let by_rep = rep_stats::recount(files.iter().map(|(p, f)| (p, f)), period, self.now);
         Ok(rep_stats::assemble(&by_rep, &reader.reps()?, period))
     }
 

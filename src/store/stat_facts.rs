@@ -473,17 +473,20 @@ impl Reader<'_> {
         )
     }
 
-    /// Touches that carried a value item in the period: `(item, answered, touches)`.
+    /// Touches that carried a value item in the period: `(item, answered, touches)`; only
+    /// those `rep` logged when given (a rep's own work, as `stats` counts it).
     pub fn value_item_counts(
         &self,
         since: Option<NaiveDate>,
         until: NaiveDate,
+        rep: Option<i64>,
     ) -> Result<Vec<(i64, bool, i64)>, StoreError> {
         self.rows(
             "SELECT value_item, answered, COUNT(*) FROM touch_facts
              WHERE value_item IS NOT NULL AND (day >= ?1 OR ?1 IS NULL) AND day <= ?2
+               AND (rep = ?3 OR ?3 IS NULL)
              GROUP BY value_item, answered",
-            &[&since, &until],
+            &[&since, &until, &rep],
             |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
             "counting the touches that carried value items",
         )

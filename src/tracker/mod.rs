@@ -367,18 +367,17 @@ impl Tracker {
     }
 
     /// The value items carried by touches from `since` to `until` (today if `None`), ranked
-    /// by reply rate, from the counts kept with the due dates.
+    /// by reply rate, from the counts kept with the due dates. On a team book a rep's are
+    /// the touches they logged, as in [`Tracker::stats`]; a manager's are the team's.
     pub fn value_stats(
         &mut self,
         since: Option<NaiveDate>,
         until: Option<NaiveDate>,
     ) -> Result<Vec<stats::ItemTally>> {
-        if self.store.reader().team_is_set_up()? {
-            return self.recount_value_stats(since, until);
-        }
         let until = until.unwrap_or(self.today());
+        let rep = self.own_work_of()?;
         let rows =
-            self.fresh(|fresh| Ok(fresh.store.reader().value_item_counts(since, until)?))?;
+            self.fresh(|fresh| Ok(fresh.store.reader().value_item_counts(since, until, rep)?))?;
         if rows.is_empty() {
             return Ok(Vec::new());
         }

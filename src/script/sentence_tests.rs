@@ -87,6 +87,8 @@ fn facts(reached: bool, left_voicemail: bool) -> MessageFacts {
         value: None,
         promised_by: None,
         new_voice: false,
+        handed_over: false,
+        signer: None,
     }
 }
 

@@ -681,6 +681,10 @@ fn the_managers_view_of_a_reps_file_is_signed_as_the_rep_who_will_say_it() {
         .find(|item| item["id"] == priya)
         .unwrap_or_else(|| panic!("Priya is not in the team's list: {list:#}"));
     assert_eq!(item["owner"], "sam@example.com");
+    assert_eq!(
+        item["signed_as"],
+        serde_json::json!({"name": "Sam Carter", "email": "sam@example.com"})
+    );
     let script = text(item, "script");
     assert!(
         script.starts_with("Hi Priya, Sam Carter from Harbor Office Supply again."),
@@ -707,7 +711,11 @@ fn the_managers_view_of_a_reps_file_is_signed_as_the_rep_who_will_say_it() {
     let shown = as_manager_signed(&team, &["show", &priya.to_string()]);
     shown
         .success()
-        .stdout_says("Hi Priya, Sam Carter from Harbor Office Supply again.");
+        .stdout_says("Hi Priya, Sam Carter from Harbor Office Supply again.")
+        .stdout_says(
+            "Signed as Sam Carter (sam@example.com), who holds the file and will say it; the \
+             team keeps no phone for its reps, so \"my usual number\" stands in for Sam's",
+        );
     kim_never(&shown.stdout);
     let script = as_manager_signed(&team, &["script", &priya.to_string()]);
     script
@@ -736,4 +744,5 @@ fn the_managers_view_of_a_reps_file_is_signed_as_the_rep_who_will_say_it() {
         text(&sams, "script").starts_with("Hi Priya, Sam Carter from our company again."),
         "{sams:#}"
     );
+    assert!(sams.get("signed_as").is_none(), "{sams:#}");
 }

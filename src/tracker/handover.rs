@@ -106,11 +106,15 @@ impl Tracker {
     /// Who a message of `prospect` is signed as when it is not the rep at the keyboard: its
     /// holder, while active, when they are another rep (a manager's `today --team`, `show`
     /// or `script` of a rep's file). The holder will say it, so their name and email sign it.
+    ///
+    /// Only a rep's session signs for another: a session that is no rep's (the database's
+    /// superuser, or any role before `team init`) reads the book as a personal one, signed
+    /// with its own `[me]`.
     pub(super) fn signer(&self, prospect: &Prospect) -> Result<Option<Signer>> {
-        let Some(owner) = prospect.owner else {
+        let (Some(owner), Some(me)) = (prospect.owner, self.rules.me()) else {
             return Ok(None);
         };
-        if self.rules.me() == Some(owner) {
+        if me == owner {
             return Ok(None);
         }
         Ok(self.active_rep(owner)?.map(|rep| Signer {

@@ -60,54 +60,71 @@ impl Writer<'_> {
     }
 }
 
+/// The ids of the prospects one transaction added, in the order added, as runs of ids that
+/// follow each other: on SQLite, where a writer's new ids follow the largest, an import of a
+/// million prospects is one run.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AddedIds {
+    /// First and last id of each run.
+    runs: Vec<(ProspectId, ProspectId)>,
+}
+
+impl AddedIds {
+    pub fn push(&mut self, id: ProspectId) {
+        match self.runs.last_mut() {
+            Some((_, last)) if last.checked_add(1) == Some(id) => *last = id,
+            _ => self.runs.push((id, id)),
+        }
+    }
+
+    /// How many runs the ids make.
+    pub fn runs(&self) -> usize {
+        self.runs.len()
+    }
+
+    pub fn clear(&mut self) {
+        self.runs.clear();
+    }
+}
+
 impl Writer<'_> {
-    /// Appends one row per prospect of `ids` (stored by this transaction, in this order), made
-    /// at `at`, naming the prospect as stored: what an import records. On SQLite, where the
-    /// ids of one writer's inserts follow each other, one statement appends the rows of a
-    /// whole run of ids; otherwise one statement per prospect.
+    /// Appends one row per prospect of `ids` (stored by this transaction), made at `at`,
+    /// naming the prospect as stored: what an import records. On SQLite one statement
+    /// appends the rows of a whole run of ids (no other writer can have added prospects
+    /// among them); on PostgreSQL, whose ids come from a sequence other sessions share, one
+    /// statement per prospect.
     pub fn append_added_audit(
         &self,
         at: NaiveDateTime,
         local_actor: &str,
         action: &'static str,
-        ids: &[ProspectId],
+        ids: &AddedIds,
     ) -> Result<(), StoreError> {
         const CONTEXT: &str = "recording the change in the audit";
-        let (Some(&first), Some(&last)) = (ids.first(), ids.last()) else {
-            return Ok(());
-        };
-        match self.conn() {
-            Conn::Sqlite(_) if last.checked_sub(first) == Some(ids.len() as i64 - 1) => {
-                self.conn().execute(
-                    "INSERT INTO audit (at, prospect_id, action, field, old_value, new_value, actor)
-                     SELECT ?1, id, ?2, NULL, NULL, name, ?3 FROM prospects
-                     WHERE id BETWEEN ?4 AND ?5 ORDER BY id",
-                    &[&at, &action, &local_actor, &first, &last],
-                    CONTEXT,
-                )?;
-            }
-            Conn::Sqlite(_) => {
-                for id in ids {
+        for &(first, last) in &ids.runs {
+            match self.conn() {
+                Conn::Sqlite(_) => {
                     self.conn().execute(
                         "INSERT INTO audit
                             (at, prospect_id, action, field, old_value, new_value, actor)
-                         SELECT ?1, id, ?2, NULL, NULL, name, ?3 FROM prospects WHERE id = ?4",
-                        &[&at, &action, &local_actor, id],
+                         SELECT ?1, id, ?2, NULL, NULL, name, ?3 FROM prospects
+                         WHERE id BETWEEN ?4 AND ?5 ORDER BY id",
+                        &[&at, &action, &local_actor, &first, &last],
                         CONTEXT,
                     )?;
                 }
-            }
-            Conn::Postgres(_) => {
-                for id in ids {
-                    self.conn().execute(
-                        "INSERT INTO audit
-                            (at, prospect_id, action, field, old_value, new_value, actor)
-                         SELECT CAST(?1 AS timestamp), id, CAST(?2 AS text), NULL, NULL, name,
-                            current_user
-                         FROM prospects WHERE id = ?3",
-                        &[&at, &action, id],
-                        CONTEXT,
-                    )?;
+                Conn::Postgres(_) => {
+                    for id in first..=last {
+                        self.conn().execute(
+                            "INSERT INTO audit
+                                (at, prospect_id, action, field, old_value, new_value, actor)
+                             SELECT CAST(?1 AS timestamp), id, CAST(?2 AS text), NULL, NULL,
+                                name, current_user
+                             FROM prospects WHERE id = ?3",
+                            &[&at, &action, &id],
+                            CONTEXT,
+                        )?;
+                    }
                 }
             }
         }

@@ -37,7 +37,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use postgres::types::Type;
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
-pub use audit::{AuditEntry, AuditFilter, AuditRow, OwnChange};
+pub use audit::{AddedIds, AuditEntry, AuditFilter, AuditRow, OwnChange};
 use conn::{Conn, Dialect, Param, PgConn, Row};
 pub use error::StoreError;
 use error::{Context, DbError};

@@ -8,8 +8,10 @@
 //! end) stores only the rows bound so far (its `LIMIT`). Binding copies the values into
 //! SQLite, so nothing of a prospect is held meanwhile. The values most prospects of a file
 //! share (cadence, start, status, creation time, due date) are bound once for the whole run
-//! rather than copied for each row ([`SHARED`]). docs/benchmarks.md (the fifth session of
-//! issue 15) has what each of these saved, and what did not pay.
+//! rather than copied for each row ([`SHARED`]). A parameter keeps its value from one run to
+//! the next, so a NULL (most columns of a CSV row) is bound only where the slot held a value
+//! before. docs/benchmarks.md (the fifth and sixth sessions of issue 15) has what each of
+//! these saved, and what did not pay.
 //!
 //! Their ids are known before they are stored: SQLite gives a new row of a table without
 //! `AUTOINCREMENT` the largest id plus one, and a writer holds the write lock, so they follow
@@ -20,6 +22,7 @@
 use std::sync::LazyLock;
 
 use chrono::{NaiveDate, NaiveDateTime};
+use rusqlite::types::{ToSqlOutput, Value, ValueRef};
 
 use super::Writer;
 use super::conn::{Conn, Param};
@@ -179,6 +182,9 @@ pub struct NewProspects<'w> {
     shared: Option<Shared>,
     /// Prospects bound into the batch and not stored yet.
     held: usize,
+    /// Which parameters of the batch statement hold NULL, by number (0 unused): a run leaves
+    /// its values bound, so a NULL need not be bound again.
+    null: Vec<bool>,
     /// The id the next prospect gets.
     next_id: ProspectId,
 }
@@ -200,6 +206,8 @@ impl<'w> Writer<'w> {
             batch: None,
             shared: None,
             held: 0,
+            // A statement's parameters are NULL until bound.
+            null: vec![true; 2 + SHARED.len() + ROWS * OWN],
             next_id,
         })
     }
@@ -250,12 +258,21 @@ impl NewProspects<'_> {
         }
         let mut parameter = 2 + SHARED.len() + self.held * OWN;
         for (column, value) in values.iter().enumerate() {
-            if !SHARED.contains(&column) {
-                batch
-                    .raw_bind_parameter(parameter, value.sqlite())
-                    .context(CONTEXT)?;
-                parameter += 1;
+            if SHARED.contains(&column) {
+                continue;
             }
+            let value = value.sqlite().to_sql().context(CONTEXT)?;
+            let null = matches!(
+                value,
+                ToSqlOutput::Borrowed(ValueRef::Null) | ToSqlOutput::Owned(Value::Null)
+            );
+            if !(null && self.null[parameter]) {
+                batch
+                    .raw_bind_parameter(parameter, value)
+                    .context(CONTEXT)?;
+                self.null[parameter] = null;
+            }
+            parameter += 1;
         }
         self.held += 1;
         let id = self.next_id;

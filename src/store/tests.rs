@@ -737,6 +737,46 @@ fn a_personal_book_has_no_reps_and_its_audit_names_the_local_user() {
     );
 }
 
+#[test]
+fn the_added_audit_names_each_prospect_of_every_run_of_ids_once_in_order() {
+    let mut store = Store::in_memory().unwrap();
+    let rows = store
+        .write(|w| {
+            for name in ["Ann", "Bo", "Cy", "Dee", "Eve", "Fay"] {
+                w.insert_prospect(&plain(name))?;
+            }
+            // Three runs: 2 and 3, 5 and 6, then 1 on its own.
+            let mut ids = AddedIds::default();
+            for id in [2, 3, 5, 6, 1] {
+                ids.push(id);
+            }
+            assert_eq!(ids.runs(), 3);
+            w.append_added_audit(datetime("2026-12-01T09:00:00"), "me", "import", &ids)?;
+            w.reader().audit(&AuditFilter::default())
+        })
+        .unwrap();
+    let named: Vec<(Option<ProspectId>, &str, Option<&str>)> = rows
+        .iter()
+        .map(|row| {
+            (
+                row.prospect_id,
+                row.action.as_str(),
+                row.new_value.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        named,
+        [
+            (Some(2), "import", Some("Bo")),
+            (Some(3), "import", Some("Cy")),
+            (Some(5), "import", Some("Eve")),
+            (Some(6), "import", Some("Fay")),
+            (Some(1), "import", Some("Ann")),
+        ]
+    );
+}
+
 /// A book with reps 1 (active) and 2 (deactivated), and files: one each, and one in the pool.
 fn owned_book() -> (Store, [ProspectId; 3]) {
     let mut store = Store::in_memory().unwrap();

@@ -3,7 +3,8 @@
 //! Built for large files: prospects are stored as the file is read, fifty to a prepared
 //! INSERT (which also stores the due date, see `store::NewProspects`) in the one
 //! transaction, so memory holds a row, not the file; the duplicate check keeps fingerprints of the emails and phones (see
-//! `import_keys`), and the audit rows are appended a run of prospects at a time.
+//! `import_keys`), and the audit rows are appended at the end, one statement for a run of
+//! ids (on SQLite, the whole import).
 
 use std::collections::BTreeMap;
 
@@ -13,7 +14,7 @@ use crate::channel;
 use crate::domain::{Preference, ProspectId, ValueFor};
 use crate::error::{Error, Result};
 use crate::stats::facts::{Facts, Marks};
-use crate::store::{NewProspects, Reader, Writer};
+use crate::store::{AddedIds, NewProspects, Reader, Writer};
 use crate::transfer::{Incoming, IncomingItem, Skip, Source, TransferError};
 
 use super::import_keys::Duplicates;
@@ -26,8 +27,10 @@ pub const NAMED_SKIPS: usize = 50;
 /// How many prospects with an unusable preference the report keeps by name.
 pub const NAMED_PREFERENCES: usize = 3;
 
-/// How many prospects are stored between two appends to the audit.
-const AUDIT_RUN: usize = 1000;
+/// How many runs of ids (see `store::AddedIds`) are held before their audit rows are appended:
+/// on SQLite an import is one run, appended at the end; on PostgreSQL, where other sessions
+/// take ids too, this bounds what is held.
+const AUDIT_RUNS: usize = 1000;
 
 /// What an import did, or would do in a dry run.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -146,12 +149,12 @@ fn sort_out(
     let mut number = 0;
     while let Some(incoming) = next(source, file)? {
         number += 1;
-        let contact = &incoming.prospect.contact;
-        match duplicates.skip(reader, contact, &mut || keeper.settle())? {
+        let keys = duplicates.keys(&incoming.prospect.contact);
+        match duplicates.skip(reader, &keys, &mut || keeper.settle())? {
             Some(skip) => report.skip(&incoming, number, skip),
             None => {
                 let id = keeper.keep(&incoming)?;
-                duplicates.added(contact, id);
+                duplicates.added(&keys, id);
                 report.add(&incoming);
             }
         }
@@ -243,7 +246,7 @@ impl Tracker {
 }
 
 /// An import's writes: each prospect as it comes (many to a statement, see
-/// `store::NewProspects`), and one audit row per prospect appended a run at a time.
+/// `store::NewProspects`), and one audit row per prospect, appended at the end.
 struct Storing<'w> {
     writer: &'w Writer<'w>,
     prospects: NewProspects<'w>,
@@ -252,7 +255,7 @@ struct Storing<'w> {
     /// The file's value item ids to this database's.
     ids: BTreeMap<i64, i64>,
     /// Prospects stored whose audit rows are not appended yet.
-    unaudited: Vec<ProspectId>,
+    unaudited: AddedIds,
 }
 
 impl<'w> Storing<'w> {
@@ -268,7 +271,7 @@ impl<'w> Storing<'w> {
             config,
             now,
             ids,
-            unaudited: Vec::with_capacity(AUDIT_RUN),
+            unaudited: AddedIds::default(),
         })
     }
 
@@ -298,7 +301,7 @@ impl Keep for Storing<'_> {
             &mut self.ids,
         )?;
         self.unaudited.push(id);
-        if self.unaudited.len() == AUDIT_RUN {
+        if self.unaudited.runs() == AUDIT_RUNS {
             self.audit()?;
         }
         Ok(Some(id))

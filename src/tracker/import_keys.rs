@@ -6,14 +6,57 @@
 //! that prospect in the store (one read by id, for each duplicate), and, when the two differ
 //! (two keys with the same 64-bit fingerprint: about one pair in ten million at a million
 //! keys), against every prospect of the set, a page at a time. A dry run stores nothing, so
-//! the file's keys are kept whole there.
+//! the file's keys are kept whole there. Each row's keys and their fingerprints are worked
+//! out once ([`RowKeys`]), for the check against the book, against the file, and for
+//! remembering the row once added.
 
 use crate::domain::{Contact, ProspectId};
 use crate::error::Result;
 use crate::store::{ContactKeys, Reader};
 use crate::transfer::dedupe::{email_key, phone_key};
-use crate::transfer::known_keys::{Known, KnownKeys, fingerprint};
+use crate::transfer::known_keys::{Known, KnownKeys, Printed, fingerprint};
 use crate::transfer::{Match, Skip};
+
+/// The email and phone keys of one prospect, each with its fingerprint.
+pub(super) struct RowKeys {
+    email: Option<(String, u64)>,
+    phone: Option<(String, u64)>,
+}
+
+impl RowKeys {
+    fn of(email: Option<&str>, phone: Option<&str>, print: fn(&str) -> u64) -> RowKeys {
+        let printed = |key: String| {
+            let print = print(&key);
+            (key, print)
+        };
+        RowKeys {
+            email: email.and_then(email_key).map(printed),
+            phone: phone.and_then(phone_key).map(printed),
+        }
+    }
+
+    fn email(&self) -> Option<Printed<'_>> {
+        printed(&self.email)
+    }
+
+    fn phone(&self) -> Option<Printed<'_>> {
+        printed(&self.phone)
+    }
+
+    /// What the prospect is compared by: its email, or its phone when it has no email.
+    fn compared(&self) -> Option<(Match, Printed<'_>)> {
+        match (self.email(), self.phone()) {
+            (Some(email), _) => Some((Match::Email, email)),
+            (None, Some(phone)) => Some((Match::Phone, phone)),
+            (None, None) => None,
+        }
+    }
+}
+
+fn printed(key: &Option<(String, u64)>) -> Option<Printed<'_>> {
+    key.as_ref()
+        .map(|(key, print)| Printed { key, print: *print })
+}
 
 /// The emails and phones of one set of prospects: those on file, or those of the file.
 struct KeySet {
@@ -25,60 +68,56 @@ struct KeySet {
 }
 
 impl KeySet {
-    fn new(print: fn(&str) -> u64, after: ProspectId, up_to: ProspectId) -> KeySet {
+    fn new(after: ProspectId, up_to: ProspectId) -> KeySet {
         KeySet {
-            emails: KnownKeys::with_print(print),
-            phones: KnownKeys::with_print(print),
+            emails: KnownKeys::default(),
+            phones: KnownKeys::default(),
             after,
             up_to,
         }
     }
 
-    fn insert(&mut self, email: Option<&str>, phone: Option<&str>, id: Option<ProspectId>) {
+    fn insert(&mut self, row: &RowKeys, id: Option<ProspectId>) {
         for (keys, key) in [
-            (&mut self.emails, email.and_then(email_key)),
-            (&mut self.phones, phone.and_then(phone_key)),
+            (&mut self.emails, row.email()),
+            (&mut self.phones, row.phone()),
         ] {
             match (key, id) {
-                (Some(key), Some(id)) => keys.insert_stored(&key, id),
-                (Some(key), None) => keys.insert_unstored(&key),
+                (Some(key), Some(id)) => keys.insert_stored(key, id),
+                (Some(key), None) => keys.insert_unstored(key),
                 (None, _) => {}
             }
         }
     }
 
-    /// What `contact` shares with the set: its email, or its phone when it has no email.
-    /// `settle` is called before the store is read.
+    /// What the prospect of `row` shares with the set: its email, or its phone when it has
+    /// no email. `settle` is called before the store is read.
     fn matches(
         &self,
         reader: &Reader<'_>,
-        contact: &Contact,
+        row: &RowKeys,
         settle: &mut dyn FnMut() -> Result<()>,
     ) -> Result<Option<Match>> {
-        let (by, key) = match contact.email.as_deref().and_then(email_key) {
-            Some(email) => (Match::Email, email),
-            None => match contact.phone.as_deref().and_then(phone_key) {
-                Some(phone) => (Match::Phone, phone),
-                None => return Ok(None),
-            },
+        let Some((by, key)) = row.compared() else {
+            return Ok(None);
         };
         let keys = match by {
             Match::Email => &self.emails,
             Match::Phone => &self.phones,
         };
-        let known = match keys.find(&key) {
+        let known = match keys.find(key) {
             Known::No => false,
             Known::Yes => true,
             Known::Perhaps(id) => {
                 settle()?;
                 reader
                     .contact_keys(id)?
-                    .is_some_and(|stored| key_of(&stored, by).as_deref() == Some(key.as_str()))
-                    || self.search(reader, by, &key)?
+                    .is_some_and(|stored| key_of(&stored, by).as_deref() == Some(key.key))
+                    || self.search(reader, by, key.key)?
             }
             Known::Unsure => {
                 settle()?;
-                self.search(reader, by, &key)?
+                self.search(reader, by, key.key)?
             }
         };
         Ok(known.then_some(by))
@@ -115,6 +154,7 @@ pub(super) struct Duplicates {
     on_file: KeySet,
     in_file: KeySet,
     keep_repeats: bool,
+    print: fn(&str) -> u64,
 }
 
 impl Duplicates {
@@ -130,7 +170,7 @@ impl Duplicates {
         keep_repeats: bool,
         print: fn(&str) -> u64,
     ) -> Result<Duplicates> {
-        let mut on_file = KeySet::new(print, ProspectId::MIN, ProspectId::MAX);
+        let mut on_file = KeySet::new(ProspectId::MIN, ProspectId::MAX);
         let mut last = ProspectId::MIN;
         loop {
             let page = reader.contacts_after(last, ProspectId::MAX)?;
@@ -139,29 +179,40 @@ impl Duplicates {
             };
             last = end.id;
             for keys in &page {
-                on_file.insert(keys.email.as_deref(), keys.phone.as_deref(), Some(keys.id));
+                let row = RowKeys::of(keys.email.as_deref(), keys.phone.as_deref(), print);
+                on_file.insert(&row, Some(keys.id));
             }
         }
         on_file.up_to = last;
         Ok(Duplicates {
             on_file,
             // Whatever the import stores has an id after the book's last.
-            in_file: KeySet::new(print, last, ProspectId::MAX),
+            in_file: KeySet::new(last, ProspectId::MAX),
             keep_repeats,
+            print,
         })
     }
 
-    /// Why `contact` is skipped, or `None` when it is added. `settle` is called before the
-    /// store is read for the prospects of the file added so far: it makes them readable
-    /// (an import holds some back, see `store::NewProspects`).
+    /// The keys of `contact`, for [`Duplicates::skip`] and then [`Duplicates::added`].
+    pub(super) fn keys(&self, contact: &Contact) -> RowKeys {
+        RowKeys::of(
+            contact.email.as_deref(),
+            contact.phone.as_deref(),
+            self.print,
+        )
+    }
+
+    /// Why the prospect of `row` is skipped, or `None` when it is added. `settle` is called
+    /// before the store is read for the prospects of the file added so far: it makes them
+    /// readable (an import holds some back, see `store::NewProspects`).
     pub(super) fn skip(
         &self,
         reader: &Reader<'_>,
-        contact: &Contact,
+        row: &RowKeys,
         settle: &mut dyn FnMut() -> Result<()>,
     ) -> Result<Option<Skip>> {
         // The book's own prospects were stored before the import began.
-        if let Some(by) = self.on_file.matches(reader, contact, &mut || Ok(()))? {
+        if let Some(by) = self.on_file.matches(reader, row, &mut || Ok(()))? {
             return Ok(Some(Skip::OnFile(by)));
         }
         if self.keep_repeats {
@@ -169,16 +220,15 @@ impl Duplicates {
         }
         Ok(self
             .in_file
-            .matches(reader, contact, settle)?
+            .matches(reader, row, settle)?
             .map(Skip::Repeated))
     }
 
-    /// Remembers a prospect of the file that is added, with its id once stored (`None` in a
-    /// dry run).
-    pub(super) fn added(&mut self, contact: &Contact, id: Option<ProspectId>) {
+    /// Remembers the prospect of `row`, of the file, which is added, with its id once stored
+    /// (`None` in a dry run).
+    pub(super) fn added(&mut self, row: &RowKeys, id: Option<ProspectId>) {
         if !self.keep_repeats {
-            self.in_file
-                .insert(contact.email.as_deref(), contact.phone.as_deref(), id);
+            self.in_file.insert(row, id);
         }
     }
 }
@@ -236,8 +286,9 @@ mod tests {
         let mut skips = Vec::new();
         for (email, phone) in file {
             let incoming = prospect(*email, *phone);
+            let keys = duplicates.keys(&incoming.contact);
             let skip = duplicates
-                .skip(&store.reader(), &incoming.contact, &mut || Ok(()))
+                .skip(&store.reader(), &keys, &mut || Ok(()))
                 .unwrap();
             if skip.is_none() {
                 let id = store_added.then(|| {
@@ -245,7 +296,7 @@ mod tests {
                         .write(|writer| writer.insert_prospect(&incoming))
                         .unwrap()
                 });
-                duplicates.added(&incoming.contact, id);
+                duplicates.added(&keys, id);
             }
             skips.push(skip);
         }

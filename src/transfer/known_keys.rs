@@ -8,6 +8,10 @@
 //! Two keys whose slot bits agree but check bits differ are told apart here, the later one
 //! kept whole; two whose 64 bits agree (about one pair in ten million at a million keys)
 //! only by a search of the store, which the caller makes when the check in the store fails.
+//!
+//! The caller works out each key and its fingerprint once ([`Printed`]) and passes it to every
+//! set it is looked up in or added to: an imported row is checked against the book and the
+//! file, then added, with one key and one hash of each kind.
 
 use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
@@ -38,42 +42,35 @@ struct Slot {
     check: u32,
 }
 
+/// A key with its fingerprint, worked out once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Printed<'k> {
+    pub key: &'k str,
+    pub print: u64,
+}
+
+impl Printed<'_> {
+    /// The slot bits and the check bits of the fingerprint.
+    fn split(self) -> (u32, u32) {
+        ((self.print >> 32) as u32, self.print as u32)
+    }
+}
+
 /// One kind of key (emails, or phones) of a set of prospects.
+#[derive(Default)]
 pub struct KnownKeys {
-    print: fn(&str) -> u64,
     slots: HashMap<u32, Slot, BuildHasherDefault<Spread>>,
     /// Keys kept whole: those whose slot was taken by another key, and those of prospects
     /// not stored (a dry run stores nothing).
     whole: HashSet<String>,
 }
 
-impl Default for KnownKeys {
-    fn default() -> KnownKeys {
-        KnownKeys::with_print(fingerprint)
-    }
-}
-
 impl KnownKeys {
-    /// With another fingerprint function: the tests force keys to share one.
-    pub fn with_print(print: fn(&str) -> u64) -> KnownKeys {
-        KnownKeys {
-            print,
-            slots: HashMap::default(),
-            whole: HashSet::new(),
-        }
-    }
-
-    /// The slot bits and the check bits of a key.
-    fn split(&self, key: &str) -> (u32, u32) {
-        let print = (self.print)(key);
-        ((print >> 32) as u32, print as u32)
-    }
-
-    pub fn find(&self, key: &str) -> Known {
-        if !self.whole.is_empty() && self.whole.contains(key) {
+    pub fn find(&self, key: Printed<'_>) -> Known {
+        if !self.whole.is_empty() && self.whole.contains(key.key) {
             return Known::Yes;
         }
-        let (slot, check) = self.split(key);
+        let (slot, check) = key.split();
         match self.slots.get(&slot) {
             // Another key holds the slot, and every other key seen with these slot bits is
             // kept whole.
@@ -85,18 +82,18 @@ impl KnownKeys {
     }
 
     /// Remembers the key of a stored prospect, unless it is known already.
-    pub fn insert_stored(&mut self, key: &str, id: ProspectId) {
+    pub fn insert_stored(&mut self, key: Printed<'_>, id: ProspectId) {
         let id = u32::try_from(id)
             .ok()
             .filter(|id| *id != u32::MAX)
             .unwrap_or(u32::MAX);
-        let (slot, check) = self.split(key);
+        let (slot, check) = key.split();
         match self.slots.entry(slot) {
             Entry::Vacant(vacant) => {
                 vacant.insert(Slot { id, check });
             }
             Entry::Occupied(held) if held.get().check != check => {
-                self.whole.insert(key.to_string());
+                self.whole.insert(key.key.to_string());
             }
             // The same key, or one with the same 64 bits, which the store tells apart.
             Entry::Occupied(_) => {}
@@ -104,8 +101,8 @@ impl KnownKeys {
     }
 
     /// Remembers the key of a prospect that is not stored: kept whole, as nothing else holds it.
-    pub fn insert_unstored(&mut self, key: &str) {
-        self.whole.insert(key.to_string());
+    pub fn insert_unstored(&mut self, key: Printed<'_>) {
+        self.whole.insert(key.key.to_string());
     }
 }
 
@@ -141,46 +138,58 @@ impl Hasher for Spread {
 mod tests {
     use super::*;
 
+    /// `key` with the fingerprint `print` gives it.
+    fn with(print: fn(&str) -> u64) -> impl Fn(&'static str) -> Printed<'static> {
+        move |key| Printed {
+            key,
+            print: print(key),
+        }
+    }
+
     #[test]
     fn a_fingerprint_seen_names_the_prospect_to_check() {
+        let key = with(fingerprint);
         let mut keys = KnownKeys::default();
-        assert_eq!(keys.find("ann@example.com"), Known::No);
-        keys.insert_stored("ann@example.com", 7);
-        assert_eq!(keys.find("ann@example.com"), Known::Perhaps(7));
+        assert_eq!(keys.find(key("ann@example.com")), Known::No);
+        keys.insert_stored(key("ann@example.com"), 7);
+        assert_eq!(keys.find(key("ann@example.com")), Known::Perhaps(7));
         // The first prospect keeps the slot.
-        keys.insert_stored("ann@example.com", 9);
-        assert_eq!(keys.find("ann@example.com"), Known::Perhaps(7));
-        assert_eq!(keys.find("bo@example.com"), Known::No);
+        keys.insert_stored(key("ann@example.com"), 9);
+        assert_eq!(keys.find(key("ann@example.com")), Known::Perhaps(7));
+        assert_eq!(keys.find(key("bo@example.com")), Known::No);
     }
 
     #[test]
     fn keys_sharing_a_slot_are_told_apart_by_their_check_bits() {
         // Every key in one slot, with its own check bits.
-        let mut keys = KnownKeys::with_print(|key| 7 << 32 | u64::from(fingerprint(key) as u32));
-        keys.insert_stored("ann@example.com", 7);
-        keys.insert_stored("bo@example.com", 8);
-        assert_eq!(keys.find("ann@example.com"), Known::Perhaps(7));
-        assert_eq!(keys.find("bo@example.com"), Known::Yes);
-        assert_eq!(keys.find("cy@example.com"), Known::No);
+        let key = with(|key| 7 << 32 | u64::from(fingerprint(key) as u32));
+        let mut keys = KnownKeys::default();
+        keys.insert_stored(key("ann@example.com"), 7);
+        keys.insert_stored(key("bo@example.com"), 8);
+        assert_eq!(keys.find(key("ann@example.com")), Known::Perhaps(7));
+        assert_eq!(keys.find(key("bo@example.com")), Known::Yes);
+        assert_eq!(keys.find(key("cy@example.com")), Known::No);
     }
 
     #[test]
     fn a_whole_fingerprint_shared_or_a_large_id_sends_the_caller_to_the_store() {
-        let mut keys = KnownKeys::with_print(|_| 1);
-        keys.insert_stored("ann@example.com", 7);
-        keys.insert_stored("bo@example.com", 8);
+        let key = with(|_| 1);
+        let mut keys = KnownKeys::default();
+        keys.insert_stored(key("ann@example.com"), 7);
+        keys.insert_stored(key("bo@example.com"), 8);
         // Only the store can tell them apart.
-        assert_eq!(keys.find("bo@example.com"), Known::Perhaps(7));
+        assert_eq!(keys.find(key("bo@example.com")), Known::Perhaps(7));
         let mut large = KnownKeys::default();
-        large.insert_stored("ann@example.com", 1 << 40);
-        assert_eq!(large.find("ann@example.com"), Known::Unsure);
+        large.insert_stored(key("ann@example.com"), 1 << 40);
+        assert_eq!(large.find(key("ann@example.com")), Known::Unsure);
     }
 
     #[test]
     fn keys_not_stored_are_kept_whole() {
-        let mut keys = KnownKeys::with_print(|_| 1);
-        keys.insert_unstored("ann@example.com");
-        assert_eq!(keys.find("ann@example.com"), Known::Yes);
-        assert_eq!(keys.find("bo@example.com"), Known::No);
+        let key = with(|_| 1);
+        let mut keys = KnownKeys::default();
+        keys.insert_unstored(key("ann@example.com"));
+        assert_eq!(keys.find(key("ann@example.com")), Known::Yes);
+        assert_eq!(keys.find(key("bo@example.com")), Known::No);
     }
 }

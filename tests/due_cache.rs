@@ -29,7 +29,7 @@ fn worked_book(path: &std::path::Path) -> Tracker {
     let config = Config::built_in();
     let mut tracker = Tracker::new(Store::open(path).unwrap(), config, morning(start)).unwrap();
     let mut rng = fastrand::Rng::with_seed(7);
-    for index in 0..150 {
+    for index in 0..300 {
         let contact = Contact {
             name: format!("Prospect {index}"),
             assistant: (index % 3 == 0).then(|| "Sam".to_string()),

@@ -371,6 +371,64 @@ fn stats_by_rep_counts_a_small_hand_made_book_exactly() {
     }
 }
 
+/// `(id, touches, answered)` of each value item a `stats --json` ranks.
+fn value_tallies(stats: &Value) -> Vec<(i64, i64, i64)> {
+    stats["value_items"]
+        .as_array()
+        .expect("value_items")
+        .iter()
+        .map(|item| {
+            let number = |key: &str| item[key].as_i64().expect("a count");
+            (number("id"), number("touches"), number("answered"))
+        })
+        .collect()
+}
+
+#[test]
+fn a_reps_value_items_are_those_their_own_touches_carried_whoever_holds_the_file_now() {
+    let Some(mut world) = Followup::postgres() else {
+        return;
+    };
+    let dana = world.add("Dana Whitfield", &DANA);
+    let lee = world.add("Lee Park", &["--phone", "555-0190"]);
+    world.ok(&["value", "add", "dana", "A tip for Dana"]);
+    world.ok(&["value", "add", "lee", "A tip for Lee"]);
+    let ann = make_rep(&world, "Ann", "ann@example.com", false);
+    let bob = make_rep(&world, "Bob", "bob@example.com", false);
+    // Monday: Ann calls Dana and Lee, each call carrying its file's tip; Lee calls back.
+    world.log(dana, &[]);
+    world.log(lee, &[]);
+    world.at("2026-11-23T15:00");
+    world.log(lee, &["--outcome", "replied"]);
+    // Then Dana's file goes to Bob, who has not called her.
+    sql(
+        &world,
+        &format!(
+            "UPDATE attempts SET rep = {a};
+             UPDATE prospects SET owner = {a} WHERE id = {lee};
+             UPDATE prospects SET owner = {b} WHERE id = {dana};
+             DELETE FROM meta WHERE key = 'rules_fingerprint';",
+            a = ann.id,
+            b = bob.id
+        ),
+    );
+    world.at("2026-11-24T09:00");
+    let stats_of = |rep: &TeamRep| -> Value {
+        let run = as_rep(&world, rep, &["stats", "--json"]);
+        run.success();
+        serde_json::from_str(&run.stdout).expect("stats --json")
+    };
+    // Ann's work carried both tips, though Dana's file is hidden from her now.
+    assert_eq!(value_tallies(&stats_of(&ann)), [(2, 1, 1), (1, 1, 0)]);
+    // Bob holds Dana's file but carried nothing to anyone.
+    assert_eq!(value_tallies(&stats_of(&bob)), []);
+    // The manager's are the team's.
+    assert_eq!(
+        value_tallies(&world.json(&["stats", "--json"])),
+        [(2, 1, 1), (1, 1, 0)]
+    );
+}
+
 /// The figures of `stats --by-rep`'s team line, read from `stats --json`.
 fn team_line_of(stats: &Value) -> Value {
     let promises = &stats["promises"];

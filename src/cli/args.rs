@@ -469,7 +469,7 @@ included; a touch belongs to it by its date.
 
 On a team's database a manager's figures are the team's; a rep's are their own work: the
 touches they logged and the promises they made (whoever holds the file now), the files they
-hold, and the runs they touched.
+hold, the runs they touched, and the value items their touches carried.
 
 --by-rep (a team's PostgreSQL database; managers), per rep and for the team, with the
 definitions above, so that the team's line is the manager's `followup stats`:

@@ -24,7 +24,7 @@ use crate::cadence::Cadence;
 use crate::calendar::Calendar;
 use crate::domain::Step;
 use crate::holidays::{Holiday, HolidayList, Source};
-use crate::input_file::{self, Kind};
+use crate::input_file::{self, Kind, ReadError};
 use crate::quote::quoted;
 use crate::speaking;
 use crate::templates::{self, Opening, Part, Templates};
@@ -114,7 +114,16 @@ impl Config {
             file: path.display().to_string(),
             key: None,
             line: None,
-            message: error.to_string(),
+            message: match &error {
+                // Named by --cadence or FOLLOWUP_CADENCE, so most likely a path mistyped, or a
+                // file not made yet.
+                ReadError::Io(io) if io.kind() == std::io::ErrorKind::NotFound => {
+                    "no such file; `followup cadence init` makes it there when run with the \
+                     same --cadence or FOLLOWUP_CADENCE, or name another file"
+                        .to_string()
+                }
+                _ => error.to_string(),
+            },
             unreadable: !error.is_bad_input(),
         })?;
         Config::from_bytes(&bytes, Origin::File(path.to_path_buf()))

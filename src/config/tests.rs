@@ -275,9 +275,11 @@ fn a_file_on_disk_is_loaded_and_its_errors_name_it() {
     assert!(error.to_string().starts_with(&path.display().to_string()));
 
     let missing = folder.path().join("nope.toml");
-    assert_eq!(
-        Config::load(&missing).unwrap_err().file,
-        missing.display().to_string()
+    let error = Config::load(&missing).unwrap_err();
+    assert_eq!(error.file, missing.display().to_string());
+    assert!(
+        error.message.contains("cadence init"),
+        "a missing file says how to make it: {error}"
     );
 
     std::fs::write(&path, b"[cadence.standard]\nmax_touches = \xff\n").unwrap();

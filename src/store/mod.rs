@@ -29,6 +29,7 @@ mod team_settings;
 mod value;
 
 use std::cell::Cell;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -796,6 +797,21 @@ impl Reader<'_> {
             |row| row.get(0),
             "reading a due date",
         )
+    }
+
+    /// The stored due dates of the prospects whose ids run from `first` to `last`, by id.
+    pub fn due_dates_between(
+        &self,
+        first: ProspectId,
+        last: ProspectId,
+    ) -> Result<HashMap<ProspectId, Option<NaiveDate>>, StoreError> {
+        let rows = self.rows(
+            "SELECT id, due_on FROM prospects WHERE id BETWEEN ?1 AND ?2",
+            &[&first, &last],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+            "reading due dates",
+        )?;
+        Ok(rows.into_iter().collect())
     }
 
     pub fn has_prospects(&self) -> Result<bool, StoreError> {

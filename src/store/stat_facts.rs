@@ -204,15 +204,25 @@ impl Writer<'_> {
         Ok(())
     }
 
-    /// Adds a prospect's fact rows, leaving the day counts as they are. A few statements of
-    /// many rows each, not one per row: on a server each statement is a round trip, and
-    /// recomputing a rep's files (`away`) inserts thousands of rows.
+    /// Adds a prospect's fact rows, leaving the day counts as they are.
     pub fn insert_stat_facts(&self, id: ProspectId, facts: &Facts) -> Result<(), StoreError> {
-        for rows in facts.touches.chunks(ROWS_PER_INSERT) {
+        self.insert_stat_facts_of(&[(id, facts)])
+    }
+
+    /// Adds the fact rows of several prospects, leaving the day counts as they are. A few
+    /// statements of many rows each, not one per file or row: on a server each statement is
+    /// a round trip, and storing a whole book's figures again (`team cadence set`) writes
+    /// millions of rows.
+    pub fn insert_stat_facts_of(&self, files: &[(ProspectId, &Facts)]) -> Result<(), StoreError> {
+        let touches: Vec<_> = files
+            .iter()
+            .flat_map(|(id, facts)| facts.touches.iter().map(move |fact| (id, fact)))
+            .collect();
+        for rows in touches.chunks(ROWS_PER_INSERT) {
             let mut params: Vec<&dyn Param> = Vec::with_capacity(rows.len() * 11);
-            for fact in rows {
+            for (id, fact) in rows {
                 params.extend([
-                    &id as &dyn Param,
+                    *id as &dyn Param,
                     &fact.day,
                     &fact.step,
                     &fact.channel,
@@ -236,19 +246,22 @@ impl Writer<'_> {
                 "storing a prospect's figures",
             )?;
         }
-        let settled: Vec<Option<&str>> = facts
-            .promises
+        let promises: Vec<_> = files
             .iter()
-            .map(|promise| promise.settled.map(settled_text))
+            .flat_map(|(id, facts)| {
+                facts
+                    .promises
+                    .iter()
+                    .map(move |promise| (id, promise, promise.settled.map(settled_text)))
+            })
             .collect();
-        let promises: Vec<_> = facts.promises.iter().zip(&settled).collect();
         for rows in promises.chunks(ROWS_PER_INSERT) {
             let mut params: Vec<&dyn Param> = Vec::with_capacity(rows.len() * 5);
-            for (promise, settled) in rows {
+            for (id, promise, settled) in rows {
                 params.extend([
-                    &id as &dyn Param,
+                    *id as &dyn Param,
                     &promise.day,
-                    *settled,
+                    settled,
                     &promise.deadline,
                     &promise.rep,
                 ]);
@@ -473,17 +486,20 @@ impl Reader<'_> {
         )
     }
 
-    /// Touches that carried a value item in the period: `(item, answered, touches)`.
+    /// Touches that carried a value item in the period: `(item, answered, touches)`; only
+    /// those `rep` logged when given (a rep's own work, as `stats` counts it).
     pub fn value_item_counts(
         &self,
         since: Option<NaiveDate>,
         until: NaiveDate,
+        rep: Option<i64>,
     ) -> Result<Vec<(i64, bool, i64)>, StoreError> {
         self.rows(
             "SELECT value_item, answered, COUNT(*) FROM touch_facts
              WHERE value_item IS NOT NULL AND (day >= ?1 OR ?1 IS NULL) AND day <= ?2
+               AND (rep = ?3 OR ?3 IS NULL)
              GROUP BY value_item, answered",
-            &[&since, &until],
+            &[&since, &until, &rep],
             |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
             "counting the touches that carried value items",
         )

@@ -367,18 +367,17 @@ impl Tracker {
     }
 
     /// The value items carried by touches from `since` to `until` (today if `None`), ranked
-    /// by reply rate, from the counts kept with the due dates.
+    /// by reply rate, from the counts kept with the due dates. On a team book a rep's are
+    /// the touches they logged, as in [`Tracker::stats`]; a manager's are the team's.
     pub fn value_stats(
         &mut self,
         since: Option<NaiveDate>,
         until: Option<NaiveDate>,
     ) -> Result<Vec<stats::ItemTally>> {
-        if self.store.reader().team_is_set_up()? {
-            return self.recount_value_stats(since, until);
-        }
         let until = until.unwrap_or(self.today());
+        let rep = self.own_work_of()?;
         let rows =
-            self.fresh(|fresh| Ok(fresh.store.reader().value_item_counts(since, until)?))?;
+            self.fresh(|fresh| Ok(fresh.store.reader().value_item_counts(since, until, rep)?))?;
         if rows.is_empty() {
             return Ok(Vec::new());
         }
@@ -1074,25 +1073,48 @@ fn recompute(
     };
     let reader = writer.reader();
     let mut due_dates = Vec::new();
-    // The facts' rows are written as the scan goes (other tables than the one it reads),
-    // then counted by day.
+    // The facts' rows are written as the scan goes (other tables than the one it reads), a
+    // batch of files at a time, then counted by day.
+    let mut facts_due = Vec::with_capacity(FILES_PER_BATCH);
+    let store_facts = |facts_due: &mut Vec<(ProspectId, Facts)>| {
+        let files: Vec<_> = facts_due.iter().map(|(id, facts)| (*id, facts)).collect();
+        writer.insert_stat_facts_of(&files)?;
+        facts_due.clear();
+        Ok::<_, Error>(())
+    };
     reader.each_with_records(selection, |prospect, records| {
         let config = rules.of(prospect.owner);
         let (attempts, facts) = by_rep::facts_of_records(&prospect, records, config);
         due_dates.push((prospect.id, due_on(config, &prospect, &attempts)));
-        writer.insert_stat_facts(prospect.id, &facts)?;
+        facts_due.push((prospect.id, facts));
+        if facts_due.len() == FILES_PER_BATCH {
+            store_facts(&mut facts_due)?;
+        }
         Ok::<_, Error>(())
     })?;
+    store_facts(&mut facts_due)?;
     writer.count_touch_days(scope, whole_book)?;
     let mut changed = 0;
-    for (id, due_on) in due_dates {
-        if reader.due_on(id)? != due_on {
-            writer.set_due_on(id, due_on)?;
-            changed += 1;
+    for batch in due_dates.chunks(FILES_PER_BATCH) {
+        let ids = batch.iter().map(|(id, _)| *id);
+        let (first, last) = (ids.clone().min(), ids.max());
+        let (Some(first), Some(last)) = (first, last) else {
+            continue;
+        };
+        let stored = reader.due_dates_between(first, last)?;
+        for (id, due_on) in batch {
+            if stored.get(id) != Some(due_on) {
+                writer.set_due_on(*id, *due_on)?;
+                changed += 1;
+            }
         }
     }
     Ok(changed)
 }
+
+/// How many files [`recompute`] stores the figures of, or reads the due dates of, at a
+/// time: a round trip each on a server, instead of one per file.
+const FILES_PER_BATCH: usize = 256;
 
 /// Stores the earliest day a prospect's next action can be due, under the rules of the rep
 /// who holds it. A prospect whose cadence the file no longer defines is marked due from its

@@ -6,6 +6,7 @@
 #   bench/team.sh                       # the issue's size
 #   PROSPECTS=20000 RUNS=5 bench/team.sh  # a quick run
 #   POOLER=1 bench/team.sh              # and again through PgBouncer (apt-get install pgbouncer)
+#   KEEP=1 ...                          # leave the cluster (and pooler) running afterwards
 #
 # Measures, as whole processes with hyperfine: `today` and `stats` for one rep (connected as
 # their own role, so row-level security applies), `today --team`, `stats --by-rep` and `stats`
@@ -37,22 +38,37 @@ done
 
 # PROFILE=dev tries the script quickly on a debug build; the figures are from release builds.
 PROFILE=${PROFILE:-release}
-cargo build --profile "$PROFILE" --locked --quiet --bin followup --example generate-pipeline
+# FOLLOWUP_BIN=PATH measures a binary built elsewhere (another commit), with an existing book.
 build=$PWD/target/$([ "$PROFILE" = dev ] && echo debug || echo "$PROFILE")
-followup=$build/followup
 generate=$build/examples/generate-pipeline
+if [ -n "${FOLLOWUP_BIN:-}" ]; then
+    followup=$(realpath "$FOLLOWUP_BIN")
+else
+    cargo build --profile "$PROFILE" --locked --quiet --bin followup --example generate-pipeline
+    followup=$build/followup
+fi
 
 # The cluster: a socket only, no fsync (a benchmark, not a store of record).
 pg=$OUT/pg
 as_owner=()
 if [ "$(id -u)" = 0 ]; then as_owner=(runuser -u postgres --); fi
 if [ -f "$pg/postmaster.pid" ]; then "${as_owner[@]}" pg_ctl -D "$pg" stop -m fast >/dev/null || true; fi
+if [ -f "$pg/pooler/pgbouncer.pid" ]; then kill "$(cat "$pg/pooler/pgbouncer.pid")" || true; fi
 rm -rf "$OUT" && mkdir -p "$OUT"
 if [ "$(id -u)" = 0 ]; then chown postgres "$OUT"; fi
 "${as_owner[@]}" initdb -D "$pg" -U postgres --auth=trust >/dev/null
 "${as_owner[@]}" pg_ctl -D "$pg" -l "$pg/log" -w start \
     -o "-k $pg -c listen_addresses= -c fsync=off -c synchronous_commit=off" >/dev/null
-trap '"${as_owner[@]}" pg_ctl -D "$pg" stop -m fast >/dev/null' EXIT
+# KEEP=1 leaves the cluster (and the pooler) running for a look at the server's log.
+stop_all() {
+    if [ "${KEEP:-0}" = 1 ]; then
+        echo "== left running: ${as_owner[*]} pg_ctl -D $pg stop; kill \$(cat $pg/pooler/pgbouncer.pid)"
+        return
+    fi
+    if [ -f "$pg/pooler/pgbouncer.pid" ]; then kill "$(cat "$pg/pooler/pgbouncer.pid")" || true; fi
+    "${as_owner[@]}" pg_ctl -D "$pg" stop -m fast >/dev/null
+}
+trap stop_all EXIT
 psql_admin() { psql -h "$pg" -U postgres -X -q -v ON_ERROR_STOP=1 "$@"; }
 psql_admin -d postgres -c "CREATE DATABASE team"
 url() { echo "postgresql:///team?host=$pg&user=$1"; }
@@ -141,8 +157,6 @@ pidfile = $pooled/pgbouncer.pid
 INI
     if [ "$(id -u)" = 0 ]; then chown -R postgres "$pooled"; fi
     "${as_owner[@]}" pgbouncer -d "$pooled/pgbouncer.ini"
-    trap 'kill "$(cat "$pooled/pgbouncer.pid")" 2>/dev/null || true
-          "${as_owner[@]}" pg_ctl -D "$pg" stop -m fast >/dev/null' EXIT
     for _ in $(seq 1 100); do [ -S "$pooled/.s.PGSQL.6432" ] && break; sleep 0.1; done
     pooled_url() { echo "postgresql:///team?host=$pooled&port=6432&user=$1"; }
     # The real psql: Debian's /usr/bin/psql is a Perl wrapper that adds tens of ms.

@@ -32,6 +32,23 @@ pub struct MessageFacts {
     /// reps did: "again" would claim a call they never made. Found by the tracker; always
     /// false on a personal book, whose attempts name no rep.
     pub new_voice: bool,
+    /// On a team book, some touch of the file was logged by another rep than the one who
+    /// makes this touch (it changed hands, whether or not they touched it since): what the
+    /// file's past touches did, "we" did, never "I". Includes `new_voice`; found by the
+    /// tracker, always false on a personal book.
+    pub handed_over: bool,
+    /// The rep who holds the file, when it is not the rep at the keyboard (a manager reading
+    /// a rep's file): the message is what the holder will say, so it is signed with their
+    /// name and email. `None` on a personal book and on one's own or the pool's files.
+    pub signer: Option<Signer>,
+}
+
+/// The rep a message is signed as when it is not the session's: the file's holder, as the
+/// team keeps them (a name and an email; no phone, which each rep keeps in their own `[me]`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Signer {
+    pub name: String,
+    pub email: String,
 }
 
 /// A rep of the team who promised a prospect a call that another rep now makes: the
@@ -72,6 +89,8 @@ impl MessageFacts {
             value: None,
             promised_by: None,
             new_voice: false,
+            handed_over: false,
+            signer: None,
         }
     }
 
@@ -83,6 +102,7 @@ impl MessageFacts {
             "left_voicemail" => self.left_voicemail,
             "ground_rules" => self.ground_rules,
             "new_voice" => self.new_voice,
+            "handed_over" => self.handed_over,
             _ => false,
         }
     }
@@ -185,6 +205,8 @@ mod tests {
                 value: None,
                 promised_by: None,
                 new_voice: false,
+                handed_over: false,
+                signer: None,
             }
         );
     }

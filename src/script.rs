@@ -230,10 +230,14 @@ impl<'a> Writer<'a> {
             config,
             ..
         } = values;
-        let filled = config
+        let mut filled = config
             .templates
             .for_cadence(&prospect.cadence, action.step, part)
             .map(|template| templates::fill(template, &values))?;
+        if values.facts.signer.is_some() {
+            // The holder's number is in their own `[me]`, not the reader's to set.
+            filled.missing.retain(|name| *name != "my_phone");
+        }
         // Another rep's promise is said as theirs: the prospect heard it from them.
         let handed_over = values.facts.promised_by.is_some();
         let opening = action
@@ -391,10 +395,21 @@ impl Source for Values<'_> {
             "next_step" => contact.next_step.clone(),
             "assistant" => contact.assistant.clone(),
             "id" => Some(self.prospect.id.to_string()),
-            "me" => me.name.clone(),
+            // A rep's file read by a manager is signed as the rep, who will say it: the team
+            // keeps their name and email, not their phone (each rep's own `[me]` has it).
+            "me" => match &self.facts.signer {
+                Some(signer) => Some(signer.name.clone()),
+                None => me.name.clone(),
+            },
             "my_company" => me.company.clone(),
-            "my_phone" => me.phone.clone(),
-            "my_email" => me.email.clone(),
+            "my_phone" => match &self.facts.signer {
+                Some(_) => None,
+                None => me.phone.clone(),
+            },
+            "my_email" => match &self.facts.signer {
+                Some(signer) => Some(signer.email.clone()),
+                None => me.email.clone(),
+            },
             "promise_day" => self.following.map(|day| {
                 let day = day.format("%A %-d %B").to_string();
                 match self.promise_time {
@@ -461,9 +476,14 @@ impl Source for Values<'_> {
     }
 
     fn stand_in(&self, name: &str) -> String {
-        match self.gaps {
-            Gaps::Smooth => fallback(name).to_string(),
-            Gaps::Marked => marker(name, self.prospect),
+        match (self.gaps, &self.facts.signer) {
+            (Gaps::Smooth, _) => fallback(name).to_string(),
+            (Gaps::Marked, Some(signer)) if name == "my_phone" => format!(
+                "[{}'s number: the team keeps no phone for its reps; {}'s own script gives it]",
+                signer.name,
+                first_word(&signer.name)
+            ),
+            (Gaps::Marked, _) => marker(name, self.prospect),
         }
     }
 }
@@ -536,6 +556,11 @@ fn first_sentence_end(text: &str) -> Option<usize> {
     text.match_indices(['.', '!', '?'])
         .map(|(at, mark)| at + mark.len())
         .find(|&end| text[end..].starts_with(' ') && !text[end..].trim().is_empty())
+}
+
+/// The first word of a name: "Sam" of "Sam Carter".
+fn first_word(name: &str) -> &str {
+    name.split_whitespace().next().unwrap_or(name)
 }
 
 /// Words that stand in for a missing value, so a message still reads naturally.

@@ -78,6 +78,10 @@ pub const FACTS: &[&str] = &[
     // On a team book, the rep who makes this touch never touched the file, though other reps
     // did (it changed hands): the message must not speak of earlier calls as theirs.
     "new_voice",
+    // On a team book, some earlier touch of the file was another rep's (it changed hands,
+    // whatever the caller did since): the file's past is the team's, "we've tried you", never
+    // "I've tried you". Holds whenever `new_voice` does.
+    "handed_over",
 ];
 
 /// The messages a step can have.

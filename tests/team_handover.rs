@@ -136,7 +136,7 @@ fn says_it_is_my_own_promise(item: &Value) {
 }
 
 /// Sam's promise, read by Lee, who holds the file now: Sam's, named. `signed`: who the
-/// message says is calling (the session's `[me]`: a manager's team view signs as them).
+/// message says is calling (the holder, also in a manager's team view).
 fn says_sam_promised(item: &Value, signed: &str) {
     assert_eq!(item["promised"], true);
     assert_eq!(item["time"], "08:15");
@@ -216,7 +216,8 @@ fn a_reassigned_promise_reads_as_the_other_reps_in_today_show_and_script() {
         .iter()
         .find(|item| item["id"] == team.dana)
         .unwrap();
-    says_sam_promised(in_team, "Kim Manager");
+    // Signed as Lee, who holds the file and will make the call.
+    says_sam_promised(in_team, "Lee Park");
 }
 
 #[test]
@@ -377,4 +378,371 @@ fn a_file_that_changed_hands_with_no_promise_is_followed_up_without_again() {
         "{lees}"
     );
     assert!(!lees.contains("again"), "{lees}");
+}
+
+// ---- The file's past spoken of truthfully once it changed hands ----
+
+impl Team {
+    /// Priya's file (phone and email; `flags` add more), given to rep `key`.
+    fn priya_for(&self, key: &str, flags: &[&str]) -> i64 {
+        let mut all = vec![
+            "--company",
+            "Nair Studio",
+            "--phone",
+            "555-0171",
+            "--email",
+            "priya@example.com",
+        ];
+        all.extend_from_slice(flags);
+        let priya = self.world.add("Priya Nair", &all);
+        let email = format!("{key}@example.com");
+        self.as_rep(MANAGER, &["assign", &priya.to_string(), &email])
+            .success();
+        priya
+    }
+
+    /// Rep `key` leaves Priya a voicemail on each of `days` (at 10:00).
+    fn voicemails(&mut self, key: &str, priya: i64, days: &[&str]) {
+        for day in days {
+            self.world.at(&format!("{day}T10:00"));
+            self.as_rep(
+                key,
+                &[
+                    "log",
+                    &priya.to_string(),
+                    "--channel",
+                    "call",
+                    "--outcome",
+                    "voicemail",
+                ],
+            )
+            .success();
+        }
+    }
+
+    /// The next action of `id` as rep `key`'s `show --json` gives it, at step `step`.
+    #[track_caller]
+    fn next_of(&self, key: &str, id: i64, step: &str) -> Value {
+        let shown = self.json_as(key, &["show", &id.to_string(), "--json"]);
+        assert_eq!(shown["next"]["step"], step, "{shown:#}");
+        shown["next"].clone()
+    }
+}
+
+/// Says nothing in the first person about touches the caller never made.
+#[track_caller]
+fn claims_no_past_touch_of_mine(text: &str) {
+    for claim in [
+        "I've tried",
+        "I haven't been able",
+        "I left you",
+        "when we last spoke",
+        "I'm close to being a nuisance",
+        "I can't catch you",
+    ] {
+        assert!(
+            !text.to_lowercase().contains(&claim.to_lowercase()),
+            "{claim:?} in {text}"
+        );
+    }
+}
+
+#[test]
+fn a_rescue_after_a_reassign_says_we_have_tried_you_not_i() {
+    let Some(mut team) = Team::new() else { return };
+    let priya = team.priya_for("sam", &[]);
+    team.voicemails("sam", priya, &["2026-11-23", "2026-11-27"]);
+    team.world.at("2026-12-03T08:00");
+    // Sam made both calls: his rescue says so.
+    let sams = team.next_of("sam", priya, "rescue");
+    assert!(
+        text(&sams, "script").contains("I've tried you a few times now, and I don't want"),
+        "{sams:#}"
+    );
+
+    team.reassign_to_lee();
+    let lees = team.next_of("lee", priya, "rescue");
+    let script = text(&lees, "script");
+    assert!(
+        script.starts_with(
+            "Hi Priya, it's Lee Park from our company. We've tried you a few times now, and we don't want to turn into the callers you avoid, \
+             so let me ask plainly: has something changed?"
+        ),
+        "{script}"
+    );
+    let email = text(&lees, "email_body");
+    assert!(
+        email.contains(
+            "We've tried you a few times now and haven't caught you, and I suspect we're close \
+             to being a nuisance, which is not what we want."
+        ),
+        "{email}"
+    );
+    claims_no_past_touch_of_mine(script);
+    claims_no_past_touch_of_mine(email);
+}
+
+#[test]
+fn a_close_out_after_a_reassign_says_we_have_not_caught_you() {
+    let Some(mut team) = Team::new() else { return };
+    let priya = team.priya_for("sam", &[]);
+    team.voicemails("sam", priya, &["2026-11-23", "2026-11-27", "2026-12-03"]);
+    team.reassign_to_lee();
+    team.world.at("2026-12-09T08:00");
+    let fire = team.next_of("lee", priya, "fire");
+    let script = text(&fire, "script");
+    assert!(
+        script.contains(
+            "We haven't been able to catch you, so I'll take it that now isn't the right time, \
+             and I'm closing the file on my side."
+        ),
+        "{script}"
+    );
+    let email = text(&fire, "email_body");
+    assert!(
+        email.contains(
+            "We haven't been able to reach you, so I'm going to assume the timing isn't right"
+        ),
+        "{email}"
+    );
+    claims_no_past_touch_of_mine(script);
+    claims_no_past_touch_of_mine(email);
+
+    // Priya, had she wanted texts, would read the same.
+    team.as_rep("lee", &["edit", &priya.to_string(), "--prefers", "text"])
+        .success();
+    let texted = team.next_of("lee", priya, "fire");
+    assert!(
+        text(&texted, "script").contains("as we can't catch you, I'll close the file"),
+        "{texted:#}"
+    );
+}
+
+#[test]
+fn an_email_follow_up_after_a_reassign_speaks_of_our_voicemail() {
+    let Some(mut team) = Team::new() else { return };
+    let priya = team.priya_for(
+        "sam",
+        &["--prefers", "email", "--next-step", "a desk trial"],
+    );
+    team.voicemails("sam", priya, &["2026-11-23"]);
+    // Priya spoke to Sam once, then went quiet after a voicemail.
+    team.world.at("2026-11-24T10:00");
+    team.as_rep(
+        "sam",
+        &[
+            "log",
+            &priya.to_string(),
+            "--channel",
+            "call",
+            "--outcome",
+            "connected",
+        ],
+    )
+    .success();
+    team.voicemails("sam", priya, &["2026-11-30"]);
+    team.world.at("2026-12-04T08:00");
+    let sams = team.next_of("sam", priya, "follow-up");
+    assert!(
+        text(&sams, "script").starts_with(
+            "Hi Priya,\n\nA short follow-up to the voicemail I left you on Monday 30 November. \
+             When we last spoke, the plan was a desk trial,"
+        ),
+        "{sams:#}"
+    );
+
+    team.reassign_to_lee();
+    let lees = team.next_of("lee", priya, "follow-up");
+    let email = text(&lees, "script");
+    assert!(
+        email.starts_with(
+            "Hi Priya,\n\nA short follow-up to our voicemail of Monday 30 November. When you \
+             last spoke with us, the plan was a desk trial,"
+        ),
+        "{email}"
+    );
+    assert_eq!(lees["channel"], "email");
+    claims_no_past_touch_of_mine(email);
+}
+
+#[test]
+fn a_file_partly_another_reps_speaks_of_the_teams_touches_and_not_of_mine_alone() {
+    let Some(mut team) = Team::new() else { return };
+    // Sam called once; then the file went to Lee, who called once too.
+    let priya = team.priya_for("sam", &[]);
+    team.voicemails("sam", priya, &["2026-11-23"]);
+    team.reassign_to_lee();
+    team.voicemails("lee", priya, &["2026-11-27"]);
+    // A file Lee worked alone, for comparison.
+    let omar = team.world.add(
+        "Omar Haddad",
+        &["--company", "Haddad Logistics", "--phone", "555-0133"],
+    );
+    team.as_rep(MANAGER, &["assign", &omar.to_string(), "lee@example.com"])
+        .success();
+    team.world.at("2026-11-23T11:00");
+    team.voicemails("lee", omar, &["2026-11-23", "2026-11-27"]);
+
+    team.world.at("2026-12-03T08:00");
+    let shared = team.next_of("lee", priya, "rescue");
+    let script = text(&shared, "script");
+    assert!(
+        script.contains("We've tried you a few times now, and we don't want"),
+        "{script}"
+    );
+    claims_no_past_touch_of_mine(script);
+    // Lee did call before, so his own words elsewhere stay his: the assistant hears "we" too.
+    let own = team.next_of("lee", omar, "rescue");
+    assert!(
+        text(&own, "script").contains("I've tried you a few times now, and I don't want"),
+        "{own:#}"
+    );
+
+    // The fact is one a team may write its own templates with, and `cadence check` knows it.
+    let mine = format!(
+        "{}\n[templates.standard]\nrescue = \"Hi {{first_name}}, {{me}} here. {{if \
+         handed_over}}My colleagues and I have{{else}}I have{{end}} tried you a few times.{{if \
+         new_voice}} This is my first call.{{end}} Call {{my_phone}}.\"\n",
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/cadence.toml")).unwrap()
+    );
+    team.world.write("team.toml", &mine);
+    team.world
+        .run(&["--cadence", "team.toml", "cadence", "check"])
+        .success();
+    team.as_rep(MANAGER, &["team", "cadence", "set", "team.toml"])
+        .success();
+    let shared = team.next_of("lee", priya, "rescue");
+    assert!(
+        text(&shared, "script").starts_with(
+            "Hi Priya, Lee Park here. My colleagues and I have tried you a few times. Call"
+        ),
+        "{shared:#}"
+    );
+    let own = team.next_of("lee", omar, "rescue");
+    assert!(
+        text(&own, "script")
+            .starts_with("Hi Omar, Lee Park here. I have tried you a few times. Call"),
+        "{own:#}"
+    );
+    team.world.write(
+        "bad.toml",
+        mine.replace(
+            "{if handed_over}My colleagues",
+            "{if handed_ovr}My colleagues",
+        ),
+    );
+    team.world
+        .run(&["--cadence", "bad.toml", "cadence", "check"])
+        .fails(2)
+        .stderr_contains("templates.standard.rescue")
+        .stderr_contains("handed_ovr");
+}
+
+/// `followup ARGS` as the manager, with her own cadence.toml: her name, company and phone.
+fn as_manager_signed(team: &Team, args: &[&str]) -> common::Run {
+    let built_in =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/cadence.toml")).unwrap();
+    let kims = built_in
+        .replace("name = \"Sam Carter\"", "name = \"Kim Manager\"")
+        .replace("phone = \"555-0100\"", "phone = \"555-0999\"")
+        .replace(
+            "email = \"sam.carter@example.com\"",
+            "email = \"kim@example.com\"",
+        );
+    let file = team.world.write("kim.toml", kims);
+    let url = common::cluster::required_cluster().url(&team.database, &team.role(MANAGER));
+    team.world
+        .cmd(args)
+        .env("FOLLOWUP_DB", url)
+        .env("FOLLOWUP_CADENCE", file)
+        .run()
+}
+
+#[test]
+fn the_managers_view_of_a_reps_file_is_signed_as_the_rep_who_will_say_it() {
+    let Some(mut team) = Team::new() else { return };
+    let priya = team.priya_for("sam", &[]);
+    team.voicemails("sam", priya, &["2026-11-23"]);
+    team.world.at("2026-11-27T08:00");
+    let kim_never = |text: &str| {
+        assert!(
+            !text.contains("Kim") && !text.contains("555-0999"),
+            "the manager's name or number in {text}"
+        );
+    };
+
+    let run = as_manager_signed(&team, &["today", "--team", "--json"]);
+    run.success();
+    let list = run.stdout_json();
+    let item = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|item| item["id"] == priya)
+        .unwrap_or_else(|| panic!("Priya is not in the team's list: {list:#}"));
+    assert_eq!(item["owner"], "sam@example.com");
+    assert_eq!(
+        item["signed_as"],
+        serde_json::json!({"name": "Sam Carter", "email": "sam@example.com"})
+    );
+    let script = text(item, "script");
+    assert!(
+        script.starts_with("Hi Priya, Sam Carter from Harbor Office Supply again."),
+        "{script}"
+    );
+    assert!(script.contains("Reach me on my usual number"), "{script}");
+    kim_never(script);
+    let email = text(item, "email_body");
+    assert!(
+        email.ends_with("Sam Carter\nHarbor Office Supply | my usual number"),
+        "{email}"
+    );
+    kim_never(email);
+    // The holder's phone is theirs to set, in their own cadence.toml: nothing for Kim to fix.
+    assert!(
+        !item["missing"]
+            .as_array()
+            .unwrap()
+            .contains(&Value::from("my_phone")),
+        "{item:#}"
+    );
+
+    // `show` and `script` of the file read the same, and `script` marks the number.
+    let shown = as_manager_signed(&team, &["show", &priya.to_string()]);
+    shown
+        .success()
+        .stdout_says("Hi Priya, Sam Carter from Harbor Office Supply again.")
+        .stdout_says(
+            "Signed as Sam Carter (sam@example.com), who holds the file and will say it; the \
+             team keeps no phone for its reps, so \"my usual number\" stands in for Sam's",
+        );
+    kim_never(&shown.stdout);
+    let script = as_manager_signed(&team, &["script", &priya.to_string()]);
+    script
+        .success()
+        .stdout_says("Hi Priya, Sam Carter from Harbor Office Supply again.")
+        .stdout_says(
+            "[Sam Carter's number: the team keeps no phone for its reps; Sam's own script gives \
+             it]",
+        );
+    kim_never(&script.stdout);
+
+    // Her own file, and a file of the pool, she signs herself.
+    let own = team.world.add("Omar Haddad", &["--phone", "555-0133"]);
+    let pool = as_manager_signed(&team, &["show", &own.to_string(), "--json"]);
+    pool.success();
+    assert!(
+        text(&pool.stdout_json()["next"], "script")
+            .starts_with("Hi Omar, it's Kim Manager at Harbor"),
+        "{}",
+        pool.stdout
+    );
+
+    // Sam's own list still signs with his own details.
+    let sams = team.next_of("sam", priya, "follow-up");
+    assert!(
+        text(&sams, "script").starts_with("Hi Priya, Sam Carter from our company again."),
+        "{sams:#}"
+    );
+    assert!(sams.get("signed_as").is_none(), "{sams:#}");
 }

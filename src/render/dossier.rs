@@ -338,6 +338,11 @@ pub fn render(view: &DossierView, width: Width) -> String {
                 out.push_str(&table::indented(&clean_lines(body), "  ", width));
                 out.push('\n');
             }
+            if let Some(signer) = &next.signed_as {
+                out.push('\n');
+                out.push_str(&table::hanging(&signed_as(signer), "  ", "    ", width));
+                out.push('\n');
+            }
             if let Some(line) = value_line(next, p.id) {
                 out.push('\n');
                 out.push_str(&table::hanging(&line, "  ", "    ", width));
@@ -357,4 +362,22 @@ pub fn render(view: &DossierView, width: Width) -> String {
         }
     }
     out
+}
+
+/// The note under a message signed as the rep who holds the file rather than the reader (a
+/// manager reading a rep's file): whose words they are, and why their number is missing.
+fn signed_as(signer: &crate::render::view::PromiseMadeBy) -> String {
+    let first = signer
+        .name
+        .split_whitespace()
+        .next()
+        .unwrap_or(&signer.name);
+    format!(
+        "Signed as {} ({}), who holds the file and will say it; the team keeps no phone for \
+         its reps, so \"my usual number\" stands in for {first}'s, which {first}'s own \
+         `followup show` gives.",
+        clean(&signer.name),
+        clean(&signer.email),
+        first = clean(first),
+    )
 }

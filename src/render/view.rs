@@ -86,9 +86,14 @@ pub struct ActionView {
     /// the call (the file changed hands since); absent otherwise.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub promise_made_by: Option<PromiseMadeBy>,
+    /// On a team book, the rep the message is signed as when it is not the session's: the
+    /// file's holder, who will say it (a manager reading a rep's file); absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub signed_as: Option<PromiseMadeBy>,
 }
 
-/// Who made a promise that another rep keeps: `promise_made_by` of `today --json`.
+/// A rep of the team by name and email: who made a promise that another rep keeps
+/// (`promise_made_by` of `today --json`), or who a message is signed as (`signed_as`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PromiseMadeBy {
     pub name: String,
@@ -202,6 +207,10 @@ impl ActionView {
                 _ => super::reason::sentence(action, due.facts.promised_by.as_ref()),
             },
             promise_made_by: due.facts.promised_by.as_ref().map(PromiseMadeBy::new),
+            signed_as: due.facts.signer.as_ref().map(|signer| PromiseMadeBy {
+                name: signer.name.clone(),
+                email: signer.email.clone(),
+            }),
             missing: message.missing(),
             script: message.script.text.trim().to_string(),
             email_subject: message.subject.map(|filled| filled.text),

@@ -87,6 +87,8 @@ fn facts(reached: bool, left_voicemail: bool) -> MessageFacts {
         value: None,
         promised_by: None,
         new_voice: false,
+        handed_over: false,
+        signer: None,
     }
 }
 
@@ -652,4 +654,97 @@ fn every_message_to_the_prospect_carries_the_item_in_full_somewhere() {
             }
         }
     }
+}
+
+/// The facts of a file that changed hands: every touch was another rep's.
+fn handed_over(reached: bool, left_voicemail: bool) -> MessageFacts {
+    MessageFacts {
+        new_voice: true,
+        handed_over: true,
+        ..facts(reached, left_voicemail)
+    }
+}
+
+#[test]
+fn a_file_that_changed_hands_claims_no_earlier_touch_as_the_callers_own() {
+    let claims = [
+        "I've tried",
+        "I've been trying",
+        "I tried to reach",
+        "I haven't been able",
+        "I left you",
+        "we last spoke",
+        "We talked",
+        "I can't catch",
+        "I'm close to being",
+        " again.",
+    ];
+    for step in STEPS {
+        for via in VIAS {
+            for prospect in [bare(), detailed(bare())] {
+                let mut prospect = reachable(prospect, via);
+                for front_desk in [false, true] {
+                    if front_desk {
+                        prospect.contact.main_line = Some("555-0111".into());
+                    } else {
+                        prospect.contact.assistant_phone = Some("555-0148".into());
+                    }
+                    for (reached, voicemail) in [(false, false), (true, false), (false, true)] {
+                        let said = say(&prospect, step, handed_over(reached, voicemail));
+                        let text = everything(&said);
+                        for claim in claims {
+                            assert!(
+                                !text.contains(claim),
+                                "{step} by {via:?} says {claim:?}:\n{text}"
+                            );
+                        }
+                        for slip in ["  ", " .", " ,", "{", "}", "..", ",."] {
+                            assert!(!text.contains(slip), "{step} has {slip:?}:\n{text}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_teams_past_is_said_in_the_first_person_plural() {
+    let dana = detailed(reachable(bare(), Via::CallAndEmail));
+    let rescue = say(&dana, Step::Rescue, handed_over(true, false));
+    assert!(
+        rescue.script.text.contains(
+            "When you last spoke with us, we agreed on a trial of two desks. We've tried you a \
+             few times since then, and we don't want to turn into the callers you avoid"
+        ),
+        "{}",
+        rescue.script.text
+    );
+    let fire = say(&dana, Step::Fire, handed_over(true, false));
+    assert!(
+        fire.script
+            .text
+            .contains("We haven't been able to catch you since you last spoke with us, so"),
+        "{}",
+        fire.script.text
+    );
+    let by_email = reachable(bare(), Via::EmailOnly);
+    let follow_up = say(&by_email, Step::FollowUp, handed_over(false, true));
+    assert!(
+        follow_up
+            .script
+            .text
+            .contains("A short follow-up to our voicemail of Friday 27 November."),
+        "{}",
+        follow_up.script.text
+    );
+    let recontact = say(&dana, Step::Recontact, handed_over(true, false));
+    assert!(
+        recontact
+            .script
+            .text
+            .contains("You spoke with us a while ago about standing desks."),
+        "{}",
+        recontact.script.text
+    );
 }

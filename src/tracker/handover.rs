@@ -12,7 +12,7 @@ use super::Tracker;
 use crate::domain::{Attempt, Prospect, Rep};
 use crate::engine::NextAction;
 use crate::error::Result;
-use crate::facts::Promiser;
+use crate::facts::{Promiser, Signer};
 
 impl Tracker {
     /// The rep who made the promise standing on `action`, when another rep makes the call;
@@ -63,8 +63,8 @@ impl Tracker {
     /// worked). The caller is the holder, or for a pool file the rep at the keyboard. A
     /// touch logged by no rep (before the team, or a personal book) may have been anyone's,
     /// so it leaves the answer false, as on a personal book.
-    pub(super) fn new_voice(&self, prospect: &Prospect, attempts: &[Attempt]) -> bool {
-        let Some(caller) = prospect.owner.or(self.rules.me()) else {
+    pub(super) fn new_voice(&self, caller: Option<i64>, attempts: &[Attempt]) -> bool {
+        let Some(caller) = caller else {
             return false;
         };
         let mut touches = attempts
@@ -73,6 +73,62 @@ impl Tracker {
             .peekable();
         touches.peek().is_some()
             && touches.all(|attempt| attempt.rep.is_some_and(|rep| rep != caller))
+    }
+
+    /// Whether some touch of the file was logged by another rep than `caller`, who makes the
+    /// next one: the file's past is then the team's, and a message says "we've tried you",
+    /// never "I've tried you". A touch logged by no rep counts for no one, as in
+    /// [`Tracker::new_voice`]; on a personal book there is no caller and the answer is false.
+    pub(super) fn handed_over(&self, caller: Option<i64>, attempts: &[Attempt]) -> bool {
+        let Some(caller) = caller else {
+            return false;
+        };
+        attempts
+            .iter()
+            .filter(|attempt| attempt.is_touch())
+            .any(|attempt| attempt.rep.is_some_and(|rep| rep != caller))
+    }
+
+    /// The rep who makes the next touch of `prospect`: its holder while they are active; a
+    /// file of the pool, or of a rep who left, by whoever logs it next, taken to be the rep
+    /// at the keyboard. `None` on a personal book (and for a session that is no rep's, on a
+    /// pool file).
+    pub(super) fn caller(&self, prospect: &Prospect) -> Result<Option<i64>> {
+        let me = self.rules.me();
+        match prospect.owner {
+            None => Ok(me),
+            // A rep whose session runs is active: no need to read the reps.
+            Some(owner) if Some(owner) == me => Ok(me),
+            Some(owner) => Ok(self.active_rep(owner)?.map(|_| owner).or(me)),
+        }
+    }
+
+    /// Who a message of `prospect` is signed as when it is not the rep at the keyboard: its
+    /// holder, while active, when they are another rep (a manager's `today --team`, `show`
+    /// or `script` of a rep's file). The holder will say it, so their name and email sign it.
+    ///
+    /// Only a rep's session signs for another: a session that is no rep's (the database's
+    /// superuser, or any role before `team init`) reads the book as a personal one, signed
+    /// with its own `[me]`.
+    pub(super) fn signer(&self, prospect: &Prospect) -> Result<Option<Signer>> {
+        let (Some(owner), Some(me)) = (prospect.owner, self.rules.me()) else {
+            return Ok(None);
+        };
+        if me == owner {
+            return Ok(None);
+        }
+        Ok(self.active_rep(owner)?.map(|rep| Signer {
+            name: rep.name.clone(),
+            email: rep.email.clone(),
+        }))
+    }
+
+    /// Rep `id`, when they are active.
+    fn active_rep(&self, id: i64) -> Result<Option<&Rep>> {
+        Ok(self
+            .reps_once()?
+            .iter()
+            .find(|rep| rep.id == id && rep.active))
     }
 
     /// The reps of the book, read once per command: a morning list may ask for each of its

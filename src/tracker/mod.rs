@@ -514,7 +514,10 @@ impl Tracker {
         // Before the value item is fitted: the opening that names who promised is part of
         // the text it must fit in.
         facts.promised_by = self.promised_by(prospect, attempts, &action)?;
-        facts.new_voice = self.new_voice(prospect, attempts);
+        let caller = self.caller(prospect)?;
+        facts.new_voice = self.new_voice(caller, attempts);
+        facts.handed_over = self.handed_over(caller, attempts);
+        facts.signer = self.signer(prospect)?;
         let mut value_left_out = false;
         if crate::value::carried_by(action.step) {
             facts.value = self.next_value_item(prospect)?;

@@ -361,14 +361,6 @@ impl PgConn {
 }
 
 impl<'c> Conn<'c> {
-    /// Which engine this is, for the statements whose text differs.
-    pub(super) fn dialect(&self) -> Dialect {
-        match self {
-            Conn::Sqlite(_) => Dialect::Sqlite,
-            Conn::Postgres(_) => Dialect::Postgres,
-        }
-    }
-
     /// Every row of one query, each read by `read`; `context` says what was being read.
     pub(super) fn rows<T>(
         &self,

@@ -2,9 +2,9 @@
 //! and changed. The claim that `log` makes is one conditional `UPDATE`, so that two reps
 //! logging the same pool file at once cannot both get it, whatever else runs.
 
-use super::conn::{Param, Row};
+use super::conn::Row;
 use super::error::{DbError, StoreError};
-use super::{Reader, Selection, Writer};
+use super::{Reader, Writer};
 use crate::domain::{ProspectId, Status};
 
 /// What a claim on a file did.
@@ -42,22 +42,6 @@ impl Reader<'_> {
             &[&Status::Active],
             |row| row.get(0),
             "listing the pool",
-        )
-    }
-
-    /// The owner's email of every file of `selection` (none for the pool's): what
-    /// `today --team` groups the list by.
-    pub fn owners_of(&self, selection: Selection) -> Result<Vec<(ProspectId, String)>, StoreError> {
-        let (condition, values) = selection.condition(self.conn.dialect());
-        let values: Vec<&dyn Param> = values.iter().map(|value| value.as_ref()).collect();
-        self.rows(
-            &format!(
-                "SELECT prospects.id, r.email FROM prospects JOIN reps AS r ON r.id = prospects.owner
-                 WHERE {condition}"
-            ),
-            &values,
-            |row| Ok((row.get(0)?, row.get(1)?)),
-            "reading who holds each file due",
         )
     }
 

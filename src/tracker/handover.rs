@@ -132,8 +132,8 @@ impl Tracker {
     }
 
     /// The reps of the book, read once per command: a morning list may ask for each of its
-    /// promised calls.
-    fn reps_once(&self) -> Result<&[Rep]> {
+    /// promised calls, and name the holder of each of its files.
+    pub(super) fn reps_once(&self) -> Result<&[Rep]> {
         if let Some(reps) = self.reps.get() {
             return Ok(reps);
         }

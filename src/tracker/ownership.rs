@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDateTime;
 
-use super::{Tracker, recompute_rep, store_due_on};
+use super::{Due, Tracker, recompute_rep, store_due_on};
 use crate::assign::{self, Load, OwnershipError, TieBreak};
 use crate::domain::{Prospect, ProspectId, Rep, Status};
 use crate::error::{Error, Result};
@@ -48,8 +48,8 @@ impl Tracker {
         if self.store.path().is_some() {
             return Ok(None);
         }
-        let reps = self.store.reader().reps()?;
-        Ok((!reps.is_empty()).then_some(reps))
+        let reps = self.reps_once()?;
+        Ok((!reps.is_empty()).then(|| reps.to_vec()))
     }
 
     /// Whether the book is a team's, as [`Tracker::team`] tells, without reading the reps
@@ -92,14 +92,29 @@ impl Tracker {
         Ok(())
     }
 
-    /// The holder's email of every file that may be due today (the pool's files are absent).
-    pub fn owners_due(&self) -> Result<HashMap<ProspectId, String>> {
-        Ok(self
-            .store
-            .reader()
-            .owners_of(self.rules.due_by(self.today()))?
-            .into_iter()
-            .collect())
+    /// The holder's email of each file of `due` (the pool's files are absent), from the owner
+    /// each file carries: a rep's own files need nothing more read (the session knows its rep
+    /// from its start), others' the team's reps, read once per command.
+    pub fn owners_due(&self, due: &[Due]) -> Result<HashMap<ProspectId, String>> {
+        let me = self.store.reader().session_rep()?;
+        let mut owners = HashMap::new();
+        for item in due {
+            let Some(owner) = item.prospect.owner else {
+                continue;
+            };
+            let email = match &me {
+                Some(rep) if rep.id == owner => Some(rep.email.clone()),
+                _ => self
+                    .reps_once()?
+                    .iter()
+                    .find(|rep| rep.id == owner)
+                    .map(|rep| rep.email.clone()),
+            };
+            if let Some(email) = email {
+                owners.insert(item.prospect.id, email);
+            }
+        }
+        Ok(owners)
     }
 
     /// Gives file `id` to the rep `rep` names (an email or a name): managers only, and never

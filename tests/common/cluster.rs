@@ -77,6 +77,11 @@ impl Cluster {
         self.url(&name, SUPERUSER)
     }
 
+    /// The folder of the cluster's socket (port 5432), for a pooler to reach it.
+    pub fn socket_folder(&self) -> &Path {
+        &self.socket_folder
+    }
+
     /// The URL of database `name` as `user`, over the cluster's socket.
     pub fn url(&self, name: &str, user: &str) -> String {
         format!(
@@ -183,7 +188,7 @@ fn binaries() -> Result<PathBuf, String> {
         })
 }
 
-fn is_root() -> bool {
+pub fn is_root() -> bool {
     Command::new("id")
         .arg("-u")
         .output()

@@ -49,7 +49,7 @@ fn today(
     }
     // On a team book each action has a holder (none: the pool); a personal book has none.
     let owners = if tracker.is_team_book()? {
-        Some(tracker.owners_due()?)
+        Some(tracker.owners_due(&due)?)
     } else {
         None
     };

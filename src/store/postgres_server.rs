@@ -5,8 +5,8 @@ use std::time::Duration;
 
 use postgres::config::Host;
 
-use super::conn::PgConn;
-use super::error::{Context, StoreError, postgres_detail};
+use super::conn::{Conn, PgConn};
+use super::error::{StoreError, postgres_detail};
 
 /// Where Debian's (and most Linux packages') server listens when the URL names no host, as
 /// libpq built there assumes.
@@ -27,22 +27,36 @@ pub(super) fn connect(url: &str, zone: chrono_tz::Tz) -> Result<(PgConn, String)
     }
     config.application_name("followup");
     let target = describe(&config);
-    let mut client = config
+    let client = config
         .connect(postgres::NoTls)
         .map_err(|error| StoreError::Connect {
             target: target.clone(),
             detail: postgres_detail(&error),
         })?;
-    // The server turns the wall-clock times followup binds into instants, and dates instants
-    // (`at::date`), in this zone: the salesperson's, whatever the server's default. One round
-    // trip: the statement goes unprepared, its value's type given.
-    client
-        .query_typed(
-            "SELECT set_config('TimeZone', $1, false)",
-            &[(&zone.name(), postgres::types::Type::TEXT)],
-        )
-        .context("setting the session's time zone (PostgreSQL may not know it)")?;
+    // The session's `TimeZone` is set by its first statement, which reads the schema version
+    // (reps.rs, `version_and_session_rep`): a round trip of its own cost a rep's `today` a
+    // tenth of its time through a pooler.
     Ok((PgConn::new(client, zone), target))
+}
+
+/// What sets the session's `TimeZone` to the salesperson's zone, as a column of a statement
+/// whose first parameter is the zone's name. The server turns the wall-clock times followup
+/// binds into instants, and dates instants (`at::date`), in that zone, whatever its default.
+pub(super) const SET_TIME_ZONE: &str = "set_config('TimeZone', ?1, false)";
+
+/// Sets the session's `TimeZone` in a statement of its own: when the first statement, which
+/// sets it too, failed (a database not set up yet, or a zone the server does not know, which
+/// this says).
+pub(super) fn set_time_zone(pg: &PgConn) -> Result<(), StoreError> {
+    let zone = pg.zone().name();
+    Conn::Postgres(pg)
+        .one(
+            &format!("SELECT {SET_TIME_ZONE}"),
+            &[&zone],
+            |row| row.get::<String>(0),
+            "setting the session's time zone (PostgreSQL may not know it)",
+        )
+        .map(|_| ())
 }
 
 /// What the URL leaves out, taken as libpq takes it: from `PGHOST`, `PGPORT`, `PGUSER`,

@@ -3,6 +3,7 @@
 use super::Reader;
 use super::conn::{Conn, PgConn, Row};
 use super::error::{DbError, StoreError};
+use super::postgres_server::{SET_TIME_ZONE, set_time_zone};
 use crate::domain::Rep;
 
 const REP_COLUMNS: &str = "id, name, email, role_name, manager, active";
@@ -59,16 +60,21 @@ impl Reader<'_> {
 /// the rep to know whose files to list or whether the person at the keyboard is who they say).
 /// `Ok(None)` when a table is missing: a database followup never set up, or one whose schema
 /// predates the reps; the caller reads the version alone then.
+///
+/// The same statement sets the session's `TimeZone` (see postgres_server.rs); when it fails,
+/// the zone is set by a statement of its own before the failure is told.
 pub(super) fn version_and_session_rep(
     pg: &PgConn,
 ) -> Result<Option<(i64, Option<Rep>)>, StoreError> {
+    let zone = pg.zone().name();
     let read = Conn::Postgres(pg).one(
         &format!(
-            "SELECT v.version, r.* FROM (SELECT max(version) AS version FROM followup_schema) AS v
+            "SELECT v.version, r.*, {SET_TIME_ZONE}
+             FROM (SELECT max(version) AS version FROM followup_schema) AS v
              LEFT JOIN (SELECT {REP_COLUMNS} FROM reps WHERE role_name = current_user) AS r
              ON true"
         ),
-        &[],
+        &[&zone],
         |row| {
             let version: Option<i64> = row.get(0)?;
             let rep = match row.get::<Option<i64>>(1)? {
@@ -79,6 +85,9 @@ pub(super) fn version_and_session_rep(
         },
         "reading the schema version",
     );
+    if read.is_err() {
+        set_time_zone(pg)?;
+    }
     match read {
         Err(StoreError::Postgres { source, .. })
             if source.code() == Some(&postgres::error::SqlState::UNDEFINED_TABLE) =>

@@ -121,20 +121,10 @@ impl Pooler {
     /// Stops PgBouncer once this process is gone, however it ends (as the cluster's watchdog
     /// does). PgBouncer removes its pid file when it stops, so a pid file still there names it.
     fn watch(&self) {
-        use std::os::unix::process::CommandExt;
-        let script = format!(
-            "while kill -0 {pid} 2>/dev/null; do sleep 1; done; \
-             if [ -f '{file}' ]; then kill \"$(cat '{file}')\"; fi",
-            pid = std::process::id(),
-            file = self.pid_file().display(),
-        );
-        let _ = Command::new("sh")
-            .args(["-c", &script])
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .process_group(0)
-            .spawn();
+        let file = self.pid_file().display().to_string();
+        common::cluster::after_this_process(&format!(
+            "if [ -f '{file}' ]; then kill \"$(cat '{file}')\"; fi"
+        ));
     }
 }
 

@@ -213,22 +213,29 @@ fn run(command: &mut Command, what: &str) -> Result<(), String> {
 }
 
 /// Starts the watchdog: a shell that waits for this process to end, then stops the cluster
-/// and removes its folder. In its own process group, with no standard streams, so that
-/// neither an interrupt of the tests nor cargo waiting for their output holds it up.
+/// and removes its folder.
 fn watch(folder: &Path, bin: &Path, as_root: bool) {
-    use std::os::unix::process::CommandExt;
     let as_postgres = if as_root {
         format!("runuser -u {SUPERUSER} -- ")
     } else {
         String::new()
     };
-    let script = format!(
-        "while kill -0 {pid} 2>/dev/null; do sleep 1; done; \
-         {as_postgres}'{pg_ctl}' -D '{data}' -m immediate stop; rm -rf '{folder}'",
-        pid = std::process::id(),
+    after_this_process(&format!(
+        "{as_postgres}'{pg_ctl}' -D '{data}' -m immediate stop; rm -rf '{folder}'",
         pg_ctl = bin.join("pg_ctl").display(),
         data = folder.join("data").display(),
         folder = folder.display(),
+    ));
+}
+
+/// Runs the shell commands `then` once this process has ended, however it ends. In its own
+/// process group, with no standard streams, so that neither an interrupt of the tests nor
+/// cargo waiting for their output holds it up.
+pub fn after_this_process(then: &str) {
+    use std::os::unix::process::CommandExt;
+    let script = format!(
+        "while kill -0 {pid} 2>/dev/null; do sleep 1; done; {then}",
+        pid = std::process::id(),
     );
     let _ = Command::new("sh")
         .args(["-c", &script])

@@ -130,6 +130,33 @@ fn list_json_streamed_is_the_array_written_at_once() {
 }
 
 #[test]
+fn the_table_reads_each_next_action_as_the_json_does() {
+    // The table asks the engine for the next action alone; the JSON works out the message
+    // too. A lost deal on the drip and one set to be recontacted have closed files' actions.
+    let f = book(300);
+    f.ok(&["close", "1", "--reason", "lost"]);
+    f.ok(&["close", "2", "--reason", "no-response", "--recontact", "2027-03-01"]);
+    let tracker = tracker(&f);
+    for status in [None, Some(Status::Active), Some(Status::Closed)] {
+        let mut alone = Vec::new();
+        tracker
+            .each_next_action(status, |prospect, next| {
+                alone.push((prospect.id, next));
+                Ok(())
+            })
+            .unwrap();
+        let with_messages: Vec<_> = tracker
+            .list(status)
+            .unwrap()
+            .into_iter()
+            .map(|(prospect, due)| (prospect.id, due.map(|due| due.action)))
+            .collect();
+        assert_eq!(alone, with_messages, "{status:?}");
+        assert!(alone.iter().any(|(_, next)| next.is_some()), "{status:?}");
+    }
+}
+
+#[test]
 fn an_empty_list_is_still_an_empty_array() {
     let f = Followup::new();
     assert_eq!(stdout(&f, &["list", "--json"]), "[]\n");

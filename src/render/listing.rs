@@ -15,7 +15,7 @@ use super::view::{self, ActionView};
 use super::{Width, day};
 use crate::config::Config;
 use crate::domain::{CloseReason, Prospect, Status, Step};
-use crate::tracker::Due;
+use crate::engine::NextAction;
 
 /// One element of `list --json`.
 #[derive(Debug, Clone, Serialize)]
@@ -46,21 +46,25 @@ struct NextCells {
 }
 
 impl ListRow {
-    pub fn new(prospect: &Prospect, next: Option<&Due>, config: &Config) -> ListRow {
+    /// The row of a prospect whose next action is `next` (the engine's, with nothing of its
+    /// message: the table shows none). The prospect is taken, not copied: its name and company
+    /// move into the row.
+    pub fn new(prospect: Prospect, next: Option<&NextAction>, config: &Config) -> ListRow {
+        let next = next.map(|action| NextCells {
+            step: action.step,
+            due: action.due,
+            touch: action.touch,
+            max_touches: config
+                .cadence(&prospect.cadence)
+                .and_then(|cadence| cadence.max_touches),
+        });
         ListRow {
             id: prospect.id,
-            name: prospect.contact.name.clone(),
-            company: prospect.contact.company.clone(),
             status: prospect.status,
             close_reason: prospect.closed.as_ref().map(|closure| closure.reason),
-            next: next.map(|due| NextCells {
-                step: due.action.step,
-                due: due.action.due,
-                touch: due.action.touch,
-                max_touches: config
-                    .cadence(&prospect.cadence)
-                    .and_then(|cadence| cadence.max_touches),
-            }),
+            name: prospect.contact.name,
+            company: prospect.contact.company,
+            next,
         }
     }
 }

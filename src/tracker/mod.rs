@@ -320,6 +320,22 @@ impl Tracker {
             })
     }
 
+    /// Like [`Tracker::each_listed`], with the next action alone: what the `list` table shows.
+    /// What only its message needs (the touch after it, the history's facts, the value item)
+    /// is not worked out; it cost as much again as the action itself.
+    pub fn each_next_action(
+        &self,
+        status: Option<Status>,
+        mut visit: impl FnMut(Prospect, Option<NextAction>) -> Result<()>,
+    ) -> Result<()> {
+        self.store
+            .reader()
+            .each_with_attempts(Selection::Status(status), |prospect, attempts| {
+                let next = self.next_action(&prospect, &attempts)?;
+                visit(prospect, next)
+            })
+    }
+
     pub fn dossier(&self, id: ProspectId) -> Result<Dossier> {
         let reader = self.store.reader();
         let prospect = self.prospect(id)?;
@@ -487,14 +503,27 @@ impl Tracker {
 
     /// The next action of a prospect, with the day of the touch after it.
     pub(super) fn due(&self, prospect: &Prospect, attempts: &[Attempt]) -> Result<Option<Due>> {
-        let cadence = self.cadence_of(prospect)?;
-        let calendar = &self.rules.of(prospect.owner).calendar;
-        let Some(action) = engine::next_action(prospect, attempts, cadence, calendar, self.today())
-        else {
+        let Some(action) = self.next_action(prospect, attempts)? else {
             return Ok(None);
         };
-        Ok(Some(
-            self.with_following(prospect, attempts, cadence, action)?,
+        Ok(Some(self.with_following(
+            prospect,
+            attempts,
+            self.cadence_of(prospect)?,
+            action,
+        )?))
+    }
+
+    /// The engine's next action for a prospect, under the rules of the rep who holds it.
+    fn next_action(&self, prospect: &Prospect, attempts: &[Attempt]) -> Result<Option<NextAction>> {
+        let cadence = self.cadence_of(prospect)?;
+        let calendar = &self.rules.of(prospect.owner).calendar;
+        Ok(engine::next_action(
+            prospect,
+            attempts,
+            cadence,
+            calendar,
+            self.today(),
         ))
     }
 

@@ -30,15 +30,13 @@ pub fn run(args: ListArgs, session: Session) -> Result<String> {
     if !args.json {
         let largest_id = tracker.store().reader().largest_id()?.unwrap_or(0);
         let mut table = listing::Streamed::new(width, largest_id);
-        tracker.each_listed(status, |prospect, next| {
+        // The engine's next action alone: the table shows no message.
+        tracker.each_next_action(status, |prospect, next| {
             if !wanted(&prospect) {
                 return Ok(());
             }
-            match table.push(ListRow::new(
-                &prospect,
-                next.as_ref(),
-                tracker.config_for(&prospect),
-            )) {
+            let config = tracker.config_for(&prospect);
+            match table.push(ListRow::new(prospect, next.as_ref(), config)) {
                 Some(piece) => stdout.put(&piece),
                 None => Ok(()),
             }

@@ -73,14 +73,27 @@ pub fn first_piece<'l, R, C: Column<R>>(
         };
         return (String::new(), pieces);
     };
-    let drawn = grid(&settled.columns(), &settled.widths, true);
+    let columns = settled.columns();
+    // comfy-table draws the head with the first row (a head alone would be closed as a
+    // whole table); the other rows are drawn as the later pieces are.
+    let first_row: Vec<Data> = columns
+        .iter()
+        .map(|column| Data {
+            header: column.header,
+            cells: &column.cells[..column.cells.len().min(1)],
+        })
+        .collect();
+    let drawn = grid(&first_row, &settled.widths, true);
     let (head, bottom) = drawn.rsplit_once('\n').unwrap_or((&drawn, ""));
+    let mut text = format!("{head}\n");
+    let count = columns.iter().map(|column| column.cells.len()).max();
+    body(&mut text, &columns, &settled.widths, 1..count.unwrap_or(0));
     let pieces = Pieces {
         layout: settled.layout,
         widths: settled.widths.clone(),
         bottom: bottom.to_string(),
     };
-    (format!("{head}\n"), pieces)
+    (text, pieces)
 }
 
 impl<C> Pieces<'_, C> {
@@ -106,16 +119,8 @@ impl<C> Pieces<'_, C> {
                 cells,
             })
             .collect();
-        let drawn = grid(&columns, &self.widths, false);
-        // A table without a head: its top border, the rows, its bottom border.
-        let mut lines = drawn.lines();
-        lines.next_back();
-        lines.next();
-        let mut out = String::with_capacity(drawn.len());
-        for line in lines {
-            out.push_str(line);
-            out.push('\n');
-        }
+        let mut out = String::new();
+        body(&mut out, &columns, &self.widths, 0..rows.len());
         out
     }
 
@@ -123,6 +128,70 @@ impl<C> Pieces<'_, C> {
     pub fn end(&self) -> String {
         format!("{}\n", self.bottom)
     }
+}
+
+/// The borders of a row of [`table::headless`]'s style: what [`body`] draws a row of one-line
+/// cells with, as comfy-table would.
+const LEFT: char = '│';
+const BETWEEN: char = '┆';
+const RIGHT: char = '│';
+
+/// Appends the lines of rows `range` of `columns`, `widths` wide, without a head or borders
+/// above and below. A row whose cells each fit on one line of their column is drawn here:
+/// each cell padded to its width between the borders, as comfy-table draws it, at a small
+/// part of its cost (drawing was a third of a long `list`). A row with a cell to wrap is
+/// left to comfy-table.
+fn body(out: &mut String, columns: &[Data], widths: &[usize], range: std::ops::Range<usize>) {
+    for row in range {
+        let one_line = columns.iter().zip(widths).all(|(column, &width)| {
+            let text = cell(column, row);
+            !text.contains('\n') && super::width::of(text) <= width
+        });
+        if !one_line {
+            out.push_str(&wrapped(columns, widths, row));
+            continue;
+        }
+        out.push(LEFT);
+        for (index, (column, &width)) in columns.iter().zip(widths).enumerate() {
+            if index > 0 {
+                out.push(BETWEEN);
+            }
+            let text = cell(column, row);
+            out.push(' ');
+            out.push_str(text);
+            let pad = width - super::width::of(text) + 1;
+            out.extend(std::iter::repeat_n(' ', pad));
+        }
+        out.push(RIGHT);
+        out.push('\n');
+    }
+}
+
+/// Cell `row` of `column`: empty past its last.
+fn cell<'a>(column: &Data<'a>, row: usize) -> &'a str {
+    column.cells.get(row).map_or("", String::as_str)
+}
+
+/// Row `row` of `columns` drawn by comfy-table, its cells wrapped: its lines, without the
+/// borders above and below.
+fn wrapped(columns: &[Data], widths: &[usize], row: usize) -> String {
+    let one: Vec<Data> = columns
+        .iter()
+        .map(|column| Data {
+            header: column.header,
+            cells: column.cells.get(row..=row).unwrap_or_default(),
+        })
+        .collect();
+    let drawn = grid(&one, widths, false);
+    let mut lines = drawn.lines();
+    lines.next_back();
+    lines.next();
+    let mut out = String::with_capacity(drawn.len());
+    for line in lines {
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
 }
 
 /// The layout [`choose`] settles on, its widths, and the cells it made for it.
@@ -536,5 +605,47 @@ mod tests {
         let (narrow, layout) = choose(Width::new(60), &layouts, &rows);
         assert_eq!(layout, &[Col::Name][..], "{narrow}");
         assert!(!narrow.contains("Sentence"), "{narrow}");
+    }
+
+    #[test]
+    fn rows_drawn_here_are_the_rows_comfy_table_draws() {
+        let ids: Vec<String> = ["1", "22", "333", "4444"].map(String::from).to_vec();
+        let names: Vec<String> = [
+            "Chloé Abara",
+            "",
+            "Rosalind Featherstonehaugh of Axe",
+            "two\nlines",
+        ]
+        .map(String::from)
+        .to_vec();
+        let steps: Vec<String> = ["follow-up 2/4", "日本語", "close", ""]
+            .map(String::from)
+            .to_vec();
+        let columns = [
+            Data {
+                header: "Id",
+                cells: &ids,
+            },
+            Data {
+                header: "Prospect",
+                cells: &names,
+            },
+            Data {
+                header: "Next",
+                cells: &steps,
+            },
+        ];
+        let widths = [4, 14, 13];
+        let mut ours = String::new();
+        body(&mut ours, &columns, &widths, 0..ids.len());
+        let drawn = grid(&columns, &widths, false);
+        let lines: Vec<&str> = drawn.lines().collect();
+        let theirs: String = lines[1..lines.len() - 1]
+            .iter()
+            .map(|line| format!("{line}\n"))
+            .collect();
+        assert_eq!(ours, theirs);
+        // The long name and the line break were wrapped by comfy-table.
+        assert!(ours.lines().count() > ids.len(), "{ours}");
     }
 }

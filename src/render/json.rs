@@ -9,7 +9,7 @@ use std::io::Write;
 
 use chrono::NaiveTime;
 use serde::Serialize;
-use serde_json::ser::{Formatter, PrettyFormatter};
+use serde_json::ser::Formatter;
 
 use super::sanitize::is_unsafe;
 
@@ -35,12 +35,25 @@ pub fn to_string<T: Serialize>(value: &T) -> String {
 /// Pretty JSON, escaped as [`to_string`] escapes it, without the final newline.
 fn pretty<T: Serialize>(value: &T) -> String {
     let mut bytes = Vec::new();
-    let mut serializer =
-        serde_json::Serializer::with_formatter(&mut bytes, Escaping(PrettyFormatter::new()));
-    if let Err(error) = value.serialize(&mut serializer) {
-        return format!("{{\"error\": \"{error}\"}}");
+    match write_pretty(&mut bytes, value, 0) {
+        Ok(()) => bytes_to_string(bytes),
+        Err(error) => format!("{{\"error\": \"{error}\"}}"),
     }
-    // The serializer writes UTF-8 only.
+}
+
+/// Writes `value` as [`pretty`] does after `bytes`, as if it sat `level` deep: each of its
+/// line breaks is followed by `level` more indents.
+fn write_pretty<T: Serialize>(
+    bytes: &mut Vec<u8>,
+    value: &T,
+    level: usize,
+) -> serde_json::Result<()> {
+    let mut serializer = serde_json::Serializer::with_formatter(bytes, Escaping::at(level));
+    value.serialize(&mut serializer)
+}
+
+/// The serializer writes UTF-8 only.
+fn bytes_to_string(bytes: Vec<u8>) -> String {
     String::from_utf8(bytes).unwrap_or_default()
 }
 
@@ -49,16 +62,13 @@ fn pretty<T: Serialize>(value: &T) -> String {
 /// read. `depth` is how deep the array sits (0 for a whole document, 1 for the value of a
 /// top-level key); each call returns the text to write next.
 pub struct ArrayWriter {
-    indent: String,
+    depth: usize,
     count: usize,
 }
 
 impl ArrayWriter {
     pub fn new(depth: usize) -> ArrayWriter {
-        ArrayWriter {
-            indent: "  ".repeat(depth),
-            count: 0,
-        }
+        ArrayWriter { depth, count: 0 }
     }
 
     /// The opening bracket.
@@ -66,15 +76,20 @@ impl ArrayWriter {
         "["
     }
 
-    /// One element with what separates it from the one before. Strings never hold a raw
-    /// line break (JSON escapes it), so every line break is the layout's, and indenting after
-    /// each one nests the element as the pretty formatter would.
+    /// One element with what separates it from the one before, written nested as it sits
+    /// (rather than written alone and indented after: no second pass over its text).
     pub fn element<T: Serialize>(&mut self, value: &T) -> String {
-        let inner = format!("\n{}  ", self.indent);
-        let text = pretty(value).replace('\n', &inner);
         let separator = if self.count == 0 { "" } else { "," };
         self.count += 1;
-        format!("{separator}{inner}{text}")
+        let level = self.depth + 1;
+        let mut bytes = Vec::with_capacity(4096);
+        bytes.extend_from_slice(separator.as_bytes());
+        bytes.push(b'\n');
+        bytes.extend_from_slice(&INDENT.repeat(level));
+        match write_pretty(&mut bytes, value, level) {
+            Ok(()) => bytes_to_string(bytes),
+            Err(error) => format!("{separator}{{\"error\": \"{error}\"}}"),
+        }
     }
 
     /// The closing bracket: `[]` for an empty array, as serde_json writes it.
@@ -82,13 +97,62 @@ impl ArrayWriter {
         if self.count == 0 {
             "]".to_string()
         } else {
-            format!("\n{}]", self.indent)
+            format!("\n{}]", "  ".repeat(self.depth))
         }
     }
 }
 
-/// serde_json's pretty layout, with more characters escaped inside strings.
-struct Escaping(PrettyFormatter<'static>);
+/// One level of indent of the pretty layout.
+const INDENT: &[u8] = b"  ";
+
+/// serde_json's pretty layout (`PrettyFormatter`, two spaces), with more characters escaped
+/// inside strings, and able to start some levels deep: what lets [`ArrayWriter`] write an
+/// element in place. serde_json's own formatter always starts at the left margin.
+struct Escaping {
+    /// How many indents a new line of the current array or object takes.
+    level: usize,
+    /// The current array or object holds a value: its closing bracket goes on a line of its
+    /// own.
+    has_value: bool,
+}
+
+impl Escaping {
+    fn at(level: usize) -> Escaping {
+        Escaping {
+            level,
+            has_value: false,
+        }
+    }
+
+    fn open<W: ?Sized + Write>(&mut self, writer: &mut W, bracket: &[u8]) -> std::io::Result<()> {
+        self.level += 1;
+        self.has_value = false;
+        writer.write_all(bracket)
+    }
+
+    fn close<W: ?Sized + Write>(&mut self, writer: &mut W, bracket: &[u8]) -> std::io::Result<()> {
+        self.level -= 1;
+        if self.has_value {
+            self.new_line(writer)?;
+        }
+        writer.write_all(bracket)
+    }
+
+    fn new_line<W: ?Sized + Write>(&self, writer: &mut W) -> std::io::Result<()> {
+        writer.write_all(b"\n")?;
+        for _ in 0..self.level {
+            writer.write_all(INDENT)?;
+        }
+        Ok(())
+    }
+
+    fn item<W: ?Sized + Write>(&self, writer: &mut W, first: bool) -> std::io::Result<()> {
+        if !first {
+            writer.write_all(b",")?;
+        }
+        self.new_line(writer)
+    }
+}
 
 impl Formatter for Escaping {
     fn write_string_fragment<W: ?Sized + Write>(
@@ -96,6 +160,11 @@ impl Formatter for Escaping {
         writer: &mut W,
         fragment: &str,
     ) -> std::io::Result<()> {
+        // Printable ASCII, most of any book, holds nothing to escape: one look at each byte
+        // instead of decoding each character.
+        if fragment.bytes().all(|byte| (b' '..b'\x7f').contains(&byte)) {
+            return writer.write_all(fragment.as_bytes());
+        }
         let mut plain = 0;
         for (index, c) in fragment.char_indices() {
             if is_unsafe(c) {
@@ -108,11 +177,11 @@ impl Formatter for Escaping {
     }
 
     fn begin_array<W: ?Sized + Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
-        self.0.begin_array(writer)
+        self.open(writer, b"[")
     }
 
     fn end_array<W: ?Sized + Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
-        self.0.end_array(writer)
+        self.close(writer, b"]")
     }
 
     fn begin_array_value<W: ?Sized + Write>(
@@ -120,19 +189,20 @@ impl Formatter for Escaping {
         writer: &mut W,
         first: bool,
     ) -> std::io::Result<()> {
-        self.0.begin_array_value(writer, first)
+        self.item(writer, first)
     }
 
-    fn end_array_value<W: ?Sized + Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
-        self.0.end_array_value(writer)
+    fn end_array_value<W: ?Sized + Write>(&mut self, _writer: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
     }
 
     fn begin_object<W: ?Sized + Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
-        self.0.begin_object(writer)
+        self.open(writer, b"{")
     }
 
     fn end_object<W: ?Sized + Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
-        self.0.end_object(writer)
+        self.close(writer, b"}")
     }
 
     fn begin_object_key<W: ?Sized + Write>(
@@ -140,15 +210,16 @@ impl Formatter for Escaping {
         writer: &mut W,
         first: bool,
     ) -> std::io::Result<()> {
-        self.0.begin_object_key(writer, first)
+        self.item(writer, first)
     }
 
     fn begin_object_value<W: ?Sized + Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
-        self.0.begin_object_value(writer)
+        writer.write_all(b": ")
     }
 
-    fn end_object_value<W: ?Sized + Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
-        self.0.end_object_value(writer)
+    fn end_object_value<W: ?Sized + Write>(&mut self, _writer: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
     }
 }
 
@@ -187,6 +258,21 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_layout_is_serde_jsons_pretty_one() {
+        let value = serde_json::json!([
+            { "a": [], "b": {}, "c": [[], [{}], [1, [2, [3]]]], "d": null, "é": "Zoë" },
+            [],
+            { "nested": { "deeper": { "list": [{ "x": 1.5 }, { "y": true }] } } },
+            "plain",
+            [{}, []],
+        ]);
+        assert_eq!(
+            to_string(&value),
+            format!("{}\n", serde_json::to_string_pretty(&value).unwrap())
+        );
     }
 
     #[test]

@@ -135,7 +135,14 @@ fn the_table_reads_each_next_action_as_the_json_does() {
     // too. A lost deal on the drip and one set to be recontacted have closed files' actions.
     let f = book(300);
     f.ok(&["close", "1", "--reason", "lost"]);
-    f.ok(&["close", "2", "--reason", "no-response", "--recontact", "2027-03-01"]);
+    f.ok(&[
+        "close",
+        "2",
+        "--reason",
+        "no-response",
+        "--recontact",
+        "2027-03-01",
+    ]);
     let tracker = tracker(&f);
     for status in [None, Some(Status::Active), Some(Status::Closed)] {
         let mut alone = Vec::new();

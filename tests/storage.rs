@@ -594,3 +594,25 @@ fn a_database_from_the_ninth_schema_keeps_its_days_away_as_the_books_own() {
     assert_eq!(dana["next"]["due"], "2026-12-22");
     assert_eq!(days(), 2);
 }
+
+#[test]
+fn a_database_from_the_thirteenth_schema_opens_with_its_history_and_gains_the_reps_phone() {
+    let (_dir, db) = copy_fixture("schema-v13.db");
+    let dana: serde_json::Value =
+        serde_json::from_slice(&run_ok(&db, &["show", "dana", "--json"]).stdout).unwrap();
+    assert_eq!(dana["attempts"].as_array().unwrap().len(), 1);
+    assert_eq!(dana["attempts"][0]["outcome"], "voicemail");
+    let connection = rusqlite::Connection::open(&db).unwrap();
+    let phone_columns: i64 = connection
+        .query_row(
+            "SELECT count(*) FROM pragma_table_info('reps') WHERE name = 'phone'",
+            [],
+            |row| row.get(0),
+        )
+        .unwrap();
+    assert_eq!(phone_columns, 1);
+    let version: i64 = connection
+        .query_row("PRAGMA user_version", [], |row| row.get(0))
+        .unwrap();
+    assert!(version >= 14, "{version}");
+}

@@ -478,6 +478,12 @@ const MIGRATIONS: &[Migration] = &[
         DELETE FROM meta WHERE key = 'rules_fingerprint';
     ",
     },
+    Migration {
+        description: "each rep's own phone number",
+        sql: "
+        ALTER TABLE reps ADD COLUMN phone text;
+    ",
+    },
 ];
 
 // Every SQLite step has its twin here: a version means the same schema on both engines.

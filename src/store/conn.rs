@@ -48,9 +48,22 @@ pub(super) struct PgConn {
     /// The rep this session is, read with the schema version by the session's first
     /// statement (reps.rs), until the session first writes: `None` when not known.
     session_rep: RefCell<Option<Option<Rep>>>,
+    /// What else the same statement read, kept as long as the rep is: a rep's `today` needs
+    /// the team's rules and the bookkeeping before anything else.
+    first_reading: RefCell<Option<FirstReading>>,
     /// The salesperson's zone, also the session's `TimeZone`: the wall clock in which
     /// instants are read and written.
     zone: Tz,
+}
+
+/// The small facts every command reads, as a session's first statement read them (reps.rs).
+pub(super) struct FirstReading {
+    /// `team_settings` by key (team_settings.rs).
+    pub team_settings: HashMap<String, String>,
+    /// `meta` by key, the store's bookkeeping.
+    pub bookkeeping: HashMap<String, String>,
+    /// Whether the session can see any value item (value.rs).
+    pub any_value_items: bool,
 }
 
 /// What the session knows of a statement it has run (see [`PgConn::run`]).
@@ -208,6 +221,7 @@ impl PgConn {
             client: RefCell::new(client),
             statements: RefCell::new(HashMap::new()),
             session_rep: RefCell::new(None),
+            first_reading: RefCell::new(None),
             zone,
         }
     }
@@ -225,6 +239,17 @@ impl PgConn {
     /// The rep [`PgConn::remember_session_rep`] kept, if the session has not written since.
     pub(super) fn known_session_rep(&self) -> Option<Option<Rep>> {
         self.session_rep.borrow().clone()
+    }
+
+    /// Keeps what the session's first statement read besides the version and the rep.
+    pub(super) fn remember_first_reading(&self, reading: FirstReading) {
+        *self.first_reading.borrow_mut() = Some(reading);
+    }
+
+    /// `look` applied to what [`PgConn::remember_first_reading`] kept, if the session has
+    /// not written since.
+    pub(super) fn kept<T>(&self, look: impl FnOnce(&FirstReading) -> T) -> Option<T> {
+        self.first_reading.borrow().as_ref().map(look)
     }
 
     /// Runs one statement and reads its whole result, in as few round trips to the server as
@@ -350,9 +375,11 @@ impl PgConn {
     /// not the session's: nothing outlives the transaction, as a pooler in transaction mode
     /// needs (docs/team.md).
     pub(super) fn begin_locked(&self, key: i64, wait: Duration) -> Result<(), postgres::Error> {
-        // A write may change the session's own rep (`team init`, `rep deactivate`): read it
-        // again from now on.
+        // A write may change the session's own rep (`team init`, `rep deactivate`), the
+        // team's settings (`team cadence set`), the bookkeeping or the value items: read them again
+        // from now on.
         *self.session_rep.borrow_mut() = None;
+        *self.first_reading.borrow_mut() = None;
         self.batch(&format!(
             "BEGIN; SET LOCAL lock_timeout = '{}ms'; SELECT pg_advisory_xact_lock({key})",
             wait.as_millis()

@@ -836,7 +836,12 @@ impl Reader<'_> {
         )
     }
 
+    /// A bookkeeping value: as the session's first statement read it on a server when
+    /// nothing was written since (reps.rs), else from the table.
     pub fn meta(&self, key: &str) -> Result<Option<String>, StoreError> {
+        if let Some(kept) = self.kept_bookkeeping(key) {
+            return Ok(kept);
+        }
         self.conn.first(
             "SELECT value FROM meta WHERE key = ?1",
             &[&key],
@@ -851,6 +856,14 @@ impl Reader<'_> {
         &self,
         keys: [&str; N],
     ) -> Result<[Option<String>; N], StoreError> {
+        if let Some(kept) = keys
+            .iter()
+            .map(|key| self.kept_bookkeeping(key))
+            .collect::<Option<Vec<_>>>()
+            && let Ok(kept) = kept.try_into()
+        {
+            return Ok(kept);
+        }
         let placeholders: Vec<String> = (1..=N).map(|n| format!("?{n}")).collect();
         let params: Vec<&dyn Param> = keys.iter().map(|key| key as &dyn Param).collect();
         let found = self.rows(
@@ -868,6 +881,15 @@ impl Reader<'_> {
                 .find(|(stored, _)| stored == key)
                 .map(|(_, value)| value.clone())
         }))
+    }
+
+    /// `key`'s bookkeeping value as a server session's first statement read it, if it did
+    /// and nothing was written since.
+    fn kept_bookkeeping(&self, key: &str) -> Option<Option<String>> {
+        match self.conn {
+            Conn::Postgres(pg) => pg.kept(|reading| reading.bookkeeping.get(key).cloned()),
+            Conn::Sqlite(_) => None,
+        }
     }
 }
 

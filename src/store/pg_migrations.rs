@@ -497,11 +497,14 @@ pub(super) fn migrate(conn: &PgConn) -> Result<(), StoreError> {
     // The common case, in one round trip and without waiting for any lock: the schema is
     // current, and the same statement says which rep the session is.
     let found = match super::reps::version_and_session_rep(conn)? {
-        Some((found, rep)) if found == CURRENT_VERSION => {
-            conn.remember_session_rep(rep);
+        Some(start) if start.version == CURRENT_VERSION => {
+            conn.remember_session_rep(start.rep);
+            if let Some(reading) = start.reading {
+                conn.remember_first_reading(reading);
+            }
             return Ok(());
         }
-        Some((found, _)) => Some(found),
+        Some(start) => Some(start.version),
         None => version(conn)?,
     };
     if let Some(found) = found {

@@ -6,8 +6,14 @@ use super::error::StoreError;
 use super::{Reader, Writer};
 
 impl Reader<'_> {
-    /// A team setting, if it was ever set.
+    /// A team setting, if it was ever set: as the session's first statement read it when
+    /// nothing was written since (reps.rs), else from the table.
     pub fn team_setting(&self, key: &str) -> Result<Option<String>, StoreError> {
+        if let Conn::Postgres(pg) = self.conn
+            && let Some(known) = pg.kept(|reading| reading.team_settings.get(key).cloned())
+        {
+            return Ok(known);
+        }
         self.conn.first(
             "SELECT value FROM team_settings WHERE key = ?1",
             &[&key],

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDateTime;
 
-use super::conn::Row;
+use super::conn::{Conn, Row};
 use super::error::DbError;
 use super::{Reader, StoreError, Writer};
 use crate::domain::{ProspectId, ValueFor, ValueItem, ValueKind};
@@ -62,8 +62,14 @@ impl Reader<'_> {
         )
     }
 
-    /// Whether any value item was ever added: without one, no lookup is worth making.
+    /// Whether any value item was ever added: without one, no lookup is worth making. A
+    /// server session's first statement read it (reps.rs), unless it wrote since.
     pub fn has_value_items(&self) -> Result<bool, StoreError> {
+        if let Conn::Postgres(pg) = self.conn
+            && let Some(any) = pg.kept(|reading| reading.any_value_items)
+        {
+            return Ok(any);
+        }
         self.conn.one(
             "SELECT EXISTS (SELECT 1 FROM value_items)",
             &[],

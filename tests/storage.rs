@@ -501,6 +501,13 @@ fn a_backup_taken_while_others_write_is_consistent() {
     }
 }
 
+fn journal_mode(db: &Path) -> String {
+    rusqlite::Connection::open(db)
+        .unwrap()
+        .query_row("PRAGMA journal_mode", [], |row| row.get(0))
+        .unwrap()
+}
+
 fn prospect_count(db: &Path) -> i64 {
     rusqlite::Connection::open(db)
         .unwrap()
@@ -519,6 +526,8 @@ fn an_import_killed_midway_leaves_all_or_nothing() {
             "Person {row},Company {row},p{row}@example.com,555-{row:05}\n"
         ));
     }
+    // A megabyte or more: the import runs under the rollback journal (store::journal).
+    assert!(text.len() >= 1 << 20);
     std::fs::write(&csv, text).unwrap();
     let mut outcomes = Vec::new();
     for delay_ms in [5u64, 40, 120, 300] {
@@ -533,6 +542,9 @@ fn an_import_killed_midway_leaves_all_or_nothing() {
         assert_eq!(integrity(&db), "ok");
         let count = prospect_count(&db);
         outcomes.push((delay_ms, finished, count));
+        // The next command finds the book back in WAL, or puts it back.
+        run_ok(&db, &["today"]);
+        assert_eq!(journal_mode(&db), "wal", "after a kill at {delay_ms} ms");
         // Either the whole file went in, or none of it did.
         assert!(
             count == 1 || count == 20_001,

@@ -102,7 +102,7 @@ if has import; then
     rows=${IMPORT_ROWS:-1000000}
     echo "== import of $rows leads from CSV into a new book"
     python3 bench/leads.py "$rows" "$OUT/leads.csv"
-    fresh="rm -f $OUT/leads.db $OUT/leads.db-wal $OUT/leads.db-shm"
+    fresh="rm -f $OUT/leads.db $OUT/leads.db-wal $OUT/leads.db-shm $OUT/leads.db-journal"
     hyperfine --runs 3 -N --style basic --export-markdown "$OUT/import-leads.md" \
         --export-json "$OUT/import-leads.json" --prepare "$fresh" \
         "$followup --db $OUT/leads.db import $OUT/leads.csv"

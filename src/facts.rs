@@ -49,6 +49,8 @@ pub struct MessageFacts {
 pub struct Signer {
     pub name: String,
     pub email: String,
+    /// The number the team keeps for them (`rep edit --phone`), if any.
+    pub phone: Option<String>,
 }
 
 /// A rep of the team who promised a prospect a call that another rep now makes: the

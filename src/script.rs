@@ -395,15 +395,15 @@ impl Source for Values<'_> {
             "next_step" => contact.next_step.clone(),
             "assistant" => contact.assistant.clone(),
             "id" => Some(self.prospect.id.to_string()),
-            // A rep's file read by a manager is signed as the rep, who will say it: the team
-            // keeps their name and email, not their phone (each rep's own `[me]` has it).
+            // A rep's file read by a manager is signed as the rep, who will say it, with the
+            // details the team keeps for them (their own `[me]` may say more).
             "me" => match &self.facts.signer {
                 Some(signer) => Some(signer.name.clone()),
                 None => me.name.clone(),
             },
             "my_company" => me.company.clone(),
             "my_phone" => match &self.facts.signer {
-                Some(_) => None,
+                Some(signer) => signer.phone.clone(),
                 None => me.phone.clone(),
             },
             "my_email" => match &self.facts.signer {
@@ -479,8 +479,10 @@ impl Source for Values<'_> {
         match (self.gaps, &self.facts.signer) {
             (Gaps::Smooth, _) => fallback(name).to_string(),
             (Gaps::Marked, Some(signer)) if name == "my_phone" => format!(
-                "[{}'s number: the team keeps no phone for its reps; {}'s own script gives it]",
+                "[{}'s number: the team keeps none for them (`followup rep edit {} --phone ...`); \
+                 {}'s own script gives it]",
                 signer.name,
+                signer.email,
                 first_word(&signer.name)
             ),
             (Gaps::Marked, _) => marker(name, self.prospect),

@@ -10,7 +10,9 @@
 
 use std::fmt;
 
-use chrono::{LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, TimeZone};
+use chrono::{
+    DateTime, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, TimeZone, Utc,
+};
 use chrono_tz::Tz;
 
 /// Why a zone or a time in a zone could not be used.
@@ -81,8 +83,20 @@ pub fn check_exists(local: NaiveDateTime, zone: Tz) -> Result<(), ZoneError> {
     instant(local, zone).map(|_| ())
 }
 
+/// The instant a wall-clock time of `zone` stands for where instants are kept (a team's
+/// database: store/conn.rs binds every time it writes as this), by the rule of [`convert`]:
+/// the first of two when the clocks go back. A time the clocks skip cannot be refused there
+/// (a pinned clock, a book moved in from a file that kept it) and stands for the next time
+/// that exists, the one [`check_exists`] names. A time past the instants chrono can reckon
+/// in `zone` (a far bound of a range) is taken as UTC.
+pub fn stored_instant(local: NaiveDateTime, zone: Tz) -> DateTime<Utc> {
+    instant(local, zone)
+        .or_else(|_| instant(next_valid(local, zone), zone))
+        .map_or_else(|_| local.and_utc(), |at| at.with_timezone(&Utc))
+}
+
 /// The instant a wall-clock time of `zone` reads, the first of two when the clocks go back.
-fn instant(local: NaiveDateTime, zone: Tz) -> Result<chrono::DateTime<Tz>, ZoneError> {
+fn instant(local: NaiveDateTime, zone: Tz) -> Result<DateTime<Tz>, ZoneError> {
     match zone.from_local_datetime(&local) {
         LocalResult::Single(instant) => Ok(instant),
         LocalResult::Ambiguous(earlier, _) => Ok(earlier),
@@ -97,7 +111,7 @@ fn instant(local: NaiveDateTime, zone: Tz) -> Result<chrono::DateTime<Tz>, ZoneE
 /// The first minute after a gap: gaps last at most a few hours, so a bounded walk finds it.
 fn next_valid(local: NaiveDateTime, zone: Tz) -> NaiveDateTime {
     (1..=24 * 60)
-        .map(|minutes| local + TimeDelta::minutes(minutes))
+        .map_while(|minutes| local.checked_add_signed(TimeDelta::minutes(minutes)))
         .find(|time| !matches!(zone.from_local_datetime(time), LocalResult::None))
         .unwrap_or(local)
 }

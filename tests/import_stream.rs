@@ -92,3 +92,64 @@ fn a_large_file_adds_each_lead_once_with_one_audit_row_each() {
          2 already on file (same phone, no email)\n"
     );
 }
+
+/// What the header of a SQLite book says (https://www.sqlite.org/fileformat.html): whether it
+/// is in WAL (bytes 18 and 19 are 2) and its change counter (bytes 24 to 27), which SQLite
+/// advances at every commit under a rollback journal and never under WAL.
+fn header(main: &[u8]) -> (bool, u32) {
+    let wal = main[18] == 2 && main[19] == 2;
+    let counter = u32::from_be_bytes(main[24..28].try_into().unwrap());
+    (wal, counter)
+}
+
+/// A file of a megabyte or more is imported under SQLite's rollback journal, each new page
+/// written once (store::journal): the book is back in WAL after it, whether it worked or not,
+/// and a bad row at the end leaves every page of the book as it was. Only SQLite's change
+/// counter tells that the journal changed twice (into the rollback journal and back).
+#[test]
+fn a_file_of_megabytes_leaves_the_book_in_wal_whether_it_goes_in_or_not() {
+    let f = Followup::new();
+    f.add("Dana Whitfield", &["--email", "dana@lakeside.example"]);
+    let before = f.snapshot();
+    let mut text = leads(20_000, "\n");
+    assert!(text.len() >= 1 << 20, "the file is large enough");
+    text.push_str(",Nameless Inc,555-0199,nobody@example.com\n");
+    f.write("no-name.csv", &text);
+    f.run(&["import", "no-name.csv"])
+        .fails(2)
+        .stderr_contains("row 20002: it has no name");
+    let after = f.snapshot();
+    assert_eq!(after.views, before.views);
+    if f.server().is_none() {
+        let (was_wal, was) = header(&before.files.main);
+        let (wal, counter) = header(&after.files.main);
+        assert!(was_wal && wal, "the book is in WAL before and after");
+        assert_eq!(
+            counter,
+            was + 2,
+            "the import ran under the rollback journal"
+        );
+        let mut main = after.files.main.clone();
+        main[24..28].copy_from_slice(&before.files.main[24..28]);
+        main[92..96].copy_from_slice(&before.files.main[92..96]);
+        assert!(main == before.files.main, "a page of the book changed");
+        assert_eq!(after.files.journal, None, "no rollback journal is left");
+        assert_eq!(after.files.wal, before.files.wal);
+    } else {
+        assert_eq!(after.files, before.files);
+    }
+    // The same file without its bad row goes in, and the book is in WAL again.
+    f.write("leads.csv", leads(20_000, "\n"));
+    f.ok(&["import", "leads.csv"])
+        .stdout_contains("Added 20000 prospects.");
+    let list = f.json(&["list", "--status", "all", "--json"]);
+    assert_eq!(list.as_array().unwrap().len(), 20_001);
+    if f.server().is_none() {
+        let files = f.db_files();
+        let (wal, counter) = header(&files.main);
+        assert!(wal, "the book is in WAL");
+        // The two switches and the import's own commit.
+        assert_eq!(counter, header(&after.files.main).1 + 3);
+        assert_eq!(files.journal, None, "no rollback journal is left");
+    }
+}

@@ -501,6 +501,13 @@ fn a_backup_taken_while_others_write_is_consistent() {
     }
 }
 
+fn journal_mode(db: &Path) -> String {
+    rusqlite::Connection::open(db)
+        .unwrap()
+        .query_row("PRAGMA journal_mode", [], |row| row.get(0))
+        .unwrap()
+}
+
 fn prospect_count(db: &Path) -> i64 {
     rusqlite::Connection::open(db)
         .unwrap()
@@ -519,6 +526,8 @@ fn an_import_killed_midway_leaves_all_or_nothing() {
             "Person {row},Company {row},p{row}@example.com,555-{row:05}\n"
         ));
     }
+    // A megabyte or more: the import runs under the rollback journal (store::journal).
+    assert!(text.len() >= 1 << 20);
     std::fs::write(&csv, text).unwrap();
     let mut outcomes = Vec::new();
     for delay_ms in [5u64, 40, 120, 300] {
@@ -533,6 +542,9 @@ fn an_import_killed_midway_leaves_all_or_nothing() {
         assert_eq!(integrity(&db), "ok");
         let count = prospect_count(&db);
         outcomes.push((delay_ms, finished, count));
+        // The next command finds the book back in WAL, or puts it back.
+        run_ok(&db, &["today"]);
+        assert_eq!(journal_mode(&db), "wal", "after a kill at {delay_ms} ms");
         // Either the whole file went in, or none of it did.
         assert!(
             count == 1 || count == 20_001,
@@ -593,4 +605,26 @@ fn a_database_from_the_ninth_schema_keeps_its_days_away_as_the_books_own() {
         serde_json::from_slice(&run_ok(&db, &["show", "dana", "--json"]).stdout).unwrap();
     assert_eq!(dana["next"]["due"], "2026-12-22");
     assert_eq!(days(), 2);
+}
+
+#[test]
+fn a_database_from_the_thirteenth_schema_opens_with_its_history_and_gains_the_reps_phone() {
+    let (_dir, db) = copy_fixture("schema-v13.db");
+    let dana: serde_json::Value =
+        serde_json::from_slice(&run_ok(&db, &["show", "dana", "--json"]).stdout).unwrap();
+    assert_eq!(dana["attempts"].as_array().unwrap().len(), 1);
+    assert_eq!(dana["attempts"][0]["outcome"], "voicemail");
+    let connection = rusqlite::Connection::open(&db).unwrap();
+    let phone_columns: i64 = connection
+        .query_row(
+            "SELECT count(*) FROM pragma_table_info('reps') WHERE name = 'phone'",
+            [],
+            |row| row.get(0),
+        )
+        .unwrap();
+    assert_eq!(phone_columns, 1);
+    let version: i64 = connection
+        .query_row("PRAGMA user_version", [], |row| row.get(0))
+        .unwrap();
+    assert!(version >= 14, "{version}");
 }

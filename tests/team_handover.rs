@@ -683,7 +683,7 @@ fn the_managers_view_of_a_reps_file_is_signed_as_the_rep_who_will_say_it() {
     assert_eq!(item["owner"], "sam@example.com");
     assert_eq!(
         item["signed_as"],
-        serde_json::json!({"name": "Sam Carter", "email": "sam@example.com"})
+        serde_json::json!({"name": "Sam Carter", "email": "sam@example.com", "phone": null})
     );
     let script = text(item, "script");
     assert!(
@@ -714,7 +714,8 @@ fn the_managers_view_of_a_reps_file_is_signed_as_the_rep_who_will_say_it() {
         .stdout_says("Hi Priya, Sam Carter from Harbor Office Supply again.")
         .stdout_says(
             "Signed as Sam Carter (sam@example.com), who holds the file and will say it; the \
-             team keeps no phone for its reps, so \"my usual number\" stands in for Sam's",
+             team keeps no phone for Sam, so \"my usual number\" stands in (`followup rep edit \
+             sam@example.com --phone ...` adds it).",
         );
     kim_never(&shown.stdout);
     let script = as_manager_signed(&team, &["script", &priya.to_string()]);
@@ -722,8 +723,8 @@ fn the_managers_view_of_a_reps_file_is_signed_as_the_rep_who_will_say_it() {
         .success()
         .stdout_says("Hi Priya, Sam Carter from Harbor Office Supply again.")
         .stdout_says(
-            "[Sam Carter's number: the team keeps no phone for its reps; Sam's own script gives \
-             it]",
+            "[Sam Carter's number: the team keeps none for them (`followup rep edit \
+             sam@example.com --phone ...`); Sam's own script gives it]",
         );
     kim_never(&script.stdout);
 

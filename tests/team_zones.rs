@@ -466,3 +466,218 @@ fn a_personal_book_moved_in_keeps_the_moment_of_each_time() {
     );
     assert_eq!(seen["attempts"][0]["promise"], "2026-11-24T08:15:00");
 }
+
+/// The instant kept in `column` of the one row of `rows` (a table, with a condition if need
+/// be), in UTC: what the database holds, whoever reads it.
+fn kept_in_utc(database: &str, rows: &str, column: &str) -> String {
+    common::cluster::required_cluster()
+        .connect(database)
+        .query_one(
+            &format!(
+                "SELECT to_char({column} AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') FROM {rows}"
+            ),
+            &[],
+        )
+        .unwrap()
+        .get(0)
+}
+
+/// A wall-clock time of New York (`2026-11-01T01:30`) as zones.rs puts it on the clock of
+/// `to`, written as `show --json` writes times.
+fn as_zones_converts(local: &str, to: chrono_tz::Tz) -> String {
+    let local = chrono::NaiveDateTime::parse_from_str(local, "%Y-%m-%dT%H:%M").unwrap();
+    followup::zones::convert(local, chrono_tz::America::New_York, to)
+        .unwrap()
+        .format("%Y-%m-%dT%H:%M:%S")
+        .to_string()
+}
+
+/// The night the clocks go back in New York (2026-11-01), 01:30 happens twice. A rep who logs
+/// a call at 01:30 is taken to mean the first (summer time, 05:30 UTC), as followup reads such
+/// a time everywhere else (zones.rs): the team's database keeps that instant, not the second
+/// one the server would take by the session's `TimeZone`.
+#[test]
+fn a_call_logged_in_the_repeated_hour_is_kept_at_the_first_of_the_two() {
+    let Some(mut team) = Team::new() else {
+        return;
+    };
+    team.rep("nia", "Nia Brooks");
+    let new_york = team.zone_file("nia", "America/New_York");
+    let tokyo = team.zone_file("manager", "Asia/Tokyo");
+    let id = team.world.add("Dana Whitfield", &common::DANA);
+    team.world
+        .ok(&["assign", &id.to_string(), &Team::email("nia")]);
+
+    team.world.at("2026-11-01T09:00");
+    team.run_as(
+        "nia",
+        Some(&new_york),
+        &["log", &id.to_string(), "--at", "2026-11-01T01:30"],
+    )
+    .success();
+    assert_eq!(
+        kept_in_utc(&team.database, "attempts", "at"),
+        "2026-11-01 05:30"
+    );
+    // Nia reads back what she typed; the manager in Tokyo reads 14:30, as zones.rs converts
+    // the time (15:30 would be the second 01:30).
+    let seen = team.json_as("nia", Some(&new_york), &["show", &id.to_string(), "--json"]);
+    assert_eq!(seen["attempts"][0]["at"], "2026-11-01T01:30:00");
+    let seen = team
+        .world
+        .cmd(["show", &id.to_string(), "--json"])
+        .env("FOLLOWUP_CADENCE", &tokyo)
+        .run();
+    seen.success();
+    let at = &seen.stdout_json()["attempts"][0]["at"];
+    assert_eq!(at, "2026-11-01T14:30:00");
+    assert_eq!(
+        at,
+        &as_zones_converts("2026-11-01T01:30", chrono_tz::Asia::Tokyo)
+    );
+}
+
+/// A personal book kept in New York, moved in by a manager in New York: its call at the
+/// repeated 01:30 keeps the instant the book's own rule gives it (the first), as read from
+/// Tokyo and in UTC.
+#[test]
+fn a_book_moved_in_keeps_the_first_of_the_two_repeated_hours() {
+    let Some(mut team) = Team::new() else {
+        return;
+    };
+    team.rep("eve", "Eve Moreau");
+    let mut book = Followup::sqlite();
+    let book_clock = book.write(
+        "new-york.toml",
+        "[calendar]\ntime_zone = \"America/New_York\"\n\n[cadence.standard]\n",
+    );
+    book.cmd(["add", "Li Wei", "--phone", "555-0101"])
+        .env("FOLLOWUP_CADENCE", &book_clock)
+        .run()
+        .success();
+    book.at("2026-11-01T09:00");
+    book.cmd(["log", "li", "--at", "2026-11-01T01:30"])
+        .env("FOLLOWUP_CADENCE", &book_clock)
+        .run()
+        .success();
+
+    let new_york = team.zone_file("manager", "America/New_York");
+    let tokyo = team.zone_file("reader", "Asia/Tokyo");
+    team.world.at("2026-11-30T10:00");
+    let path = book.db();
+    let report = team
+        .world
+        .cmd([
+            "team",
+            "import-book",
+            path.to_str().unwrap(),
+            "--owner",
+            &Team::email("eve"),
+            "--json",
+        ])
+        .env("FOLLOWUP_CADENCE", &new_york)
+        .run();
+    report.success();
+    let id = report.stdout_json()["added"][0]["id"].as_i64().unwrap();
+    assert_eq!(
+        kept_in_utc(&team.database, "attempts", "at"),
+        "2026-11-01 05:30"
+    );
+    let shown = team
+        .world
+        .cmd(["show", &id.to_string(), "--json"])
+        .env("FOLLOWUP_CADENCE", &tokyo)
+        .run();
+    shown.success();
+    assert_eq!(
+        shown.stdout_json()["attempts"][0]["at"],
+        as_zones_converts("2026-11-01T01:30", chrono_tz::Asia::Tokyo)
+    );
+}
+
+/// The night the clocks go forward in New York (2026-03-08), 02:00 to 03:00 never happens:
+/// `--at 02:30` is refused, naming 03:00 as the next time that exists. A time of that hour
+/// that reaches the database all the same (here a clock pinned at 02:30) is kept as that
+/// next time, 03:00 (07:00 UTC), where the server would move it an hour on (03:30).
+#[test]
+fn a_time_the_clocks_skip_is_kept_as_the_next_that_exists() {
+    let Some(mut team) = Team::new() else {
+        return;
+    };
+    team.rep("nia", "Nia Brooks");
+    let new_york = team.zone_file("nia", "America/New_York");
+    let tokyo = team.zone_file("manager", "Asia/Tokyo");
+    let id = team.world.add("Dana Whitfield", &common::DANA);
+    team.world
+        .ok(&["assign", &id.to_string(), &Team::email("nia")]);
+
+    team.world.at("2026-03-08T09:00");
+    let refused = team.run_as(
+        "nia",
+        Some(&new_york),
+        &["log", &id.to_string(), "--at", "2026-03-08T02:30"],
+    );
+    refused.fails(2);
+    assert!(
+        refused
+            .stderr_line()
+            .contains("the next valid time is 03:00"),
+        "{}",
+        refused.stderr_line()
+    );
+
+    team.world.at("2026-03-08T02:30");
+    team.run_as("nia", Some(&new_york), &["log", &id.to_string()])
+        .success();
+    assert_eq!(
+        kept_in_utc(&team.database, "attempts", "at"),
+        "2026-03-08 07:00"
+    );
+    let seen = team.json_as("nia", Some(&new_york), &["show", &id.to_string(), "--json"]);
+    assert_eq!(seen["attempts"][0]["at"], "2026-03-08T03:00:00");
+    let seen = team
+        .world
+        .cmd(["show", &id.to_string(), "--json"])
+        .env("FOLLOWUP_CADENCE", &tokyo)
+        .run();
+    seen.success();
+    assert_eq!(
+        seen.stdout_json()["attempts"][0]["at"],
+        "2026-03-08T16:00:00"
+    );
+}
+
+/// The audit keeps when each change was made by the same rule: prospects imported, and one
+/// added, by a manager in New York at the first 01:30 are audited at 05:30 UTC.
+#[test]
+fn changes_made_in_the_repeated_hour_are_audited_at_the_first_of_the_two() {
+    let Some(mut team) = Team::new() else {
+        return;
+    };
+    let new_york = team.zone_file("manager", "America/New_York");
+    let leads = team
+        .world
+        .write("leads.csv", "name,phone\nAnn Reyes,555-0111\n");
+    team.world.at("2026-11-01T01:30");
+    team.world
+        .cmd(["import", leads.to_str().unwrap()])
+        .env("FOLLOWUP_CADENCE", &new_york)
+        .run()
+        .success();
+    team.world
+        .cmd(["add", "Li Wei", "--phone", "555-0101"])
+        .env("FOLLOWUP_CADENCE", &new_york)
+        .run()
+        .success();
+    for action in ["import", "add"] {
+        assert_eq!(
+            kept_in_utc(
+                &team.database,
+                &format!("audit WHERE action = '{action}'"),
+                "at"
+            ),
+            "2026-11-01 05:30",
+            "{action}"
+        );
+    }
+}

@@ -60,6 +60,7 @@ mod tests {
             role_name: format!("rep{id}"),
             manager: false,
             active: true,
+            phone: None,
         }
     }
 

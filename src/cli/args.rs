@@ -1079,6 +1079,7 @@ impl Command {
             Command::Rep(RepCommand::Add(args)) => &args.cadence_file,
             Command::Rep(RepCommand::List(args)) => &args.cadence_file,
             Command::Rep(RepCommand::Deactivate(args)) => &args.cadence_file,
+            Command::Rep(RepCommand::Edit(args)) => &args.cadence_file,
             Command::Audit(args) => &args.cadence_file,
             Command::Team(TeamCommand::Cadence(TeamCadenceCommand::Set(args))) => {
                 &args.cadence_file

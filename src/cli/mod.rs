@@ -90,7 +90,7 @@ fn says_what_it_did(command: &args::Command) -> bool {
         | Command::Away(_) => true,
         Command::Value(value) => !matches!(value, ValueCommand::List(_)),
         Command::Team(team) => !matches!(team, TeamCommand::Cadence(TeamCadenceCommand::Show(_))),
-        Command::Rep(rep) => matches!(rep, RepCommand::Deactivate(_)),
+        Command::Rep(rep) => matches!(rep, RepCommand::Deactivate(_) | RepCommand::Edit(_)),
         _ => false,
     }
 }

@@ -40,6 +40,9 @@ pub struct TeamInitArgs {
     /// Your email: who you are to `--as` and `[me] email`
     #[arg(long, value_name = "EMAIL")]
     pub email: String,
+    /// Your phone number, for your messages where your own [me] gives none
+    #[arg(long, value_name = "PHONE")]
+    pub phone: Option<String>,
 }
 
 /// `followup rep ...`
@@ -60,7 +63,19 @@ pub enum RepCommand {
         NOLOGIN it prints."
     )]
     Deactivate(RepDeactivateArgs),
+    /// Change the phone number a rep's messages give
+    #[command(after_help = REP_EDIT_HELP)]
+    Edit(RepEditArgs),
 }
+
+const REP_EDIT_HELP: &str = "\
+Examples:
+  followup rep edit sam.ortiz@acme.example --phone \"+1 555 0142\"
+  followup rep edit sam.ortiz@acme.example --phone none
+
+A rep's messages give this number where their own cadence file's [me] gives none, and so do
+a manager's views of the rep's files (`today --team`, `show`, `script`). For managers; `none`
+clears it. The team's company comes from the [me] of its cadence file (`team cadence set`).";
 
 const REP_ADD_HELP: &str = "\
 Examples:
@@ -91,16 +106,31 @@ pub struct RepAddArgs {
     /// Their PostgreSQL role [default: made from the email]
     #[arg(long, value_name = "ROLE")]
     pub role: Option<String>,
+    /// The number their messages give where their own [me] gives none
+    #[arg(long, value_name = "PHONE")]
+    pub phone: Option<String>,
     /// Create the role and its grants now instead of printing the SQL for a DBA
     #[arg(long)]
     pub create_role: bool,
 }
 
 #[derive(Debug, Args)]
+pub struct RepEditArgs {
+    #[command(flatten)]
+    pub cadence_file: CadenceFile,
+    /// The rep's email
+    #[arg(value_name = "EMAIL")]
+    pub email: String,
+    /// The number their messages give where their own [me] gives none; `none` clears it
+    #[arg(long, value_name = "PHONE")]
+    pub phone: String,
+}
+
+#[derive(Debug, Args)]
 pub struct RepListArgs {
     #[command(flatten)]
     pub cadence_file: CadenceFile,
-    /// An array of {id, name, email, role_name, manager, active, open_files}
+    /// An array of {id, name, email, role_name, manager, active, phone, open_files}
     #[arg(long)]
     pub json: bool,
 }

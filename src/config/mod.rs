@@ -100,6 +100,9 @@ pub struct Config {
     /// `[me] email` as a cadence file of the user's wrote it (never the built-in file's
     /// example): who they say they are in a team book.
     pub identity_email: Option<String>,
+    /// The company of the team's cadence file's `[me]` (`team cadence set`): the one detail
+    /// of that file's `[me]` that is every rep's, filled in where a rep's own says nothing.
+    pub team_company: Option<String>,
 }
 
 impl Config {
@@ -290,6 +293,7 @@ impl Config {
             filler,
             me_origin: origin.clone(),
             origin,
+            team_company: None,
         })
     }
 
@@ -414,29 +418,49 @@ impl Config {
     /// and the messages come from `team`, so that every rep computes the same due dates;
     /// `[me]`, the rep's time zone and call hours, their daily limit and how their messages
     /// are judged stay their own.
+    ///
+    /// Of the team file's `[me]`, only the company is taken, where the rep's own `[me]`
+    /// gives none: the rest is whoever set the rules, and signs no one else's messages.
     pub fn with_team_rules(self, team: Config) -> Config {
-        Config {
+        let mut config = Config {
             calendar: team.calendar,
             holiday_lists: team.holiday_lists,
             cadences: team.cadences,
             templates: team.templates,
             origin: Origin::Team,
+            team_company: team.me.company,
             ..self
+        };
+        config.fill_team_company();
+        config
+    }
+
+    /// The team's company where the salesperson's own `[me]` (not the built-in example's)
+    /// gives none.
+    fn fill_team_company(&mut self) {
+        if self.me_origin != Origin::BuiltIn
+            && let Some(company) = &self.team_company
+        {
+            self.me.company.get_or_insert_with(|| company.clone());
         }
     }
 
-    /// Signs as `name <email>`, the rep a team book says this session is, where the user's own
-    /// `[me]` says nothing: without a cadence file of their own, their messages carry the name
-    /// and email of their rep row instead of the built-in example's details (none of which
-    /// are kept: a stranger's company and number must not be given out either); with one,
-    /// the row fills only the name and email it leaves out.
-    pub fn sign_as_rep(&mut self, name: &str, email: &str) {
+    /// Signs as `name <email>` (and `phone`, when the team keeps one), the rep a team book
+    /// says this session is, where the user's own `[me]` says nothing: without a cadence file
+    /// of their own, their messages carry the details of their rep row instead of the
+    /// built-in example's (none of which are kept: a stranger's company and number must not
+    /// be given out either); with one, the row fills only what it leaves out.
+    pub fn sign_as_rep(&mut self, name: &str, email: &str, phone: Option<&str>) {
         if self.me_origin == Origin::BuiltIn {
             self.me = Me::default();
             self.me_origin = Origin::Rep;
         }
         self.me.name.get_or_insert_with(|| name.to_string());
         self.me.email.get_or_insert_with(|| email.to_string());
+        if let Some(phone) = phone {
+            self.me.phone.get_or_insert_with(|| phone.to_string());
+        }
+        self.fill_team_company();
     }
 
     /// Whether the file names holiday calendar files, which only its own folder holds.

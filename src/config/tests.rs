@@ -661,7 +661,7 @@ fn the_rules_fingerprint_follows_the_knobs_and_not_the_templates() {
 fn a_reps_row_fills_only_what_their_own_me_leaves_out() {
     // No file of their own: the row's name and email, none of the example's details.
     let mut bare = Config::built_in();
-    bare.sign_as_rep("Ana Lima", "ana@example.com");
+    bare.sign_as_rep("Ana Lima", "ana@example.com", None);
     assert_eq!(
         bare.me,
         Me {
@@ -672,11 +672,16 @@ fn a_reps_row_fills_only_what_their_own_me_leaves_out() {
         }
     );
     assert_eq!(bare.me_origin, Origin::Rep);
+    // The phone the team keeps for them, when it keeps one.
+    let mut with_phone = Config::built_in();
+    with_phone.sign_as_rep("Ana Lima", "ana@example.com", Some("555-0177"));
+    assert_eq!(with_phone.me.phone.as_deref(), Some("555-0177"));
+    assert_eq!(with_phone.me.company, None);
 
     // A file of their own wins where it speaks.
     let mut own =
         parse("[me]\nname = \"Bobby Chen\"\nphone = \"555-0199\"\n\n[cadence.standard]\n");
-    own.sign_as_rep("Bo Chen", "bo@example.com");
+    own.sign_as_rep("Bo Chen", "bo@example.com", Some("555-0100"));
     assert_eq!(own.me.name.as_deref(), Some("Bobby Chen"));
     assert_eq!(own.me.phone.as_deref(), Some("555-0199"));
     assert_eq!(own.me.email.as_deref(), Some("bo@example.com"));

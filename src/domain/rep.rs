@@ -12,6 +12,8 @@ pub struct Rep {
     pub manager: bool,
     /// A deactivated rep keeps their history but gets no new files.
     pub active: bool,
+    /// The number their messages give where their own `[me]` gives none.
+    pub phone: Option<String>,
 }
 
 /// The longest role name PostgreSQL keeps whole (NAMEDATALEN - 1 bytes).

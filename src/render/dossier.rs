@@ -365,19 +365,29 @@ pub fn render(view: &DossierView, width: Width) -> String {
 }
 
 /// The note under a message signed as the rep who holds the file rather than the reader (a
-/// manager reading a rep's file): whose words they are, and why their number is missing.
-fn signed_as(signer: &crate::render::view::PromiseMadeBy) -> String {
+/// manager reading a rep's file): whose words they are, and why their number is missing
+/// when it is.
+fn signed_as(signer: &crate::render::view::SignedAs) -> String {
     let first = signer
         .name
         .split_whitespace()
         .next()
         .unwrap_or(&signer.name);
-    format!(
-        "Signed as {} ({}), who holds the file and will say it; the team keeps no phone for \
-         its reps, so \"my usual number\" stands in for {first}'s, which {first}'s own \
-         `followup show` gives.",
+    let who = format!(
+        "Signed as {} ({}), who holds the file and will say it",
         clean(&signer.name),
         clean(&signer.email),
-        first = clean(first),
-    )
+    );
+    match signer.phone {
+        Some(_) => format!(
+            "{who}, with the number the team keeps for {}.",
+            clean(first)
+        ),
+        None => format!(
+            "{who}; the team keeps no phone for {first}, so \"my usual number\" stands in \
+             (`followup rep edit {} --phone ...` adds it).",
+            clean(&signer.email),
+            first = clean(first),
+        ),
+    }
 }

@@ -89,7 +89,16 @@ pub struct ActionView {
     /// On a team book, the rep the message is signed as when it is not the session's: the
     /// file's holder, who will say it (a manager reading a rep's file); absent otherwise.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub signed_as: Option<PromiseMadeBy>,
+    pub signed_as: Option<SignedAs>,
+}
+
+/// The rep a message is signed as (`signed_as`): the details the team keeps for them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SignedAs {
+    pub name: String,
+    pub email: String,
+    /// `null` when the team keeps no phone for them (`rep edit --phone`).
+    pub phone: Option<String>,
 }
 
 /// A rep of the team by name and email: who made a promise that another rep keeps
@@ -207,9 +216,10 @@ impl ActionView {
                 _ => super::reason::sentence(action, due.facts.promised_by.as_ref()),
             },
             promise_made_by: due.facts.promised_by.as_ref().map(PromiseMadeBy::new),
-            signed_as: due.facts.signer.as_ref().map(|signer| PromiseMadeBy {
+            signed_as: due.facts.signer.as_ref().map(|signer| SignedAs {
                 name: signer.name.clone(),
                 email: signer.email.clone(),
+                phone: signer.phone.clone(),
             }),
             missing: message.missing(),
             script: message.script.text.trim().to_string(),

@@ -118,7 +118,7 @@ impl Writer<'_> {
                         self.conn().execute(
                             "INSERT INTO audit
                                 (at, prospect_id, action, field, old_value, new_value, actor)
-                             SELECT CAST(?1 AS timestamp), id, CAST(?2 AS text), NULL, NULL,
+                             SELECT CAST(?1 AS timestamptz), id, CAST(?2 AS text), NULL, NULL,
                                 name, current_user
                              FROM prospects WHERE id = ?3",
                             &[&at, &action, &id],

@@ -27,11 +27,16 @@ impl Store {
         // A book in write-ahead-log mode makes even a reader create the log and its index
         // beside it, and leave them. With no log beside it, the book is closed and the main
         // file holds everything: it is read as immutable, which creates nothing. With a log,
-        // it is open (or was left so) and is read through it, as any reader would.
+        // it is open (or was left so) and is read through it, as any reader would; so with a
+        // rollback journal (an import under one, cut short: journal.rs), which SQLite then
+        // refuses to read past rather than show the half-written pages.
         let mut flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let mut wal = path.as_os_str().to_owned();
-        wal.push("-wal");
-        let target = if Path::new(&wal).exists() {
+        let beside = |suffix: &str| {
+            let mut name = path.as_os_str().to_owned();
+            name.push(suffix);
+            Path::new(&name).exists()
+        };
+        let target = if beside("-wal") || beside("-journal") {
             path.display().to_string()
         } else {
             flags |= OpenFlags::SQLITE_OPEN_URI;

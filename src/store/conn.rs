@@ -7,17 +7,21 @@
 //!
 //! Instants: the store hands the tracker and takes from it wall-clock readings
 //! (`NaiveDateTime`) in the salesperson's zone. SQLite keeps them as such. PostgreSQL keeps
-//! `timestamptz` (pg_migrations.rs), and a session holds the salesperson's zone twice over: as
-//! its `TimeZone` setting, by which the server reads every bound wall-clock time as an
-//! instant (parameters meant for a `timestamptz` are declared `timestamp`, see
-//! [`PgConn::statement`]), and in [`PgConn`], by which [`Row::datetime`] turns the instants
-//! it reads back into that zone's wall clock.
+//! `timestamptz` (pg_migrations.rs), and followup, not the server, decides which instant a
+//! reading is: a bound `NaiveDateTime` is turned into one with the session's zone
+//! ([`PgConn::zone`]) by `zones::stored_instant`, the rule of every other conversion (the
+//! first of two when the clocks go back), and sent as `timestamptz`
+//! ([`PgValue::Instant`]). [`Row::datetime`] turns the instants read back into that zone's
+//! wall clock. The session's `TimeZone` is the same zone, but only dates instants on the
+//! server (`at::date`) and names the zone of each stored due date (pg_migrations.rs); left
+//! to read a bound wall-clock time, it would take the second 01:30 of the night the clocks
+//! go back, not the first.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::time::Duration;
 
-use chrono::NaiveDateTime;
+use chrono::{DateTime, NaiveDateTime, Utc};
 use chrono_tz::Tz;
 use postgres::fallible_iterator::FallibleIterator;
 use postgres::types::Type;
@@ -52,7 +56,7 @@ pub(super) struct PgConn {
     /// the team's rules and the bookkeeping before anything else.
     first_reading: RefCell<Option<FirstReading>>,
     /// The salesperson's zone, also the session's `TimeZone`: the wall clock in which
-    /// instants are read and written.
+    /// instants are read and written (see the module's doc).
     zone: Tz,
 }
 
@@ -83,26 +87,81 @@ const UNPREPARED_RUNS: u32 = 2;
 /// A value bound to a parameter: anything both engines can take.
 pub(super) trait Param {
     fn sqlite(&self) -> &dyn rusqlite::ToSql;
-    fn postgres(&self) -> &(dyn postgres::types::ToSql + Sync);
-    /// The PostgreSQL type the value is sent as, if it is one of [`SENT_AS`]: a statement
-    /// whose values all have one can be sent without being prepared first.
-    fn postgres_type(&self) -> Option<Type>;
+    /// The value as it goes to a PostgreSQL session whose zone is `zone`.
+    fn postgres(&self, zone: Tz) -> PgValue<'_>;
 }
 
-impl<T: rusqlite::ToSql + postgres::types::ToSql + Sync> Param for T {
+/// A value as it goes to PostgreSQL, with its type when it has one: a statement whose values
+/// all have one can be sent without being prepared first.
+pub(super) enum PgValue<'v> {
+    /// Sent as it is, as the first of [`SENT_AS`] it can be written as (`None`: none).
+    AsIs(&'v (dyn postgres::types::ToSql + Sync), Option<Type>),
+    /// A wall-clock reading, sent as the instant followup reads it as (`timestamptz`).
+    Instant(Option<DateTime<Utc>>),
+}
+
+impl PgValue<'_> {
+    fn typed(&self) -> (&(dyn postgres::types::ToSql + Sync), Option<Type>) {
+        match self {
+            PgValue::AsIs(value, ty) => (*value, ty.clone()),
+            PgValue::Instant(at) => (at, Some(Type::TIMESTAMPTZ)),
+        }
+    }
+}
+
+/// The kinds of value sent to PostgreSQL as they are: every kind the store binds except
+/// wall-clock readings, which go as instants (below). A new kind of value to bind is named
+/// here; one left out does not build.
+pub(super) trait SentAsIs {}
+
+impl SentAsIs for i64 {}
+impl SentAsIs for bool {}
+impl SentAsIs for str {}
+impl SentAsIs for String {}
+impl SentAsIs for chrono::NaiveDate {}
+impl SentAsIs for crate::domain::Channel {}
+impl SentAsIs for crate::domain::CloseReason {}
+impl SentAsIs for crate::domain::Outcome {}
+impl SentAsIs for crate::domain::Preference {}
+impl SentAsIs for crate::domain::Status {}
+impl SentAsIs for crate::domain::Step {}
+impl SentAsIs for crate::domain::ValueKind {}
+impl<T: SentAsIs + ?Sized> SentAsIs for &T {}
+impl<T: SentAsIs> SentAsIs for Option<T> {}
+
+impl<T: rusqlite::ToSql + postgres::types::ToSql + Sync + SentAsIs> Param for T {
     fn sqlite(&self) -> &dyn rusqlite::ToSql {
         self
     }
 
-    fn postgres(&self) -> &(dyn postgres::types::ToSql + Sync) {
+    fn postgres(&self, _zone: Tz) -> PgValue<'_> {
+        let ty = SENT_AS
+            .iter()
+            .find(|ty| <T as postgres::types::ToSql>::accepts(ty))
+            .cloned();
+        PgValue::AsIs(self, ty)
+    }
+}
+
+/// A wall-clock reading of the salesperson's zone: SQLite keeps it as it is; PostgreSQL is
+/// sent the instant it stands for (see the module's doc).
+impl Param for NaiveDateTime {
+    fn sqlite(&self) -> &dyn rusqlite::ToSql {
         self
     }
 
-    fn postgres_type(&self) -> Option<Type> {
-        SENT_AS
-            .iter()
-            .find(|ty| <T as postgres::types::ToSql>::accepts(ty))
-            .cloned()
+    fn postgres(&self, zone: Tz) -> PgValue<'_> {
+        PgValue::Instant(Some(crate::zones::stored_instant(*self, zone)))
+    }
+}
+
+impl Param for Option<NaiveDateTime> {
+    fn sqlite(&self) -> &dyn rusqlite::ToSql {
+        self
+    }
+
+    fn postgres(&self, zone: Tz) -> PgValue<'_> {
+        PgValue::Instant(self.map(|at| crate::zones::stored_instant(at, zone)))
     }
 }
 
@@ -114,7 +173,6 @@ const SENT_AS: &[Type] = &[
     Type::TEXT,
     Type::BOOL,
     Type::DATE,
-    Type::TIMESTAMP,
     Type::FLOAT8,
     Type::INT4,
     Type::INT8_ARRAY,
@@ -256,7 +314,7 @@ impl PgConn {
     /// the session allows. A command is a short-lived process that runs most of its
     /// statements once, and each round trip is a wait on the server (a context switch on
     /// a local one, the network's latency on another): so a statement goes out parsed, bound
-    /// and run in one message, with its values' types given ([`Param::postgres_type`]).
+    /// and run in one message, with its values' types given ([`PgValue`]).
     /// One run more than [`UNPREPARED_RUNS`] times (a page of a scan, a loop of an import)
     /// is then prepared, once, and from then on only bound and run, as rusqlite's
     /// `prepare_cached` does. A value of a type outside [`SENT_AS`] makes it prepared from
@@ -300,41 +358,35 @@ impl PgConn {
         drain(self.client.borrow_mut().query_raw(&statement, values)?)
     }
 
-    /// Prepares `sql`, with the types of `params` when they all have one. A parameter the
-    /// server would take for a `timestamptz` is declared `timestamp` instead: the store binds
-    /// wall-clock readings, which the `postgres` crate sends only as `timestamp`, and the
-    /// server turns them into instants with the session's `TimeZone`, the salesperson's zone.
+    /// Prepares `sql`, with the types of `params` when they all have one, else with the types
+    /// the server infers.
     fn prepare(
         &self,
         sql: &str,
         typed: Option<&[(&(dyn postgres::types::ToSql + Sync), Option<Type>)]>,
     ) -> Result<postgres::Statement, postgres::Error> {
         let text = postgres_text(sql);
-        if let Some(params) = typed {
-            let types: Vec<Type> = params.iter().filter_map(|(_, ty)| ty.clone()).collect();
-            return self.client.borrow_mut().prepare_typed(&text, &types);
+        match typed {
+            Some(params) => {
+                let types: Vec<Type> = params.iter().filter_map(|(_, ty)| ty.clone()).collect();
+                self.client.borrow_mut().prepare_typed(&text, &types)
+            }
+            None => self.client.borrow_mut().prepare(&text),
         }
-        let statement = self.client.borrow_mut().prepare(&text)?;
-        if !statement.params().contains(&Type::TIMESTAMPTZ) {
-            return Ok(statement);
-        }
-        let types: Vec<Type> = statement
-            .params()
+    }
+
+    /// The values of `params` as this session sends them.
+    fn values<'v>(&self, params: &[&'v dyn Param]) -> Vec<PgValue<'v>> {
+        params
             .iter()
-            .map(|kind| match *kind {
-                Type::TIMESTAMPTZ => Type::TIMESTAMP,
-                ref other => other.clone(),
-            })
-            .collect();
-        self.client.borrow_mut().prepare_typed(&text, &types)
+            .map(|param| param.postgres(self.zone))
+            .collect()
     }
 
     fn query(&self, sql: &str, params: &[&dyn Param]) -> Result<Vec<postgres::Row>, DbError> {
-        let values: Vec<_> = params
-            .iter()
-            .map(|param| (param.postgres(), param.postgres_type()))
-            .collect();
-        self.run(sql, &values)
+        let values = self.values(params);
+        let typed: Vec<_> = values.iter().map(PgValue::typed).collect();
+        self.run(sql, &typed)
             .map(|(rows, _)| rows)
             .map_err(DbError::Postgres)
     }
@@ -355,11 +407,9 @@ impl PgConn {
     }
 
     fn execute(&self, sql: &str, params: &[&dyn Param]) -> Result<u64, DbError> {
-        let values: Vec<_> = params
-            .iter()
-            .map(|param| (param.postgres(), param.postgres_type()))
-            .collect();
-        self.run(sql, &values)
+        let values = self.values(params);
+        let typed: Vec<_> = values.iter().map(PgValue::typed).collect();
+        self.run(sql, &typed)
             .map(|(_, changed)| changed)
             .map_err(DbError::Postgres)
     }
@@ -567,12 +617,37 @@ mod tests {
             (&true, Type::BOOL),
             (&day, Type::DATE),
             (&Some(day), Type::DATE),
-            (&instant, Type::TIMESTAMP),
-            (&None::<NaiveDateTime>, Type::TIMESTAMP),
+            (&instant, Type::TIMESTAMPTZ),
+            (&None::<NaiveDateTime>, Type::TIMESTAMPTZ),
             (&Status::Active, Type::TEXT),
         ];
         for (value, expected) in cases {
-            assert_eq!(value.postgres_type(), Some(expected));
+            assert_eq!(value.postgres(Tz::UTC).typed().1, Some(expected));
         }
+    }
+
+    /// A wall-clock time goes to PostgreSQL as the instant zones.rs reads it as: on the night
+    /// the clocks go back in New York, the first 01:30 (05:30 UTC), where the server, left
+    /// to read it with its `TimeZone`, takes the second (06:30 UTC).
+    #[test]
+    fn a_wall_clock_time_is_sent_as_the_instant_zones_reads() {
+        let new_york = chrono_tz::America::New_York;
+        let twice = NaiveDate::from_ymd_opt(2026, 11, 1)
+            .unwrap()
+            .and_hms_opt(1, 30, 0)
+            .unwrap();
+        let sent = |value: &dyn Param| match value.postgres(new_york) {
+            PgValue::Instant(at) => at,
+            PgValue::AsIs(..) => panic!("a wall-clock time sent as it is"),
+        };
+        let first = crate::zones::stored_instant(twice, new_york);
+        assert_eq!(first.to_rfc3339(), "2026-11-01T05:30:00+00:00");
+        assert_eq!(sent(&twice), Some(first));
+        assert_eq!(sent(&Some(twice)), Some(first));
+        assert_eq!(sent(&None::<NaiveDateTime>), None);
+        assert_eq!(
+            sent(&super::super::stored_time::Stamp(Some(twice))),
+            Some(first)
+        );
     }
 }

@@ -353,6 +353,7 @@ mod tests {
                     email,
                     role_name: name,
                     manager: false,
+                    phone: None,
                 };
                 let mia = writer.insert_rep(&rep("mia", "mia@example.com"), at())?.id;
                 let omar = writer

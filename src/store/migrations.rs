@@ -367,6 +367,14 @@ const MIGRATIONS: &[Migration] = &[
         GROUP BY day, step, channel, answered, first_answer, opens_run;
     ",
     },
+    Migration {
+        description: "each rep's own phone number",
+        sql: "
+        -- What a rep's messages give as their number when their own [me] gives none (`rep
+        -- add --phone`, `rep edit --phone`). A file has no reps, so it stays empty here.
+        ALTER TABLE reps ADD COLUMN phone TEXT;
+    ",
+    },
 ];
 
 /// The schema version this build writes.

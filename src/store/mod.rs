@@ -13,6 +13,7 @@ mod conn;
 mod days_off;
 mod error;
 mod history;
+mod journal;
 mod location;
 mod migrations;
 mod new_prospects;
@@ -270,8 +271,10 @@ impl Store {
         // write-ahead log is a lasting property of the file, so every command after the first
         // starts without that write and without looking for upgrades.
         let current = version == migrations::CURRENT_VERSION;
-        if !current {
-            // An in-memory database answers "memory" and stays so; files switch to WAL once.
+        // An in-memory database answers "memory" and stays so; files switch to WAL once, and
+        // again when an import under the rollback journal ended before putting the book back
+        // (journal.rs; SQLite has played its journal back by now, on the version's read).
+        if !current || journal::left_out_of_wal(&conn)? {
             conn.pragma_update_and_check(None, "journal_mode", "WAL", |_| Ok(()))
                 .context("enabling the write-ahead log")?;
         }

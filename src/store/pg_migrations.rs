@@ -9,11 +9,12 @@
 //! was closed) are `timestamptz` since the step that says so: a team's reps may sit in
 //! different zones, and a promise made at 10:00 in New York must read 07:00 to the rep in Los
 //! Angeles who takes the file over. The tracker still works in the salesperson's wall clock
-//! (`NaiveDateTime`); each session sets its `TimeZone` to the salesperson's zone
-//! (postgres_server.rs), so the server reads the wall-clock times bound to it as that zone's
-//! instants, and conn.rs puts the instants it reads back into that zone. The steps before it
-//! made `timestamp` columns holding the wall clock of the zone kept under the `clock_zone`
-//! bookkeeping key, which the step reads them in. Text that is sorted by (keys, file names) is
+//! (`NaiveDateTime`); conn.rs turns the times it binds into that zone's instants by the rule
+//! of zones.rs, and puts the instants it reads back into that zone. Each session also sets
+//! its `TimeZone` to that zone (postgres_server.rs), by which the server dates instants. The
+//! steps before it made `timestamp` columns holding the wall clock of the zone kept under the
+//! `clock_zone` bookkeeping key, which the step reads them in (with the server's rule: a time
+//! of an hour that happened twice became the second of the two instants). Text that is sorted by (keys, file names) is
 //! `COLLATE "C"`, so that it sorts byte by byte as on SQLite whatever the server's locale.
 //!
 //! The version is kept in `followup_schema`, PostgreSQL having no `user_version`; upgrades run
@@ -476,6 +477,12 @@ const MIGRATIONS: &[Migration] = &[
         END
         $$;
         DELETE FROM meta WHERE key = 'rules_fingerprint';
+    ",
+    },
+    Migration {
+        description: "each rep's own phone number",
+        sql: "
+        ALTER TABLE reps ADD COLUMN phone text;
     ",
     },
 ];

@@ -40,8 +40,9 @@ pub(super) fn connect(url: &str, zone: chrono_tz::Tz) -> Result<(PgConn, String)
 }
 
 /// What sets the session's `TimeZone` to the salesperson's zone, as a column of a statement
-/// whose first parameter is the zone's name. The server turns the wall-clock times followup
-/// binds into instants, and dates instants (`at::date`), in that zone, whatever its default.
+/// whose first parameter is the zone's name. The server dates instants (`at::date`) and names
+/// the zone of each stored due date (`due_zone`) by it, whatever its default. It does not
+/// read the times followup binds: those go as instants (conn.rs).
 pub(super) const SET_TIME_ZONE: &str = "set_config('TimeZone', ?1, false)";
 
 /// Sets the session's `TimeZone` in a statement of its own: when the first statement, which

@@ -8,7 +8,7 @@ use super::error::{DbError, StoreError};
 use super::postgres_server::{SET_TIME_ZONE, set_time_zone};
 use crate::domain::Rep;
 
-const REP_COLUMNS: &str = "id, name, email, role_name, manager, active";
+pub(super) const REP_COLUMNS: &str = "id, name, email, role_name, manager, active, phone";
 
 /// A row of `REP_COLUMNS`, in that order.
 pub(super) fn rep(row: &Row<'_>) -> Result<Rep, DbError> {
@@ -24,6 +24,7 @@ fn rep_from(row: &Row<'_>, first: usize) -> Result<Rep, DbError> {
         role_name: row.get(first + 3)?,
         manager: row.get(first + 4)?,
         active: row.get(first + 5)?,
+        phone: row.get(first + 6)?,
     })
 }
 
@@ -75,8 +76,8 @@ pub(super) struct SessionStart {
 /// whether the person at the keyboard is who they say, the settings for the team's rules,
 /// the bookkeeping to know whether the stored due dates follow them, the value items to know
 /// whether to look for one). Each round trip saved here is saved on every command. `Ok(None)`
-/// when a table is missing: a database followup never set up, or one whose schema predates
-/// the reps; the caller reads the version alone then.
+/// when a table or a column is missing: a database followup never set up, or one whose
+/// schema predates them; the caller reads the version alone then.
 ///
 /// The same statement sets the session's `TimeZone` (see postgres_server.rs); when it fails,
 /// the zone is set by a statement of its own before the failure is told.
@@ -123,7 +124,11 @@ pub(super) fn version_and_session_rep(pg: &PgConn) -> Result<Option<SessionStart
     }
     match read {
         Err(StoreError::Postgres { source, .. })
-            if source.code() == Some(&postgres::error::SqlState::UNDEFINED_TABLE) =>
+            if [
+                Some(&postgres::error::SqlState::UNDEFINED_TABLE),
+                Some(&postgres::error::SqlState::UNDEFINED_COLUMN),
+            ]
+            .contains(&source.code()) =>
         {
             Ok(None)
         }

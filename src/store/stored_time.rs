@@ -4,12 +4,12 @@
 //! (`%F`, `%F %T%.f`): an eighth of the instructions of a large import went there. These
 //! write the same text by position, the mirror of `rows::parse_stored`; a value outside the
 //! years 0 to 9999, or with a fraction of a second, goes to chrono as before. PostgreSQL is
-//! sent the value itself, as it always was.
+//! sent what the value itself is sent as (conn.rs): a date as it is, a time as its instant.
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 use rusqlite::types::{ToSql, ToSqlOutput};
 
-use super::conn::Param;
+use super::conn::{Param, PgValue};
 
 /// A date to bind, `None` for NULL.
 pub(super) struct Day(pub Option<NaiveDate>);
@@ -82,12 +82,8 @@ impl Param for Day {
         self
     }
 
-    fn postgres(&self) -> &(dyn postgres::types::ToSql + Sync) {
-        &self.0
-    }
-
-    fn postgres_type(&self) -> Option<postgres::types::Type> {
-        Param::postgres_type(&self.0)
+    fn postgres(&self, zone: chrono_tz::Tz) -> PgValue<'_> {
+        self.0.postgres(zone)
     }
 }
 
@@ -96,12 +92,8 @@ impl Param for Stamp {
         self
     }
 
-    fn postgres(&self) -> &(dyn postgres::types::ToSql + Sync) {
-        &self.0
-    }
-
-    fn postgres_type(&self) -> Option<postgres::types::Type> {
-        Param::postgres_type(&self.0)
+    fn postgres(&self, zone: chrono_tz::Tz) -> PgValue<'_> {
+        self.0.postgres(zone)
     }
 }
 

@@ -10,7 +10,7 @@ use chrono::NaiveDateTime;
 
 use super::conn::Conn;
 use super::error::{Context, StoreError};
-use super::reps::rep;
+use super::reps::{REP_COLUMNS, rep};
 use super::{Reader, Writer};
 use crate::domain::Rep;
 
@@ -66,6 +66,7 @@ pub struct NewRep<'a> {
     pub email: &'a str,
     pub role_name: &'a str,
     pub manager: bool,
+    pub phone: Option<&'a str>,
 }
 
 /// Who the session is and what it may do to the schema, for `team init`'s checks.
@@ -212,17 +213,16 @@ impl Reader<'_> {
     /// PostgreSQL through `followup_holder(bigint)`); `None` for the pool or no such prospect.
     pub fn holder(&self, id: crate::domain::ProspectId) -> Result<Option<Rep>, StoreError> {
         let sql = match self.conn {
-            Conn::Sqlite(_) => {
-                "SELECT r.id, r.name, r.email, r.role_name, r.manager, r.active
-                 FROM reps r JOIN prospects p ON p.owner = r.id WHERE p.id = ?1"
-            }
+            Conn::Sqlite(_) => format!(
+                "SELECT {REP_COLUMNS} FROM reps
+                 WHERE id = (SELECT owner FROM prospects WHERE id = ?1)"
+            ),
             Conn::Postgres(_) => {
-                "SELECT id, name, email, role_name, manager, active
-                 FROM reps WHERE email = followup_holder(?1)"
+                format!("SELECT {REP_COLUMNS} FROM reps WHERE email = followup_holder(?1)")
             }
         };
         self.conn
-            .first(sql, &[&id], rep, "reading who holds a prospect")
+            .first(&sql, &[&id], rep, "reading who holds a prospect")
     }
 }
 
@@ -260,9 +260,11 @@ impl Writer<'_> {
     /// Adds a rep; returns them with their id.
     pub fn insert_rep(&self, new: &NewRep<'_>, at: NaiveDateTime) -> Result<Rep, StoreError> {
         self.conn().one(
-            "INSERT INTO reps (name, email, role_name, manager, active, added_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-             RETURNING id, name, email, role_name, manager, active",
+            &format!(
+                "INSERT INTO reps (name, email, role_name, manager, active, added_at, phone)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                 RETURNING {REP_COLUMNS}"
+            ),
             &[
                 &new.name,
                 &new.email,
@@ -270,9 +272,20 @@ impl Writer<'_> {
                 &new.manager,
                 &true,
                 &at,
+                &new.phone,
             ],
             rep,
             "adding a rep",
+        )
+    }
+
+    /// Sets or clears (`None`) the number rep `id`'s messages give.
+    pub fn set_rep_phone(&self, id: i64, phone: Option<&str>) -> Result<Rep, StoreError> {
+        self.conn().one(
+            &format!("UPDATE reps SET phone = ?2 WHERE id = ?1 RETURNING {REP_COLUMNS}"),
+            &[&id, &phone],
+            rep,
+            "changing a rep's phone",
         )
     }
 

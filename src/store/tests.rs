@@ -666,32 +666,98 @@ fn a_database_with_a_negative_schema_version_is_refused_untouched() {
     }
 }
 
-/// Opening a file of the current schema does no set-up work: nothing is switched or upgraded
-/// (here a file whose journal someone set back to a rollback journal keeps it), while a new
-/// file is set up on its first opening.
+/// Opening a file of the current schema does no set-up work: nothing is switched or upgraded,
+/// the file is not written, while a new file is set up on its first opening.
 #[test]
 fn a_current_database_opens_without_set_up_work() {
     let temp = tempfile::tempdir().unwrap();
     let path = temp.path().join("followup.db");
     drop(Store::open(&path).unwrap());
-    let mode = |conn: &rusqlite::Connection| -> String {
-        conn.pragma_query_value(None, "journal_mode", |row| row.get(0))
-            .unwrap()
-    };
     let conn = rusqlite::Connection::open(&path).unwrap();
-    assert_eq!(mode(&conn), "wal", "a new file is set up");
+    assert_eq!(journal_mode(&conn), "wal", "a new file is set up");
     let version: i64 = conn
         .pragma_query_value(None, "user_version", |row| row.get(0))
         .unwrap();
     assert_eq!(version, CURRENT_VERSION);
-    conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
     drop(conn);
+    let before = std::fs::read(&path).unwrap();
     let store = Store::open(&path).unwrap();
+    assert!(store.reader().prospects(None).unwrap().is_empty());
+    drop(store);
+    assert!(
+        std::fs::read(&path).unwrap() == before,
+        "the file was written"
+    );
+}
+
+/// A book of the current schema found under a rollback journal, as an import under one (see
+/// journal.rs) leaves it when its process dies before putting the book back, is put back in WAL
+/// when it is opened, its journal played back first.
+#[test]
+fn a_book_left_under_a_rollback_journal_is_put_back_in_wal() {
+    let temp = tempfile::tempdir().unwrap();
+    let cut = cut_short(temp.path());
+    let store = Store::open(&cut).unwrap();
     let Engine::Sqlite { conn, .. } = &store.engine else {
         panic!("a file opens on SQLite");
     };
-    assert_eq!(mode(conn), "delete");
-    assert!(store.reader().prospects(None).unwrap().is_empty());
+    assert_eq!(journal_mode(conn), "wal");
+    let names: Vec<String> = store
+        .reader()
+        .prospects(None)
+        .unwrap()
+        .into_iter()
+        .map(|prospect| prospect.contact.name)
+        .collect();
+    assert_eq!(names, ["Dana Whitfield"]);
+    drop(store);
+    assert!(!temp.path().join("cut.db-journal").exists());
+}
+
+/// A book cut short halfway through a write under the rollback journal is not read for
+/// `team import-book` as if whole: its half-written pages are refused, not copied.
+#[test]
+fn a_book_cut_short_under_a_rollback_journal_is_not_read_as_it_lies() {
+    let temp = tempfile::tempdir().unwrap();
+    let cut = cut_short(temp.path());
+    assert!(Store::open_read_only(&cut).is_err());
+    assert!(temp.path().join("cut.db-journal").exists());
+}
+
+/// In `dir`, `cut.db` and its journal as a process killed halfway through a write under the
+/// rollback journal leaves them: one prospect, Dana Whitfield, stored; 2,000 more written past
+/// the book's end, and the journal that undoes them.
+fn cut_short(dir: &std::path::Path) -> PathBuf {
+    let path = dir.join("followup.db");
+    let mut store = Store::open(&path).unwrap();
+    store
+        .write(|w| w.insert_prospect(&plain("Dana Whitfield")))
+        .unwrap();
+    drop(store);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+    drop(conn);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.pragma_update(None, "cache_size", 1).unwrap();
+    conn.execute_batch(
+        "BEGIN IMMEDIATE;
+         WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)
+         INSERT INTO prospects (name, cadence, start_date, status, created_at)
+             SELECT 'Lead ' || i, 'standard', '2026-11-23', 'active', '2026-11-23 08:00:00'
+             FROM n;",
+    )
+    .unwrap();
+    let cut = dir.join("cut.db");
+    std::fs::copy(&path, &cut).unwrap();
+    std::fs::copy(dir.join("followup.db-journal"), dir.join("cut.db-journal")).unwrap();
+    drop(conn);
+    assert!(std::fs::metadata(&cut).unwrap().len() > std::fs::metadata(&path).unwrap().len());
+    cut
+}
+
+fn journal_mode(conn: &rusqlite::Connection) -> String {
+    conn.pragma_query_value(None, "journal_mode", |row| row.get(0))
+        .unwrap()
 }
 
 #[test]

@@ -88,12 +88,12 @@ impl Rules {
 
     /// Every file's messages sign as the session's rep where their `[me]` says nothing (see
     /// [`Config::sign_as_rep`]): the rules differ from file to file by days away alone.
-    pub fn sign_as_rep(&mut self, name: &str, email: &str) {
-        self.mine.sign_as_rep(name, email);
+    pub fn sign_as_rep(&mut self, name: &str, email: &str, phone: Option<&str>) {
+        self.mine.sign_as_rep(name, email, phone);
         if let Some(team) = &mut self.team {
-            team.pool.sign_as_rep(name, email);
+            team.pool.sign_as_rep(name, email, phone);
             for config in team.others.values_mut() {
-                config.sign_as_rep(name, email);
+                config.sign_as_rep(name, email, phone);
             }
         }
     }

@@ -120,6 +120,7 @@ impl Tracker {
         Ok(self.active_rep(owner)?.map(|rep| Signer {
             name: rep.name.clone(),
             email: rep.email.clone(),
+            phone: rep.phone.clone(),
         }))
     }
 

@@ -106,6 +106,16 @@ pub struct Logged {
     pub next: Option<Due>,
 }
 
+/// How much a command's write adds to the book: what decides its journal (see
+/// `Store::write_growing`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Growth {
+    /// A few rows, as every command but an import writes.
+    Some,
+    /// Enough that writing the new pages once instead of twice pays: an import.
+    Much,
+}
+
 /// A store, a cadence file and the time, together.
 pub struct Tracker {
     store: Store,
@@ -227,10 +237,20 @@ impl Tracker {
     /// Runs one command's writes in one transaction, recomputing stale due dates first within
     /// it, so that they commit or roll back together.
     fn write<T>(&mut self, work: impl FnOnce(&Writer<'_>, &Rules) -> Result<T>) -> Result<T> {
+        self.write_as(Growth::Some, work)
+    }
+
+    /// [`Tracker::write`] for a write of the given growth: one that adds much to the book
+    /// (an import) runs under SQLite's rollback journal where it can (`Store::write_growing`).
+    fn write_as<T>(
+        &mut self,
+        growth: Growth,
+        work: impl FnOnce(&Writer<'_>, &Rules) -> Result<T>,
+    ) -> Result<T> {
         let rules = &self.rules;
         let stale = self.stale;
         let on_file = self.store.path().is_some();
-        let value = self.store.write(|writer| {
+        let inside = |writer: &Writer<'_>| {
             if stale {
                 recompute_due_dates(writer, rules)?;
             }
@@ -238,7 +258,11 @@ impl Tracker {
                 writer.set_meta(CLOCK_KEY, rules.mine.zones.mine.name())?;
             }
             work(writer, rules)
-        })?;
+        };
+        let value = match growth {
+            Growth::Some => self.store.write(inside),
+            Growth::Much => self.store.write_growing(inside),
+        }?;
         self.stale = false;
         // What was written may be an item, or an attempt that carried one.
         *self.value_book.borrow_mut() = None;

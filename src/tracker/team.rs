@@ -131,6 +131,8 @@ pub struct RepRequest {
     /// `--role`; derived from the email when absent.
     pub role: Option<String>,
     pub manager: bool,
+    /// `--phone`: the number their messages give where their own `[me]` gives none.
+    pub phone: Option<String>,
     /// Run the statements that make the role instead of handing them to a DBA.
     pub create_role: bool,
 }
@@ -224,11 +226,12 @@ impl Tracker {
         .into())
     }
 
-    /// Messages of this session sign as `rep` (their row's name and email) where the user's
-    /// own `[me]` says nothing.
+    /// Messages of this session sign as `rep` (their row's name, email and phone) where the
+    /// user's own `[me]` says nothing.
     pub fn sign_as(&mut self, rep: &Rep) {
-        self.rules.sign_as_rep(&rep.name, &rep.email);
-        self.file_config.sign_as_rep(&rep.name, &rep.email);
+        let phone = rep.phone.as_deref();
+        self.rules.sign_as_rep(&rep.name, &rep.email, phone);
+        self.file_config.sign_as_rep(&rep.name, &rep.email, phone);
     }
 
     /// The acting rep, for a command that needs one (`what` names it).
@@ -270,12 +273,13 @@ impl Tracker {
 
     /// `team init`: the connected role, which must own the tables, becomes the first manager,
     /// and row-level security goes on.
-    pub fn set_up_team(&mut self, name: &str, email: &str) -> Result<Rep> {
+    pub fn set_up_team(&mut self, name: &str, email: &str, phone: Option<&str>) -> Result<Rep> {
         const WHAT: &str = "team init";
         if self.store.path().is_some() {
             return Err(StoreError::ServerOnly { what: WHAT }.into());
         }
         let (name, email) = (checked_name(name)?, checked_email(email)?);
+        let phone = phone.map(checked_phone).transpose()?;
         let reader = self.store.reader();
         if reader.team_is_set_up()? {
             let first = reader.reps()?.into_iter().find(|rep| rep.manager);
@@ -299,6 +303,7 @@ impl Tracker {
             email,
             role_name: &session.role,
             manager: true,
+            phone,
         };
         self.write(|writer, _| {
             let rep = writer.set_up_team(&first, now)?;
@@ -313,6 +318,7 @@ impl Tracker {
         self.require_manager("rep add")?;
         let name = checked_name(&request.name)?;
         let email = checked_email(&request.email)?;
+        let phone = request.phone.as_deref().map(checked_phone).transpose()?;
         let role = match &request.role {
             Some(role) => {
                 check_role_name(role).map_err(|why| TeamError::BadValue {
@@ -363,6 +369,7 @@ impl Tracker {
             email,
             role_name: &role,
             manager: request.manager,
+            phone,
         };
         let create_role = request.create_role;
         let (rep, made) = self.write(|writer, _| {
@@ -441,6 +448,45 @@ impl Tracker {
         }
         Ok(rep)
     }
+
+    /// `rep edit --phone`: sets (or, with `None`, clears) the number a rep's messages give
+    /// where their own `[me]` gives none. For managers: the reps' rows are the team's, which
+    /// row-level security lets only managers change. Returns the rep as they were and as
+    /// they are.
+    pub fn set_rep_phone(&mut self, email: &str, phone: Option<&str>) -> Result<(Rep, Rep)> {
+        self.require_manager("rep edit")?;
+        let phone = phone.map(checked_phone).transpose()?;
+        let rep = self
+            .store
+            .reader()
+            .reps()?
+            .into_iter()
+            .find(|rep| same_email(&rep.email, email))
+            .ok_or_else(|| TeamError::NoSuchRep {
+                email: email.trim().to_string(),
+            })?;
+        if rep.phone.as_deref() == phone {
+            return Ok((rep.clone(), rep));
+        }
+        let now = self.now;
+        let field = format!("phone of {}", rep.email);
+        let changed = self.write(|writer, _| {
+            let changed = writer.set_rep_phone(rep.id, phone)?;
+            writer.append_audit(
+                now,
+                "me",
+                &AuditEntry {
+                    prospect_id: None,
+                    action: "rep-edit",
+                    field: Some(&field),
+                    old_value: rep.phone.clone(),
+                    new_value: changed.phone.clone(),
+                },
+            )?;
+            Ok(changed)
+        })?;
+        Ok((rep, changed))
+    }
 }
 
 /// An audit entry for a change to the team (no prospect), naming the rep concerned.
@@ -465,6 +511,19 @@ fn checked_name(name: &str) -> Result<&str> {
         .into());
     }
     Ok(name)
+}
+
+fn checked_phone(phone: &str) -> Result<&str> {
+    let phone = phone.trim();
+    if phone.is_empty() || phone.chars().any(char::is_control) || phone.chars().count() > 60 {
+        return Err(TeamError::BadValue {
+            flag: "--phone",
+            value: phone.to_string(),
+            why: "a phone number is one line, at most 60 characters",
+        }
+        .into());
+    }
+    Ok(phone)
 }
 
 fn checked_email(email: &str) -> Result<&str> {

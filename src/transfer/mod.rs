@@ -70,6 +70,11 @@ pub trait Source {
     fn progress(&self) -> (u64, u64);
     /// The columns no field takes, by header (known before the first prospect).
     fn unknown_columns(&self) -> Vec<String>;
+    /// How many bytes the file holds, when it is read as it is stored (a CSV file): what tells
+    /// an import that it grows the book by much before it reads a row.
+    fn stored_bytes(&self) -> Option<u64> {
+        None
+    }
 }
 
 impl Batch {
@@ -142,6 +147,10 @@ impl<R: std::io::Read> Source for csv_in::CsvRows<R> {
 
     fn progress(&self) -> (u64, u64) {
         (self.bytes_read(), self.expected_bytes())
+    }
+
+    fn stored_bytes(&self) -> Option<u64> {
+        Some(self.expected_bytes())
     }
 
     fn unknown_columns(&self) -> Vec<String> {

@@ -86,6 +86,39 @@ fn a_time_that_happens_twice_is_taken_the_first_time() {
     );
 }
 
+/// What a team's database keeps for a wall-clock time: the instant [`convert`] reads, and for
+/// a skipped time the next one that exists, never a failure.
+#[test]
+fn a_stored_time_is_the_instant_convert_reads_and_a_skipped_one_the_next_that_exists() {
+    let new_york = zone("America/New_York");
+    let utc = |time: &str| at(time).and_utc();
+    // The repeated hour: the first 01:30 (summer time), as `convert` takes it.
+    assert_eq!(
+        stored_instant(at("2026-11-01 01:30"), new_york),
+        utc("2026-11-01 05:30")
+    );
+    assert_eq!(
+        Ok(stored_instant(at("2026-11-01 01:30"), new_york).naive_utc()),
+        convert(at("2026-11-01 01:30"), new_york, zone("UTC"))
+    );
+    // The skipped hour: 02:30 stands for 03:00 summer time, the time `convert`'s refusal names.
+    assert_eq!(
+        stored_instant(at("2026-03-08 02:30"), new_york),
+        utc("2026-03-08 07:00")
+    );
+    // An ordinary time, and the far bounds of a range, which no zone can reckon with.
+    assert_eq!(
+        stored_instant(at("2026-11-23 09:00"), new_york),
+        utc("2026-11-23 14:00")
+    );
+    for name in ["America/New_York", "Asia/Tokyo"] {
+        let latest = stored_instant(NaiveDateTime::MAX, zone(name)).naive_utc();
+        assert!(latest > at("9999-12-31 00:00"), "{name}: {latest}");
+        let earliest = stored_instant(NaiveDateTime::MIN, zone(name)).naive_utc();
+        assert!(earliest < at("0001-01-01 00:00"), "{name}: {earliest}");
+    }
+}
+
 #[test]
 fn call_hours_are_a_range_within_a_day() {
     let hours = CallHours::parse("08:00-17:30").unwrap();

@@ -59,7 +59,9 @@ On the team's database, as a manager:
 The file is checked exactly as `followup cadence check` checks it, and refused the same way.
 From then on every command on the team's database takes the cadences, the calendar and the
 messages from it, so that every rep computes the same due dates; [me] and your time zone still
-come from your own cadence.toml. Every stored due date is recomputed in the same transaction.
+come from your own cadence.toml, except the company of its [me], which signs every rep's
+messages where their own gives none (a rep's phone: `followup rep edit EMAIL --phone`). Every
+stored due date is recomputed in the same transaction.
 Holiday calendar files ([calendar] holiday_calendars) are not read: import them for the whole
 team with `followup calendar import FILE`.";
 

@@ -1,8 +1,8 @@
-//! `followup rep add|list|deactivate`: the reps of a team.
+//! `followup rep add|list|deactivate|edit`: the reps of a team.
 
 use super::team::server_only;
 use crate::cli::session::Session;
-use crate::cli::team_args::{RepAddArgs, RepCommand, RepDeactivateArgs, RepListArgs};
+use crate::cli::team_args::{RepAddArgs, RepCommand, RepDeactivateArgs, RepEditArgs, RepListArgs};
 use crate::error::Result;
 use crate::render::sanitize::clean;
 use crate::render::{json, plural, table};
@@ -14,6 +14,7 @@ pub fn run(command: RepCommand, session: Session) -> Result<String> {
         RepCommand::Add(args) => add(args, session),
         RepCommand::List(args) => list(args, session),
         RepCommand::Deactivate(args) => deactivate(args, session),
+        RepCommand::Edit(args) => edit(args, session),
     }
 }
 
@@ -26,6 +27,7 @@ fn add(args: RepAddArgs, session: Session) -> Result<String> {
         email: args.email,
         role: args.role,
         manager: args.manager,
+        phone: args.phone,
         create_role: args.create_role,
     })?;
     let text = added_text(&added);
@@ -103,6 +105,7 @@ fn list(args: RepListArgs, session: Session) -> Result<String> {
         "Role",
         "Manager",
         "Active",
+        "Phone",
         "Open files",
     ]);
     for line in &reps {
@@ -114,6 +117,9 @@ fn list(args: RepListArgs, session: Session) -> Result<String> {
             clean(&rep.role_name).into_owned(),
             yes(rep.manager).to_string(),
             yes(rep.active).to_string(),
+            rep.phone
+                .as_deref()
+                .map_or(String::new(), |phone| clean(phone).into_owned()),
             line.open_files.to_string(),
         ]);
     }
@@ -142,4 +148,28 @@ fn deactivate(args: RepDeactivateArgs, session: Session) -> Result<String> {
         clean(&rep.role_name),
         nologin_statement(&rep.role_name)
     ))
+}
+
+fn edit(args: RepEditArgs, session: Session) -> Result<String> {
+    server_only(&session, "rep edit")?;
+    let mut tracker = session.tracker()?;
+    let phone =
+        Some(args.phone.as_str()).filter(|phone| !phone.trim().eq_ignore_ascii_case("none"));
+    let (was, is) = tracker.set_rep_phone(&args.email, phone)?;
+    let who = format!("{} <{}>", clean(&is.name), clean(&is.email));
+    let shown = |phone: &Option<String>| phone.as_deref().map(|phone| clean(phone).into_owned());
+    let (was, is) = (shown(&was.phone), shown(&is.phone));
+    Ok(match is {
+        _ if was == is => format!(
+            "{who}'s phone is {} already; nothing changed.\n",
+            is.as_deref().unwrap_or("not set")
+        ),
+        Some(is) => {
+            format!("{who}'s messages now give {is} where their own [me] gives no phone.\n")
+        }
+        None => format!(
+            "Cleared {who}'s phone ({}): their messages give none unless their own [me] does.\n",
+            was.unwrap_or_default()
+        ),
+    })
 }

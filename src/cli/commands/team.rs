@@ -65,7 +65,7 @@ fn init(args: TeamInitArgs, session: Session) -> Result<String> {
     server_only(&session, "team init")?;
     let width = session.width;
     let mut tracker = session.tracker()?;
-    let rep = tracker.set_up_team(&args.name, &args.email)?;
+    let rep = tracker.set_up_team(&args.name, &args.email, args.phone.as_deref())?;
     let said = format!(
         "The team is set up: {} <{}> (role {}) is its first manager.\n\
          Row-level security is on: each rep's connection reads and changes only their own \

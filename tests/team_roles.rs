@@ -371,6 +371,7 @@ fn rep_list_json_shows_everyone_with_their_open_files() {
             "manager",
             "name",
             "open_files",
+            "phone",
             "role_name"
         ]
     );

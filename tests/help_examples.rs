@@ -88,7 +88,7 @@ fn prepare(f: &Followup, path: &[String]) {
         ]);
     }
     // `rep` examples run in a team whose first manager is the world's superuser, with a rep
-    // to deactivate.
+    // to deactivate or edit.
     if f.server().is_some() && path.first().map(String::as_str) == Some("rep") {
         f.ok(&[
             "team",
@@ -100,6 +100,15 @@ fn prepare(f: &Followup, path: &[String]) {
         ]);
         if path == ["rep", "deactivate"] {
             f.ok(&["rep", "add", "Sam", "--email", "sam@acme.example"]);
+        }
+        if path == ["rep", "edit"] {
+            f.ok(&[
+                "rep",
+                "add",
+                "Sam Ortiz",
+                "--email",
+                "sam.ortiz@acme.example",
+            ]);
         }
     }
     if path == ["export"] {

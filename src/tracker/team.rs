@@ -501,29 +501,41 @@ fn audit(action: &'static str, email: String) -> AuditEntry<'static> {
 }
 
 fn checked_name(name: &str) -> Result<&str> {
-    let name = name.trim();
-    if name.is_empty() || name.chars().any(char::is_control) || name.chars().count() > 200 {
-        return Err(TeamError::BadValue {
-            flag: "NAME",
-            value: name.to_string(),
-            why: "a rep needs a name of one line, at most 200 characters",
-        }
-        .into());
-    }
-    Ok(name)
+    checked_line(
+        name,
+        "NAME",
+        200,
+        "a rep needs a name of one line, at most 200 characters",
+    )
 }
 
 fn checked_phone(phone: &str) -> Result<&str> {
-    let phone = phone.trim();
-    if phone.is_empty() || phone.chars().any(char::is_control) || phone.chars().count() > 60 {
+    checked_line(
+        phone,
+        "--phone",
+        60,
+        "a phone number is one line, at most 60 characters",
+    )
+}
+
+/// `value` trimmed, when it is one line of at most `longest` characters; else refused as
+/// `flag`'s, saying `why`.
+fn checked_line<'a>(
+    value: &'a str,
+    flag: &'static str,
+    longest: usize,
+    why: &'static str,
+) -> Result<&'a str> {
+    let value = value.trim();
+    if value.is_empty() || value.chars().any(char::is_control) || value.chars().count() > longest {
         return Err(TeamError::BadValue {
-            flag: "--phone",
-            value: phone.to_string(),
-            why: "a phone number is one line, at most 60 characters",
+            flag,
+            value: value.to_string(),
+            why,
         }
         .into());
     }
-    Ok(phone)
+    Ok(value)
 }
 
 fn checked_email(email: &str) -> Result<&str> {

@@ -152,6 +152,19 @@ fn a_manager_sets_a_reps_phone_and_their_view_of_the_reps_files_gives_it() {
         .find(|rep| rep["email"] == "lee@example.com")
         .unwrap();
     assert_eq!(lee["phone"], "+1 555 0177");
+    // The table fits an 80-column screen, phone and all; the owner manages.
+    let table = team.world.cmd(["rep", "list"]).env("COLUMNS", "80").run();
+    table.success();
+    assert!(
+        table.stdout.lines().all(|line| line.chars().count() <= 80),
+        "{}",
+        table.stdout
+    );
+    assert!(
+        table.stdout.contains("+1 555 0177") && table.stdout.contains("(manager)"),
+        "{}",
+        table.stdout
+    );
     team.world
         .ok(&["audit", "--since", "2026-01-01"])
         .stdout_contains("phone of lee@example.com");

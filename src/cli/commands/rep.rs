@@ -4,6 +4,7 @@ use super::team::server_only;
 use crate::cli::session::Session;
 use crate::cli::team_args::{RepAddArgs, RepCommand, RepDeactivateArgs, RepEditArgs, RepListArgs};
 use crate::error::Result;
+use crate::render::fit::{self, Fit};
 use crate::render::sanitize::clean;
 use crate::render::{json, plural, table};
 use crate::store::{RoleMade, nologin_statement};
@@ -85,6 +86,7 @@ fn added_text(added: &RepAdded) -> String {
 
 fn list(args: RepListArgs, session: Session) -> Result<String> {
     server_only(&session, "rep list")?;
+    let width = session.width;
     let tracker = session.tracker()?;
     let reps = tracker.team_reps()?;
     if args.json {
@@ -97,32 +99,42 @@ fn list(args: RepListArgs, session: Session) -> Result<String> {
                 .to_string(),
         );
     }
-    let yes = |flag: bool| if flag { "yes" } else { "no" };
-    let mut shown = table::new(&[
-        "Id",
-        "Name",
-        "Email",
-        "Role",
-        "Manager",
-        "Active",
-        "Phone",
-        "Open files",
-    ]);
-    for line in &reps {
-        let rep = &line.rep;
-        shown.add_row(vec![
-            rep.id.to_string(),
-            clean(&rep.name).into_owned(),
-            clean(&rep.email).into_owned(),
-            clean(&rep.role_name).into_owned(),
-            yes(rep.manager).to_string(),
-            yes(rep.active).to_string(),
-            rep.phone
-                .as_deref()
-                .map_or(String::new(), |phone| clean(phone).into_owned()),
-            line.open_files.to_string(),
-        ]);
-    }
+    let cells: Vec<Vec<String>> = reps
+        .iter()
+        .map(|line| {
+            let rep = &line.rep;
+            // Whether they manage and whether they are active ride with the name, which
+            // leaves room on an 80-column screen for the email, which never wraps.
+            let standing = match (rep.manager, rep.active) {
+                (true, true) => " (manager)",
+                (true, false) => " (manager, inactive)",
+                (false, true) => "",
+                (false, false) => " (inactive)",
+            };
+            vec![
+                rep.id.to_string(),
+                format!("{}{standing}", clean(&rep.name)),
+                clean(&rep.email).into_owned(),
+                clean(&rep.role_name).into_owned(),
+                rep.phone
+                    .as_deref()
+                    .map_or(String::new(), |phone| clean(phone).into_owned()),
+                line.open_files.to_string(),
+            ]
+        })
+        .collect();
+    let shown = fit::rows(
+        width,
+        &[
+            ("Id", Fit::Whole),
+            ("Name", Fit::Wrap(8)),
+            ("Email", Fit::Wrap(12)),
+            ("Role", Fit::Wrap(6)),
+            ("Phone", Fit::Wrap(6)),
+            ("Open files", Fit::Wrap(5)),
+        ],
+        &cells,
+    );
     Ok(format!("{shown}\n"))
 }
 

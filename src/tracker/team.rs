@@ -412,14 +412,8 @@ impl Tracker {
     /// may no longer work the book. Returns them as they were.
     pub fn deactivate_rep(&mut self, email: &str) -> Result<Rep> {
         self.require_manager("rep deactivate")?;
+        let rep = self.rep_by_email(email)?;
         let reader = self.store.reader();
-        let rep = reader
-            .reps()?
-            .into_iter()
-            .find(|rep| same_email(&rep.email, email))
-            .ok_or_else(|| TeamError::NoSuchRep {
-                email: email.trim().to_string(),
-            })?;
         if rep.role_name == reader.session_role()?.tables_owner {
             return Err(TeamError::KeepsOwner { rep: named(&rep) }.into());
         }
@@ -449,14 +443,9 @@ impl Tracker {
         Ok(rep)
     }
 
-    /// `rep edit --phone`: sets (or, with `None`, clears) the number a rep's messages give
-    /// where their own `[me]` gives none. For managers: the reps' rows are the team's, which
-    /// row-level security lets only managers change. Returns the rep as they were and as
-    /// they are.
-    pub fn set_rep_phone(&mut self, email: &str, phone: Option<&str>) -> Result<(Rep, Rep)> {
-        self.require_manager("rep edit")?;
-        let phone = phone.map(checked_phone).transpose()?;
-        let rep = self
+    /// The rep whose email is `email` (in any case), active or not.
+    fn rep_by_email(&self, email: &str) -> Result<Rep> {
+        Ok(self
             .store
             .reader()
             .reps()?
@@ -464,7 +453,17 @@ impl Tracker {
             .find(|rep| same_email(&rep.email, email))
             .ok_or_else(|| TeamError::NoSuchRep {
                 email: email.trim().to_string(),
-            })?;
+            })?)
+    }
+
+    /// `rep edit --phone`: sets (or, with `None`, clears) the number a rep's messages give
+    /// where their own `[me]` gives none. For managers: the reps' rows are the team's, which
+    /// row-level security lets only managers change. Returns the rep as they were and as
+    /// they are.
+    pub fn set_rep_phone(&mut self, email: &str, phone: Option<&str>) -> Result<(Rep, Rep)> {
+        self.require_manager("rep edit")?;
+        let phone = phone.map(checked_phone).transpose()?;
+        let rep = self.rep_by_email(email)?;
         if rep.phone.as_deref() == phone {
             return Ok((rep.clone(), rep));
         }

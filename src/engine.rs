@@ -10,6 +10,10 @@ use crate::cadence::Cadence;
 use crate::calendar::Calendar;
 use crate::domain::{Attempt, Channel, Outcome, Prospect, Status, Step};
 
+pub mod outlook;
+
+pub use outlook::{Glance, Outlook, Promised, Reading, outlook};
+
 /// Bumped whenever a rule changes, so that due dates stored by an older version are recomputed.
 ///
 /// 2: a promise fixes when the next touch happens, not what it is (rule 1), and fixed dates

@@ -1431,3 +1431,4 @@ fn reply_answers_the_last_touch_only_before_the_next_is_due() {
 }
 
 mod drip;
+mod outlook;

@@ -121,8 +121,9 @@ fn worked_book(path: &std::path::Path) -> Tracker {
     tracker
 }
 
-/// Every stored due date equals the engine's, and the morning list equals what running the
-/// engine over every prospect gives, on each of the next days.
+/// Every stored due date equals the engine's, and the morning list and each file's next step
+/// in `list` equal what running the engine over every prospect gives, on each of the next
+/// days.
 #[track_caller]
 fn assert_cache_agrees(tracker: &mut Tracker, from: NaiveDate) {
     let config = tracker.config().clone();
@@ -161,6 +162,24 @@ fn assert_cache_agrees(tracker: &mut Tracker, from: NaiveDate) {
         listed.sort_unstable();
         brute.sort_unstable();
         assert_eq!(listed, brute, "the morning list of {today}");
+        // The next step of every file, as `list` reads it from the stored outlooks.
+        let mut glances = Vec::new();
+        tracker
+            .each_line(None, |prospect, next, _| {
+                glances.push((prospect.id, next));
+                Ok(())
+            })
+            .unwrap();
+        let brute_glances: Vec<_> = expected_due
+            .iter()
+            .map(|(prospect, attempts)| {
+                let cadence = config.cadence(&prospect.cadence).unwrap();
+                let next =
+                    engine::next_action(prospect, attempts, cadence, &config.calendar, today);
+                (prospect.id, next.map(|action| action.glance()))
+            })
+            .collect();
+        assert_eq!(glances, brute_glances, "the list of {today}");
     }
 }
 

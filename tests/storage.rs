@@ -628,3 +628,51 @@ fn a_database_from_the_thirteenth_schema_opens_with_its_history_and_gains_the_re
         .unwrap();
     assert!(version >= 14, "{version}");
 }
+
+#[test]
+fn a_database_from_the_fourteenth_schema_lists_each_next_step_as_show_tells_it() {
+    let (_dir, db) = copy_fixture("schema-v14.db");
+    // Gil's call to the assistant gives way to the last touch on Wednesday 25; Li's promised
+    // callback is on Tuesday 24 at 08:15, overdue after.
+    for now in ["2026-11-23T10:00", "2026-11-24T10:00", "2026-11-25T10:00"] {
+        let table = run_ok(&db, &["--now", now, "list", "--status", "all"]);
+        let table = String::from_utf8(table.stdout).unwrap();
+        for (name, id) in [("Dana", "1"), ("Gil", "2"), ("Li", "3"), ("Omar", "4")] {
+            let shown = run_ok(&db, &["--now", now, "show", id, "--json"]);
+            let shown: serde_json::Value = serde_json::from_slice(&shown.stdout).unwrap();
+            let row = table
+                .lines()
+                .find(|line| line.contains(name))
+                .unwrap_or_else(|| panic!("{name} not in\n{table}"));
+            // At 80 columns a closed file's row shows that it is closed, not its step.
+            let mut cells = vec![&shown["next"]["due"]];
+            if shown["status"] == "active" {
+                cells.push(&shown["next"]["step"]);
+            }
+            for cell in cells {
+                let cell = cell.as_str().unwrap();
+                assert!(row.contains(cell), "{now}: {cell} not in {row}");
+            }
+        }
+        if now == "2026-11-25T10:00" {
+            let gil = table.lines().find(|line| line.contains("Gil")).unwrap();
+            assert!(gil.contains("fire"), "{gil}");
+        }
+    }
+    let connection = rusqlite::Connection::open(&db).unwrap();
+    let unworked: i64 = connection
+        .query_row(
+            "SELECT count(*) FROM prospects WHERE outlook IS NULL",
+            [],
+            |row| row.get(0),
+        )
+        .unwrap();
+    assert_eq!(
+        unworked, 0,
+        "every file's outlook is worked out on upgrading"
+    );
+    let version: i64 = connection
+        .query_row("PRAGMA user_version", [], |row| row.get(0))
+        .unwrap();
+    assert!(version >= 15, "{version}");
+}

@@ -131,9 +131,11 @@ fn list_json_streamed_is_the_array_written_at_once() {
 
 #[test]
 fn the_table_reads_each_next_action_as_the_json_does() {
-    // The table asks the engine for the next action alone; the JSON works out the message
-    // too. A lost deal on the drip and one set to be recontacted have closed files' actions.
-    let f = book(300);
+    // The table reads each file's stored outlook; the JSON runs the engine over its history
+    // and works out the message too. They agree on every day of the next three weeks, over
+    // promises kept and missed and calls to the assistant giving way. A lost deal on the drip
+    // and one set to be recontacted have closed files' actions.
+    let mut f = book(300);
     f.ok(&["close", "1", "--reason", "lost"]);
     f.ok(&[
         "close",
@@ -143,24 +145,60 @@ fn the_table_reads_each_next_action_as_the_json_does() {
         "--recontact",
         "2027-03-01",
     ]);
-    let tracker = tracker(&f);
-    for status in [None, Some(Status::Active), Some(Status::Closed)] {
-        let mut alone = Vec::new();
-        tracker
-            .each_next_action(status, |prospect, next| {
-                alone.push((prospect.id, next));
-                Ok(())
-            })
-            .unwrap();
-        let with_messages: Vec<_> = tracker
-            .list(status)
-            .unwrap()
-            .into_iter()
-            .map(|(prospect, due)| (prospect.id, due.map(|due| due.action)))
-            .collect();
-        assert_eq!(alone, with_messages, "{status:?}");
-        assert!(alone.iter().any(|(_, next)| next.is_some()), "{status:?}");
+    // Three unanswered touches: the call to the assistant, due today, gives way to the last
+    // touch on Wednesday.
+    f.at("2026-11-09T09:00");
+    let gil = f.add(
+        "Gil Moss",
+        &[
+            "--phone",
+            "555-0199",
+            "--assistant",
+            "Sam",
+            "--start",
+            "2026-11-09",
+            "--force",
+        ],
+    );
+    for day in ["2026-11-09T09:30", "2026-11-13T09:30", "2026-11-19T09:30"] {
+        f.at(day);
+        f.ok(&["log", &gil.to_string(), "--outcome", "voicemail"]);
     }
+    let mut tracker = tracker(&f);
+    let mut turns = 0;
+    let mut before: Vec<(i64, Option<followup::engine::Glance>)> = Vec::new();
+    for day in 0..21 {
+        tracker.set_now(now() + chrono::Days::new(day));
+        for status in [None, Some(Status::Active), Some(Status::Closed)] {
+            let mut table = Vec::new();
+            tracker
+                .each_line(status, |prospect, next, _| {
+                    table.push((prospect.id, next));
+                    Ok(())
+                })
+                .unwrap();
+            let with_messages: Vec<_> = tracker
+                .list(status)
+                .unwrap()
+                .into_iter()
+                .map(|(prospect, due)| (prospect.id, due.map(|due| due.action.glance())))
+                .collect();
+            assert_eq!(table, with_messages, "day {day}, {status:?}");
+            assert!(table.iter().any(|(_, next)| next.is_some()), "{status:?}");
+            if status.is_none() {
+                // Files whose next step turned from one day to the next without a write.
+                turns += table
+                    .iter()
+                    .zip(&before)
+                    .filter(|((_, now), (_, then))| {
+                        now.map(|glance| glance.step) != then.map(|glance| glance.step)
+                    })
+                    .count();
+                before = table;
+            }
+        }
+    }
+    assert!(turns > 0, "no next step turned with the days");
 }
 
 #[test]

@@ -388,7 +388,8 @@ fn a_database_of_the_schema_before_reports_the_same_once_upgraded() {
         .stats_by_rep(None, None)
         .unwrap();
     // The database as schema 12 left it: no rep beside the facts, the day counts keyed
-    // without one, the facts unguarded (and no phone for the reps, which schema 14 adds).
+    // without one, the facts unguarded (and no phone for the reps, which schema 14 adds, nor
+    // outlooks, which schema 15 adds).
     sql(
         &world,
         "DROP POLICY followup_visible ON touch_facts;
@@ -410,6 +411,7 @@ fn a_database_of_the_schema_before_reports_the_same_once_upgraded() {
              SELECT day, step, channel, answered, first_answer, opens_run, count(*)
              FROM touch_facts GROUP BY day, step, channel, answered, first_answer, opens_run;
              ALTER TABLE reps DROP COLUMN phone;
+             ALTER TABLE prospects DROP COLUMN outlook;
              UPDATE followup_schema SET version = 12;",
     );
     // The tables' owner upgrades; a rep's session, which sees only some files, reads first.

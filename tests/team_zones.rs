@@ -214,10 +214,11 @@ fn an_older_databases_wall_clock_times_keep_their_instant_through_the_upgrade() 
     // The database as schema 9 left it: `timestamp` columns holding Berlin's wall clock, the
     // zone kept under `clock_zone`. Step 10 turned instants into `timestamptz`; step 11 (each
     // rep's days away), step 12 (the zone of each due date), step 13 (who did the work
-    // `stats` counts) and step 14 (the reps' phone) are taken back first, so that the upgrade
-    // runs them again. A step added after these needs taking back here too.
+    // `stats` counts), step 14 (the reps' phone) and step 15 (each file's outlook) are taken
+    // back first, so that the upgrade runs them again. A step added after these needs taking
+    // back here too.
     const BEFORE_TIMESTAMPTZ: i64 = 9;
-    assert_eq!(CURRENT_VERSION, 14, "take back the steps after 10 below");
+    assert_eq!(CURRENT_VERSION, 15, "take back the steps after 10 below");
     let url = world.server().unwrap().to_string();
     let mut admin = common::cluster::required_cluster().connect(&url);
     admin
@@ -256,6 +257,7 @@ fn an_older_databases_wall_clock_times_keep_their_instant_through_the_upgrade() 
              ALTER TABLE touch_days
                  ADD PRIMARY KEY (day, step, channel, answered, first_answer, opens_run);
              ALTER TABLE reps DROP COLUMN phone;
+             ALTER TABLE prospects DROP COLUMN outlook;
              INSERT INTO meta (key, value) VALUES ('clock_zone', 'Europe/Berlin')
                  ON CONFLICT (key) DO UPDATE SET value = excluded.value;
              UPDATE followup_schema SET version = {BEFORE_TIMESTAMPTZ};"

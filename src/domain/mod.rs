@@ -11,7 +11,7 @@ mod value_item;
 mod vocabulary;
 
 pub use attempt::Attempt;
-pub use prospect::{Closure, Contact, FileState, Prospect, ProspectId};
+pub use prospect::{Closure, Contact, FileState, Prospect, ProspectId, ProspectLine};
 pub use rep::Rep;
 pub use string_enum::UnknownWord;
 pub use value_item::{ValueFor, ValueItem, ValueKind};

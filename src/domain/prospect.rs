@@ -85,6 +85,39 @@ pub struct Prospect {
     pub owner: Option<i64>,
 }
 
+/// What one line of a table of files shows of a prospect (`list`), read without the rest of
+/// the row: a book's worth of lines costs a fraction of a book's worth of prospects.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProspectLine {
+    pub id: ProspectId,
+    pub name: String,
+    pub company: Option<String>,
+    pub status: Status,
+    /// Why the file was closed, if it is.
+    pub close_reason: Option<CloseReason>,
+    /// A lost deal kept on the drip ([`Closure::drip`]).
+    pub drip: bool,
+    /// What its next action depends on besides: the cadence it follows and who holds it.
+    pub cadence: String,
+    pub owner: Option<i64>,
+}
+
+impl From<Prospect> for ProspectLine {
+    fn from(prospect: Prospect) -> ProspectLine {
+        let closed = prospect.closed.as_ref();
+        ProspectLine {
+            id: prospect.id,
+            close_reason: closed.map(|closure| closure.reason),
+            drip: closed.is_some_and(|closure| closure.drip),
+            name: prospect.contact.name,
+            company: prospect.contact.company,
+            status: prospect.status,
+            cadence: prospect.cadence,
+            owner: prospect.owner,
+        }
+    }
+}
+
 /// Where a file stands, apart from who the prospect is: what `log` may change (a "no" closes
 /// the file, an answer reopens it, an unanswered re-contact moves the next one) and `undo`
 /// puts back.

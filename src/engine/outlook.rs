@@ -8,7 +8,7 @@
 
 use chrono::{NaiveDate, NaiveTime};
 
-use super::{Basis, next_action};
+use super::{Basis, NextAction, next_action};
 use crate::cadence::Cadence;
 use crate::calendar::Calendar;
 use crate::domain::{Attempt, Prospect, Step};
@@ -97,21 +97,24 @@ pub fn outlook(
     let gives_way_to = match action.basis {
         Basis::Assistant { next_touch_due, .. } => {
             next_action(prospect, attempts, cadence, calendar, next_touch_due)
-                .map(|touch| glance(&touch))
+                .map(|touch| touch.glance())
         }
         _ => None,
     };
     Some(Outlook {
-        first: glance(&action),
+        first: action.glance(),
         promise,
         gives_way_to,
     })
 }
 
-fn glance(action: &super::NextAction) -> Glance {
-    Glance {
-        step: action.step,
-        due: action.due,
-        touch: action.touch,
+impl NextAction {
+    /// What a table shows of the action.
+    pub fn glance(&self) -> Glance {
+        Glance {
+            step: self.step,
+            due: self.due,
+            touch: self.touch,
+        }
     }
 }

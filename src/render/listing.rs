@@ -14,8 +14,8 @@ use super::sanitize::{cell, clean};
 use super::view::{self, ActionView};
 use super::{Width, day};
 use crate::config::Config;
-use crate::domain::{CloseReason, Prospect, Status, Step};
-use crate::engine::NextAction;
+use crate::domain::{CloseReason, ProspectLine, Status, Step};
+use crate::engine::Glance;
 
 /// One element of `list --json`.
 #[derive(Debug, Clone, Serialize)]
@@ -46,24 +46,24 @@ struct NextCells {
 }
 
 impl ListRow {
-    /// The row of a prospect whose next action is `next` (the engine's, with nothing of its
-    /// message: the table shows none). The prospect is taken, not copied: its name and company
-    /// move into the row.
-    pub fn new(prospect: Prospect, next: Option<&NextAction>, config: &Config) -> ListRow {
-        let next = next.map(|action| NextCells {
-            step: action.step,
-            due: action.due,
-            touch: action.touch,
+    /// The row of a file whose next action is `next` (its step, day and touch: the table
+    /// shows no message). The line is taken, not copied: its name and company move into the
+    /// row.
+    pub fn new(line: ProspectLine, next: Option<Glance>, config: &Config) -> ListRow {
+        let next = next.map(|glance| NextCells {
+            step: glance.step,
+            due: glance.due,
+            touch: glance.touch,
             max_touches: config
-                .cadence(&prospect.cadence)
+                .cadence(&line.cadence)
                 .and_then(|cadence| cadence.max_touches),
         });
         ListRow {
-            id: prospect.id,
-            status: prospect.status,
-            close_reason: prospect.closed.as_ref().map(|closure| closure.reason),
-            name: prospect.contact.name,
-            company: prospect.contact.company,
+            id: line.id,
+            status: line.status,
+            close_reason: line.close_reason,
+            name: line.name,
+            company: line.company,
             next,
         }
     }

@@ -30,11 +30,19 @@ pub mod width;
 
 pub use width::Width;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
-/// How dates read in tables and sentences: the weekday first, since salespeople plan by it.
+/// How dates read in tables and sentences: the weekday first, since salespeople plan by it
+/// ("Mon 2026-11-23", as chrono's `%a %Y-%m-%d`). Put together by hand: `list` writes one
+/// for every file of the book, and chrono's formatter reads its pattern again each time.
 pub fn day(date: NaiveDate) -> String {
-    date.format("%a %Y-%m-%d").to_string()
+    const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    let weekday = WEEKDAYS[date.weekday().num_days_from_monday() as usize];
+    if (0..=9999).contains(&date.year()) {
+        format!("{weekday} {date}")
+    } else {
+        date.format("%a %Y-%m-%d").to_string()
+    }
 }
 
 /// "1 day", "3 days", "2 touches".
@@ -55,5 +63,27 @@ mod tests {
         assert_eq!(super::plural(1, "touch"), "1 touch");
         assert_eq!(super::plural(2, "touch"), "2 touches");
         assert_eq!(super::plural(0, "business day"), "0 business days");
+    }
+}
+
+#[cfg(test)]
+mod day_tests {
+    use chrono::{Days, NaiveDate};
+
+    #[test]
+    fn a_day_reads_as_chrono_writes_it() {
+        let mut date = NaiveDate::from_ymd_opt(1999, 12, 25).unwrap();
+        let mut dates = vec![NaiveDate::MIN, NaiveDate::MAX];
+        for _ in 0..800 {
+            dates.push(date);
+            date = date + Days::new(17);
+        }
+        dates.push(NaiveDate::from_ymd_opt(9999, 12, 31).unwrap());
+        dates.push(NaiveDate::from_ymd_opt(10000, 1, 1).unwrap());
+        dates.push(NaiveDate::from_ymd_opt(0, 1, 1).unwrap());
+        dates.push(NaiveDate::from_ymd_opt(-1, 1, 1).unwrap());
+        for date in dates {
+            assert_eq!(super::day(date), date.format("%a %Y-%m-%d").to_string());
+        }
     }
 }

@@ -375,6 +375,15 @@ const MIGRATIONS: &[Migration] = &[
         ALTER TABLE reps ADD COLUMN phone TEXT;
     ",
     },
+    Migration {
+        description: "each file's next action as it reads on any day",
+        sql: "
+        -- Kept by the tracker beside due_on on every write (store/planned.rs has its text), so
+        -- that `list` shows every file's next step without reading a single history. NULL:
+        -- never worked out; the engine answers for the file.
+        ALTER TABLE prospects ADD COLUMN outlook TEXT;
+    ",
+    },
 ];
 
 /// The schema version this build writes.

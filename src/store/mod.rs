@@ -19,6 +19,7 @@ mod migrations;
 mod new_prospects;
 mod ownership;
 mod pg_migrations;
+mod planned;
 mod postgres_server;
 mod promises;
 mod reps;
@@ -47,12 +48,13 @@ pub use location::Location;
 pub use migrations::CURRENT_VERSION;
 pub use new_prospects::NewProspects;
 pub use ownership::Claim;
+pub use planned::Planned;
 pub use stat_facts::FactScope;
 pub use team::{
     NewRep, RoleMade, SessionRole, nologin_statement, quote_identifier, role_statements,
 };
 
-use crate::domain::{Attempt, Channel, Outcome, Prospect, ProspectId, Status, Step};
+use crate::domain::{Attempt, Channel, Outcome, Prospect, ProspectId, ProspectLine, Status, Step};
 
 /// The key of the advisory lock every write on PostgreSQL takes: "fup-writ" in ASCII.
 const WRITE_LOCK: i64 = 0x6675_702d_7772_6974;
@@ -83,7 +85,7 @@ enum Engine {
 pub enum Selection {
     /// Those in a status; all of them for `None`.
     Status(Option<Status>),
-    /// Those whose next action may be due on or before `day` (see `set_due_on`). On a team
+    /// Those whose next action may be due on or before `day` (see `set_planned`). On a team
     /// book, a due date stored by a session in another time zone may be up to a business day
     /// later than this session's engine finds, the dates of the same instants being a day
     /// later there (pg_migrations.rs, the step of `due_zone`): those are read up to `slack`,
@@ -520,6 +522,41 @@ impl Reader<'_> {
         )
     }
 
+    /// Visits the prospects in a status (all for `None`) by id, each as a table's line shows
+    /// it with its stored plan: one scan of `prospects` alone, each row given before the next
+    /// is read (on SQLite; a server's client reads a result whole).
+    pub fn each_line<E: From<StoreError>>(
+        &self,
+        status: Option<Status>,
+        mut visit: impl FnMut(ProspectLine, Planned) -> Result<(), E>,
+    ) -> Result<(), E> {
+        const CONTEXT: &str = "listing prospects";
+        let sql = format!(
+            "SELECT {} FROM prospects WHERE status = ?1 OR ?1 IS NULL ORDER BY id",
+            rows::LINE_COLUMNS
+        );
+        match self.conn {
+            Conn::Sqlite(conn) => {
+                let mut statement = conn.prepare_cached(&sql).context(CONTEXT)?;
+                let found = statement
+                    .query_and_then([status.sqlite()], |row| {
+                        rows::prospect_line(&Row::Sqlite(row))
+                    })
+                    .context(CONTEXT)?;
+                for row in found {
+                    let (line, planned) = row.context(CONTEXT)?;
+                    visit(line, planned)?;
+                }
+            }
+            Conn::Postgres(_) => {
+                for (line, planned) in self.rows(&sql, &[&status], rows::prospect_line, CONTEXT)? {
+                    visit(line, planned)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
     /// Visits the selected prospects by id, each with its attempts in the order they
     /// happened. Two ordered scans merged side by side: one pass, holding one prospect's
     /// history at a time, instead of a query per prospect.
@@ -792,7 +829,7 @@ impl Reader<'_> {
         )
     }
 
-    /// The stored earliest due date of a prospect's next action (see `set_due_on`).
+    /// The stored earliest due date of a prospect's next action (see `set_planned`).
     pub fn due_on(&self, id: ProspectId) -> Result<Option<NaiveDate>, StoreError> {
         self.conn.one(
             "SELECT due_on FROM prospects WHERE id = ?1",
@@ -802,16 +839,22 @@ impl Reader<'_> {
         )
     }
 
-    /// The stored due dates of the prospects whose ids run from `first` to `last`, by id.
-    pub fn due_dates_between(
+    /// The stored plans of the prospects whose ids run from `first` to `last`, by id.
+    pub fn plans_between(
         &self,
         first: ProspectId,
         last: ProspectId,
-    ) -> Result<HashMap<ProspectId, Option<NaiveDate>>, StoreError> {
+    ) -> Result<HashMap<ProspectId, Planned>, StoreError> {
         let rows = self.rows(
-            "SELECT id, due_on FROM prospects WHERE id BETWEEN ?1 AND ?2",
+            "SELECT id, due_on, outlook FROM prospects WHERE id BETWEEN ?1 AND ?2",
             &[&first, &last],
-            |row| Ok((row.get(0)?, row.get(1)?)),
+            |row| {
+                let outlook: Option<String> = row.get(2)?;
+                Ok((
+                    row.get(0)?,
+                    Planned::from_columns(row.get(1)?, outlook.as_deref()),
+                ))
+            },
             "reading due dates",
         )?;
         Ok(rows.into_iter().collect())
@@ -1052,20 +1095,20 @@ impl Writer<'_> {
         Reader { conn: self.conn() }
     }
 
-    /// Stores a new prospect with no due date yet (see `set_due_on`) and returns its id.
+    /// Stores a new prospect with no plan yet (see `set_planned`) and returns its id.
     /// The `id` of `prospect` is ignored.
     pub fn insert_prospect(&self, prospect: &Prospect) -> Result<ProspectId, StoreError> {
-        self.insert_whole_prospect(prospect, None)
+        self.insert_whole_prospect(prospect, &Planned::Unworked(None))
     }
 
-    /// Stores a new prospect with every field and its due date in one statement, the fast path
+    /// Stores a new prospect with every field and its plan in one statement, the fast path
     /// of imports. The `id` of `prospect` is ignored; the new one is returned.
     pub fn insert_whole_prospect(
         &self,
         prospect: &Prospect,
-        due_on: Option<NaiveDate>,
+        planned: &Planned,
     ) -> Result<ProspectId, StoreError> {
-        let row = new_prospects::ProspectRow::new(prospect, due_on);
+        let row = new_prospects::ProspectRow::new(prospect, planned);
         self.conn().insert(
             &new_prospects::INSERT_ONE,
             &row.values(),
@@ -1136,11 +1179,11 @@ impl Writer<'_> {
         )
     }
 
-    /// Records the earliest day the prospect's next action can be due.
-    pub fn set_due_on(&self, id: ProspectId, due_on: Option<NaiveDate>) -> Result<(), StoreError> {
+    /// Records the prospect's next action: the earliest day it can be due and its outlook.
+    pub fn set_planned(&self, id: ProspectId, planned: &Planned) -> Result<(), StoreError> {
         self.conn().execute(
-            "UPDATE prospects SET due_on = ?2 WHERE id = ?1",
-            &[&id, &due_on],
+            "UPDATE prospects SET due_on = ?2, outlook = ?3 WHERE id = ?1",
+            &[&id, &planned.due_on(), &planned.outlook_text()],
             "recording when the next action is due",
         )?;
         Ok(())

@@ -7,7 +7,7 @@
 //! import, and runs it when it is full; a run cut short (before the store is read, or at the
 //! end) stores only the rows bound so far (its `LIMIT`). Binding copies the values into
 //! SQLite, so nothing of a prospect is held meanwhile. The values most prospects of a file
-//! share (cadence, start, status, creation time, due date) are bound once for the whole run
+//! share (cadence, start, status, creation time, due date and outlook) are bound once for the whole run
 //! rather than copied for each row ([`SHARED`]). A parameter keeps its value from one run to
 //! the next, so a NULL (most columns of a CSV row) is bound only where the slot held a value
 //! before. docs/benchmarks.md (the fifth and sixth sessions of issue 15) has what each of
@@ -24,20 +24,20 @@ use std::sync::LazyLock;
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::types::{ToSqlOutput, Value, ValueRef};
 
-use super::Writer;
 use super::conn::{Conn, Param};
 use super::error::{Context, StoreError};
 use super::stored_time::{Day, Stamp};
+use super::{Planned, Writer};
 use crate::domain::{CloseReason, Prospect, ProspectId, Status};
 
 /// The columns of `prospects` a new prospect fills, in the order of [`ProspectRow::values`].
 pub(super) const COLUMNS: &str = "name, company, phone, email, title, prefers, next_step,
     topic, assistant, assistant_phone, note, cadence, start_date, status, close_reason,
     closed_at, close_note, recontact_on, run_started_at, created_at, due_on, time_zone,
-    ground_rules, main_line, drip";
+    ground_rules, main_line, drip, outlook";
 
 /// How many columns [`COLUMNS`] names.
-pub(super) const COLUMN_COUNT: usize = 25;
+pub(super) const COLUMN_COUNT: usize = 26;
 
 /// How many prospects one run of the batch statement stores.
 const ROWS: usize = 50;
@@ -54,10 +54,11 @@ pub(super) struct ProspectRow<'p> {
     created_at: Stamp,
     due_on: Day,
     drip: bool,
+    outlook: Option<String>,
 }
 
 impl<'p> ProspectRow<'p> {
-    pub(super) fn new(prospect: &'p Prospect, due_on: Option<NaiveDate>) -> ProspectRow<'p> {
+    pub(super) fn new(prospect: &'p Prospect, planned: &Planned) -> ProspectRow<'p> {
         let closed = prospect.closed.as_ref();
         ProspectRow {
             prospect,
@@ -68,8 +69,9 @@ impl<'p> ProspectRow<'p> {
             recontact_on: Day(prospect.recontact_on),
             run_started_at: Stamp(prospect.run_started_at),
             created_at: Stamp(Some(prospect.created_at)),
-            due_on: Day(due_on),
+            due_on: Day(planned.due_on()),
             drip: closed.is_some_and(|closure| closure.drip),
+            outlook: planned.outlook_text(),
         }
     }
 
@@ -103,6 +105,7 @@ impl<'p> ProspectRow<'p> {
             &contact.ground_rules,
             &contact.main_line,
             &self.drip,
+            &self.outlook,
         ]
     }
 }
@@ -117,14 +120,14 @@ pub(super) static INSERT_ONE: LazyLock<String> = LazyLock::new(|| {
 });
 
 /// The places in [`COLUMNS`] of the values the prospects of a file mostly share: cadence,
-/// start date, status, creation time and due date. The batch statement takes them once for
-/// all its rows (see [`Shared`]).
-const SHARED: [usize; 5] = [11, 12, 13, 19, 20];
+/// start date, status, creation time, due date and outlook. The batch statement takes them
+/// once for all its rows (see [`Shared`]).
+const SHARED: [usize; 6] = [11, 12, 13, 19, 20, 25];
 
 /// How many values each row of the batch statement takes itself.
 const OWN: usize = COLUMN_COUNT - SHARED.len();
 
-/// The parameters of the batch statement: `?1` its limit, `?2` to `?6` the shared values
+/// The parameters of the batch statement: `?1` its limit, `?2` to `?7` the shared values
 /// (in the order of [`SHARED`]), then [`OWN`] for each row. The limit comes first: SQLite
 /// prepares a statement again when a parameter its plan depends on (a limit) changes, and
 /// tells the parameters after the 31st apart from each other only for that, so any value of
@@ -160,16 +163,16 @@ struct Shared {
     start: NaiveDate,
     status: Status,
     created_at: NaiveDateTime,
-    due_on: Option<NaiveDate>,
+    planned: Planned,
 }
 
 impl Shared {
-    fn holds(&self, prospect: &Prospect, due_on: Option<NaiveDate>) -> bool {
+    fn holds(&self, prospect: &Prospect, planned: &Planned) -> bool {
         self.cadence == prospect.cadence
             && self.start == prospect.start
             && self.status == prospect.status
             && self.created_at == prospect.created_at
-            && self.due_on == due_on
+            && self.planned == *planned
     }
 }
 
@@ -214,22 +217,22 @@ impl<'w> Writer<'w> {
 }
 
 impl NewProspects<'_> {
-    /// Stores `prospect` with its due date by the next [`NewProspects::flush`] at the latest,
+    /// Stores `prospect` with its plan by the next [`NewProspects::flush`] at the latest,
     /// and returns the id it is stored under. The `id` of `prospect` is ignored.
     pub fn add(
         &mut self,
         prospect: &Prospect,
-        due_on: Option<NaiveDate>,
+        planned: &Planned,
     ) -> Result<ProspectId, StoreError> {
         const CONTEXT: &str = "adding a prospect";
         let Conn::Sqlite(conn) = self.writer.conn() else {
-            return self.writer.insert_whole_prospect(prospect, due_on);
+            return self.writer.insert_whole_prospect(prospect, planned);
         };
         // A prospect that does not share the values of those held back goes in the next run.
         if !self
             .shared
             .as_ref()
-            .is_some_and(|shared| shared.holds(prospect, due_on))
+            .is_some_and(|shared| shared.holds(prospect, planned))
         {
             self.flush()?;
             self.shared = None;
@@ -240,7 +243,7 @@ impl NewProspects<'_> {
         let Some(batch) = &mut self.batch else {
             unreachable!("prepared just above");
         };
-        let row = ProspectRow::new(prospect, due_on);
+        let row = ProspectRow::new(prospect, planned);
         let values = row.values();
         if self.shared.is_none() {
             for (place, column) in SHARED.iter().enumerate() {
@@ -253,7 +256,7 @@ impl NewProspects<'_> {
                 start: prospect.start,
                 status: prospect.status,
                 created_at: prospect.created_at,
-                due_on,
+                planned: *planned,
             });
         }
         let mut parameter = 2 + SHARED.len() + self.held * OWN;

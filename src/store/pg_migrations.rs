@@ -485,6 +485,12 @@ const MIGRATIONS: &[Migration] = &[
         ALTER TABLE reps ADD COLUMN phone text;
     ",
     },
+    Migration {
+        description: "each file's next action as it reads on any day",
+        sql: "
+        ALTER TABLE prospects ADD COLUMN outlook text;
+    ",
+    },
 ];
 
 // Every SQLite step has its twin here: a version means the same schema on both engines.

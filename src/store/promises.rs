@@ -47,7 +47,7 @@ mod tests {
 
     use super::*;
     use crate::domain::{Channel, Contact, Outcome, Prospect, Status, Step};
-    use crate::store::{NewAttempt, Selection, Store, StoreError};
+    use crate::store::{NewAttempt, Planned, Selection, Store, StoreError};
 
     fn date(text: &str) -> NaiveDate {
         text.parse().unwrap()
@@ -87,7 +87,7 @@ mod tests {
                     next: None,
                     logged_at: at("2026-11-23T09:00"),
                 })?;
-                writer.set_due_on(id, Some(date(due_on)))
+                writer.set_planned(id, &Planned::Unworked(Some(date(due_on))))
             })
             .unwrap();
     }

@@ -2,14 +2,19 @@
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
+use super::Planned;
 use super::conn::Row;
 use super::error::DbError;
-use crate::domain::{Attempt, Closure, Contact, Prospect};
+use crate::domain::{Attempt, Closure, Contact, Prospect, ProspectLine};
 
 pub(super) const PROSPECT_COLUMNS: &str = "id, name, company, phone, email, title, prefers, \
      next_step, topic, assistant, assistant_phone, note, cadence, start_date, status, \
      close_reason, closed_at, close_note, recontact_on, run_started_at, created_at, time_zone, \
      ground_rules, main_line, drip, owner";
+
+/// The columns of a [`ProspectLine`], then the stored plan (see planned.rs).
+pub(super) const LINE_COLUMNS: &str =
+    "id, name, company, status, close_reason, drip, cadence, owner, due_on, outlook";
 
 pub(super) const ATTEMPT_COLUMNS: &str =
     "id, prospect_id, at, channel, outcome, step, note, promise, next_date, rep";
@@ -54,6 +59,24 @@ pub(super) fn prospect(row: &Row<'_>) -> Result<Prospect, DbError> {
         created_at: row.datetime(20)?,
         owner: row.get(25)?,
     })
+}
+
+/// Columns by position, in the order of LINE_COLUMNS, with the plan after them.
+pub(super) fn prospect_line(row: &Row<'_>) -> Result<(ProspectLine, Planned), DbError> {
+    let outlook: Option<String> = row.get(9)?;
+    let close_reason = row.get(4)?;
+    let line = ProspectLine {
+        id: row.get(0)?,
+        name: row.get(1)?,
+        company: row.get(2)?,
+        status: row.get(3)?,
+        close_reason,
+        // As for a whole prospect: only a closed file is on the drip.
+        drip: close_reason.is_some() && row.get(5)?,
+        cadence: row.get(6)?,
+        owner: row.get(7)?,
+    };
+    Ok((line, Planned::from_columns(row.get(8)?, outlook.as_deref())))
 }
 
 /// Columns by position, in the order of ATTEMPT_COLUMNS.

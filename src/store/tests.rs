@@ -323,7 +323,7 @@ fn a_write_that_fails_leaves_nothing_behind() {
             id: kept,
             ..plain("Renamed")
         })?;
-        writer.set_due_on(kept, Some(date("2026-11-23")))?;
+        writer.set_planned(kept, &Planned::Unworked(Some(date("2026-11-23"))))?;
         writer.set_meta("rules", "two")?;
         // Inside the write, the changes are visible...
         assert_eq!(writer.reader().prospects(None)?.len(), 2);
@@ -377,10 +377,10 @@ fn what_is_due_is_found_by_its_due_date() {
     let also_soon = insert(&mut store, &plain("Also soon"));
     store
         .write(|writer| {
-            writer.set_due_on(later, Some(date("2026-11-27")))?;
-            writer.set_due_on(soon, Some(date("2026-11-23")))?;
-            writer.set_due_on(never, None)?;
-            writer.set_due_on(also_soon, Some(date("2026-11-23")))
+            writer.set_planned(later, &Planned::Unworked(Some(date("2026-11-27"))))?;
+            writer.set_planned(soon, &Planned::Unworked(Some(date("2026-11-23"))))?;
+            writer.set_planned(never, &Planned::Nothing)?;
+            writer.set_planned(also_soon, &Planned::Unworked(Some(date("2026-11-23"))))
         })
         .unwrap();
 
@@ -408,8 +408,8 @@ fn what_is_due_is_found_by_its_due_date() {
     // Clearing a due date takes the prospect off the list; moving it moves it.
     store
         .write(|writer| {
-            writer.set_due_on(soon, None)?;
-            writer.set_due_on(later, Some(date("2026-11-20")))
+            writer.set_planned(soon, &Planned::Nothing)?;
+            writer.set_planned(later, &Planned::Unworked(Some(date("2026-11-20"))))
         })
         .unwrap();
     let reader = store.reader();
@@ -511,7 +511,7 @@ fn reopening_a_file_keeps_its_data() {
                     Channel::Call,
                     Outcome::Voicemail,
                 ))?;
-                writer.set_due_on(id, Some(date("2026-11-27")))?;
+                writer.set_planned(id, &Planned::Unworked(Some(date("2026-11-27"))))?;
                 writer.set_meta("rules_fingerprint", "abc")
             })
             .unwrap();
@@ -857,7 +857,7 @@ fn owned_book() -> (Store, [ProspectId; 3]) {
                 "adding reps",
             )?;
             for id in ids {
-                writer.set_due_on(id, Some(date("2026-11-23")))?;
+                writer.set_planned(id, &Planned::Unworked(Some(date("2026-11-23"))))?;
             }
             assert_eq!(writer.set_owner(ids[0], Some(1))?, None);
             writer.set_owner(ids[1], Some(2))?;
@@ -914,7 +914,7 @@ fn a_claim_takes_the_pool_or_a_deactivated_reps_file_and_refuses_an_active_reps(
 /// Variants of [`full`] and [`plain`], in stretches of 30 that share their cadence, start,
 /// status, creation time and due date (a full run of the batch statement, then shorter
 /// ones), each prospect with its own name and some with a title, a note or a drip.
-fn assorted(index: usize) -> (Prospect, Option<NaiveDate>) {
+fn assorted(index: usize) -> (Prospect, Planned) {
     let stretch = index / 30;
     let mut prospect = if stretch == 2 { full() } else { plain("Bo") };
     prospect.contact.name = format!("{} {index}", prospect.contact.name);
@@ -930,25 +930,50 @@ fn assorted(index: usize) -> (Prospect, Option<NaiveDate>) {
         closure.drip = true;
         closure.note = None;
     }
-    let due = match stretch {
-        0 | 1 => Some(date("2026-11-23")),
-        3 => None,
-        _ => Some(date("2026-11-23") + chrono::Days::new(stretch as u64)),
+    let glance = |step, days, touch| crate::engine::Glance {
+        step,
+        due: date("2026-11-23") + chrono::Days::new(days),
+        touch,
     };
-    (prospect, due)
+    let planned = match stretch {
+        0 => Planned::Unworked(Some(date("2026-11-23"))),
+        3 => Planned::Nothing,
+        1 | 2 => Planned::Action(crate::engine::Outlook {
+            first: glance(Step::First, stretch as u64, Some(1)),
+            promise: crate::engine::Promised::No,
+            gives_way_to: None,
+        }),
+        _ => Planned::Action(crate::engine::Outlook {
+            first: glance(Step::Assistant, stretch as u64, None),
+            promise: crate::engine::Promised::OnADayAway,
+            gives_way_to: Some(glance(Step::Fire, 7, Some(4))),
+        }),
+    };
+    (prospect, planned)
 }
 
-/// Every prospect of the book with its stored due date, by id.
-fn stored_with_due(store: &Store) -> Vec<(Prospect, Option<NaiveDate>)> {
+/// Every prospect of the book with its stored plan, by id.
+fn stored_with_plans(store: &Store) -> Vec<(Prospect, Planned)> {
     let reader = store.reader();
+    let mut plans = Vec::new();
     reader
-        .prospects(None)
-        .unwrap()
-        .into_iter()
-        .map(|prospect| {
-            let due = reader.due_on(prospect.id).unwrap();
-            (prospect, due)
+        .each_line(None, |line, planned| {
+            plans.push((line.id, planned));
+            Ok::<_, StoreError>(())
         })
+        .unwrap();
+    let prospects = reader.prospects(None).unwrap();
+    assert_eq!(
+        prospects
+            .iter()
+            .map(|prospect| prospect.id)
+            .collect::<Vec<_>>(),
+        plans.iter().map(|(id, _)| *id).collect::<Vec<_>>()
+    );
+    prospects
+        .into_iter()
+        .zip(plans)
+        .map(|(prospect, (_, planned))| (prospect, planned))
         .collect()
 }
 
@@ -973,8 +998,8 @@ fn prospects_stored_many_to_a_statement_read_back_as_if_stored_one_by_one() {
         .write(|writer| {
             (0..count)
                 .map(|index| {
-                    let (prospect, due) = assorted(index);
-                    writer.insert_whole_prospect(&prospect, due)
+                    let (prospect, planned) = assorted(index);
+                    writer.insert_whole_prospect(&prospect, &planned)
                 })
                 .collect::<Result<Vec<_>, StoreError>>()
         })
@@ -984,8 +1009,8 @@ fn prospects_stored_many_to_a_statement_read_back_as_if_stored_one_by_one() {
             let mut prospects = writer.new_prospects()?;
             let mut ids = Vec::new();
             for index in 0..count {
-                let (prospect, due) = assorted(index);
-                ids.push(prospects.add(&prospect, due)?);
+                let (prospect, planned) = assorted(index);
+                ids.push(prospects.add(&prospect, &planned)?);
                 if index == 106 {
                     prospects.flush()?;
                     // What was added so far reads back at once.
@@ -999,5 +1024,9 @@ fn prospects_stored_many_to_a_statement_read_back_as_if_stored_one_by_one() {
         .unwrap();
     assert_eq!(announced, ids);
     assert_eq!(ids, (3..3 + count as ProspectId).collect::<Vec<_>>());
-    assert_eq!(stored_with_due(&batched), stored_with_due(&one_by_one));
+    let stored = stored_with_plans(&batched);
+    // Ann and Cy, then the new ones.
+    assert_eq!(stored.len(), 2 + count);
+    assert_eq!(stored, stored_with_plans(&one_by_one));
+    assert_eq!(stored[1 + count].1, assorted(count - 1).1);
 }

@@ -18,7 +18,7 @@ use crate::store::{AddedIds, NewProspects, Reader, Writer};
 use crate::transfer::{Incoming, IncomingItem, Skip, Source, TransferError};
 
 use super::import_keys::Duplicates;
-use super::{Growth, Tracker, audit, due_on};
+use super::{Growth, Tracker, audit, planned};
 
 /// How many skipped prospects the report keeps by name: a dry run lists this many (the
 /// counts by reason cover all).
@@ -338,9 +338,9 @@ fn store_incoming(
         .iter()
         .map(|attempt| attempt.as_attempt())
         .collect();
-    // The engine's earliest_due, as for every other write (a new prospect with no history is
-    // simply due on its start date).
-    let id = prospects.add(prospect, due_on(config, prospect, &history))?;
+    // Its plan, as every other write stores (a new prospect with no history is simply due on
+    // its start date, for its first touch).
+    let id = prospects.add(prospect, &planned(config, prospect, &history))?;
     if incoming.value_items.is_empty() && incoming.attempts.is_empty() {
         return Ok(id);
     }

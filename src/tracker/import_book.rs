@@ -24,7 +24,7 @@ use serde::Serialize;
 
 use crate::domain::{ProspectId, Rep, ValueFor};
 use crate::error::{Error, Result};
-use crate::store::{AttemptRecord, Effect, NewAttempt, Selection, Store, StoreError};
+use crate::store::{AttemptRecord, Effect, NewAttempt, Planned, Selection, Store, StoreError};
 use crate::transfer::dedupe::{email_key, phone_key};
 
 use super::{Tracker, audit, load_rules, recompute_rep};
@@ -202,7 +202,7 @@ impl Tracker {
             for file in &accepted {
                 let prospect = &file.prospect;
                 // Its due date is stored with the rep's other files' below.
-                let id = writer.insert_whole_prospect(prospect, None)?;
+                let id = writer.insert_whole_prospect(prospect, &Planned::Unworked(None))?;
                 writer.set_owner(id, Some(owner_id))?;
                 for item in &book_items {
                     if item.owner == ValueFor::Prospect(prospect.id) {

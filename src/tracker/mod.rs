@@ -45,17 +45,17 @@ use crate::channel;
 use crate::config::{Config, DEFAULT_CADENCE};
 use crate::domain::checks::{self, Part};
 use crate::domain::{
-    Attempt, Channel, CloseReason, Closure, Outcome, Prospect, ProspectId, Response, Status, Step,
-    ValueItem,
+    Attempt, Channel, CloseReason, Closure, Outcome, Prospect, ProspectId, ProspectLine, Response,
+    Status, Step, ValueItem,
 };
-use crate::engine::{self, NextAction};
+use crate::engine::{self, Glance, NextAction};
 use crate::error::{Error, Result};
 use crate::explain::{self, Explanation};
 use crate::facts::MessageFacts;
 use crate::script;
 use crate::stats::facts::Facts;
 use crate::stats::{self, Period, Stats};
-use crate::store::{Effect, FactScope, NewAttempt, Reader, Selection, Store, Writer};
+use crate::store::{Effect, FactScope, NewAttempt, Planned, Reader, Selection, Store, Writer};
 use crate::timeline::{self, TimelineRow};
 use by_rep::marks_of;
 use calendars::Rules;
@@ -360,6 +360,47 @@ impl Tracker {
             })
     }
 
+    /// Visits the prospects in a status (all for `None`) by id, each as a line of the `list`
+    /// table shows it: the file, what it shows of its next action today, and the rules of
+    /// the rep who holds it. On a file that is the stored outlook as it reads today (brought
+    /// up to date first if the rules changed: see [`Tracker::fresh`]), and no history is
+    /// read. A server's stored dates depend on the zone of the session that wrote them (see
+    /// `Selection::DueBy`), so there the engine works each out from its history.
+    pub fn each_line(
+        &mut self,
+        status: Option<Status>,
+        mut visit: impl FnMut(ProspectLine, Option<Glance>, &Config) -> Result<()>,
+    ) -> Result<()> {
+        if self.store.path().is_none() {
+            return self.each_next_action(status, |prospect, next| {
+                let config = self.config_for(&prospect);
+                let next = next.as_ref().map(NextAction::glance);
+                visit(ProspectLine::from(prospect), next, config)
+            });
+        }
+        let today = self.today();
+        self.fresh(|fresh| {
+            let reader = fresh.store.reader();
+            reader.each_line(status, |line, planned| {
+                let next = match planned {
+                    Planned::Action(outlook) => Some(outlook.on(today).glance),
+                    Planned::Nothing => None,
+                    // The engine answers, and names a cadence the file no longer has.
+                    Planned::Unworked(_) => {
+                        let prospect = fresh.prospect(line.id)?;
+                        let attempts = reader.attempts(line.id)?;
+                        fresh
+                            .next_action(&prospect, &attempts)?
+                            .as_ref()
+                            .map(NextAction::glance)
+                    }
+                };
+                let config = fresh.rules.of(line.owner);
+                visit(line, next, config)
+            })
+        })
+    }
+
     pub fn dossier(&self, id: ProspectId) -> Result<Dossier> {
         let reader = self.store.reader();
         let prospect = self.prospect(id)?;
@@ -639,7 +680,7 @@ impl Tracker {
         let now = self.now;
         self.write(|writer, rules| {
             prospect.id = writer.insert_prospect(&prospect)?;
-            store_due_on(writer, rules, &prospect)?;
+            store_plan(writer, rules, &prospect)?;
             let name = Some(prospect.contact.name.clone());
             audit::record(writer, now, Some(prospect.id), "add", None, None, name)?;
             Ok::<_, Error>(prospect)
@@ -677,7 +718,7 @@ impl Tracker {
         let now = self.now;
         self.write(|writer, rules| {
             writer.update_prospect(&prospect)?;
-            store_due_on(writer, rules, &prospect)?;
+            store_plan(writer, rules, &prospect)?;
             audit::record_changes(writer, now, &before, &prospect)?;
             Ok::<_, Error>(prospect)
         })
@@ -864,7 +905,7 @@ impl Tracker {
                 writer.record_effect(attempt_id, &Effect { before, after })?;
             }
             writer.update_prospect(&prospect)?;
-            store_due_on(writer, rules, &prospect)?;
+            store_plan(writer, rules, &prospect)?;
             Ok::<_, Error>(attempt_id)
         })?;
         let dossier = self.dossier(id)?;
@@ -952,7 +993,7 @@ impl Tracker {
             let now = self.now;
             return self.write(|writer, rules| {
                 writer.update_prospect(&prospect)?;
-                store_due_on(writer, rules, &prospect)?;
+                store_plan(writer, rules, &prospect)?;
                 audit::record_changes(writer, now, &before, &prospect)?;
                 Ok::<_, Error>(prospect)
             });
@@ -1006,7 +1047,7 @@ impl Tracker {
         let now = self.now;
         self.write(|writer, rules| {
             writer.update_prospect(&prospect)?;
-            store_due_on(writer, rules, &prospect)?;
+            store_plan(writer, rules, &prospect)?;
             let after = Some(audit::describe_status(&prospect));
             audit::record(
                 writer,
@@ -1128,7 +1169,7 @@ fn recompute(
         FactScope::OwnedBy(rep) => Selection::Owner(rep),
     };
     let reader = writer.reader();
-    let mut due_dates = Vec::new();
+    let mut plans = Vec::new();
     // The facts' rows are written as the scan goes (other tables than the one it reads), a
     // batch of files at a time, then counted by day.
     let mut facts_due = Vec::with_capacity(FILES_PER_BATCH);
@@ -1141,7 +1182,7 @@ fn recompute(
     reader.each_with_records(selection, |prospect, records| {
         let config = rules.of(prospect.owner);
         let (attempts, facts) = by_rep::facts_of_records(&prospect, records, config);
-        due_dates.push((prospect.id, due_on(config, &prospect, &attempts)));
+        plans.push((prospect.id, planned(config, &prospect, &attempts)));
         facts_due.push((prospect.id, facts));
         if facts_due.len() == FILES_PER_BATCH {
             store_facts(&mut facts_due)?;
@@ -1151,17 +1192,21 @@ fn recompute(
     store_facts(&mut facts_due)?;
     writer.count_touch_days(scope, whole_book)?;
     let mut changed = 0;
-    for batch in due_dates.chunks(FILES_PER_BATCH) {
+    for batch in plans.chunks(FILES_PER_BATCH) {
         let ids = batch.iter().map(|(id, _)| *id);
         let (first, last) = (ids.clone().min(), ids.max());
         let (Some(first), Some(last)) = (first, last) else {
             continue;
         };
-        let stored = reader.due_dates_between(first, last)?;
-        for (id, due_on) in batch {
-            if stored.get(id) != Some(due_on) {
-                writer.set_due_on(*id, *due_on)?;
-                changed += 1;
+        let stored = reader.plans_between(first, last)?;
+        for (id, planned) in batch {
+            let was = stored.get(id);
+            if was != Some(planned) {
+                writer.set_planned(*id, planned)?;
+                // An outlook worked out for the first time is no change of date.
+                if was.map(Planned::due_on) != Some(planned.due_on()) {
+                    changed += 1;
+                }
             }
         }
     }
@@ -1172,27 +1217,34 @@ fn recompute(
 /// time: a round trip each on a server, instead of one per file.
 const FILES_PER_BATCH: usize = 256;
 
-/// Stores the earliest day a prospect's next action can be due, under the rules of the rep
-/// who holds it. A prospect whose cadence the file no longer defines is marked due from its
+/// Stores a prospect's next action (the earliest day it can be due, and its outlook), under
+/// the rules of the rep who holds it. A prospect whose cadence the file no longer defines is marked due from its
 /// start, so the morning list surfaces it (and the error that says how to fix it) rather
 /// than silently dropping it.
 ///
 /// The facts `stats` counts are stored with it: they change with the same writes.
-fn store_due_on(writer: &Writer<'_>, rules: &Rules, prospect: &Prospect) -> Result<()> {
+fn store_plan(writer: &Writer<'_>, rules: &Rules, prospect: &Prospect) -> Result<()> {
     let config = rules.of(prospect.owner);
     let reader = writer.reader();
     let attempts = reader.attempts(prospect.id)?;
-    writer.set_due_on(prospect.id, due_on(config, prospect, &attempts))?;
+    writer.set_planned(prospect.id, &planned(config, prospect, &attempts))?;
     let marks = reader.attempt_marks(prospect.id)?;
     let facts = Facts::of(prospect, &attempts, |id| marks_of(&marks, id), config);
     writer.replace_stat_facts(prospect.id, &facts)?;
     Ok(())
 }
 
-fn due_on(config: &Config, prospect: &Prospect, attempts: &[Attempt]) -> Option<NaiveDate> {
+/// A file's next action as it is stored (see store/planned.rs): its outlook under the rules
+/// of `config`, or, for a cadence the file no longer defines, due from its start.
+fn planned(config: &Config, prospect: &Prospect, attempts: &[Attempt]) -> Planned {
     match config.cadence(&prospect.cadence) {
-        Some(cadence) => engine::earliest_due(prospect, attempts, cadence, &config.calendar),
-        None => Some(prospect.start),
+        Some(cadence) => Planned::of(engine::outlook(
+            prospect,
+            attempts,
+            cadence,
+            &config.calendar,
+        )),
+        None => Planned::Unworked(Some(prospect.start)),
     }
 }
 

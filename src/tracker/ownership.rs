@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDateTime;
 
-use super::{Due, Tracker, recompute_rep, store_due_on};
+use super::{Due, Tracker, recompute_rep, store_plan};
 use crate::assign::{self, Load, OwnershipError, TieBreak};
 use crate::domain::{Prospect, ProspectId, Rep, Status};
 use crate::error::{Error, Result};
@@ -141,7 +141,7 @@ impl Tracker {
         };
         self.write(|writer, rules| {
             writer.set_owner(id, Some(assigned.to.id))?;
-            store_due_on(writer, rules, &moved)?;
+            store_plan(writer, rules, &moved)?;
             audit_owner(
                 writer,
                 now,
@@ -200,7 +200,7 @@ impl Tracker {
             for file in &assigned {
                 writer.set_owner(file.id, Some(file.to.id))?;
                 if let Some(prospect) = reader.prospect(file.id)? {
-                    store_due_on(writer, rules, &prospect)?;
+                    store_plan(writer, rules, &prospect)?;
                 }
                 audit_owner(writer, now, "assign", file.id, None, Some(&file.to))?;
             }

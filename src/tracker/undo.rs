@@ -7,7 +7,7 @@ use crate::error::{Error, Result};
 use crate::store::LastLogged;
 
 use super::ownership::{audit_owner, rep_by_id};
-use super::{Tracker, audit, store_due_on};
+use super::{Tracker, audit, store_plan};
 
 /// The attempt `undo` would remove, and whose file it is.
 #[derive(Debug, Clone)]
@@ -153,7 +153,7 @@ impl Tracker {
                 )?;
                 given_back = Some(to);
             }
-            store_due_on(writer, rules, &prospect)?;
+            store_plan(writer, rules, &prospect)?;
             Ok::<_, Error>((prospect, given_back))
         })?;
         Ok(Undone {

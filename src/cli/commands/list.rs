@@ -5,7 +5,7 @@
 use crate::cli::args::{ListArgs, StatusFilter};
 use crate::cli::output::Stream;
 use crate::cli::session::Session;
-use crate::domain::{Prospect, Status};
+use crate::domain::Status;
 use crate::error::Result;
 use crate::render::dossier::ProspectView;
 use crate::render::json::ArrayWriter;
@@ -20,23 +20,20 @@ pub fn run(args: ListArgs, session: Session) -> Result<String> {
         StatusFilter::All => None,
     };
     // Every prospect, or only those on the drip.
-    let wanted = |prospect: &Prospect| {
-        !args.drip || prospect.closed.as_ref().is_some_and(|closure| closure.drip)
-    };
+    let wanted = |on_drip: bool| !args.drip || on_drip;
     let width = session.width;
-    let tracker = session.tracker()?;
+    let mut tracker = session.tracker()?;
     let now = tracker.now();
     let mut stdout = Stream::stdout();
     if !args.json {
         let largest_id = tracker.store().reader().largest_id()?.unwrap_or(0);
         let mut table = listing::Streamed::new(width, largest_id);
-        // The engine's next action alone: the table shows no message.
-        tracker.each_next_action(status, |prospect, next| {
-            if !wanted(&prospect) {
+        // What a table shows of each next action: no message.
+        tracker.each_line(status, |line, next, config| {
+            if !wanted(line.drip) {
                 return Ok(());
             }
-            let config = tracker.config_for(&prospect);
-            match table.push(ListRow::new(prospect, next.as_ref(), config)) {
+            match table.push(ListRow::new(line, next, config)) {
                 Some(piece) => stdout.put(&piece),
                 None => Ok(()),
             }
@@ -51,7 +48,7 @@ pub fn run(args: ListArgs, session: Session) -> Result<String> {
     let mut array = ArrayWriter::new(0);
     stdout.put(array.open())?;
     tracker.each_listed(status, |prospect, next| {
-        if !wanted(&prospect) {
+        if !wanted(prospect.closed.as_ref().is_some_and(|closure| closure.drip)) {
             return Ok(());
         }
         let entry = ListEntry {

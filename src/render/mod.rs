@@ -37,11 +37,38 @@ use chrono::{Datelike, NaiveDate};
 /// for every file of the book, and chrono's formatter reads its pattern again each time.
 pub fn day(date: NaiveDate) -> String {
     const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-    let weekday = WEEKDAYS[date.weekday().num_days_from_monday() as usize];
-    if (0..=9999).contains(&date.year()) {
-        format!("{weekday} {date}")
-    } else {
-        date.format("%a %Y-%m-%d").to_string()
+    let Ok(year @ 0..=9999) = u32::try_from(date.year()) else {
+        return date.format("%a %Y-%m-%d").to_string();
+    };
+    let mut text = String::with_capacity(14);
+    text.push_str(WEEKDAYS[date.weekday().num_days_from_monday() as usize]);
+    text.push(' ');
+    push_number(&mut text, year, 4);
+    text.push('-');
+    push_number(&mut text, date.month(), 2);
+    text.push('-');
+    push_number(&mut text, date.day(), 2);
+    text
+}
+
+/// Writes `value` in decimal, with leading zeros up to `width` digits (at most 10, as many as
+/// a `u32` has): the cells of a table of the whole book, without the formatting machinery's
+/// cost for each.
+pub(crate) fn push_number(text: &mut String, value: u32, width: usize) {
+    let mut digits = [b'0'; 10];
+    let mut start = digits.len();
+    let mut rest = value;
+    loop {
+        start -= 1;
+        digits[start] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    start = start.min(digits.len().saturating_sub(width));
+    for &digit in &digits[start..] {
+        text.push(char::from(digit));
     }
 }
 
@@ -84,6 +111,30 @@ mod day_tests {
         dates.push(NaiveDate::from_ymd_opt(-1, 1, 1).unwrap());
         for date in dates {
             assert_eq!(super::day(date), date.format("%a %Y-%m-%d").to_string());
+        }
+    }
+
+    #[test]
+    fn numbers_are_written_as_format_writes_them() {
+        for value in [
+            0,
+            1,
+            9,
+            10,
+            42,
+            99,
+            100,
+            2026,
+            9999,
+            10_000,
+            123_456,
+            u32::MAX,
+        ] {
+            for width in [0, 1, 2, 4, 10] {
+                let mut text = String::from(">");
+                super::push_number(&mut text, value, width);
+                assert_eq!(text, format!(">{value:0width$}"), "{value} {width}");
+            }
         }
     }
 }

@@ -285,18 +285,31 @@ impl ActionView {
 
 /// "2/4", or "3" for a cadence without a limit, or "" for a step that is not a touch.
 pub fn touch_label(touch: Option<u32>, max_touches: Option<u32>) -> String {
-    match (touch, max_touches) {
-        (Some(touch), Some(max)) => format!("{touch}/{max}"),
-        (Some(touch), None) => touch.to_string(),
-        (None, _) => String::new(),
-    }
+    let mut label = String::new();
+    push_touch_label(&mut label, touch, max_touches);
+    label
 }
 
 /// "rescue 3/4", or the step alone when it is not a touch.
 pub fn step_and_touch(step: Step, touch: Option<u32>, max_touches: Option<u32>) -> String {
-    match touch_label(touch, max_touches) {
-        label if label.is_empty() => step.to_string(),
-        label => format!("{step} {label}"),
+    let mut text = String::with_capacity(16);
+    text.push_str(step.as_str());
+    if touch.is_some() {
+        text.push(' ');
+        push_touch_label(&mut text, touch, max_touches);
+    }
+    text
+}
+
+/// "3/4", "3" without a maximum, nothing for a step that is not a touch; written in place
+/// (a cell of every row of `list`).
+fn push_touch_label(text: &mut String, touch: Option<u32>, max_touches: Option<u32>) {
+    if let Some(touch) = touch {
+        super::push_number(text, touch, 0);
+        if let Some(max) = max_touches {
+            text.push('/');
+            super::push_number(text, max, 0);
+        }
     }
 }
 

@@ -21,7 +21,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::time::Duration;
 
-use chrono::{DateTime, NaiveDateTime, Utc};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use chrono_tz::Tz;
 use postgres::fallible_iterator::FallibleIterator;
 use postgres::types::Type;
@@ -234,6 +234,29 @@ impl Row<'_> {
                 }
                 self.get(index)
             }
+        }
+    }
+
+    /// A stored date, read by position on SQLite as [`Row::datetime`] reads a date and time.
+    pub(super) fn day(&self, index: usize) -> Result<NaiveDate, DbError> {
+        if let Row::Sqlite(row) = self
+            && let Ok(text) = row.get_ref(index).map_err(DbError::Sqlite)?.as_str()
+            && let Some(day) = super::rows::parse_stored_day(text)
+        {
+            return Ok(day);
+        }
+        self.get(index)
+    }
+
+    pub(super) fn optional_day(&self, index: usize) -> Result<Option<NaiveDate>, DbError> {
+        if let Row::Sqlite(row) = self
+            && row.get_ref(index).map_err(DbError::Sqlite)? == rusqlite::types::ValueRef::Null
+        {
+            return Ok(None);
+        }
+        match self {
+            Row::Sqlite(_) => self.day(index).map(Some),
+            Row::Postgres(..) => self.get(index),
         }
     }
 

@@ -8,6 +8,8 @@
 //! `assistant 2026-12-03 then fire #4 2026-12-07` (rule 5's advice and the touch it gives way
 //! to), `nothing` (nothing left to do). NULL: never worked out.
 
+use std::iter::Peekable;
+
 use chrono::{NaiveDate, NaiveTime};
 
 use crate::domain::Step;
@@ -69,7 +71,7 @@ impl Planned {
 }
 
 const NOTHING: &str = "nothing";
-const THEN: &str = " then ";
+const THEN: &str = "then";
 const DAY_AWAY: &str = "day-away";
 
 fn outlook_text(outlook: &Outlook) -> String {
@@ -80,8 +82,7 @@ fn outlook_text(outlook: &Outlook) -> String {
         Promised::OnADayAway => text.push_str(&format!(" @{DAY_AWAY}")),
     }
     if let Some(touch) = &outlook.gives_way_to {
-        text.push_str(THEN);
-        text.push_str(&glance_text(touch));
+        text.push_str(&format!(" {THEN} {}", glance_text(touch)));
     }
     text
 }
@@ -93,66 +94,39 @@ fn glance_text(glance: &Glance) -> String {
     }
 }
 
+/// Read word by word: splitting on a word of several letters would set up a substring search
+/// for each of the book's files.
 fn parse_outlook(text: &str) -> Option<Outlook> {
-    let (first, gives_way_to) = match text.split_once(THEN) {
-        Some((first, then)) => (first, Some(parse_glance(then.split(' '))?)),
-        None => (text, None),
-    };
-    let mut words = first.split(' ');
-    let promise = match first.rsplit_once(" @") {
-        Some((glance, promise)) => {
-            words = glance.split(' ');
-            match promise {
-                DAY_AWAY => Promised::OnADayAway,
-                time => Promised::At(NaiveTime::parse_from_str(time, "%H:%M:%S").ok()?),
-            }
-        }
+    let mut words = text.split(' ').peekable();
+    let first = parse_glance(&mut words)?;
+    let promise = match words.next_if(|word| word.starts_with('@')) {
         None => Promised::No,
+        Some(word) => match &word[1..] {
+            DAY_AWAY => Promised::OnADayAway,
+            time => Promised::At(NaiveTime::parse_from_str(time, "%H:%M:%S").ok()?),
+        },
     };
-    Some(Outlook {
-        first: parse_glance(words)?,
+    let gives_way_to = match words.next() {
+        None => None,
+        Some(THEN) => Some(parse_glance(&mut words)?),
+        Some(_) => return None,
+    };
+    words.next().is_none().then_some(Outlook {
+        first,
         promise,
         gives_way_to,
     })
 }
 
 /// `step [#touch] date`.
-fn parse_glance<'t>(mut words: impl Iterator<Item = &'t str>) -> Option<Glance> {
+fn parse_glance<'t>(words: &mut Peekable<impl Iterator<Item = &'t str>>) -> Option<Glance> {
     let step: Step = words.next()?.parse().ok()?;
-    let mut word = words.next()?;
-    let touch = match word.strip_prefix('#') {
-        Some(number) => {
-            let touch = number.parse().ok()?;
-            word = words.next()?;
-            Some(touch)
-        }
+    let touch = match words.next_if(|word| word.starts_with('#')) {
+        Some(word) => Some(word[1..].parse().ok()?),
         None => None,
     };
-    let due = parse_day(word)?;
-    words
-        .next()
-        .is_none()
-        .then_some(Glance { step, due, touch })
-}
-
-/// `YYYY-MM-DD`, read by position: `list` reads one for every file of the book, and chrono's
-/// general parser would cost more than the rest of the row.
-fn parse_day(text: &str) -> Option<NaiveDate> {
-    let bytes = text.as_bytes();
-    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
-        return NaiveDate::parse_from_str(text, "%Y-%m-%d").ok();
-    }
-    let number = |range: std::ops::Range<usize>| {
-        bytes[range].iter().try_fold(0u32, |value, byte| {
-            byte.is_ascii_digit()
-                .then(|| value * 10 + u32::from(byte - b'0'))
-        })
-    };
-    NaiveDate::from_ymd_opt(
-        i32::try_from(number(0..4)?).ok()?,
-        number(5..7)?,
-        number(8..10)?,
-    )
+    let due = super::rows::parse_stored_day(words.next()?)?;
+    Some(Glance { step, due, touch })
 }
 
 #[cfg(test)]
@@ -254,6 +228,12 @@ mod tests {
             "follow-up 2026-12-03 @25:00:00",
             "sideways 2026-12-03",
             "assistant 2026-12-03 then",
+            "assistant 2026-12-03 then fire #4 2026-12-07 then fire #4 2026-12-07",
+            "assistant 2026-12-03 fire #4 2026-12-07",
+            "follow-up 2026-12-03 @",
+            "follow-up 2026-12-03 @08:15:00 @day-away",
+            "follow-up #2 #3 2026-12-03",
+            "follow-up  2026-12-03",
         ] {
             assert_eq!(
                 Planned::from_columns(due, Some(text)),

@@ -43,7 +43,7 @@ pub(super) fn prospect(row: &Row<'_>) -> Result<Prospect, DbError> {
             main_line: row.get(23)?,
         },
         cadence: row.get(12)?,
-        start: row.get(13)?,
+        start: row.day(13)?,
         status: row.get(14)?,
         closed: match (close_reason, closed_at) {
             (Some(reason), Some(at)) => Some(Closure {
@@ -54,7 +54,7 @@ pub(super) fn prospect(row: &Row<'_>) -> Result<Prospect, DbError> {
             }),
             _ => None,
         },
-        recontact_on: row.get(18)?,
+        recontact_on: row.optional_day(18)?,
         run_started_at: row.optional_datetime(19)?,
         created_at: row.datetime(20)?,
         owner: row.get(25)?,
@@ -76,7 +76,10 @@ pub(super) fn prospect_line(row: &Row<'_>) -> Result<(ProspectLine, Planned), Db
         cadence: row.get(6)?,
         owner: row.get(7)?,
     };
-    Ok((line, Planned::from_columns(row.get(8)?, outlook.as_deref())))
+    Ok((
+        line,
+        Planned::from_columns(row.optional_day(8)?, outlook.as_deref()),
+    ))
 }
 
 /// Columns by position, in the order of ATTEMPT_COLUMNS.
@@ -101,29 +104,58 @@ pub(super) fn attempt(row: &Row<'_>) -> Result<Attempt, DbError> {
 pub(super) fn parse_stored(text: &str) -> Option<NaiveDateTime> {
     let bytes = text.as_bytes();
     if bytes.len() != 19
-        || bytes[4] != b'-'
-        || bytes[7] != b'-'
         || !matches!(bytes[10], b' ' | b'T')
+        || bytes[13] != b':'
+        || bytes[16] != b':'
     {
         return None;
     }
-    let number = |range: std::ops::Range<usize>| -> Option<u32> {
-        bytes[range].iter().try_fold(0u32, |value, byte| {
-            byte.is_ascii_digit()
-                .then(|| value * 10 + u32::from(byte - b'0'))
-        })
-    };
-    if bytes[13] != b':' || bytes[16] != b':' {
-        return None;
-    }
-    let date = NaiveDate::from_ymd_opt(number(0..4)? as i32, number(5..7)?, number(8..10)?)?;
+    let date = parse_stored_day(&text[..10])?;
+    let number = |range| digits(bytes, range);
     let time = NaiveTime::from_hms_opt(number(11..13)?, number(14..16)?, number(17..19)?)?;
     Some(date.and_time(time))
 }
 
+/// Reads a stored date, `YYYY-MM-DD`, by position (as [`parse_stored`]): `list` reads one or
+/// two for every file of the book. `None` for anything else.
+pub(super) fn parse_stored_day(text: &str) -> Option<NaiveDate> {
+    let bytes = text.as_bytes();
+    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+        return None;
+    }
+    let number = |range| digits(bytes, range);
+    NaiveDate::from_ymd_opt(number(0..4)? as i32, number(5..7)?, number(8..10)?)
+}
+
+/// The decimal number the bytes of `range` spell, if they are all digits.
+fn digits(bytes: &[u8], range: std::ops::Range<usize>) -> Option<u32> {
+    bytes[range].iter().try_fold(0u32, |value, byte| {
+        byte.is_ascii_digit()
+            .then(|| value * 10 + u32::from(byte - b'0'))
+    })
+}
+
 #[cfg(test)]
 mod tests {
-    use super::parse_stored;
+    use super::{parse_stored, parse_stored_day};
+
+    #[test]
+    fn reads_a_stored_day_and_refuses_the_rest() {
+        assert_eq!(
+            parse_stored_day("2026-11-23").map(|day| day.to_string()),
+            Some("2026-11-23".to_string())
+        );
+        for other in [
+            "2026-02-30",
+            "2026-11-2x",
+            "2026-11-23 ",
+            "+10000-01-01",
+            "",
+            "2026/11/23",
+        ] {
+            assert_eq!(parse_stored_day(other), None, "{other:?}");
+        }
+    }
 
     #[test]
     fn reads_the_stored_form_and_refuses_the_rest() {

@@ -85,19 +85,33 @@ pub fn natural_day(calendar: &Calendar, today: NaiveDate, due: NaiveDate) -> Nai
     }
 }
 
+/// `items` sorted by `compare`, as `sort_by` sorts them (stably), for items too large to move
+/// around cheaply: their places are sorted, then each item is moved once. A window of
+/// `agenda` holds thousands of actions, each with its prospect and the facts of its message;
+/// sorting them in place spent more on moving them than on comparing.
+pub fn sorted_by<T>(items: Vec<T>, mut compare: impl FnMut(&T, &T) -> Ordering) -> Vec<T> {
+    let mut places: Vec<usize> = (0..items.len()).collect();
+    places.sort_by(|&a, &b| compare(&items[a], &items[b]));
+    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
+    places
+        .into_iter()
+        .filter_map(|place| slots[place].take())
+        .collect()
+}
+
 /// Spreads `items` over today and the business days after it through `last`. Each day takes,
 /// in `order`, the actions that are due by then and still waiting, as long as the limits
 /// allow; promised callbacks are always taken on their day. What waits is taken first the
 /// next day, since the order puts older due dates first.
 pub fn plan<T: Item>(
-    mut items: Vec<T>,
+    items: Vec<T>,
     order: impl Fn(&T, &T) -> Ordering,
     calendar: &Calendar,
     today: NaiveDate,
     last: NaiveDate,
     limits: &Limits,
 ) -> Plan<T> {
-    items.sort_by(&order);
+    let items = sorted_by(items, &order);
     let mut waiting: Vec<(NaiveDate, T)> = items
         .into_iter()
         .map(|item| (natural_day(calendar, today, item.due()), item))

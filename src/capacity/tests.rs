@@ -351,3 +351,15 @@ fn what_is_not_a_touch_neither_counts_nor_waits() {
         ]
     );
 }
+
+#[test]
+fn sorted_by_sorts_stably_as_sort_by_does() {
+    // Pairs compared by their first half only: ties keep the order they came in.
+    let mut rng = fastrand::Rng::with_seed(15);
+    for length in [0, 1, 2, 7, 100, 1000] {
+        let items: Vec<(u8, usize)> = (0..length).map(|place| (rng.u8(..5), place)).collect();
+        let mut expected = items.clone();
+        expected.sort_by_key(|item| item.0);
+        assert_eq!(super::sorted_by(items, |a, b| a.0.cmp(&b.0)), expected);
+    }
+}

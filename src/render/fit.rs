@@ -74,8 +74,20 @@ pub fn first_piece<'l, R, C: Column<R>>(
         return (String::new(), pieces);
     };
     let columns = settled.columns();
-    // comfy-table draws the head with the first row (a head alone would be closed as a
-    // whole table); the other rows are drawn as the later pieces are.
+    // The other rows are drawn as the later pieces are.
+    let (mut text, bottom) = head_and_first_row(&columns, &settled.widths);
+    body(&mut text, &columns, &settled.widths, 1..row_count(&columns));
+    let pieces = Pieces {
+        layout: settled.layout,
+        widths: settled.widths.clone(),
+        bottom,
+    };
+    (text, pieces)
+}
+
+/// The head of the table of `columns` at `widths` with its first row, drawn by comfy-table (a
+/// head alone would be closed as a whole table), and apart the border that closes the table.
+fn head_and_first_row(columns: &[Data], widths: &[usize]) -> (String, String) {
     let first_row: Vec<Data> = columns
         .iter()
         .map(|column| Data {
@@ -83,17 +95,18 @@ pub fn first_piece<'l, R, C: Column<R>>(
             cells: &column.cells[..column.cells.len().min(1)],
         })
         .collect();
-    let drawn = grid(&first_row, &settled.widths, true);
+    let drawn = drawn_by_comfy_table(&first_row, widths, true);
     let (head, bottom) = drawn.rsplit_once('\n').unwrap_or((&drawn, ""));
-    let mut text = format!("{head}\n");
-    let count = columns.iter().map(|column| column.cells.len()).max();
-    body(&mut text, &columns, &settled.widths, 1..count.unwrap_or(0));
-    let pieces = Pieces {
-        layout: settled.layout,
-        widths: settled.widths.clone(),
-        bottom: bottom.to_string(),
-    };
-    (text, pieces)
+    (format!("{head}\n"), bottom.to_string())
+}
+
+/// How many rows `columns` hold.
+fn row_count(columns: &[Data]) -> usize {
+    columns
+        .iter()
+        .map(|column| column.cells.len())
+        .max()
+        .unwrap_or(0)
 }
 
 impl<C> Pieces<'_, C> {
@@ -182,7 +195,7 @@ fn wrapped(columns: &[Data], widths: &[usize], row: usize) -> String {
             cells: column.cells.get(row..=row).unwrap_or_default(),
         })
         .collect();
-    let drawn = grid(&one, widths, false);
+    let drawn = drawn_by_comfy_table(&one, widths, false);
     let mut lines = drawn.lines();
     lines.next_back();
     lines.next();
@@ -469,8 +482,22 @@ fn force(columns: &[Data], needs: &[Need]) -> String {
     grid(columns, &widths, true)
 }
 
-/// The table of `columns` at `widths`, with its head or (a later piece) without.
+/// The table of `columns` at `widths`, with its head or (a later piece) without. After the
+/// head and the first row, rows are drawn by [`body`] as comfy-table would draw them: the
+/// thousands of rows of a long `agenda` spent a quarter of its time in comfy-table.
 fn grid(columns: &[Data], widths: &[usize], head: bool) -> String {
+    let count = row_count(columns);
+    if !head || count <= 1 {
+        return drawn_by_comfy_table(columns, widths, head);
+    }
+    let (mut text, bottom) = head_and_first_row(columns, widths);
+    body(&mut text, columns, widths, 1..count);
+    text.push_str(&bottom);
+    text
+}
+
+/// [`grid`] drawn by comfy-table alone.
+fn drawn_by_comfy_table(columns: &[Data], widths: &[usize], head: bool) -> String {
     let mut grid = if head {
         let headers: Vec<&str> = columns.iter().map(|column| column.header).collect();
         table::new(&headers)
@@ -638,7 +665,7 @@ mod tests {
         let widths = [4, 14, 13];
         let mut ours = String::new();
         body(&mut ours, &columns, &widths, 0..ids.len());
-        let drawn = grid(&columns, &widths, false);
+        let drawn = drawn_by_comfy_table(&columns, &widths, false);
         let lines: Vec<&str> = drawn.lines().collect();
         let theirs: String = lines[1..lines.len() - 1]
             .iter()
@@ -647,5 +674,33 @@ mod tests {
         assert_eq!(ours, theirs);
         // The long name and the line break were wrapped by comfy-table.
         assert!(ours.lines().count() > ids.len(), "{ours}");
+        // A whole table with its head: the same as comfy-table's, whichever row comes first.
+        for first in 0..ids.len() {
+            let rotated = |cells: &[String]| {
+                let mut cells = cells.to_vec();
+                cells.rotate_left(first);
+                cells
+            };
+            let (ids, names, steps) = (rotated(&ids), rotated(&names), rotated(&steps));
+            let columns = [
+                Data {
+                    header: "Id",
+                    cells: &ids,
+                },
+                Data {
+                    header: "Prospect",
+                    cells: &names,
+                },
+                Data {
+                    header: "Next",
+                    cells: &steps,
+                },
+            ];
+            assert_eq!(
+                grid(&columns, &widths, true),
+                drawn_by_comfy_table(&columns, &widths, true),
+                "first row {first}"
+            );
+        }
     }
 }

@@ -76,13 +76,12 @@ impl Fresh<'_> {
             },
         )?;
         let today = self.today();
-        due.sort_by(|a, b| {
+        Ok(crate::capacity::sorted_by(due, |a, b| {
             a.action
                 .due
                 .max(today)
                 .cmp(&b.action.due.max(today))
                 .then_with(|| agenda_order(a, b))
-        });
-        Ok(due)
+        }))
     }
 }

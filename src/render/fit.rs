@@ -529,6 +529,24 @@ mod tests {
 
     use super::*;
 
+    /// The columns Id, Prospect and Next of a small table.
+    fn table_of<'a>(ids: &'a [String], names: &'a [String], steps: &'a [String]) -> [Data<'a>; 3] {
+        [
+            Data {
+                header: "Id",
+                cells: ids,
+            },
+            Data {
+                header: "Prospect",
+                cells: names,
+            },
+            Data {
+                header: "Next",
+                cells: steps,
+            },
+        ]
+    }
+
     fn widths_of(text: &str) -> Vec<usize> {
         text.lines().map(UnicodeWidthStr::width).collect()
     }
@@ -648,20 +666,7 @@ mod tests {
         let steps: Vec<String> = ["follow-up 2/4", "日本語", "close", ""]
             .map(String::from)
             .to_vec();
-        let columns = [
-            Data {
-                header: "Id",
-                cells: &ids,
-            },
-            Data {
-                header: "Prospect",
-                cells: &names,
-            },
-            Data {
-                header: "Next",
-                cells: &steps,
-            },
-        ];
+        let columns = table_of(&ids, &names, &steps);
         let widths = [4, 14, 13];
         let mut ours = String::new();
         body(&mut ours, &columns, &widths, 0..ids.len());
@@ -682,20 +687,7 @@ mod tests {
                 cells
             };
             let (ids, names, steps) = (rotated(&ids), rotated(&names), rotated(&steps));
-            let columns = [
-                Data {
-                    header: "Id",
-                    cells: &ids,
-                },
-                Data {
-                    header: "Prospect",
-                    cells: &names,
-                },
-                Data {
-                    header: "Next",
-                    cells: &steps,
-                },
-            ];
+            let columns = table_of(&ids, &names, &steps);
             assert_eq!(
                 grid(&columns, &widths, true),
                 drawn_by_comfy_table(&columns, &widths, true),

@@ -7,7 +7,7 @@
 //! - once the next attempt is logged, it was *kept* if that attempt came on the promised day no
 //!   later than [`GRACE_MINUTES`] after the promised time.
 
-use chrono::{NaiveDateTime, TimeDelta};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta};
 use serde::Serialize;
 
 use crate::engine::NextAction;
@@ -23,7 +23,12 @@ pub fn late_by(action: &NextAction, now: NaiveDateTime) -> Option<TimeDelta> {
     if !action.promised() {
         return None;
     }
-    let promised = action.due.and_time(action.time?);
+    late_after(action.due, action.time?, now)
+}
+
+/// How late a call promised for `time` on `day` is at `now`, once that moment has passed.
+pub fn late_after(day: NaiveDate, time: NaiveTime, now: NaiveDateTime) -> Option<TimeDelta> {
+    let promised = day.and_time(time);
     (promised < now).then(|| now - promised)
 }
 

@@ -8,11 +8,15 @@ mod pipeline;
 
 use chrono::{Days, NaiveDate, NaiveDateTime};
 use followup::Tracker;
+use followup::capacity::Placed;
 use followup::config::{Config, Origin};
 use followup::domain::{Channel, CloseReason, Contact, Outcome, Status};
 use followup::engine;
+use followup::render::plan;
+use followup::render::view::ActionView;
+use followup::render::width::Width;
 use followup::store::Store;
-use followup::tracker::{CloseRequest, LogEntry, NewProspect, Recontact};
+use followup::tracker::{CloseRequest, Due, Glimpse, LogEntry, NewProspect, Recontact};
 
 fn day(text: &str) -> NaiveDate {
     text.parse().unwrap()
@@ -180,11 +184,62 @@ fn assert_cache_agrees(tracker: &mut Tracker, from: NaiveDate) {
             })
             .collect();
         assert_eq!(glances, brute_glances, "the list of {today}");
+        assert_agenda_tables_agree(tracker);
     }
+}
+
+/// `agenda`'s table from the stored outlooks is the table from whole actions, at any width,
+/// within the daily capacity or without one.
+#[track_caller]
+fn assert_agenda_tables_agree(tracker: &mut Tracker) {
+    let now = tracker.now();
+    let config = tracker.config().clone();
+    for days in [1, 5, 10] {
+        let (glimpsed, whole) = tracker
+            .fresh(|fresh| Ok((fresh.glimpsed_schedule(days)?, fresh.schedule(days)?)))
+            .unwrap();
+        let glimpsed = glimpsed.expect("a file's book reads its outlooks");
+        let glimpse_id = |glimpse: &Glimpse| glimpse.prospect.id;
+        let due_id = |due: &Due| due.prospect.id;
+        assert_eq!(
+            placed_of(&glimpsed.placed, glimpse_id),
+            placed_of(&whole.placed, due_id),
+            "{days} days from {now}"
+        );
+        let beyond: Vec<i64> = glimpsed.beyond.iter().map(glimpse_id).collect();
+        assert_eq!(beyond, whole.beyond.iter().map(due_id).collect::<Vec<_>>());
+        let views_of_glimpses = plan::placed_views(&glimpsed.placed, |glimpse| {
+            ActionView::at_a_glance(&glimpse.prospect, &glimpse.reading, &config, now)
+        });
+        let views_of_actions = plan::placed_views(&whole.placed, |due| {
+            ActionView::without_message(due, &config, now)
+        });
+        let last = tracker.window_end(days);
+        for width in [60, 80, 200] {
+            let width = Width::new(width);
+            assert_eq!(
+                plan::render(now.date(), last, &views_of_glimpses, width),
+                plan::render(now.date(), last, &views_of_actions, width),
+                "{days} days from {now}, {width:?}"
+            );
+        }
+    }
+}
+
+/// Each placed action's prospect, day and the day it was moved from.
+fn placed_of<T>(
+    placed: &[Placed<T>],
+    id: impl Fn(&T) -> i64,
+) -> Vec<(i64, NaiveDate, Option<NaiveDate>)> {
+    placed
+        .iter()
+        .map(|placed| (id(&placed.item), placed.on, placed.moved_from))
+        .collect()
 }
 
 const CHANGED_RULES: &str = r#"
 [calendar]
+max_touches_per_day = 6
 workdays = ["mon", "tue", "wed", "thu"]
 holidays = ["2026-11-19", "2026-11-26", "2026-11-27"]
 
@@ -220,6 +275,28 @@ fn stored_due_dates_agree_with_the_engine_before_and_after_a_cadence_change() {
         .map(|(p, _)| p.status)
         .collect();
     assert!(statuses.contains(&Status::Closed) && statuses.contains(&Status::Active));
+    // Callbacks promised in the coming days, two at the same time: first in the order and on
+    // their day whatever the limit; the one of Monday is missed from Tuesday on.
+    let active: Vec<i64> = tracker
+        .list(Some(Status::Active))
+        .unwrap()
+        .iter()
+        .map(|(prospect, _)| prospect.id)
+        .collect();
+    assert!(active.len() >= 4, "{active:?}");
+    for (id, at) in active.iter().zip([
+        "2026-11-16T10:30",
+        "2026-11-16T08:15",
+        "2026-11-17T09:00",
+        "2026-11-16T10:30",
+    ]) {
+        let at = NaiveDateTime::parse_from_str(at, "%Y-%m-%dT%H:%M").unwrap();
+        let entry = LogEntry {
+            promise: Some(at),
+            ..LogEntry::default()
+        };
+        tracker.log(*id, entry).unwrap();
+    }
     assert_cache_agrees(&mut tracker, day("2026-11-13"));
 
     // The same database under other rules: the due dates are recomputed on first use.

@@ -55,6 +55,14 @@ pub struct Reading {
     pub promised: bool,
 }
 
+impl Reading {
+    /// A promise fixed the touch and its time still stands, as [`NextAction::promised`] says:
+    /// the engine gives a promised touch its time until the promise is missed.
+    pub fn promise_stands(&self) -> bool {
+        self.time.is_some()
+    }
+}
+
 impl Outlook {
     /// The next action on `today`, as [`next_action`] would answer on that day.
     pub fn on(&self, today: NaiveDate) -> Reading {
@@ -115,6 +123,15 @@ impl NextAction {
             step: self.step,
             due: self.due,
             touch: self.touch,
+        }
+    }
+
+    /// The action as an outlook reads it on its day: what a table of the coming days shows.
+    pub fn reading(&self) -> Reading {
+        Reading {
+            glance: self.glance(),
+            time: self.time,
+            promised: self.promise.is_some(),
         }
     }
 }

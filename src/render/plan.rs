@@ -7,6 +7,7 @@ use super::fit::{self, Fit};
 use super::sanitize::{cell, clean};
 use super::view::ActionView;
 use super::{Width, day, plural};
+use crate::capacity::Placed;
 
 /// The columns of `agenda`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -95,6 +96,19 @@ impl fit::Column<Row<'_>> for Col {
             Col::StepTouch => view.step_and_touch(),
         }
     }
+}
+
+/// The views of the placed actions, each made by `view`, with the day the capacity moved it
+/// to.
+pub fn placed_views<T>(placed: &[Placed<T>], view: impl Fn(&T) -> ActionView) -> Vec<ActionView> {
+    placed
+        .iter()
+        .map(|placed| {
+            let mut shown = view(&placed.item);
+            shown.deferred_to = placed.moved_from.map(|_| placed.on);
+            shown
+        })
+        .collect()
 }
 
 /// The table of `agenda`, from `today` through `last`, `width` wide.

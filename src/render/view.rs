@@ -7,7 +7,8 @@ use super::sanitize::clean;
 use super::value::ValueView;
 use crate::channel::{self, Reach};
 use crate::config::Config;
-use crate::domain::{Channel, Step};
+use crate::domain::{Channel, Prospect, Step};
+use crate::engine::{Glance, Reading};
 use crate::facts::Promiser;
 use crate::promise;
 use crate::script;
@@ -145,70 +146,31 @@ impl ActionView {
         ActionView::with_message(due, config, now, message)
     }
 
+    /// What a table of the coming days shows of an action read from a stored outlook, with no
+    /// history at hand: no message, no reason, no value item, and no time for a promise
+    /// already missed (`missed_promise` is empty).
+    pub fn at_a_glance(
+        prospect: &Prospect,
+        reading: &Reading,
+        config: &Config,
+        now: NaiveDateTime,
+    ) -> ActionView {
+        // As `script::reach`: a missed promise was a promise of a call too.
+        let reach = channel::reach(&prospect.contact, reading.glance.step, reading.promised);
+        ActionView::sighted(prospect, reading, config, now, reach)
+    }
+
     fn with_message(
         due: &Due,
         config: &Config,
         now: NaiveDateTime,
         message: script::Message,
     ) -> ActionView {
-        let today = now.date();
         let (prospect, action) = (&due.prospect, &due.action);
-        let late = promise::late_by(action, now);
-        let contact = &prospect.contact;
-        let zones = &config.zones;
-        let theirs = zones::named(contact.time_zone.as_deref());
-        let prospect_time = match (action.time, theirs) {
-            (Some(time), Some(zone)) => zones::convert(action.due.and_time(time), zones.mine, zone)
-                .ok()
-                .map(|at| at.time()),
-            _ => None,
-        };
-        let day = action.due.max(today);
-        // A prospect without a zone of their own is in yours.
-        let (call_window, call_advice) = match zones.call_hours {
-            Some(hours) => {
-                let window = zones::window(hours, theirs.unwrap_or(zones.mine), zones.mine, day);
-                let promised = action.time.map(|time| day.and_time(time));
-                (
-                    window.map(|window| window.label()),
-                    Some(zones::promise_advice(window, promised, day, now)),
-                )
-            }
-            None => (None, None),
-        };
+        let reading = action.reading();
+        let base = ActionView::sighted(prospect, &reading, config, now, message.reach.clone());
         ActionView {
-            id: prospect.id,
-            name: contact.name.clone(),
-            company: contact.company.clone(),
-            phone: contact.phone.clone(),
-            email: contact.email.clone(),
-            step: action.step,
-            promised: action.promised(),
-            due: action.due,
-            time: action.time,
-            prospect_tz: theirs.map(|zone| zone.name().to_string()),
-            prospect_time,
-            call_window,
-            call_advice,
-            touch: action.touch,
-            max_touches: config
-                .cadence(&prospect.cadence)
-                .and_then(|cadence| cadence.max_touches),
-            overdue_business_days: config
-                .calendar
-                .business_days_between(action.due, today)
-                .max(0),
-            missed: late.is_some(),
-            late_minutes: late.map(|late| late.num_minutes()),
             missed_promise: action.missed_promise().map(|promise| promise.at),
-            cadence: prospect.cadence.clone(),
-            channel: message.channel(),
-            to: message.reach.to().map(str::to_string),
-            no_channel: match message.reach {
-                Reach::Nowhere { needs } => Some(no_channel(needs, prospect.id)),
-                Reach::On { .. } | Reach::FrontDesk { .. } => None,
-            },
-            reach: message.reach.clone(),
             reason: match message.reach {
                 Reach::FrontDesk { .. } => {
                     super::reason::at_front_desk(action, due.facts.promised_by.as_ref())
@@ -225,14 +187,92 @@ impl ActionView {
             script: message.script.text.trim().to_string(),
             email_subject: message.subject.map(|filled| filled.text),
             email_body: message.email.map(|filled| filled.text.trim().to_string()),
-            assistant_phone: (action.step == Step::Assistant)
+            value: due.facts.value.as_ref().map(ValueView::new),
+            value_left_out: due.value_left_out,
+            ..base
+        }
+    }
+
+    /// Every field that the action's step, day, time and touch, the prospect's file and the
+    /// rules give; what the history gives (the reason, the message, the value item) empty.
+    fn sighted(
+        prospect: &Prospect,
+        reading: &Reading,
+        config: &Config,
+        now: NaiveDateTime,
+        reach: Reach,
+    ) -> ActionView {
+        let today = now.date();
+        let Glance { step, due, touch } = reading.glance;
+        let time = reading.time;
+        // A promised time that still stands and has passed, as `promise::late_by` reads it.
+        let late = time.and_then(|time| promise::late_after(due, time, now));
+        let contact = &prospect.contact;
+        let zones = &config.zones;
+        let theirs = zones::named(contact.time_zone.as_deref());
+        let prospect_time = match (time, theirs) {
+            (Some(time), Some(zone)) => zones::convert(due.and_time(time), zones.mine, zone)
+                .ok()
+                .map(|at| at.time()),
+            _ => None,
+        };
+        let day = due.max(today);
+        // A prospect without a zone of their own is in yours.
+        let (call_window, call_advice) = match zones.call_hours {
+            Some(hours) => {
+                let window = zones::window(hours, theirs.unwrap_or(zones.mine), zones.mine, day);
+                let promised = time.map(|time| day.and_time(time));
+                (
+                    window.map(|window| window.label()),
+                    Some(zones::promise_advice(window, promised, day, now)),
+                )
+            }
+            None => (None, None),
+        };
+        ActionView {
+            id: prospect.id,
+            name: contact.name.clone(),
+            company: contact.company.clone(),
+            phone: contact.phone.clone(),
+            email: contact.email.clone(),
+            step,
+            promised: reading.promise_stands(),
+            due,
+            time,
+            prospect_tz: theirs.map(|zone| zone.name().to_string()),
+            prospect_time,
+            call_window,
+            call_advice,
+            touch,
+            max_touches: config
+                .cadence(&prospect.cadence)
+                .and_then(|cadence| cadence.max_touches),
+            overdue_business_days: config.calendar.business_days_between(due, today).max(0),
+            missed: late.is_some(),
+            late_minutes: late.map(|late| late.num_minutes()),
+            missed_promise: None,
+            cadence: prospect.cadence.clone(),
+            channel: reach.channel(),
+            to: reach.to().map(str::to_string),
+            no_channel: match reach {
+                Reach::Nowhere { needs } => Some(no_channel(needs, prospect.id)),
+                Reach::On { .. } | Reach::FrontDesk { .. } => None,
+            },
+            reason: String::new(),
+            script: String::new(),
+            email_subject: None,
+            email_body: None,
+            missing: Vec::new(),
+            assistant_phone: (step == Step::Assistant)
                 .then(|| contact.assistant_phone.clone())
                 .flatten(),
-            value: due.facts.value.as_ref().map(ValueView::new),
-            carries_value: crate::value::carried_by(action.step)
-                && message.reach.channel().is_some(),
-            value_left_out: due.value_left_out,
+            value: None,
+            carries_value: crate::value::carried_by(step) && reach.channel().is_some(),
+            value_left_out: false,
             deferred_to: None,
+            promise_made_by: None,
+            signed_as: None,
+            reach,
         }
     }
 

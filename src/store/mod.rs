@@ -707,6 +707,20 @@ impl Reader<'_> {
         )
     }
 
+    /// Like [`Reader::prospects_due_by`], each with its stored plan: what a table of the coming
+    /// days shows, without the histories.
+    pub fn planned_due_by(&self, day: NaiveDate) -> Result<Vec<(Prospect, Planned)>, StoreError> {
+        self.rows(
+            &format!(
+                "SELECT {}, due_on, outlook FROM prospects WHERE due_on <= ?1 ORDER BY id",
+                rows::PROSPECT_COLUMNS
+            ),
+            &[&day],
+            rows::prospect_with_plan,
+            "finding what is due",
+        )
+    }
+
     /// The prospect with the earliest next action after `day`, if any.
     pub fn first_due_after(&self, day: NaiveDate) -> Result<Option<Prospect>, StoreError> {
         self.conn.first(

@@ -61,6 +61,13 @@ pub(super) fn prospect(row: &Row<'_>) -> Result<Prospect, DbError> {
     })
 }
 
+/// A whole prospect with its stored plan: PROSPECT_COLUMNS, then `due_on, outlook`.
+pub(super) fn prospect_with_plan(row: &Row<'_>) -> Result<(Prospect, Planned), DbError> {
+    let outlook: Option<String> = row.get(27)?;
+    let planned = Planned::from_columns(row.optional_day(26)?, outlook.as_deref());
+    Ok((prospect(row)?, planned))
+}
+
 /// Columns by position, in the order of LINE_COLUMNS, with the plan after them.
 pub(super) fn prospect_line(row: &Row<'_>) -> Result<(ProspectLine, Planned), DbError> {
     let outlook: Option<String> = row.get(9)?;

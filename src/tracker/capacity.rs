@@ -9,6 +9,20 @@ use crate::domain::ProspectId;
 use crate::error::{Error, Result};
 use crate::store::Selection;
 
+/// The order of the actions of the coming days (`agenda`): by the day each is done without
+/// limits (today for overdue ones), then in the morning list's `order`.
+pub(super) fn window_order<T: Item>(
+    today: NaiveDate,
+    order: impl Fn(&T, &T) -> std::cmp::Ordering,
+) -> impl Fn(&T, &T) -> std::cmp::Ordering {
+    move |a, b| {
+        a.due()
+            .max(today)
+            .cmp(&b.due().max(today))
+            .then_with(|| order(a, b))
+    }
+}
+
 /// The longest window, in business days, searched for room for what is due today: a year.
 const MAX_WINDOW: u32 = 260;
 
@@ -127,34 +141,45 @@ impl Fresh<'_> {
     /// [`Tracker::due_through`] orders them.
     pub fn schedule(&self, days: u32) -> Result<Schedule> {
         let last = self.window_end(days);
-        let due = self.due_through(last)?;
+        let plan = self.plan_window(self.due_through(last)?, agenda_order, last);
+        Ok(Schedule {
+            placed: plan.placed,
+            beyond: plan.beyond,
+        })
+    }
+
+    /// `items`, due by `last` and in [`window_order`], spread over the days through `last`
+    /// within the daily capacity (`order` is the morning list's); without limits, each on the
+    /// day it is due (today for overdue ones).
+    pub(super) fn plan_window<T: Item>(
+        &self,
+        items: Vec<T>,
+        order: impl Fn(&T, &T) -> std::cmp::Ordering,
+        last: NaiveDate,
+    ) -> capacity::Plan<T> {
         let limits = self.limits();
+        let today = self.today();
         if limits.is_unlimited() {
-            let today = self.today();
-            return Ok(Schedule {
-                placed: due
+            return capacity::Plan {
+                placed: items
                     .into_iter()
                     .map(|item| Placed {
-                        on: item.action.due.max(today),
+                        on: item.due().max(today),
                         item,
                         moved_from: None,
                     })
                     .collect(),
                 beyond: Vec::new(),
-            });
+            };
         }
-        let plan = capacity::plan(
-            due,
-            agenda_order,
+        capacity::plan(
+            items,
+            order,
             &self.rules.mine.calendar,
-            self.today(),
+            today,
             last,
             &limits,
-        );
-        Ok(Schedule {
-            placed: plan.placed,
-            beyond: plan.beyond,
-        })
+        )
     }
 
     /// Where the daily capacity puts a prospect's action due today or earlier, for `why`:

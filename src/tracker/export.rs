@@ -9,6 +9,7 @@ use crate::error::{Error, Result};
 use crate::store::{AttemptRecord, Selection};
 use crate::transfer::Exported;
 
+use super::capacity::window_order;
 use super::{Due, Fresh, Tracker, agenda_order};
 
 impl Tracker {
@@ -75,13 +76,7 @@ impl Fresh<'_> {
                 Ok::<_, Error>(())
             },
         )?;
-        let today = self.today();
-        Ok(crate::capacity::sorted_by(due, |a, b| {
-            a.action
-                .due
-                .max(today)
-                .cmp(&b.action.due.max(today))
-                .then_with(|| agenda_order(a, b))
-        }))
+        let order = window_order(self.today(), agenda_order);
+        Ok(crate::capacity::sorted_by(due, order))
     }
 }

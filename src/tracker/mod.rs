@@ -24,10 +24,11 @@ mod team;
 mod team_cadence;
 mod undo;
 mod value;
+mod window;
 
 use std::cmp::Ordering;
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
 pub use capacity::{Morning, Moved, Schedule, Standing};
 pub use days_off::{DaysOffChange, HolidayImport, MAX_AWAY_DAYS};
@@ -39,6 +40,7 @@ pub use team::{Identity, IdentitySource, RepAdded, RepLine, RepRequest, TeamErro
 pub use team_cadence::{TeamCadenceSet, team_rules};
 pub use undo::{FileAfterUndo, UndoPlan, Undone};
 pub use value::{MAX_VALUE_CHARS, Removed, ValueSelection};
+pub use window::Glimpse;
 
 use crate::cadence::Cadence;
 use crate::channel;
@@ -1254,14 +1256,59 @@ fn planned(config: &Config, prospect: &Prospect, attempts: &[Attempt]) -> Planne
 /// it comes at the very top without a rule of its own; from the next day on it is an overdue
 /// touch like any other (rule 1).
 pub fn agenda_order(a: &Due, b: &Due) -> Ordering {
-    let promised = |due: &Due| due.action.promised();
-    promised(b)
-        .cmp(&promised(a))
-        .then_with(|| a.action.due.cmp(&b.action.due))
-        .then_with(|| a.action.time.cmp(&b.action.time))
-        .then_with(|| b.action.step.urgency().cmp(&a.action.step.urgency()))
-        .then_with(|| by_name(&a.prospect.contact.name, &b.prospect.contact.name))
-        .then_with(|| a.prospect.id.cmp(&b.prospect.id))
+    rank_of_due(a).compare(&rank_of_due(b))
+}
+
+fn rank_of_due(due: &Due) -> Rank<'_> {
+    let action = &due.action;
+    Rank::of(
+        &due.prospect,
+        action.promised(),
+        action.due,
+        action.time,
+        action.step,
+    )
+}
+
+/// What [`agenda_order`] compares of an action, whether it comes whole from the engine or as
+/// a stored outlook reads it (see window.rs).
+struct Rank<'a> {
+    promised: bool,
+    due: NaiveDate,
+    time: Option<NaiveTime>,
+    step: Step,
+    name: &'a str,
+    id: ProspectId,
+}
+
+impl<'a> Rank<'a> {
+    fn of(
+        prospect: &'a Prospect,
+        promised: bool,
+        due: NaiveDate,
+        time: Option<NaiveTime>,
+        step: Step,
+    ) -> Rank<'a> {
+        Rank {
+            promised,
+            due,
+            time,
+            step,
+            name: &prospect.contact.name,
+            id: prospect.id,
+        }
+    }
+
+    fn compare(&self, other: &Rank<'_>) -> Ordering {
+        other
+            .promised
+            .cmp(&self.promised)
+            .then_with(|| self.due.cmp(&other.due))
+            .then_with(|| self.time.cmp(&other.time))
+            .then_with(|| other.step.urgency().cmp(&self.step.urgency()))
+            .then_with(|| by_name(self.name, other.name))
+            .then_with(|| self.id.cmp(&other.id))
+    }
 }
 
 /// Names in lower case, compared. Two ASCII names, nearly all of them, are compared byte by

@@ -46,37 +46,46 @@ fn agenda(
 ) -> Result<String> {
     let today = tracker.today();
     let last = tracker.window_end(args.days);
-    let schedule = tracker.schedule(args.days)?;
-    // The table shows no message text; the feed and the JSON carry it.
+    // The table shows no message text, so it reads the stored outlooks where it can; the
+    // feed and the JSON carry the messages.
     let table = !args.ics && !args.json;
-    let views: Vec<ActionView> = schedule
-        .placed
-        .iter()
-        .map(|placed| {
-            let (item, config, now) = (
-                &placed.item,
-                tracker.config_for(&placed.item.prospect),
-                tracker.now(),
-            );
-            let mut view = if table {
-                ActionView::without_message(item, config, now)
-            } else {
-                ActionView::new(item, config, now)
-            };
-            view.deferred_to = placed.moved_from.map(|_| placed.on);
-            view
-        })
-        .collect();
+    let now = tracker.now();
+    let glimpsed = if table {
+        tracker.glimpsed_schedule(args.days)?
+    } else {
+        None
+    };
+    let (views, beyond): (Vec<ActionView>, usize) = match glimpsed {
+        Some(window) => (
+            plan::placed_views(&window.placed, |glimpse| {
+                let config = tracker.config_for(&glimpse.prospect);
+                ActionView::at_a_glance(&glimpse.prospect, &glimpse.reading, config, now)
+            }),
+            window.beyond.len(),
+        ),
+        None => {
+            let schedule = tracker.schedule(args.days)?;
+            let views = plan::placed_views(&schedule.placed, |due| {
+                let config = tracker.config_for(&due.prospect);
+                if table {
+                    ActionView::without_message(due, config, now)
+                } else {
+                    ActionView::new(due, config, now)
+                }
+            });
+            (views, schedule.beyond.len())
+        }
+    };
     let text = if args.ics {
         ics::calendar("followup", &feed::events(&views, today), utc(tracker.now()))
     } else if args.json {
         json::to_string(&views)
     } else {
         let mut text = plan::render(today, last, &views, width);
-        if !schedule.beyond.is_empty() {
+        if beyond > 0 {
             let beyond = format!(
                 "{} due by {} find no room in these days within max_touches_per_day ({}).",
-                plural(schedule.beyond.len() as i64, "more action"),
+                plural(beyond as i64, "more action"),
                 day(last),
                 capacity::describe(&tracker.limits())
             );

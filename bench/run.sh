@@ -67,11 +67,13 @@ for size in $SIZES; do
         "$followup --db $db list --status active"
     )
     has stats && commands+=("$followup --db $db stats")
+    has agenda && commands+=("$followup --db $db agenda --days 10")
     hyperfine --warmup 3 --runs "$RUNS" -N --style basic \
         --export-markdown "$OUT/times-$size.md" --export-json "$OUT/times-$size.json" "${commands[@]}"
     medians "$OUT/times-$size.json" "$OUT/medians-$size.md"
 
-    for args in "today" "today --json" "show $long" "list --status active"; do
+    for args in "today" "today --json" "show $long" "list --status active" \
+        "list --status all --json" "export" "stats" "agenda --days 10"; do
         # shellcheck disable=SC2086
         echo "$size prospects, $args: $(peak_kb "$followup" --db "$db" $args) KB" >> "$OUT/memory.txt"
     done

@@ -265,7 +265,9 @@ impl<'a> Iterator for Tokens<'a> {
             return None;
         }
         let rest = self.rest;
-        let Some(index) = rest.find(['{', '}']) else {
+        // Byte by byte: both braces are ASCII, so their places are character boundaries, and a
+        // pattern of two characters would decode every character of the template.
+        let Some(index) = rest.bytes().position(|byte| matches!(byte, b'{' | b'}')) else {
             self.done = true;
             return Some(Ok(Token::Node(Node::Text(rest))));
         };

@@ -388,14 +388,10 @@ impl Tracker {
                     Planned::Action(outlook) => Some(outlook.on(today).glance),
                     Planned::Nothing => None,
                     // The engine answers, and names a cadence the file no longer has.
-                    Planned::Unworked(_) => {
-                        let prospect = fresh.prospect(line.id)?;
-                        let attempts = reader.attempts(line.id)?;
-                        fresh
-                            .next_action(&prospect, &attempts)?
-                            .as_ref()
-                            .map(NextAction::glance)
-                    }
+                    Planned::Unworked(_) => fresh
+                        .unplanned_next_action(&fresh.prospect(line.id)?)?
+                        .as_ref()
+                        .map(NextAction::glance),
                 };
                 let config = fresh.rules.of(line.owner);
                 visit(line, next, config)
@@ -592,6 +588,13 @@ impl Tracker {
             calendar,
             self.today(),
         ))
+    }
+
+    /// [`Tracker::next_action`] with the prospect's history read: for a file whose stored
+    /// outlook was never worked out (see store/planned.rs).
+    fn unplanned_next_action(&self, prospect: &Prospect) -> Result<Option<NextAction>> {
+        let attempts = self.store.reader().attempts(prospect.id)?;
+        self.next_action(prospect, &attempts)
     }
 
     /// An action with the day of the touch after it, which its message announces.
@@ -1220,9 +1223,9 @@ fn recompute(
 const FILES_PER_BATCH: usize = 256;
 
 /// Stores a prospect's next action (the earliest day it can be due, and its outlook), under
-/// the rules of the rep who holds it. A prospect whose cadence the file no longer defines is marked due from its
-/// start, so the morning list surfaces it (and the error that says how to fix it) rather
-/// than silently dropping it.
+/// the rules of the rep who holds it. A prospect whose cadence the file no longer defines is
+/// marked due from its start, so the morning list surfaces it (and the error that says how to
+/// fix it) rather than silently dropping it.
 ///
 /// The facts `stats` counts are stored with it: they change with the same writes.
 fn store_plan(writer: &Writer<'_>, rules: &Rules, prospect: &Prospect) -> Result<()> {

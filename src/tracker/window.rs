@@ -11,7 +11,7 @@ use super::capacity::window_order;
 use super::{Fresh, Rank};
 use crate::capacity::{self, Item};
 use crate::domain::Prospect;
-use crate::engine::{NextAction, Reading};
+use crate::engine::Reading;
 use crate::error::Result;
 use crate::store::Planned;
 
@@ -67,20 +67,16 @@ impl Fresh<'_> {
         }
         let last = self.window_end(days);
         let today = self.today();
-        let reader = self.store.reader();
         let mut seen = Vec::new();
-        for (prospect, planned) in reader.planned_due_by(last)? {
+        for (prospect, planned) in self.store.reader().planned_due_by(last)? {
             let reading = match planned {
                 Planned::Action(outlook) => outlook.on(today),
                 Planned::Nothing => continue,
                 // The engine answers, and names a cadence the file no longer has.
-                Planned::Unworked(_) => {
-                    let attempts = reader.attempts(prospect.id)?;
-                    match self.next_action(&prospect, &attempts)? {
-                        Some(action) => NextAction::reading(&action),
-                        None => continue,
-                    }
-                }
+                Planned::Unworked(_) => match self.unplanned_next_action(&prospect)? {
+                    Some(action) => action.reading(),
+                    None => continue,
+                },
             };
             if reading.glance.due <= last {
                 seen.push(Glimpse { prospect, reading });

@@ -258,6 +258,45 @@ fn away_with_overdue_actions_says_they_were_due_before_you_left() {
         .stdout_contains("Dana Whitfield");
 }
 
+/// Old code: the agenda left days away as a silent gap in its table, and on a day away listed
+/// what was overdue under today's date without saying why.
+#[test]
+fn the_agenda_names_the_days_away_in_its_window() {
+    let mut f = Followup::new();
+    f.add("Dana Whitfield", &[]);
+    f.ok(&["away", "2026-11-25", "2026-11-27"]);
+    // A single day away, with only the weekend between it and the next one: one stretch.
+    f.ok(&["away", "2026-12-04"]).stdout_contains(
+        "Away on Fri 2026-12-04: 1 workday without calls, back on Mon 2026-12-07.",
+    );
+    f.ok(&["away", "2026-12-07"]);
+
+    let short = f.ok(&["agenda", "--days", "5"]);
+    short.stdout_says(
+        "You are marked away Wed 2026-11-25 to Fri 2026-11-27, back on Mon 2026-11-30: \
+         nothing is planned on those days.",
+    );
+    // The window ends before the next stretch away: no word of it.
+    assert!(!short.stdout.contains("2026-12-07"), "{short}");
+    f.ok(&["agenda", "--days", "10"]).stdout_says(
+        "You are marked away Fri 2026-12-04 to Mon 2026-12-07, back on Tue 2026-12-08: \
+         nothing is planned on those days.",
+    );
+
+    f.at("2026-11-26");
+    f.ok(&["agenda"])
+        .stdout_says(
+            "You are marked away through Fri 2026-11-27, back on Mon 2026-11-30: nothing new \
+             comes due before then, and what is listed today was due before you left.",
+        )
+        .stdout_contains("Thu 2026-11-26");
+    f.at("2026-11-27");
+    f.ok(&["close", "dana", "--reason", "lost"]);
+    f.ok(&["agenda"]).stdout_says(
+        "You are marked away today, back on Mon 2026-11-30: nothing new comes due before then.",
+    );
+}
+
 #[test]
 fn a_range_away_that_makes_no_sense_is_refused() {
     let f = Followup::new();

@@ -7,6 +7,7 @@ use super::fit::{self, Fit};
 use super::sanitize::{cell, clean};
 use super::view::ActionView;
 use super::{Width, day, plural};
+use crate::calendar::Calendar;
 use crate::capacity::Placed;
 
 /// The columns of `agenda`.
@@ -109,6 +110,62 @@ pub fn placed_views<T>(placed: &[Placed<T>], view: impl Fn(&T) -> ActionView) ->
             shown
         })
         .collect()
+}
+
+/// A line for each stretch of days away that meets the window from `today` through `last`:
+/// the table has no rows on them, and without a word the gap would read as a quiet week. Days
+/// away with only weekends or holidays between them are one stretch. When today is away, what
+/// the table lists for today was due before you left, as `today` says too.
+pub fn away_notes(
+    calendar: &Calendar,
+    today: NaiveDate,
+    last: NaiveDate,
+    due_today: bool,
+) -> Vec<String> {
+    let mut stretches: Vec<(NaiveDate, NaiveDate)> = Vec::new();
+    for away in calendar.away_days() {
+        match stretches.last_mut() {
+            Some((_, end)) if next_business_day(calendar, *end) > away => *end = away,
+            _ => stretches.push((away, away)),
+        }
+    }
+    stretches
+        .into_iter()
+        .filter(|&(first, end)| end >= today && first <= last)
+        .map(|(first, end)| {
+            let back = day(calendar.roll_forward(end));
+            if first > today {
+                let (days, those) = if first == end {
+                    (day(first), "that day")
+                } else {
+                    (format!("{} to {}", day(first), day(end)), "those days")
+                };
+                return format!(
+                    "You are marked away {days}, back on {back}: nothing is planned on {those}."
+                );
+            }
+            let until = if end == today {
+                "today".to_string()
+            } else {
+                format!("through {}", day(end))
+            };
+            let listed = if due_today {
+                ", and what is listed today was due before you left"
+            } else {
+                ""
+            };
+            format!(
+                "You are marked away {until}, back on {back}: nothing new comes due before \
+                 then{listed}."
+            )
+        })
+        .collect()
+}
+
+/// The first business day after `day`.
+fn next_business_day(calendar: &Calendar, day: NaiveDate) -> NaiveDate {
+    day.succ_opt()
+        .map_or(NaiveDate::MAX, |next| calendar.roll_forward(next))
 }
 
 /// The table of `agenda`, from `today` through `last`, `width` wide.

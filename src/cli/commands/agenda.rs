@@ -81,7 +81,10 @@ fn agenda(
     } else if args.json {
         json::to_string(&views)
     } else {
-        let mut text = plan::render(today, last, &views, width);
+        let due_today = views.iter().any(|view| view.day_to_act(today) == today);
+        let away = plan::away_notes(&tracker.config().calendar, today, last, due_today);
+        let mut text =
+            capacity::under_header(&plan::render(today, last, &views, width), &away, width);
         if beyond > 0 {
             let beyond = format!(
                 "{} due by {} find no room in these days within max_touches_per_day ({}).",

@@ -47,10 +47,13 @@ fn mark(tracker: &mut Tracker, from: NaiveDate, to: NaiveDate) -> Result<String>
         .filter(|day| calendar.is_workday(*day) && !calendar.is_holiday(*day))
         .count();
     let back = to.succ_opt().map(|next| calendar.roll_forward(next));
+    let days = if from == to {
+        format!("on {}", day(from))
+    } else {
+        format!("from {} to {}", day(from), day(to))
+    };
     let mut out = format!(
-        "Away from {} to {}: {} without calls",
-        day(from),
-        day(to),
+        "Away {days}: {} without calls",
         plural(workdays as i64, "workday")
     );
     if let Some(back) = back {

@@ -265,9 +265,9 @@ impl<'a> Iterator for Tokens<'a> {
             return None;
         }
         let rest = self.rest;
-        // Byte by byte: both braces are ASCII, so their places are character boundaries, and a
-        // pattern of two characters would decode every character of the template.
-        let Some(index) = rest.bytes().position(|byte| matches!(byte, b'{' | b'}')) else {
+        // Both braces are ASCII, so their places are character boundaries; memchr looks at
+        // many bytes at a time, where a pattern of two characters would decode every character.
+        let Some(index) = memchr::memchr2(b'{', b'}', rest.as_bytes()) else {
             self.done = true;
             return Some(Ok(Token::Node(Node::Text(rest))));
         };
@@ -282,7 +282,7 @@ impl<'a> Iterator for Tokens<'a> {
             self.done = true;
             return Some(Err(TemplateError::LoneClosingBrace));
         } else {
-            let Some(end) = tail.find('}') else {
+            let Some(end) = memchr::memchr(b'}', tail.as_bytes()) else {
                 self.done = true;
                 return Some(Err(TemplateError::Unclosed));
             };

@@ -161,6 +161,13 @@ impl Config {
             Origin::BuiltIn => None,
             Origin::File(_) | Origin::Team | Origin::Rep => Some(Config::built_in()),
         };
+        // The built-in file's templates are checked by a unit test rather than on every start:
+        // every command reads this file, and its text never changes after the build.
+        let checks = if base.is_some() {
+            Checks::Templates
+        } else {
+            Checks::Trusted
+        };
         let mut templates = base
             .as_ref()
             .map(|base| base.templates.clone())
@@ -169,14 +176,16 @@ impl Config {
         let mut own_tables = Vec::new();
         for (key, value) in raw.templates {
             match value {
-                toml::Value::String(text) => match opening_key(&locator, "templates", &key, &text)?
-                {
-                    Some((opening, part)) => templates.insert_opening(opening, part, text),
-                    None => {
-                        let (step, part) = template_key(&locator, "templates", &key, &text)?;
-                        templates.insert(step, part, text);
+                toml::Value::String(text) => {
+                    match opening_key(&locator, checks, "templates", &key, &text)? {
+                        Some((opening, part)) => templates.insert_opening(opening, part, text),
+                        None => {
+                            let (step, part) =
+                                template_key(&locator, checks, "templates", &key, &text)?;
+                            templates.insert(step, part, text);
+                        }
                     }
-                },
+                }
                 toml::Value::Table(table) => own_tables.push((key, table)),
                 _ => {
                     return Err(locator.at_key(
@@ -228,11 +237,13 @@ impl Config {
                 let toml::Value::String(text) = value else {
                     return Err(locator.at_key(&table_name, &key, "must be a message in quotes"));
                 };
-                if let Some((opening, part)) = opening_key(&locator, &table_name, &key, &text)? {
+                if let Some((opening, part)) =
+                    opening_key(&locator, checks, &table_name, &key, &text)?
+                {
                     templates.insert_opening_for(&cadence, opening, part, text);
                     continue;
                 }
-                let (step, part) = template_key(&locator, &table_name, &key, &text)?;
+                let (step, part) = template_key(&locator, checks, &table_name, &key, &text)?;
                 templates.insert_for(&cadence, step, part, text);
             }
         }
@@ -377,6 +388,7 @@ fn check_zones(locator: &Locator, raw: &RawCalendar) -> Result<Zones, ConfigErro
 /// Reads a template key (`rescue`, `rescue_subject`...) in `table` and checks its text.
 fn template_key(
     locator: &Locator,
+    checks: Checks,
     table: &str,
     key: &str,
     text: &str,
@@ -391,7 +403,7 @@ fn template_key(
              promise-handover-missed), optionally followed by _email",
         )
     })?;
-    templates::check(text).map_err(|error| locator.at_key(table, key, error.to_string()))?;
+    checks.template(locator, table, key, text)?;
     Ok((step, part))
 }
 
@@ -399,6 +411,7 @@ fn template_key(
 /// and checks its text; `None` for any other key.
 fn opening_key(
     locator: &Locator,
+    checks: Checks,
     table: &str,
     key: &str,
     text: &str,
@@ -406,8 +419,33 @@ fn opening_key(
     let Some(found) = Opening::parse_key(key) else {
         return Ok(None);
     };
-    templates::check(text).map_err(|error| locator.at_key(table, key, error.to_string()))?;
+    checks.template(locator, table, key, text)?;
     Ok(Some(found))
+}
+
+/// Whether a file's templates are checked as they are read.
+#[derive(Debug, Clone, Copy)]
+enum Checks {
+    /// A file of the user's or the team's: each template is checked.
+    Templates,
+    /// The built-in file, checked by its unit test.
+    Trusted,
+}
+
+impl Checks {
+    fn template(
+        self,
+        locator: &Locator,
+        table: &str,
+        key: &str,
+        text: &str,
+    ) -> Result<(), ConfigError> {
+        match self {
+            Checks::Trusted => Ok(()),
+            Checks::Templates => templates::check(text)
+                .map_err(|error| locator.at_key(table, key, error.to_string())),
+        }
+    }
 }
 
 /// The same configuration with the days off kept in the database: imported holidays and the

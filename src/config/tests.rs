@@ -687,3 +687,29 @@ fn a_reps_row_fills_only_what_their_own_me_leaves_out() {
     assert_eq!(own.me.email.as_deref(), Some("bo@example.com"));
     assert_eq!(own.me_origin, user_origin());
 }
+
+/// The built-in file's templates are not checked when it is read (every command reads it):
+/// this test is their check.
+#[test]
+fn every_template_of_the_built_in_file_checks() {
+    let raw: toml::Table = toml::from_str(BUILT_IN).expect("the built-in file is TOML");
+    let mut checked = 0;
+    let mut check = |key: &str, value: &toml::Value| {
+        let text = value
+            .as_str()
+            .unwrap_or_else(|| panic!("{key} is not text"));
+        if let Err(error) = templates::check(text) {
+            panic!("the built-in template {key} is refused: {error}");
+        }
+        checked += 1;
+    };
+    for (key, value) in raw["templates"].as_table().expect("a [templates] table") {
+        match value.as_table() {
+            Some(own) => own
+                .iter()
+                .for_each(|(name, text)| check(&format!("{key}.{name}"), text)),
+            None => check(key, value),
+        }
+    }
+    assert!(checked > 30, "only {checked} templates were found");
+}

@@ -34,20 +34,33 @@ pub fn indented(text: &str, indent: &str, width: Width) -> String {
 /// fifth of such a morning here). Widths are display widths, so wide scripts wrap correctly.
 pub fn hanging(text: &str, first: &str, indent: &str, width: Width) -> String {
     let room = |lead: &str| width.text().saturating_sub(super::width::of(lead)).max(20);
+    // One look at the whole text: when it is printable ASCII, as almost every message is, a
+    // word's width is its length, and no word needs measuring.
+    let ascii = text
+        .bytes()
+        .all(|byte| byte == b'\n' || (b' '..=b'~').contains(&byte));
+    let measure = |word: &str| {
+        if ascii {
+            word.len()
+        } else {
+            super::width::of(word)
+        }
+    };
+    let indent_room = room(indent);
     let mut out = String::with_capacity(text.len() + text.len() / 8);
-    let mut lead = first;
+    let (mut lead, mut lead_room) = (first, room(first));
     for (index, line) in text.lines().enumerate() {
         if index > 0 {
             out.push('\n');
         }
         let mut column = 0;
         for word in line.split(' ').filter(|word| !word.is_empty()) {
-            let width = super::width::of(word);
+            let width = measure(word);
             if column == 0 {
                 out.push_str(lead);
-            } else if column + 1 + width > room(lead) {
+            } else if column + 1 + width > lead_room {
                 out.push('\n');
-                lead = indent;
+                (lead, lead_room) = (indent, indent_room);
                 out.push_str(lead);
                 column = 0;
             } else {
@@ -58,7 +71,7 @@ pub fn hanging(text: &str, first: &str, indent: &str, width: Width) -> String {
             column += width;
         }
         if column > 0 {
-            lead = indent;
+            (lead, lead_room) = (indent, indent_room);
         }
     }
     out

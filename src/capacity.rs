@@ -13,7 +13,6 @@
 //! paperwork, the call to the assistant, a re-contact of a closed file) neither counts
 //! towards it nor waits for room, so it never pushes a new lead to a later day.
 
-use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
@@ -85,33 +84,39 @@ pub fn natural_day(calendar: &Calendar, today: NaiveDate, due: NaiveDate) -> Nai
     }
 }
 
-/// `items` sorted by `compare`, as `sort_by` sorts them (stably), for items too large to move
-/// around cheaply: their places are sorted, then each item is moved once. A window of
-/// `agenda` holds thousands of actions, each with its prospect and the facts of its message;
-/// sorting them in place spent more on moving them than on comparing.
-pub fn sorted_by<T>(items: Vec<T>, mut compare: impl FnMut(&T, &T) -> Ordering) -> Vec<T> {
-    let mut places: Vec<usize> = (0..items.len()).collect();
-    places.sort_by(|&a, &b| compare(&items[a], &items[b]));
+/// `items` sorted by `key`, stably, each key made once, for items too large to move around
+/// cheaply: their places are sorted, then each item is moved once. A window of `agenda` holds
+/// thousands of actions, each with its prospect and the facts of its message; sorting them in
+/// place spent more on moving them than on comparing, and comparing their names afresh at each
+/// step more than both.
+pub fn sorted_by_key<T, K: Ord>(items: Vec<T>, mut key: impl FnMut(&T) -> K) -> Vec<T> {
+    // The place breaks ties, so an unstable sort keeps equal keys in the order they came.
+    let mut places: Vec<(K, usize)> = items
+        .iter()
+        .enumerate()
+        .map(|(place, item)| (key(item), place))
+        .collect();
+    places.sort_unstable();
     let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
     places
         .into_iter()
-        .filter_map(|place| slots[place].take())
+        .filter_map(|(_, place)| slots[place].take())
         .collect()
 }
 
 /// Spreads `items` over today and the business days after it through `last`. Each day takes,
-/// in `order`, the actions that are due by then and still waiting, as long as the limits
+/// in the order of their `key`s, the actions that are due by then and still waiting, as long as the limits
 /// allow; promised callbacks are always taken on their day. What waits is taken first the
 /// next day, since the order puts older due dates first.
-pub fn plan<T: Item>(
+pub fn plan<T: Item, K: Ord>(
     items: Vec<T>,
-    order: impl Fn(&T, &T) -> Ordering,
+    key: impl Fn(&T) -> K,
     calendar: &Calendar,
     today: NaiveDate,
     last: NaiveDate,
     limits: &Limits,
 ) -> Plan<T> {
-    let items = sorted_by(items, &order);
+    let items = sorted_by_key(items, key);
     let mut waiting: Vec<(NaiveDate, T)> = items
         .into_iter()
         .map(|item| (natural_day(calendar, today, item.due()), item))

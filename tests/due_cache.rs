@@ -409,7 +409,7 @@ fn planned_with_every_promise(tracker: &mut Tracker, today: NaiveDate) -> (Kept,
         );
         let plan = capacity::plan(
             items,
-            followup::tracker::agenda_order,
+            followup::tracker::agenda_key,
             &tracker.config().calendar,
             today,
             last,

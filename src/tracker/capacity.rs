@@ -3,24 +3,19 @@
 
 use chrono::NaiveDate;
 
-use super::{Due, Fresh, Tracker, agenda_order};
+use super::{Due, Fresh, Tracker, agenda_key};
 use crate::capacity::{self, Item, Limits, Placed};
 use crate::domain::ProspectId;
 use crate::error::{Error, Result};
 use crate::store::Selection;
 
 /// The order of the actions of the coming days (`agenda`): by the day each is done without
-/// limits (today for overdue ones), then in the morning list's `order`.
-pub(super) fn window_order<T: Item>(
+/// limits (today for overdue ones), then in the morning list's order (`key`).
+pub(super) fn window_key<T: Item, K: Ord>(
     today: NaiveDate,
-    order: impl Fn(&T, &T) -> std::cmp::Ordering,
-) -> impl Fn(&T, &T) -> std::cmp::Ordering {
-    move |a, b| {
-        a.due()
-            .max(today)
-            .cmp(&b.due().max(today))
-            .then_with(|| order(a, b))
-    }
+    key: impl Fn(&T) -> K,
+) -> impl Fn(&T) -> (NaiveDate, K) {
+    move |item| (item.due().max(today), key(item))
 }
 
 /// The longest window, in business days, searched for room for what is due today: a year.
@@ -118,7 +113,7 @@ impl Fresh<'_> {
             due.extend(promised.found.iter().cloned());
             let plan = capacity::plan(
                 due,
-                agenda_order,
+                agenda_key,
                 &self.rules.mine.calendar,
                 today,
                 last,
@@ -141,20 +136,20 @@ impl Fresh<'_> {
     /// [`Tracker::due_through`] orders them.
     pub fn schedule(&self, days: u32) -> Result<Schedule> {
         let last = self.window_end(days);
-        let plan = self.plan_window(self.due_through(last)?, agenda_order, last);
+        let plan = self.plan_window(self.due_through(last)?, agenda_key, last);
         Ok(Schedule {
             placed: plan.placed,
             beyond: plan.beyond,
         })
     }
 
-    /// `items`, due by `last` and in [`window_order`], spread over the days through `last`
-    /// within the daily capacity (`order` is the morning list's); without limits, each on the
-    /// day it is due (today for overdue ones).
-    pub(super) fn plan_window<T: Item>(
+    /// `items`, due by `last` and in [`window_key`]'s order, spread over the days through
+    /// `last` within the daily capacity (`key` is the morning list's order); without limits,
+    /// each on the day it is due (today for overdue ones).
+    pub(super) fn plan_window<T: Item, K: Ord>(
         &self,
         items: Vec<T>,
-        order: impl Fn(&T, &T) -> std::cmp::Ordering,
+        key: impl Fn(&T) -> K,
         last: NaiveDate,
     ) -> capacity::Plan<T> {
         let limits = self.limits();
@@ -172,14 +167,7 @@ impl Fresh<'_> {
                 beyond: Vec::new(),
             };
         }
-        capacity::plan(
-            items,
-            order,
-            &self.rules.mine.calendar,
-            today,
-            last,
-            &limits,
-        )
+        capacity::plan(items, key, &self.rules.mine.calendar, today, last, &limits)
     }
 
     /// Where the daily capacity puts a prospect's action due today or earlier, for `why`:

@@ -9,8 +9,8 @@ use crate::error::{Error, Result};
 use crate::store::{AttemptRecord, Selection};
 use crate::transfer::Exported;
 
-use super::capacity::window_order;
-use super::{Due, Fresh, Tracker, agenda_order};
+use super::capacity::window_key;
+use super::{Due, Fresh, Tracker, agenda_key};
 
 impl Tracker {
     /// Visits the prospects in a status (all for `None`), by id, each with every attempt and
@@ -76,7 +76,7 @@ impl Fresh<'_> {
                 Ok::<_, Error>(())
             },
         )?;
-        let order = window_order(self.today(), agenda_order);
-        Ok(crate::capacity::sorted_by(due, order))
+        let key = window_key(self.today(), agenda_key);
+        Ok(crate::capacity::sorted_by_key(due, key))
     }
 }

@@ -26,7 +26,7 @@ mod undo;
 mod value;
 mod window;
 
-use std::cmp::Ordering;
+use std::cmp::Reverse;
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
@@ -1099,7 +1099,7 @@ impl Fresh<'_> {
                 Ok::<_, Error>(())
             },
         )?;
-        due.sort_by(agenda_order);
+        due.sort_by_cached_key(agenda_key);
         Ok(due)
     }
 
@@ -1257,12 +1257,9 @@ fn planned(config: &Config, prospect: &Prospect, attempts: &[Attempt]) -> Planne
 /// (oldest first), then later steps before earlier ones, then by name. A promise missed this
 /// morning (see [`crate::promise::late_by`]) is a promised call whose time is the earliest, so
 /// it comes at the very top without a rule of its own; from the next day on it is an overdue
-/// touch like any other (rule 1).
-pub fn agenda_order(a: &Due, b: &Due) -> Ordering {
-    rank_of_due(a).compare(&rank_of_due(b))
-}
-
-fn rank_of_due(due: &Due) -> Rank<'_> {
+/// touch like any other (rule 1). Sorted as keys, each made once: `agenda` sorts thousands of
+/// actions, and comparing names case-insensitively at each comparison was most of its sort.
+pub fn agenda_key(due: &Due) -> Rank {
     let action = &due.action;
     Rank::of(
         &due.prospect,
@@ -1273,57 +1270,37 @@ fn rank_of_due(due: &Due) -> Rank<'_> {
     )
 }
 
-/// What [`agenda_order`] compares of an action, whether it comes whole from the engine or as
-/// a stored outlook reads it (see window.rs).
-struct Rank<'a> {
-    promised: bool,
+/// What [`agenda_key`] orders an action by, whether it comes whole from the engine or as a
+/// stored outlook reads it (see window.rs). The fields compare in the order they are declared.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Rank {
+    /// Promised calls first.
+    not_promised: bool,
     due: NaiveDate,
     time: Option<NaiveTime>,
-    step: Step,
-    name: &'a str,
+    /// Later steps first.
+    urgency: Reverse<u8>,
+    /// The name in lower case.
+    name: String,
     id: ProspectId,
 }
 
-impl<'a> Rank<'a> {
+impl Rank {
     fn of(
-        prospect: &'a Prospect,
+        prospect: &Prospect,
         promised: bool,
         due: NaiveDate,
         time: Option<NaiveTime>,
         step: Step,
-    ) -> Rank<'a> {
+    ) -> Rank {
         Rank {
-            promised,
+            not_promised: !promised,
             due,
             time,
-            step,
-            name: &prospect.contact.name,
+            urgency: Reverse(step.urgency()),
+            name: prospect.contact.name.to_lowercase(),
             id: prospect.id,
         }
-    }
-
-    fn compare(&self, other: &Rank<'_>) -> Ordering {
-        other
-            .promised
-            .cmp(&self.promised)
-            .then_with(|| self.due.cmp(&other.due))
-            .then_with(|| self.time.cmp(&other.time))
-            .then_with(|| other.step.urgency().cmp(&self.step.urgency()))
-            .then_with(|| by_name(self.name, other.name))
-            .then_with(|| self.id.cmp(&other.id))
-    }
-}
-
-/// Names in lower case, compared. Two ASCII names, nearly all of them, are compared byte by
-/// byte without making lower-case copies: sorting the thousands of rows of `agenda` compares
-/// each name many times.
-fn by_name(a: &str, b: &str) -> Ordering {
-    if a.is_ascii() && b.is_ascii() {
-        a.bytes()
-            .map(|byte| byte.to_ascii_lowercase())
-            .cmp(b.bytes().map(|byte| byte.to_ascii_lowercase()))
-    } else {
-        a.to_lowercase().cmp(&b.to_lowercase())
     }
 }
 
@@ -1332,35 +1309,4 @@ fn by_name(a: &str, b: &str) -> Ordering {
 fn is_conversation(channel: Channel, outcome: Outcome) -> bool {
     matches!(channel, Channel::Call | Channel::InPerson)
         && matches!(outcome, Outcome::Connected | Outcome::Meeting)
-}
-
-#[cfg(test)]
-mod order_tests {
-    use super::by_name;
-
-    #[test]
-    fn names_compare_in_lower_case_as_whole_lower_case_copies_do() {
-        let names = [
-            "ann",
-            "Ann",
-            "ANNA",
-            "Zoë",
-            "zoe",
-            "Éva",
-            "eva",
-            "Bo",
-            "bo b",
-            "ΟΔΥΣΣΕΥΣ",
-            "",
-        ];
-        for a in names {
-            for b in names {
-                assert_eq!(
-                    by_name(a, b),
-                    a.to_lowercase().cmp(&b.to_lowercase()),
-                    "{a:?} {b:?}"
-                );
-            }
-        }
-    }
 }

@@ -7,7 +7,7 @@
 
 use chrono::NaiveDate;
 
-use super::capacity::window_order;
+use super::capacity::window_key;
 use super::{Fresh, Rank};
 use crate::capacity::{self, Item};
 use crate::domain::Prospect;
@@ -41,7 +41,8 @@ impl Item for Glimpse {
 }
 
 impl Glimpse {
-    fn rank(&self) -> Rank<'_> {
+    /// The morning list's order (`agenda_key`), for glimpses.
+    fn rank(&self) -> Rank {
         let reading = &self.reading;
         Rank::of(
             &self.prospect,
@@ -51,11 +52,6 @@ impl Glimpse {
             reading.glance.step,
         )
     }
-}
-
-/// The morning list's order (`agenda_order`), for glimpses.
-fn glimpse_order(a: &Glimpse, b: &Glimpse) -> std::cmp::Ordering {
-    a.rank().compare(&b.rank())
 }
 
 impl Fresh<'_> {
@@ -82,7 +78,7 @@ impl Fresh<'_> {
                 seen.push(Glimpse { prospect, reading });
             }
         }
-        let seen = capacity::sorted_by(seen, window_order(today, glimpse_order));
-        Ok(Some(self.plan_window(seen, glimpse_order, last)))
+        let seen = capacity::sorted_by_key(seen, window_key(today, Glimpse::rank));
+        Ok(Some(self.plan_window(seen, Glimpse::rank, last)))
     }
 }

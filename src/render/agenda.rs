@@ -13,16 +13,16 @@ use crate::promise;
 /// The "When" column: the promised time, "today", or how late.
 pub fn when(view: &ActionView) -> String {
     if let (Some(time), Some(_)) = (view.time, view.late_minutes) {
-        return format!("{} {}", time.format("%H:%M"), missed(view));
+        return format!("{} {}", super::clock(time), missed(view));
     }
     let late = match view.overdue_business_days {
         0 => None,
         days => Some(late(days)),
     };
     match (view.time, late) {
-        (Some(time), None) => format!("{}{}", time.format("%H:%M"), view.their_clock()),
+        (Some(time), None) => format!("{}{}", super::clock(time), view.their_clock()),
         (Some(time), Some(late)) => {
-            format!("{}{} ({late})", time.format("%H:%M"), view.their_clock())
+            format!("{}{} ({late})", super::clock(time), view.their_clock())
         }
         (None, Some(late)) => late,
         (None, None) => "today".to_string(),

@@ -375,23 +375,29 @@ struct Need {
 
 /// What a column of `cells` under `header` needs, given how it may fit.
 fn need(header: &str, fit: Fit, cells: &[String]) -> Need {
-    let texts = || std::iter::once(header).chain(cells.iter().map(String::as_str));
-    let width = |text: &str| text.split('\n').map(super::width::of).max();
+    // One pass over each text: a table of the coming days measures thousands of cells.
+    let mut longest_word = 0;
+    let mut measure = |text: &str| {
+        let mut widest = 0;
+        for line in text.split('\n') {
+            widest = widest.max(super::width::of(line));
+            // comfy-table wraps at spaces only, so words are what lie between spaces.
+            if matches!(fit, Fit::Wrap(_)) {
+                for word in line.split(' ') {
+                    longest_word = longest_word.max(super::width::of(word));
+                }
+            }
+        }
+        widest
+    };
     // The header may wrap: room is shared out for the rows.
-    let mut widths: Vec<usize> = cells.iter().filter_map(|cell| width(cell)).collect();
+    let header_width = measure(header);
+    let mut widths: Vec<usize> = cells.iter().map(|cell| measure(cell)).collect();
     widths.sort_unstable();
-    let natural = texts().filter_map(width).max().unwrap_or(0);
+    let natural = widths.last().copied().unwrap_or(0).max(header_width);
     let least = match fit {
         Fit::Whole => natural,
-        Fit::Wrap(floor) => {
-            // comfy-table wraps at spaces only, so words are what lie between spaces.
-            let longest_word = texts()
-                .flat_map(|text| text.split(['\n', ' ']))
-                .map(super::width::of)
-                .max()
-                .unwrap_or(0);
-            natural.min(floor.max(longest_word))
-        }
+        Fit::Wrap(floor) => natural.min(floor.max(longest_word)),
     };
     Need {
         natural,

@@ -19,7 +19,7 @@ pub fn serialize_time<S: serde::Serializer>(
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
     match time {
-        Some(time) => serializer.serialize_str(&time.format("%H:%M").to_string()),
+        Some(time) => serializer.serialize_str(&super::clock(*time)),
         None => serializer.serialize_none(),
     }
 }

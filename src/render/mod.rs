@@ -30,7 +30,7 @@ pub mod width;
 
 pub use width::Width;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
 
 /// How dates read in tables and sentences: the weekday first, since salespeople plan by it
 /// ("Mon 2026-11-23", as chrono's `%a %Y-%m-%d`). Put together by hand: `list` writes one
@@ -48,6 +48,16 @@ pub fn day(date: NaiveDate) -> String {
     push_number(&mut text, date.month(), 2);
     text.push('-');
     push_number(&mut text, date.day(), 2);
+    text
+}
+
+/// A time of day as the tables and messages give it, "08:15" (chrono's `%H:%M`), put
+/// together by hand as [`day`] is: `agenda` writes one for each promised call of its window.
+pub fn clock(time: NaiveTime) -> String {
+    let mut text = String::with_capacity(5);
+    push_number(&mut text, time.hour(), 2);
+    text.push(':');
+    push_number(&mut text, time.minute(), 2);
     text
 }
 
@@ -111,6 +121,20 @@ mod day_tests {
         dates.push(NaiveDate::from_ymd_opt(-1, 1, 1).unwrap());
         for date in dates {
             assert_eq!(super::day(date), date.format("%a %Y-%m-%d").to_string());
+        }
+    }
+
+    #[test]
+    fn a_clock_reads_as_chrono_writes_it() {
+        // Every minute of the day, and a time with seconds and a leap second, which `%H:%M`
+        // leaves out.
+        let mut times: Vec<chrono::NaiveTime> = (0..24 * 60)
+            .map(|minute| chrono::NaiveTime::from_hms_opt(minute / 60, minute % 60, 0).unwrap())
+            .collect();
+        times.push(chrono::NaiveTime::from_hms_opt(8, 15, 59).unwrap());
+        times.push(chrono::NaiveTime::from_hms_nano_opt(23, 59, 59, 1_500_000_000).unwrap());
+        for time in times {
+            assert_eq!(super::clock(time), time.format("%H:%M").to_string());
         }
     }
 

@@ -78,10 +78,10 @@ impl fit::Column<Row<'_>> for Col {
         match self {
             Col::Day => day(view.day_to_act(row.today)),
             Col::When => match (view.time, view.overdue_business_days) {
-                (Some(time), 0) => format!("{}{}", time.format("%H:%M"), view.their_clock()),
+                (Some(time), 0) => format!("{}{}", super::clock(time), view.their_clock()),
                 (Some(time), days) => format!(
                     "{}{} ({})",
-                    time.format("%H:%M"),
+                    super::clock(time),
                     view.their_clock(),
                     late(days)
                 ),

@@ -10,7 +10,7 @@
 
 use std::iter::Peekable;
 
-use chrono::{NaiveDate, NaiveTime};
+use chrono::NaiveDate;
 
 use crate::domain::Step;
 use crate::engine::{Glance, Outlook, Promised};
@@ -103,7 +103,7 @@ fn parse_outlook(text: &str) -> Option<Outlook> {
         None => Promised::No,
         Some(word) => match &word[1..] {
             DAY_AWAY => Promised::OnADayAway,
-            time => Promised::At(NaiveTime::parse_from_str(time, "%H:%M:%S").ok()?),
+            time => Promised::At(super::rows::parse_stored_time(time)?),
         },
     };
     let gives_way_to = match words.next() {
@@ -131,6 +131,8 @@ fn parse_glance<'t>(words: &mut Peekable<impl Iterator<Item = &'t str>>) -> Opti
 
 #[cfg(test)]
 mod tests {
+    use chrono::NaiveTime;
+
     use super::*;
 
     fn day(text: &str) -> NaiveDate {

@@ -117,10 +117,18 @@ pub(super) fn parse_stored(text: &str) -> Option<NaiveDateTime> {
     {
         return None;
     }
-    let date = parse_stored_day(&text[..10])?;
+    Some(parse_stored_day(&text[..10])?.and_time(parse_stored_time(&text[11..])?))
+}
+
+/// Reads a stored time of day, `HH:MM:SS`, by position (as [`parse_stored`]): the promised
+/// time in a file's outlook. `None` for anything else.
+pub(super) fn parse_stored_time(text: &str) -> Option<NaiveTime> {
+    let bytes = text.as_bytes();
+    if bytes.len() != 8 || bytes[2] != b':' || bytes[5] != b':' {
+        return None;
+    }
     let number = |range| digits(bytes, range);
-    let time = NaiveTime::from_hms_opt(number(11..13)?, number(14..16)?, number(17..19)?)?;
-    Some(date.and_time(time))
+    NaiveTime::from_hms_opt(number(0..2)?, number(3..5)?, number(6..8)?)
 }
 
 /// Reads a stored date, `YYYY-MM-DD`, by position (as [`parse_stored`]): `list` reads one or
@@ -144,7 +152,7 @@ fn digits(bytes: &[u8], range: std::ops::Range<usize>) -> Option<u32> {
 
 #[cfg(test)]
 mod tests {
-    use super::{parse_stored, parse_stored_day};
+    use super::{parse_stored, parse_stored_day, parse_stored_time};
 
     #[test]
     fn reads_a_stored_day_and_refuses_the_rest() {
@@ -179,6 +187,29 @@ mod tests {
             "",
         ] {
             assert_eq!(parse_stored(other), None, "{other}");
+        }
+    }
+
+    #[test]
+    fn reads_a_stored_time_of_day_as_chrono_does_and_refuses_the_rest() {
+        for text in ["08:15:00", "00:00:00", "23:59:59", "12:05:30"] {
+            assert_eq!(
+                parse_stored_time(text),
+                chrono::NaiveTime::parse_from_str(text, "%H:%M:%S").ok(),
+                "{text}"
+            );
+            assert!(parse_stored_time(text).is_some(), "{text}");
+        }
+        for other in [
+            "24:00:00",
+            "08:60:00",
+            "8:15:00",
+            "08:15",
+            "08-15-00",
+            "08:15:00.5",
+            "",
+        ] {
+            assert_eq!(parse_stored_time(other), None, "{other:?}");
         }
     }
 }

@@ -265,9 +265,12 @@ impl<'a> Iterator for Tokens<'a> {
             return None;
         }
         let rest = self.rest;
-        // Both braces are ASCII, so their places are character boundaries; memchr looks at
-        // many bytes at a time, where a pattern of two characters would decode every character.
-        let Some(index) = memchr::memchr2(b'{', b'}', rest.as_bytes()) else {
+        // Both braces are ASCII, so their places are character boundaries; memchr's portable
+        // search looks at a word of bytes at a time, where a pattern of two characters would
+        // decode every character. (Its SIMD search first asks the processor what it supports,
+        // which in a virtual machine costs more than a morning's templates.)
+        let Some(index) = memchr::arch::all::memchr::Two::new(b'{', b'}').find(rest.as_bytes())
+        else {
             self.done = true;
             return Some(Ok(Token::Node(Node::Text(rest))));
         };
@@ -282,7 +285,7 @@ impl<'a> Iterator for Tokens<'a> {
             self.done = true;
             return Some(Err(TemplateError::LoneClosingBrace));
         } else {
-            let Some(end) = memchr::memchr(b'}', tail.as_bytes()) else {
+            let Some(end) = memchr::arch::all::memchr::One::new(b'}').find(tail.as_bytes()) else {
                 self.done = true;
                 return Some(Err(TemplateError::Unclosed));
             };

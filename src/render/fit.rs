@@ -317,6 +317,10 @@ fn compact(columns: &[Data], widths: &[usize]) -> bool {
 fn lines(text: &str, width: usize) -> usize {
     text.split('\n')
         .map(|line| {
+            // Most cells fit whole: no word needs measuring then.
+            if super::width::of(line) <= width {
+                return 1;
+            }
             let mut count = 1;
             let mut column = 0;
             for word in line.split(' ') {

@@ -108,7 +108,10 @@ pub struct Config {
 impl Config {
     /// The configuration shipped inside the binary.
     pub fn built_in() -> Config {
-        Config::parse(BUILT_IN, Origin::BuiltIn).expect("the built-in cadence.toml is valid")
+        // Its templates are checked by a unit test rather than on every start: every command
+        // reads this file, and its text never changes after the build.
+        Config::read(BUILT_IN, Origin::BuiltIn, Checks::Trusted)
+            .expect("the built-in cadence.toml is valid")
     }
 
     /// Reads and checks a cadence file.
@@ -151,6 +154,11 @@ impl Config {
     /// Checks the text of a cadence file. Templates that the file leaves out come from the
     /// built-in file; the calendar, the cadences and `[me]` are the file's own.
     pub fn parse(text: &str, origin: Origin) -> Result<Config, ConfigError> {
+        Config::read(text, origin, Checks::Templates)
+    }
+
+    /// [`Config::parse`], with the file's templates checked or trusted as `checks` says.
+    fn read(text: &str, origin: Origin, checks: Checks) -> Result<Config, ConfigError> {
         let file = origin.describe();
         let locator = Locator { file: &file, text };
         let raw: RawFile = toml::from_str(text).map_err(|error| {
@@ -160,13 +168,6 @@ impl Config {
         let base = match origin {
             Origin::BuiltIn => None,
             Origin::File(_) | Origin::Team | Origin::Rep => Some(Config::built_in()),
-        };
-        // The built-in file's templates are checked by a unit test rather than on every start:
-        // every command reads this file, and its text never changes after the build.
-        let checks = if base.is_some() {
-            Checks::Templates
-        } else {
-            Checks::Trusted
         };
         let mut templates = base
             .as_ref()
